@@ -1,0 +1,62 @@
+import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import { db } from './client'
+import { keys } from './keys'
+import { getItem, strip } from './items'
+import { tableName } from './table'
+import type { Brand } from '../schemas/brand'
+import type { Programme } from '../schemas/programme'
+
+export type Role = 'admin' | 'finance'
+
+export interface ApiKeyRecord {
+  brandId: string
+  role: Role
+}
+
+/**
+ * Writes a brand with its first admin and finance keys in one transaction:
+ * only the keys' hashes are stored, and the brand never exists without them.
+ */
+export async function createBrand(brand: Brand, credentials: { adminKeyHash: string; financeKeyHash: string; webhookNonce: string; webhookSecretHash: string }): Promise<void> {
+  const T = tableName()
+  const put = (Item: Record<string, unknown>) => ({ Put: { TableName: T, Item, ConditionExpression: 'attribute_not_exists(pk)' } })
+  await db().send(
+    new TransactWriteCommand({
+      TransactItems: [
+        put({ ...keys.brand(brand.id), entity: 'brand', ...brand, webhook: { nonce: credentials.webhookNonce, secretHash: credentials.webhookSecretHash } }),
+        put({ ...keys.apiKey(credentials.adminKeyHash), entity: 'apiKey', brandId: brand.id, role: 'admin', createdAt: brand.createdAt }),
+        put({ ...keys.apiKey(credentials.financeKeyHash), entity: 'apiKey', brandId: brand.id, role: 'finance', createdAt: brand.createdAt }),
+      ],
+    }),
+  )
+}
+
+/** The brand with its programme, or undefined. */
+export async function getBrand(brandId: string): Promise<Brand | undefined> {
+  const item = await getItem(keys.brand(brandId))
+  if (!item) return undefined
+  const { webhook: _webhook, ...brand } = strip<Brand & { webhook?: unknown }>(item)
+  return brand
+}
+
+/** Which brand and role an API key (by hash) belongs to. */
+export async function getApiKey(keyHash: string): Promise<ApiKeyRecord | undefined> {
+  const item = await getItem(keys.apiKey(keyHash))
+  return item ? { brandId: String(item.brandId), role: item.role as Role } : undefined
+}
+
+/** Replaces the programme settings; returns the brand as stored. */
+export async function putProgramme(brandId: string, programme: Programme): Promise<Brand> {
+  const r = await db().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.brand(brandId),
+      UpdateExpression: 'SET programme = :p, updatedAt = :now',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':p': programme, ':now': new Date().toISOString() },
+      ReturnValues: 'ALL_NEW',
+    }),
+  )
+  const { webhook: _webhook, ...brand } = strip<Brand & { webhook?: unknown }>(r.Attributes ?? {})
+  return brand
+}

@@ -1,0 +1,168 @@
+import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import { db } from './client'
+import { keys, timeSortKey } from './keys'
+import { conditionFailures, getItem, queryPage, strip, type Page } from './items'
+import { tableName } from './table'
+import type { Distributor } from '../schemas/distributor'
+import type { TeamCounts } from '../domain/team'
+
+type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number]
+
+/** The distributor item: its own key plus the two index entries (brand list, recruits of parent). */
+function distributorItem(d: Distributor): Record<string, unknown> {
+  return {
+    ...keys.distributor(d.id),
+    entity: 'distributor',
+    ...d,
+    gsi1pk: keys.distributorsOf(d.brandId),
+    gsi1sk: timeSortKey(d.joinedAt, d.id),
+    gsi2pk: d.parentId ? keys.recruitsOf(d.parentId) : undefined,
+    gsi2sk: d.parentId ? timeSortKey(d.joinedAt, d.id) : undefined,
+  }
+}
+
+/** ADD per-level deltas to one distributor's TEAM item. */
+function teamUpdate(ancestorId: string, delta: TeamCounts): TransactItem {
+  const names: Record<string, string> = {}
+  const values: Record<string, number> = {}
+  const parts = Object.entries(delta).map(([level, n]) => {
+    names[`#l${level}`] = `l${level}`
+    values[`:l${level}`] = n
+    return `#l${level} :l${level}`
+  })
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: keys.team(ancestorId),
+      UpdateExpression: `ADD ${parts.join(', ')}`,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
+  }
+}
+
+export type CreateDistributorResult = { created: true } | { created: false; reason: 'id_taken' | 'invite_taken' } | { created: false; reason: 'external_id_taken'; existingId: string }
+
+/**
+ * Writes a new distributor, its invite code, its external id claim and its
+ * recruiters' team counts in one transaction. Nothing is written when any claim
+ * is already taken; the result says which, so the caller can retry or answer.
+ */
+export async function createDistributor(d: Distributor, recruiterDeltas: Map<string, TeamCounts>): Promise<CreateDistributorResult> {
+  const T = tableName()
+  const items: TransactItem[] = [
+    { Put: { TableName: T, Item: distributorItem(d), ConditionExpression: 'attribute_not_exists(pk)' } },
+    {
+      Put: {
+        TableName: T,
+        Item: { ...keys.invite(d.inviteCode), entity: 'invite', brandId: d.brandId, distributorId: d.id },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+  ]
+  if (d.externalId) {
+    items.push({
+      Put: {
+        TableName: T,
+        Item: { ...keys.externalId(d.brandId, d.externalId), entity: 'externalId', distributorId: d.id },
+        ConditionExpression: 'attribute_not_exists(pk)',
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      },
+    })
+  }
+  for (const [ancestorId, delta] of recruiterDeltas) items.push(teamUpdate(ancestorId, delta))
+  try {
+    await db().send(new TransactWriteCommand({ TransactItems: items }))
+    return { created: true }
+  } catch (err) {
+    const failed = conditionFailures(err)
+    if (!failed || failed.size === 0) throw err
+    if (failed.has(0)) return { created: false, reason: 'id_taken' }
+    if (failed.has(2)) return { created: false, reason: 'external_id_taken', existingId: String(failed.get(2)?.distributorId) }
+    return { created: false, reason: 'invite_taken' }
+  }
+}
+
+/** One distributor by id (any brand: callers check the brand), or undefined. */
+export async function getDistributor(id: string): Promise<Distributor | undefined> {
+  const item = await getItem(keys.distributor(id))
+  return item ? strip<Distributor>(item) : undefined
+}
+
+/** Which distributor an invite code belongs to. */
+export async function getInvite(code: string): Promise<{ brandId: string; distributorId: string } | undefined> {
+  const item = await getItem(keys.invite(code))
+  return item ? { brandId: String(item.brandId), distributorId: String(item.distributorId) } : undefined
+}
+
+/** The brand's distributors, oldest first, a page at a time (GSI1). */
+export function listDistributors(brandId: string, opts: { cursor?: string; limit?: number }): Promise<Page<Distributor>> {
+  return queryPage<Distributor>(
+    { IndexName: 'GSI1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': keys.distributorsOf(brandId) }, Limit: opts.limit ?? 50 },
+    opts.cursor,
+  )
+}
+
+/** A distributor's direct recruits, oldest first, a page at a time (GSI2). */
+export function listRecruits(parentId: string, opts: { cursor?: string; limit?: number }): Promise<Page<Distributor>> {
+  return queryPage<Distributor>(
+    { IndexName: 'GSI2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': keys.recruitsOf(parentId) }, Limit: opts.limit ?? 50 },
+    opts.cursor,
+  )
+}
+
+/** Team size by level (1 = direct recruits), from the counters kept on every join and move. */
+export async function getTeamCounts(id: string): Promise<TeamCounts> {
+  const item = await getItem(keys.team(id))
+  const counts: TeamCounts = {}
+  for (const [k, v] of Object.entries(item ?? {})) {
+    const m = /^l(\d+)$/.exec(k)
+    if (m && typeof v === 'number' && v > 0) counts[Number(m[1])] = v
+  }
+  return counts
+}
+
+/** Changes fields that do not move the distributor in the tree (name, status, type within a circle). */
+export async function updateDistributorFields(id: string, fields: Partial<Pick<Distributor, 'name' | 'status' | 'type'>>): Promise<Distributor> {
+  const entries = Object.entries(fields).filter(([, v]) => v !== undefined)
+  const r = await db().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.distributor(id),
+      UpdateExpression: `SET ${entries.map(([k]) => `#${k} = :${k}`).join(', ')}`,
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeNames: Object.fromEntries(entries.map(([k]) => [`#${k}`, k])),
+      ExpressionAttributeValues: Object.fromEntries(entries.map(([k, v]) => [`:${k}`, v])),
+      ReturnValues: 'ALL_NEW',
+    }),
+  )
+  return strip<Distributor>(r.Attributes ?? {})
+}
+
+/**
+ * Rewrites a moved subtree (each member's new placement, guarded by its old
+ * parent and depth so a concurrent move fails instead of interleaving) and the
+ * recruiters' team counts, all in one transaction. Returns false when a guard failed.
+ */
+export async function writeMove(members: Array<{ before: Distributor; after: Distributor }>, deltas: Map<string, TeamCounts>): Promise<boolean> {
+  const items: TransactItem[] = members.map(({ before, after }) => ({
+    Put: {
+      TableName: tableName(),
+      Item: distributorItem(after),
+      ConditionExpression: before.parentId ? '#depth = :depth AND parentId = :parent' : '#depth = :depth AND attribute_type(parentId, :null)',
+      ExpressionAttributeNames: { '#depth': 'depth' },
+      ExpressionAttributeValues: before.parentId ? { ':depth': before.depth, ':parent': before.parentId } : { ':depth': before.depth, ':null': 'NULL' },
+    },
+  }))
+  for (const [ancestorId, delta] of deltas) items.push(teamUpdate(ancestorId, delta))
+  try {
+    await db().send(new TransactWriteCommand({ TransactItems: items }))
+    return true
+  } catch (err) {
+    if (conditionFailures(err)?.size) return false
+    throw err
+  }
+}
+
+/** Transactions hold at most 100 items; a move also touches up to 20 recruiters' team counts. */
+export const MAX_MOVE_MEMBERS = 80

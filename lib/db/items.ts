@@ -1,0 +1,61 @@
+import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb'
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb'
+import { unmarshall } from '@aws-sdk/util-dynamodb'
+import { db } from './client'
+import { tableName } from './table'
+import { AppError } from '../http/errors'
+
+/** Attributes that are keys or bookkeeping, stripped before an item leaves the data layer. */
+const INTERNAL = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'ttl', 'entity'])
+
+/** An item without its key attributes, typed as the caller's shape. */
+export function strip<T>(item: Record<string, unknown>): T {
+  const out: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(item)) if (!INTERNAL.has(k)) out[k] = v
+  return out as T
+}
+
+/** One GetItem by full key; undefined when absent. */
+export async function getItem(key: { pk: string; sk: string }, consistent = false): Promise<Record<string, unknown> | undefined> {
+  const r = await db().send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: consistent }))
+  return r.Item
+}
+
+/** Cursor ↔ LastEvaluatedKey: base64url JSON, opaque to clients. */
+export const encodeCursor = (key: Record<string, unknown> | undefined): string | undefined =>
+  key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined
+
+export function decodeCursor(cursor: string | undefined): Record<string, unknown> | undefined {
+  if (!cursor) return undefined
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown
+    if (key && typeof key === 'object' && !Array.isArray(key)) return key as Record<string, unknown>
+  } catch {
+    // fall through to the field error below
+  }
+  throw new AppError({ code: 'invalid_input', message: 'The cursor is not one this API returned.', fields: { cursor: 'Invalid cursor.' } })
+}
+
+export interface Page<T> {
+  items: T[]
+  nextCursor?: string
+}
+
+/** One Query on one key, a page at a time; the cursor carries where it stopped. */
+export async function queryPage<T>(input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>, cursor?: string): Promise<Page<T>> {
+  const r = await db().send(new QueryCommand({ TableName: tableName(), ...input, ExclusiveStartKey: decodeCursor(cursor) }))
+  return { items: (r.Items ?? []).map((i) => strip<T>(i)), nextCursor: encodeCursor(r.LastEvaluatedKey) }
+}
+
+/**
+ * Which items of a cancelled TransactWriteItems failed their condition, by index,
+ * with the stored item when the request asked for ALL_OLD on failure.
+ */
+export function conditionFailures(err: unknown): Map<number, Record<string, unknown> | undefined> | null {
+  if (!(err instanceof TransactionCanceledException)) return null
+  const failed = new Map<number, Record<string, unknown> | undefined>()
+  err.CancellationReasons?.forEach((reason, i) => {
+    if (reason.Code === 'ConditionalCheckFailed') failed.set(i, reason.Item ? unmarshall(reason.Item) : undefined)
+  })
+  return failed
+}

@@ -1,0 +1,27 @@
+/**
+ * True when a share target is an http(s) URL whose host is one of the brand's
+ * allowed domains or a subdomain of one: the guard against open redirects.
+ * @example isAllowedTarget('https://m.shop.cn/p/1', ['shop.cn']) === true
+ */
+export function isAllowedTarget(url: string, allowedDomains: readonly string[]): boolean {
+  let u: URL
+  try {
+    u = new URL(url)
+  } catch {
+    return false
+  }
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') return false
+  if (u.username || u.password) return false
+  const host = u.hostname.toLowerCase()
+  return allowedDomains.some((d) => host === d || host.endsWith(`.${d}`))
+}
+
+/**
+ * The target with `rpl_click=<id>` added, keeping its query string and fragment.
+ * @example withClickParam('https://s.cn/p?a=1#top', 'c1') === 'https://s.cn/p?a=1&rpl_click=c1#top'
+ */
+export function withClickParam(target: string, clickId: string): string {
+  const u = new URL(target)
+  u.searchParams.set('rpl_click', clickId)
+  return u.toString()
+}

@@ -1,0 +1,34 @@
+import { OpenAPIHono } from '@hono/zod-openapi'
+import type { AppEnv } from './env'
+import { authenticate } from './auth'
+import { limitBody, requireJson } from './guards'
+import { toErrorResponse } from './on-error'
+import { AppError } from './errors'
+import { health } from './routes/health'
+import { adminBrands } from './routes/admin-brands'
+import { programme } from './routes/programme'
+import { products } from './routes/products'
+import { distributors } from './routes/distributors'
+import { join } from './routes/join'
+import { links } from './routes/links'
+import { me } from './routes/me'
+
+/**
+ * The JSON API under /api: every resource's routes, one error handler, and the
+ * OpenAPI document generated from the same zod schemas that validate requests.
+ */
+export function buildApiApp(): OpenAPIHono<AppEnv> {
+  const api = new OpenAPIHono<AppEnv>().basePath('/api')
+  api.use('*', limitBody, requireJson, authenticate)
+  for (const r of [health, adminBrands, programme, products, distributors, join, links, me]) api.route('/', r)
+
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'Brand API key, session token or ADMIN_TOKEN' })
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Ripple API', version: '1.0.0', description: 'S2B2C distribution and referral platform.' },
+    security: [{ bearer: [] }],
+  })
+  api.notFound((c) => toErrorResponse(new AppError({ code: 'not_found', message: 'No such API route.' }), c))
+  api.onError(toErrorResponse)
+  return api
+}

@@ -1,0 +1,68 @@
+import { getCookie } from 'hono/cookie'
+import { createMiddleware } from 'hono/factory'
+import type { Context } from 'hono'
+import { AppError } from './errors'
+import type { AppEnv, Caller, Role } from './env'
+import { getApiKey } from '../db/brands'
+import { getDistributor } from '../db/distributors'
+import { safeEqual, sha256 } from '../auth/secrets'
+import { verifySession } from '../auth/session-token'
+
+export const SESSION_COOKIE = 'rpl_session'
+
+/** Reads `Authorization: Bearer …` or the session cookie and works out the caller. */
+async function callerFrom(c: Context): Promise<Caller> {
+  const header = c.req.header('authorization')
+  const bearer = header?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim()
+  const token = bearer ?? getCookie(c, SESSION_COOKIE)
+  if (!token) return { kind: 'anonymous' }
+
+  const adminToken = process.env.ADMIN_TOKEN
+  if (adminToken && safeEqual(token, adminToken)) return { kind: 'platform' }
+
+  if (token.startsWith('s1.')) {
+    const claims = verifySession(token)
+    if (!claims) throw new AppError({ code: 'unauthorized', message: 'The session has expired or is not valid; sign in again.' })
+    const d = await getDistributor(claims.d)
+    if (!d || d.brandId !== claims.b) throw new AppError({ code: 'unauthorized', message: 'The session is not valid; sign in again.' })
+    if (d.status !== 'active') throw new AppError({ code: 'forbidden', message: 'This distributor account is suspended.' })
+    return { kind: 'distributor', brandId: d.brandId, distributorId: d.id }
+  }
+
+  const key = await getApiKey(sha256(token))
+  if (!key) throw new AppError({ code: 'unauthorized', message: 'The API key is not valid.' })
+  return { kind: 'brand', brandId: key.brandId, role: key.role }
+}
+
+/** Resolves the caller once per request and stores it as `c.var.caller`. */
+export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
+  c.set('caller', await callerFrom(c))
+  await next()
+})
+
+const roleOf = (caller: Caller): Role | null =>
+  caller.kind === 'platform' ? 'platform' : caller.kind === 'brand' ? caller.role : caller.kind === 'distributor' ? 'distributor' : null
+
+/** Route guard: only callers with one of these roles pass. */
+export const requireRole = (...roles: Role[]) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const caller = c.get('caller')
+    const role = roleOf(caller)
+    if (!role) throw new AppError({ code: 'unauthorized', message: 'Sign in, or send `Authorization: Bearer <key>`.' })
+    if (!roles.includes(role)) throw new AppError({ code: 'forbidden', message: `This needs the ${roles.join(' or ')} role.` })
+    await next()
+  })
+
+/** The brand of a brand-scoped caller (admin, finance or distributor). */
+export function brandOf(c: Context<AppEnv>): string {
+  const caller = c.get('caller')
+  if (caller.kind === 'brand' || caller.kind === 'distributor') return caller.brandId
+  throw new AppError({ code: 'forbidden', message: 'This needs a brand credential.' })
+}
+
+/** The signed-in distributor's id and brand. */
+export function distributorOf(c: Context<AppEnv>): { brandId: string; distributorId: string } {
+  const caller = c.get('caller')
+  if (caller.kind === 'distributor') return caller
+  throw new AppError({ code: 'forbidden', message: 'This needs a distributor session.' })
+}

@@ -1,0 +1,36 @@
+import { OpenAPIHono, type z } from '@hono/zod-openapi'
+import { AppError, ErrorBody, fieldsFromZod } from './errors'
+import type { AppEnv } from './env'
+
+/**
+ * A router whose zod validation failures become field-level 422s. Every
+ * resource's routes are built with this, so request types, validation and
+ * the OpenAPI document come from the same schemas.
+ */
+export function router(): OpenAPIHono<AppEnv> {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) {
+        throw new AppError({ code: 'invalid_input', message: 'The request has invalid fields.', fields: fieldsFromZod(result.error) })
+      }
+    },
+  })
+}
+
+/** `{ content: { 'application/json': { schema } }, description }` for createRoute. */
+export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({
+  content: { 'application/json': { schema } },
+  description,
+})
+
+/** A required JSON request body. */
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } }, required: true })
+
+/** The error responses every authenticated route can give. */
+export const errorResponses = {
+  400: jsonContent(ErrorBody, 'Malformed request'),
+  401: jsonContent(ErrorBody, 'Missing or invalid credential'),
+  403: jsonContent(ErrorBody, 'Credential lacks the role'),
+  404: jsonContent(ErrorBody, 'Not found (or not this brand\'s)'),
+  422: jsonContent(ErrorBody, 'Invalid fields'),
+} as const

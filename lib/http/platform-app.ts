@@ -1,0 +1,20 @@
+import { Hono } from 'hono'
+import { buildApiApp } from './api-app'
+import { buildRedirectApp } from './redirect-app'
+import { buildWebApp } from '../../web/app'
+
+/** API and pages together: what the API Lambda serves (everything but /s/*). */
+export function buildApiAndWebApp(): Hono {
+  const app = new Hono()
+  app.route('/', buildApiApp())
+  app.route('/', buildWebApp())
+  return app
+}
+
+/** Everything on one server, as `npm start` runs it; the same apps the Lambdas wrap. */
+export function buildPlatformApp(): Hono {
+  const app = new Hono()
+  app.route('/', buildRedirectApp())
+  app.route('/', buildApiAndWebApp())
+  return app
+}

@@ -1,0 +1,28 @@
+import { createRoute } from '@hono/zod-openapi'
+import { router, jsonBody, jsonContent, errorResponses } from '../openapi-app'
+import { distributorOf, requireRole } from '../auth'
+import { baseUrlOf } from '../base-url'
+import { CreateLinkBody, Link } from '../../schemas/link'
+import { getBrandOrThrow } from '../../services/get-brand-or-throw'
+import { getDistributorOrThrow } from '../../services/distributor-or-throw'
+import { presentLink, shareLinkFor } from '../../services/share-links'
+
+export const links = router()
+
+// POST /api/links: a distributor's tracked share link for a product or an allowed URL (same target → same link).
+links.openapi(
+  createRoute({
+    method: 'post',
+    path: '/links',
+    tags: ['links'],
+    middleware: [requireRole('distributor')] as const,
+    request: { body: jsonBody(CreateLinkBody) },
+    responses: { 200: jsonContent(Link, 'The existing link'), 201: jsonContent(Link, 'A new link'), ...errorResponses },
+  }),
+  async (c) => {
+    const { brandId, distributorId } = distributorOf(c)
+    const [brand, distributor] = await Promise.all([getBrandOrThrow(brandId), getDistributorOrThrow(brandId, distributorId)])
+    const { link, created } = await shareLinkFor(distributor, brand.programme, c.req.valid('json'))
+    return c.json(await presentLink(baseUrlOf(c), link), created ? 201 : 200)
+  },
+)

@@ -1,0 +1,41 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import { router, jsonBody, jsonContent, errorResponses } from '../openapi-app'
+import { brandOf, requireRole } from '../auth'
+import { Product, ProductBody } from '../../schemas/product'
+import { PageQuery } from '../../schemas/common'
+import { listProducts, putProduct } from '../../db/products'
+
+export const products = router()
+
+// POST /api/products: add a product, or replace the one with the same SKU (safe to retry).
+products.openapi(
+  createRoute({
+    method: 'post',
+    path: '/products',
+    tags: ['products'],
+    middleware: [requireRole('admin')] as const,
+    request: { body: jsonBody(ProductBody) },
+    responses: { 200: jsonContent(Product, 'Replaced'), 201: jsonContent(Product, 'Created'), ...errorResponses },
+  }),
+  async (c) => {
+    const product = { ...c.req.valid('json'), updatedAt: new Date().toISOString() }
+    const created = await putProduct(brandOf(c), product)
+    return c.json(product, created ? 201 : 200)
+  },
+)
+
+// GET /api/products: the catalogue, a page at a time.
+products.openapi(
+  createRoute({
+    method: 'get',
+    path: '/products',
+    tags: ['products'],
+    middleware: [requireRole('admin', 'finance', 'distributor')] as const,
+    request: { query: PageQuery },
+    responses: { 200: jsonContent(z.object({ items: z.array(Product), nextCursor: z.string().optional() }), 'A page of products'), ...errorResponses },
+  }),
+  async (c) => {
+    const { cursor, limit } = c.req.valid('query')
+    return c.json(await listProducts(brandOf(c), { cursor, limit }), 200)
+  },
+)

@@ -1,0 +1,37 @@
+import { z } from '@hono/zod-openapi'
+import { parseMajor } from '../domain/money'
+
+/** Ids and codes in paths: short, URL-safe, nothing that could reach a key builder unescaped. */
+export const IdParam = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Must be 1-64 letters, digits, "_" or "-".')
+
+/** A cursor returned by a previous page; opaque to the client. */
+export const Cursor = z.string().max(2048).optional().openapi({ description: 'Opaque cursor from the previous page.' })
+
+export const Limit = z.coerce.number().int().min(1).max(100).default(50)
+
+export const PageQuery = z.object({ cursor: Cursor, limit: Limit })
+
+/**
+ * Money in minor units (an integer such as 1999) or a decimal string in major
+ * units ("19.99"), parsed exactly for a two-decimal currency. Output: minor units.
+ */
+export const Money = z
+  .union([z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), z.string()])
+  .transform((v, ctx) => {
+    if (typeof v === 'number') return v
+    const minor = parseMajor(v, 2)
+    if (minor === null || minor < 0) {
+      ctx.addIssue({ code: 'custom', message: 'Must be a non-negative amount such as 1999 (minor units) or "19.99".' })
+      return z.NEVER
+    }
+    return minor
+  })
+  .openapi({ type: 'integer', description: 'Minor units (e.g. 1999 fen); a decimal string such as "19.99" is also accepted.' })
+
+export const Timestamp = z.iso.datetime({ offset: true })
+
+/** A hostname such as `shop.example.com` (no scheme, port or path). */
+export const Hostname = z
+  .string()
+  .toLowerCase()
+  .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$|^localhost$/, 'Must be a hostname such as shop.example.com.')

@@ -1,0 +1,66 @@
+import { z } from '@hono/zod-openapi'
+import { Cursor, IdParam, Limit } from './common'
+
+export const DISTRIBUTOR_TYPES = ['employee', 'guide', 'online_rep', 'offline_rep', 'member', 'partner', 'media'] as const
+export const DistributorTypeSchema = z.enum(DISTRIBUTOR_TYPES).openapi('DistributorType')
+export type DistributorType = z.infer<typeof DistributorTypeSchema>
+
+export const DistributorStatusSchema = z.enum(['active', 'suspended'])
+export type DistributorStatus = z.infer<typeof DistributorStatusSchema>
+
+const Name = z.string().trim().min(1, 'Name is required.').max(80)
+const ExternalId = z.string().trim().min(1).max(128)
+
+export const Distributor = z
+  .object({
+    id: z.string(),
+    brandId: z.string(),
+    name: z.string(),
+    type: DistributorTypeSchema,
+    status: DistributorStatusSchema,
+    externalId: z.string().optional(),
+    parentId: z.string().nullable(),
+    ancestors: z.array(z.string()).openapi({ description: 'Recruiters, nearest first, at most 10.' }),
+    depth: z.number().int(),
+    ring: z.number().int().openapi({ description: 'Distance from the brand: internal roots 1, external roots 2.' }),
+    inviteCode: z.string(),
+    joinedAt: z.string(),
+  })
+  .openapi('Distributor')
+export type Distributor = z.infer<typeof Distributor>
+
+export const CreateDistributorBody = z
+  .strictObject({
+    name: Name,
+    type: DistributorTypeSchema,
+    parentId: IdParam.nullable().optional(),
+    externalId: ExternalId.optional(),
+    status: DistributorStatusSchema.optional(),
+  })
+  .openapi('CreateDistributor')
+
+export const PatchDistributorBody = z
+  .strictObject({
+    name: Name.optional(),
+    type: DistributorTypeSchema.optional(),
+    status: DistributorStatusSchema.optional(),
+    parentId: IdParam.nullable().optional(),
+  })
+  .refine((b) => Object.keys(b).length > 0, { message: 'Give at least one field to change.' })
+  .openapi('PatchDistributor')
+
+export const ListDistributorsQuery = z.object({ cursor: Cursor, limit: Limit })
+
+export const JoinBody = z
+  .strictObject({
+    inviteCode: z.string().regex(/^[A-Za-z0-9]{6,32}$/, 'Not an invite code.'),
+    name: Name,
+    requestId: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{8,64}$/)
+      .optional()
+      .openapi({ description: 'Client-made id that makes a retried join return the same distributor.' }),
+  })
+  .openapi('Join')
+
+export const TeamSummary = z.object({ levels: z.array(z.object({ level: z.number().int(), count: z.number().int() })) }).openapi('Team')

@@ -1,0 +1,37 @@
+import { z } from '@hono/zod-openapi'
+import { Hostname } from './common'
+import { DistributorTypeSchema } from './distributor'
+import { isCurrency } from '../domain/money'
+
+/** A brand's programme: the rules of section 10 that govern attribution, holds and payouts. */
+export const Programme = z
+  .strictObject({
+    maxLevels: z.number().int().min(1).max(10),
+    bindingDays: z.number().int().min(0).max(3650).openapi({ description: '0 = permanent binding.' }),
+    bindingPolicy: z.enum(['first', 'last']),
+    holdDays: z.number().int().min(0).max(365),
+    selfPurchase: z.enum(['allow', 'deny']),
+    allowedDomains: z.array(Hostname).min(1, 'List at least one domain share links may point to.').max(50),
+    currency: z.string().refine(isCurrency, 'Must be an ISO 4217 code such as CNY.'),
+    payoutThreshold: z.number().int().min(0).openapi({ description: 'Minor units; smaller nets carry forward.' }),
+    defaultBps: z
+      .array(z.number().int().min(0).max(10000))
+      .min(1)
+      .max(10)
+      .openapi({ description: 'Programme default commission per level in basis points; index 0 is level 1.' }),
+    defaultRecruitType: DistributorTypeSchema.openapi({ description: 'Type given to people who join through an invite.' }),
+  })
+  .openapi('Programme')
+export type Programme = z.infer<typeof Programme>
+
+export const DEFAULT_PROGRAMME: Omit<Programme, 'allowedDomains'> = {
+  maxLevels: 2,
+  bindingDays: 15,
+  bindingPolicy: 'first',
+  holdDays: 7,
+  selfPurchase: 'deny',
+  currency: 'CNY',
+  payoutThreshold: 0,
+  defaultBps: [1000, 300],
+  defaultRecruitType: 'member',
+}

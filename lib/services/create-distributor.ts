@@ -1,0 +1,67 @@
+import { customAlphabet } from 'nanoid'
+import { createHash } from 'node:crypto'
+import { createDistributor, getDistributor } from '../db/distributors'
+import { placementUnder } from '../domain/ring'
+import { teamDeltas } from '../domain/team'
+import { AppError } from '../http/errors'
+import type { Distributor, DistributorStatus, DistributorType } from '../schemas/distributor'
+import { getDistributorOrThrow } from './distributor-or-throw'
+
+/** Letters and digits without look-alikes (0/O, 1/l/I): safe to read aloud, type, and paste in WeChat. */
+export const SAFE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz'
+export const newInviteCode = customAlphabet(SAFE_ALPHABET, 8)
+const newId = customAlphabet(SAFE_ALPHABET, 14)
+
+export interface NewDistributor {
+  brandId: string
+  name: string
+  type: DistributorType
+  parentId?: string | null
+  externalId?: string
+  status?: DistributorStatus
+  /** Makes a retried request return the first one's distributor (id derived from it). */
+  idempotencyKey?: string
+}
+
+/**
+ * Creates a distributor under its recruiter (same brand only), with its ring,
+ * depth and ancestors derived, its invite code claimed and its recruiters' team
+ * counts raised, all or nothing. A repeat with the same external id or
+ * idempotency key returns the existing distributor with `created: false`.
+ */
+export async function createDistributorFor(input: NewDistributor): Promise<{ distributor: Distributor; created: boolean }> {
+  const parent = input.parentId ? await getDistributorOrThrow(input.brandId, input.parentId, 'parentId') : null
+  const placement = placementUnder(parent, input.type)
+  const id = input.idempotencyKey
+    ? `d_${createHash('sha256').update(`${input.brandId}:${input.idempotencyKey}`).digest('base64url').slice(0, 14)}`
+    : `d_${newId()}`
+
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const distributor: Distributor = {
+      id,
+      brandId: input.brandId,
+      name: input.name,
+      type: input.type,
+      status: input.status ?? 'active',
+      externalId: input.externalId,
+      ...placement,
+      inviteCode: newInviteCode(),
+      joinedAt: new Date().toISOString(),
+    }
+    const result = await createDistributor(distributor, teamDeltas([], placement.ancestors, [1]))
+    if (result.created) return { distributor, created: true }
+    if (result.reason === 'invite_taken') continue
+    const existingId = result.reason === 'external_id_taken' ? result.existingId : id
+    const existing = await getDistributor(existingId)
+    if (!existing) throw new AppError({ code: 'conflict', message: 'A concurrent request is creating this distributor; retry.' })
+    if (existing.type !== input.type || existing.parentId !== placement.parentId) {
+      throw new AppError({
+        code: 'conflict',
+        message: `External id ${input.externalId ?? ''} already belongs to ${existing.id} with a different type or recruiter.`,
+        fields: { externalId: `Already used by ${existing.id}.` },
+      })
+    }
+    return { distributor: existing, created: false }
+  }
+  throw new AppError({ code: 'conflict', message: 'Could not allocate an invite code; retry.' })
+}
