@@ -1,0 +1,16 @@
+import { inject } from 'vitest'
+import { randomBytes } from 'node:crypto'
+import { ensureTable } from '../../lib/db/create-table'
+
+// Runs at the top of every integration and browser test file, before any client is made.
+const endpoint = inject('dynamoEndpoint')
+if (!/^http:\/\/(127\.0\.0\.1|localhost):\d+$/.test(endpoint)) {
+  throw new Error(`Refusing to run tests against a non-local DynamoDB endpoint: ${endpoint}`)
+}
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true'
+process.env.DYNAMODB_ENDPOINT = endpoint
+process.env.TABLE_NAME = `test_${randomBytes(6).toString('hex')}`
+process.env.SIGNING_SECRET = randomBytes(32).toString('base64url')
+process.env.ADMIN_TOKEN = `rpl_platform_${randomBytes(16).toString('base64url')}`
+delete process.env.PUBLIC_BASE_URL
+await ensureTable(process.env.TABLE_NAME)

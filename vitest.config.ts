@@ -1,0 +1,33 @@
+import { defineConfig } from 'vitest/config'
+
+// One project per kind of test (STYLE rule 9). Integration and browser tests share
+// one DynamoDB Local started by the global setup; each test file gets its own table.
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      {
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          globalSetup: ['tests/setup/dynamodb-global.ts'],
+          setupFiles: ['tests/setup/fresh-table.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.ts'],
+          globalSetup: ['tests/setup/dynamodb-global.ts'],
+          setupFiles: ['tests/setup/fresh-table.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          // Chromium is heavy on a 2-core machine: one browser file at a time.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+})
