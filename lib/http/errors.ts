@@ -1,4 +1,6 @@
-import { z } from '@hono/zod-openapi'
+// Types only: the redirect bundle imports AppError through lib/db, and a value import
+// of zod here would pull zod and zod-to-openapi (~350 KB) into the click path.
+import type { z } from '@hono/zod-openapi'
 
 /** Every error code Ripple answers with, and the HTTP status it maps to. */
 export const errorStatus = {
@@ -40,17 +42,6 @@ export class AppError extends Error {
 /** Shorthand for a 422 naming the one field that is wrong. */
 export const invalidField = (field: string, message: string): AppError =>
   new AppError({ code: 'invalid_input', message, fields: { [field]: message } })
-
-/** The error body, described once for validation of tests and for the OpenAPI document. */
-export const ErrorBody = z
-  .object({
-    error: z.object({
-      code: z.enum(Object.keys(errorStatus) as [ErrorCode, ...ErrorCode[]]),
-      message: z.string(),
-      fields: z.record(z.string(), z.string()).optional(),
-    }),
-  })
-  .openapi('Error')
 
 /** zod issues → `{ "lines.0.qty": "Too small: expected number to be >0" }`. */
 export function fieldsFromZod(error: z.ZodError): Record<string, string> {

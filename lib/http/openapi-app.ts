@@ -1,5 +1,6 @@
 import { OpenAPIHono, type z } from '@hono/zod-openapi'
-import { AppError, ErrorBody, fieldsFromZod } from './errors'
+import { AppError, fieldsFromZod } from './errors'
+import { ErrorBody } from './error-body'
 import type { AppEnv } from './env'
 
 /**
