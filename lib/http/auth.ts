@@ -7,14 +7,26 @@ import { getApiKey } from '../db/brands'
 import { getDistributor } from '../db/distributors'
 import { safeEqual, sha256 } from '../auth/secrets'
 import { verifySession } from '../auth/session-token'
+import { verifyConsoleSession } from '../auth/console-session'
 
 export const SESSION_COOKIE = 'rpl_session'
+export const CONSOLE_COOKIE = 'rpl_console'
+/** Header the console's scripts send, so a browser holding both cookies is resolved as the brand. */
+export const CLIENT_HEADER = 'x-ripple-client'
 
-/** Reads `Authorization: Bearer …` or the session cookie and works out the caller. */
+/** The credential to check: the bearer token, else the cookie that fits the calling page. */
+function credentialOf(c: Context): string | undefined {
+  const bearer = c.req.header('authorization')?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim()
+  if (bearer) return bearer
+  const session = getCookie(c, SESSION_COOKIE)
+  const consoleToken = getCookie(c, CONSOLE_COOKIE)
+  if (c.req.header(CLIENT_HEADER) === 'console') return consoleToken
+  return session ?? consoleToken
+}
+
+/** Reads `Authorization: Bearer …`, the session cookie or the console cookie and works out the caller. */
 async function callerFrom(c: Context): Promise<Caller> {
-  const header = c.req.header('authorization')
-  const bearer = header?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim()
-  const token = bearer ?? getCookie(c, SESSION_COOKIE)
+  const token = credentialOf(c)
   if (!token) return { kind: 'anonymous' }
 
   const adminToken = process.env.ADMIN_TOKEN
@@ -27,6 +39,12 @@ async function callerFrom(c: Context): Promise<Caller> {
     if (!d || d.brandId !== claims.b) throw new AppError({ code: 'unauthorized', message: 'The session is not valid; sign in again.' })
     if (d.status !== 'active') throw new AppError({ code: 'forbidden', message: 'This distributor account is suspended.' })
     return { kind: 'distributor', brandId: d.brandId, distributorId: d.id }
+  }
+
+  if (token.startsWith('c1.')) {
+    const claims = verifyConsoleSession(token)
+    if (!claims) throw new AppError({ code: 'unauthorized', message: 'The console session has expired or is not valid; sign in again.' })
+    return { kind: 'brand', brandId: claims.b, role: claims.r }
   }
 
   const key = await getApiKey(sha256(token))

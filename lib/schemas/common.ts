@@ -30,8 +30,17 @@ export const Money = z
 
 export const Timestamp = z.iso.datetime({ offset: true })
 
-/** A hostname such as `shop.example.com` (no scheme, port or path). */
+/** A dotted IPv4 literal with each octet 0-255 and no leading zeros (127.0.0.1, 192.168.1.20). */
+const IPV4 = /^((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/
+
+/**
+ * A hostname such as `shop.example.com` (no scheme, port or path). `localhost` and
+ * IPv4 literals are accepted too, so a local demo or a test on 127.0.0.1 can share links.
+ */
 export const Hostname = z
   .string()
   .toLowerCase()
-  .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$|^localhost$/, 'Must be a hostname such as shop.example.com.')
+  .refine(
+    (h) => /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$|^localhost$/.test(h) || IPV4.test(h),
+    'Must be a hostname such as shop.example.com.',
+  )
