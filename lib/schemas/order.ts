@@ -1,0 +1,45 @@
+import { z } from '@hono/zod-openapi'
+import { Money, Timestamp } from './common'
+import { Sku } from './product'
+
+const Code = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Must be 1-64 letters, digits, "_" or "-".')
+
+export const OrderLine = z.strictObject({
+  sku: Sku,
+  qty: z.number().int().min(1).max(100_000),
+  unitPrice: Money,
+  discount: Money.optional().openapi({ description: 'Discount on the whole line, minor units.' }),
+  category: z.string().trim().min(1).max(64).optional(),
+})
+export type OrderLine = z.infer<typeof OrderLine>
+
+export const OrderBody = z
+  .strictObject({
+    orderId: z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/, 'Must be 1-100 letters, digits, ".", "_", ":" or "-".'),
+    customerId: z.string().trim().min(1).max(128).optional(),
+    clickId: Code.optional(),
+    refCode: Code.optional(),
+    currency: z.string().regex(/^[A-Z]{3}$/, 'Must be an ISO 4217 code such as CNY.'),
+    paidAt: Timestamp,
+    lines: z.array(OrderLine).min(1, 'An order needs at least one line.').max(200),
+  })
+  .superRefine((o, ctx) => {
+    o.lines.forEach((l, i) => {
+      if ((l.discount ?? 0) > l.unitPrice * l.qty) ctx.addIssue({ code: 'custom', path: ['lines', i, 'discount'], message: 'The discount is larger than the line.' })
+    })
+    const skus = new Set<string>()
+    o.lines.forEach((l, i) => {
+      if (skus.has(l.sku)) ctx.addIssue({ code: 'custom', path: ['lines', i, 'sku'], message: 'Each SKU appears once per order; add the quantities.' })
+      skus.add(l.sku)
+    })
+  })
+  .openapi('OrderInput')
+export type OrderBody = z.infer<typeof OrderBody>
+
+export const RefundBody = z
+  .union([
+    z.strictObject({ refundId: Code, lines: z.array(z.strictObject({ sku: Sku, qty: z.number().int().min(1) })).min(1).max(200) }),
+    z.strictObject({ refundId: Code, amount: Money.refine((v) => v > 0, 'Must be more than zero.') }),
+  ])
+  .openapi('RefundInput')
+export type RefundBody = z.infer<typeof RefundBody>

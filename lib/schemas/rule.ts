@@ -1,0 +1,42 @@
+import { z } from '@hono/zod-openapi'
+import { Money, Timestamp } from './common'
+import { DistributorTypeSchema } from './distributor'
+
+export const RuleLevel = z.union([z.strictObject({ bps: z.number().int().min(0).max(10000) }), z.strictObject({ fixed: Money })])
+export type RuleLevel = z.infer<typeof RuleLevel>
+
+export const RuleBody = z
+  .strictObject({
+    name: z.string().trim().min(1).max(80),
+    scope: z.enum(['default', 'product', 'category', 'campaign']),
+    target: z.string().trim().min(1).max(64).optional().openapi({ description: 'SKU, category or campaign id; none for default.' }),
+    types: z.array(DistributorTypeSchema).min(1).max(7).optional(),
+    levels: z.array(RuleLevel).min(1).max(10).openapi({ description: 'Index 0 is level 1.' }),
+    capPerOrder: Money.optional().openapi({ description: 'Most this rule pays per order per level, minor units.' }),
+    startsAt: Timestamp.optional(),
+    endsAt: Timestamp.optional(),
+  })
+  .superRefine((r, ctx) => {
+    if (r.scope === 'default' && r.target) ctx.addIssue({ code: 'custom', path: ['target'], message: 'A default rule has no target.' })
+    if (r.scope !== 'default' && !r.target) ctx.addIssue({ code: 'custom', path: ['target'], message: `A ${r.scope} rule needs a target.` })
+    if (r.startsAt && r.endsAt && Date.parse(r.startsAt) >= Date.parse(r.endsAt)) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'Must be after startsAt.' })
+  })
+  .openapi('RuleInput')
+export type RuleBody = z.infer<typeof RuleBody>
+
+export const Rule = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    scope: z.enum(['default', 'product', 'category', 'campaign']),
+    target: z.string().optional(),
+    types: z.array(DistributorTypeSchema).optional(),
+    levels: z.array(RuleLevel),
+    capPerOrder: z.number().int().optional(),
+    startsAt: z.string().optional(),
+    endsAt: z.string().optional(),
+    version: z.number().int(),
+    updatedAt: z.string(),
+  })
+  .openapi('Rule')
+export type Rule = z.infer<typeof Rule>
