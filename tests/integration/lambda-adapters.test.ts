@@ -68,7 +68,7 @@ describe('redirect Lambda (functions/redirect.ts)', () => {
     const code = await linkCode()
     const first = await redirectHandler(redirectEvent(code, ['rpl_vid=AAAAAAAAAAAAAAAA', '_ga=GA1.1.1']))
     const again = await redirectHandler(redirectEvent(code, ['rpl_vid=AAAAAAAAAAAAAAAA']))
-    const clickOf = (r: typeof first) => new URL(String('headers' in r ? r.headers.location : '')).searchParams.get('rpl_click')
+    const clickOf = (r: typeof first) => new URL(String('headers' in r ? r.headers?.location : '')).searchParams.get('rpl_click')
     expect(clickOf(first)).toMatch(/^c_/)
     expect(clickOf(again)).toBe(clickOf(first))
     expect(first.cookies ?? []).toEqual([])

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import type { APIGatewayProxyEventV2 } from 'hono/aws-lambda'
+import type { LambdaEvent } from 'hono/aws-lambda'
+
+/** Hono's payload 2.0 event type (its package exports only the union of all event kinds). */
+export type APIGatewayProxyEventV2 = Extract<LambdaEvent, { routeKey: string }>
 
 /**
  * A real API Gateway HTTP API (payload 2.0) event from `tests/fixtures/apigw-v2-<name>.json`,
