@@ -22,8 +22,9 @@ export function signSession(claims: SessionClaims): string {
 
 /** The claims of a valid, unexpired token, else null. */
 export function verifySession(token: string, nowSeconds = Math.floor(Date.now() / 1000)): SessionClaims | null {
-  const [version, body, sig] = token.split('.')
-  if (version !== 's1' || !body || !sig) return null
+  const parts = token.split('.')
+  const [version, body, sig] = parts
+  if (parts.length !== 3 || version !== 's1' || !body || !sig) return null
   if (!safeEqual(sig, hmac(signingSecret(), `session:${body}`))) return null
   try {
     const claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as SessionClaims

@@ -22,6 +22,9 @@ export function isAllowedTarget(url: string, allowedDomains: readonly string[]):
  */
 export function withClickParam(target: string, clickId: string): string {
   const u = new URL(target)
-  u.searchParams.set('rpl_click', clickId)
+  // Append to the query as written: URLSearchParams would re-encode the shop's own
+  // parameters (`a%20b` → `a+b`, `flag` → `flag=`), which some shops read differently.
+  const kept = u.search.slice(1).split('&').filter((p) => p !== '' && !/^rpl_click(=|$)/.test(p))
+  u.search = `?${[...kept, `rpl_click=${encodeURIComponent(clickId)}`].join('&')}`
   return u.toString()
 }
