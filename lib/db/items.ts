@@ -33,8 +33,10 @@ export function decodeCursor(cursor: string | undefined): Record<string, unknown
   } catch {
     // fall through to the field error below
   }
-  throw new AppError({ code: 'invalid_input', message: 'The cursor is not one this API returned.', fields: { cursor: 'Invalid cursor.' } })
+  throw invalidCursor()
 }
+
+const invalidCursor = () => new AppError({ code: 'invalid_input', message: 'The cursor is not one this API returned.', fields: { cursor: 'Invalid cursor.' } })
 
 export interface Page<T> {
   items: T[]
@@ -43,7 +45,15 @@ export interface Page<T> {
 
 /** One Query on one key, a page at a time; the cursor carries where it stopped. */
 export async function queryPage<T>(input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>, cursor?: string): Promise<Page<T>> {
-  const r = await db().send(new QueryCommand({ TableName: tableName(), ...input, ExclusiveStartKey: decodeCursor(cursor) }))
+  const start = decodeCursor(cursor)
+  let r
+  try {
+    r = await db().send(new QueryCommand({ TableName: tableName(), ...input, ExclusiveStartKey: start }))
+  } catch (err) {
+    // A well-formed cursor that is not a key of this query (forged, or from another list or brand): a 422, not a 500.
+    if (start && (err as { name?: string }).name === 'ValidationException') throw invalidCursor()
+    throw err
+  }
   return { items: (r.Items ?? []).map((i) => strip<T>(i)), nextCursor: encodeCursor(r.LastEvaluatedKey) }
 }
 
