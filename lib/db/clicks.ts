@@ -1,7 +1,7 @@
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
 import { db } from './client'
 import { keys } from './keys'
-import { conditionFailures } from './items'
+import { conditionFailures, getItem, strip } from './items'
 import { tableName } from './table'
 import { BRAND_DAY_SHARDS, LINK_SHARDS, brandDayScope, increment, linkScope } from './counters'
 import type { LinkRecord } from './links'
@@ -66,4 +66,10 @@ export async function recordClick(click: Click, link: LinkRecord): Promise<Recor
     if (previous?.clickId) return { counted: false, clickId: String(previous.clickId) }
     throw err
   }
+}
+
+/** A click by id (for attribution), or undefined once TTL has removed it. */
+export async function getClick(clickId: string): Promise<Click | undefined> {
+  const item = await getItem(keys.click(clickId))
+  return item ? strip<Click>(item) : undefined
 }

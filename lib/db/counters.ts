@@ -1,5 +1,4 @@
-import { BatchGetCommand } from '@aws-sdk/lib-dynamodb'
-import { db } from './client'
+import { batchGet } from './batch-get'
 import { keys } from './keys'
 import { tableName } from './table'
 
@@ -46,16 +45,9 @@ export function increment(scope: string, shards: number, dimension: string, fiel
 export async function sumCounters(scopes: readonly string[], shards: number, dimension: string, field: string): Promise<Map<string, number>> {
   const totals = new Map<string, number>(scopes.map((s) => [s, 0]))
   const allKeys = scopes.flatMap((s) => Array.from({ length: shards }, (_, n) => keys.counter(s, n, dimension)))
-  for (let i = 0; i < allKeys.length; i += 100) {
-    let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = { [tableName()]: { Keys: allKeys.slice(i, i + 100) } }
-    while (request && Object.keys(request).length > 0) {
-      const r = await db().send(new BatchGetCommand({ RequestItems: request }))
-      for (const item of r.Responses?.[tableName()] ?? []) {
-        const scope = String(item.pk).replace(/#CTR#\d+$/, '')
-        totals.set(scope, (totals.get(scope) ?? 0) + Number(item[field] ?? 0))
-      }
-      request = r.UnprocessedKeys as typeof request
-    }
+  for (const item of await batchGet(allKeys)) {
+    const scope = String(item.pk).replace(/#CTR#\d+$/, '')
+    totals.set(scope, (totals.get(scope) ?? 0) + Number(item[field] ?? 0))
   }
   return totals
 }

@@ -19,6 +19,21 @@ export const keys = {
   click: (clickId: string) => ({ pk: `CLICK#${clickId}`, sk: 'META' }),
   visit: (code: string, visitorId: string) => ({ pk: `VISIT#${code}#${visitorId}`, sk: 'META' }),
   signIn: (tokenHash: string) => ({ pk: `SIGNIN#${tokenHash}`, sk: 'META' }),
+  rule: (brandId: string, ruleId: string) => ({ pk: `BRAND#${brandId}`, sk: `RULE#${ruleId}` }),
+  rulesOf: (brandId: string) => ({ pk: `BRAND#${brandId}`, skPrefix: 'RULE#' }),
+  ruleVersion: (brandId: string, ruleId: string, version: number) => ({ pk: `BRAND#${brandId}`, sk: `RULEV#${ruleId}#${String(version).padStart(6, '0')}` }),
+  binding: (brandId: string, customerId: string) => ({ pk: `BRAND#${brandId}#CUST#${customerId}`, sk: 'BINDING' }),
+  order: (brandId: string, orderId: string) => ({ pk: `BRAND#${brandId}#ORDER#${orderId}`, sk: 'META' }),
+  refund: (brandId: string, orderId: string, refundId: string) => ({ pk: `BRAND#${brandId}#ORDER#${orderId}`, sk: `REFUND#${refundId}` }),
+  ledgerEntry: (distributorId: string, at: string, entryId: string) => ({ pk: `DIST#${distributorId}#LEDGER`, sk: `${at}#${entryId}` }),
+  ledgerOf: (distributorId: string) => `DIST#${distributorId}#LEDGER`,
+  /** Brand-wide ledger by month, in LEDGER_SHARDS write shards (a GSI partition takes ~1,000 writes/s). */
+  brandLedger: (brandId: string, month: string, shard: number) => `BRAND#${brandId}#LEDGER#${month}#${shard}`,
+  /** Pending entries by the day they become available, sharded; the hold-release job reads these. */
+  holdDue: (day: string, shard: number) => `HOLD#${day}#${shard}`,
+  balance: (distributorId: string, currency: string) => ({ pk: `DIST#${distributorId}`, sk: `BALANCE#${currency}` }),
+  webhookEvent: (brandId: string, eventId: string) => ({ pk: `BRAND#${brandId}#EVENT#${eventId}`, sk: 'META' }),
+  job: (name: string) => ({ pk: `JOB#${name}`, sk: 'META' }),
   /** A write shard of a counter scope; readers sum every shard. */
   counter: (scope: string, shard: number, dimension: string) => ({ pk: `${scope}#CTR#${shard}`, sk: dimension }),
 } as const

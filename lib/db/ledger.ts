@@ -1,0 +1,127 @@
+import { createHash } from 'node:crypto'
+import { batchGet } from './batch-get'
+import { keys } from './keys'
+import { queryPage, strip, type Page } from './items'
+import { tableName } from './table'
+import type { TransactItem } from './transact'
+import type { LineCommission } from '../domain/commission'
+
+export type EntryStatus = 'pending' | 'available' | 'settled' | 'paid'
+export type EntryKind = 'commission' | 'reversal' | 'adjustment'
+export const LEDGER_SHARDS = 4
+export const HOLD_SHARDS = 4
+
+/** One ledger entry. Amounts are signed minor units: reversals and adjustments are negative. */
+export interface LedgerEntry {
+  entryId: string
+  brandId: string
+  distributorId: string
+  orderId: string
+  kind: EntryKind
+  level: number
+  ruleId: string
+  ruleVersion: number
+  bps?: number
+  fixed?: number
+  base: number
+  amount: number
+  currency: string
+  status: EntryStatus
+  /** When the entry happened: the order's payment for commissions, the refund for reversals. Orders the ledger. */
+  at: string
+  /** When the order was paid. */
+  paidAt: string
+  availableAt: string
+  createdAt: string
+  lines: LineCommission[]
+  refundId?: string
+  /** For a reversal or adjustment: the entry it reverses. */
+  reverses?: string
+  settlementId?: string
+}
+
+/** Deterministic ids make every retry of the same order or refund write the same entries. */
+export const entryIdFor = (...parts: string[]): string => `e_${createHash('sha256').update(parts.join('\u0000')).digest('base64url').slice(0, 20)}`
+
+const shardOf = (id: string, n: number) => (createHash('md5').update(id).digest()[0] ?? 0) % n
+
+/** The key of an entry: a distributor's ledger in time order. */
+export const entryKey = (e: Pick<LedgerEntry, 'distributorId' | 'at' | 'entryId'>) => keys.ledgerEntry(e.distributorId, e.at, e.entryId)
+
+/** The stored item: brand-month index for listings, and a sparse hold index while pending. */
+export function entryItem(e: LedgerEntry): Record<string, unknown> {
+  return {
+    ...entryKey(e),
+    entity: 'ledger',
+    ...e,
+    gsi1pk: keys.brandLedger(e.brandId, e.at.slice(0, 7), shardOf(e.entryId, LEDGER_SHARDS)),
+    gsi1sk: `${e.at}#${e.entryId}`,
+    ...(e.status === 'pending' ? { gsi2pk: keys.holdDue(e.availableAt.slice(0, 10), shardOf(e.entryId, HOLD_SHARDS)), gsi2sk: `${e.availableAt}#${e.entryId}` } : {}),
+  }
+}
+
+/** A Put of a new entry for a transaction; never overwrites. */
+export const putEntry = (e: LedgerEntry): TransactItem => ({ Put: { TableName: tableName(), Item: entryItem(e), ConditionExpression: 'attribute_not_exists(pk)' } })
+
+export type BalanceDelta = Partial<Record<EntryStatus, number>>
+
+/** ADDs to a distributor's balance for one currency, for a transaction. Merge deltas per distributor first: one op per item. */
+export function balanceUpdate(distributorId: string, currency: string, delta: BalanceDelta): TransactItem {
+  const parts = Object.entries(delta).filter(([, v]) => v !== 0)
+  const add = parts.length ? ` ADD ${parts.map(([k]) => `#${k} :${k}`).join(', ')}` : ''
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: keys.balance(distributorId, currency),
+      UpdateExpression: `SET currency = :c${add}`,
+      ...(parts.length ? { ExpressionAttributeNames: Object.fromEntries(parts.map(([k]) => [`#${k}`, k])) } : {}),
+      ExpressionAttributeValues: { ':c': currency, ...Object.fromEntries(parts.map(([k, v]) => [`:${k}`, v])) },
+    },
+  }
+}
+
+/** Sums entry amounts into per-distributor balance deltas by status. */
+export function balanceDeltas(entries: ReadonlyArray<Pick<LedgerEntry, 'distributorId' | 'status' | 'amount'>>): Map<string, BalanceDelta> {
+  const out = new Map<string, BalanceDelta>()
+  for (const e of entries) {
+    const d = out.get(e.distributorId) ?? {}
+    d[e.status] = (d[e.status] ?? 0) + e.amount
+    out.set(e.distributorId, d)
+  }
+  return out
+}
+
+/** Entries by key, many at once, read consistently (refunds decide from them). */
+export async function getEntries(entryKeys: ReadonlyArray<{ pk: string; sk: string }>): Promise<LedgerEntry[]> {
+  return (await batchGet(entryKeys, true)).map((item) => strip<LedgerEntry>(item))
+}
+
+export interface LedgerFilter {
+  status?: EntryStatus
+  from?: string
+  to?: string
+  cursor?: string
+  limit?: number
+}
+
+/** Time range and status filter on an entry listing (status filters within the one key's Query). */
+function rangeAndFilter(keyName: string, skName: string, key: string, f: LedgerFilter) {
+  const values: Record<string, string> = { ':pk': key, ':from': f.from ?? '0', ':to': `${f.to ?? '9999'}\uffff` }
+  return {
+    KeyConditionExpression: `${keyName} = :pk AND ${skName} BETWEEN :from AND :to`,
+    ...(f.status ? { FilterExpression: '#s = :s', ExpressionAttributeNames: { '#s': 'status' } } : {}),
+    ExpressionAttributeValues: f.status ? { ...values, ':s': f.status } : values,
+    ScanIndexForward: false,
+    Limit: f.limit ?? 50,
+  }
+}
+
+/** A distributor's entries, newest first, by paid time range and status. */
+export function listLedgerOf(distributorId: string, f: LedgerFilter): Promise<Page<LedgerEntry>> {
+  return queryPage<LedgerEntry>(rangeAndFilter('pk', 'sk', keys.ledgerOf(distributorId), f), f.cursor)
+}
+
+/** One write shard of a brand's entries for a month, newest first. */
+export function listBrandLedgerShard(brandId: string, month: string, shard: number, f: LedgerFilter): Promise<Page<LedgerEntry>> {
+  return queryPage<LedgerEntry>({ IndexName: 'GSI1', ...rangeAndFilter('gsi1pk', 'gsi1sk', keys.brandLedger(brandId, month, shard), f) }, f.cursor)
+}

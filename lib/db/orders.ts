@@ -1,0 +1,150 @@
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
+import { db } from './client'
+import { keys } from './keys'
+import { conditionFailures, getItem, strip } from './items'
+import { tableName } from './table'
+import { balanceDeltas, balanceUpdate, putEntry, type LedgerEntry } from './ledger'
+import type { TransactItem } from './transact'
+import type { Candidate, AttributionSource } from '../domain/attribution'
+import type { ChainMember, LineCommission } from '../domain/commission'
+import type { PaidChain } from '../domain/chain'
+import type { RefundState } from '../domain/refund'
+
+export interface Binding {
+  distributorId: string
+  boundAt: string
+  expiresAt: string | null
+}
+
+/** A commission as the order remembers it: enough to answer, refund and find the entry. */
+export interface OrderCommission {
+  entryId: string
+  distributorId: string
+  level: number
+  amount: number
+  uncapped: number
+  ruleId: string
+  ruleVersion: number
+  bps?: number
+  fixed?: number
+  status: LedgerEntry['status']
+  lines: LineCommission[]
+  key: { pk: string; sk: string }
+}
+
+export interface StoredOrder {
+  orderId: string
+  brandId: string
+  bodyHash: string
+  customerId?: string
+  clickId?: string
+  refCode?: string
+  currency: string
+  paidAt: string
+  lines: Array<{ sku: string; qty: number; unitPrice: number; discount?: number; category?: string; base: number }>
+  total: number
+  attribution: { distributorId: string | null; source: AttributionSource | null; candidates: Candidate[]; chain: ChainMember[]; skipped: PaidChain['skipped'] }
+  commissions: OrderCommission[]
+  refunds: RefundState
+  reversed: Record<string, number>
+  refundIds: string[]
+  version: number
+  createdAt: string
+}
+
+/** The stored order, read consistently (it decides idempotency), or undefined. */
+export async function getOrder(brandId: string, orderId: string): Promise<StoredOrder | undefined> {
+  const item = await getItem(keys.order(brandId, orderId), true)
+  return item ? strip<StoredOrder>(item) : undefined
+}
+
+/** The customer's current binding to a distributor, if any. */
+export async function getBinding(brandId: string, customerId: string): Promise<Binding | undefined> {
+  const item = await getItem(keys.binding(brandId, customerId), true)
+  return item ? strip<Binding>(item) : undefined
+}
+
+/** Items an order's transaction writes besides its entries and balances. */
+export const ORDER_FIXED_ITEMS = 2
+
+export type WriteOrderResult = 'written' | 'exists' | 'retry'
+
+/**
+ * Writes an order, its ledger entries, the balance changes and the customer's
+ * new binding in one TransactWriteItems. The order's conditional create is the
+ * idempotency: a second delivery fails it and writes nothing. The binding is
+ * guarded by the value it was decided from, so concurrent orders of one
+ * customer cannot both rebind.
+ */
+export async function writeOrder(order: StoredOrder, entries: LedgerEntry[], binding: { next: Binding; previous: Binding | undefined } | null): Promise<WriteOrderResult> {
+  const T = tableName()
+  const items: TransactItem[] = [{ Put: { TableName: T, Item: { ...keys.order(order.brandId, order.orderId), entity: 'order', ...order }, ConditionExpression: 'attribute_not_exists(pk)' } }]
+  if (binding && order.customerId) {
+    items.push({
+      Put: {
+        TableName: T,
+        Item: { ...keys.binding(order.brandId, order.customerId), entity: 'binding', ...binding.next },
+        ...(binding.previous
+          ? { ConditionExpression: 'boundAt = :b AND distributorId = :d', ExpressionAttributeValues: { ':b': binding.previous.boundAt, ':d': binding.previous.distributorId } }
+          : { ConditionExpression: 'attribute_not_exists(pk)' }),
+      },
+    })
+  }
+  items.push(...entries.map(putEntry))
+  for (const [distributorId, delta] of balanceDeltas(entries)) items.push(balanceUpdate(distributorId, order.currency, delta))
+  try {
+    await db().send(new TransactWriteCommand({ TransactItems: items }))
+    return 'written'
+  } catch (err) {
+    const failed = conditionFailures(err)
+    if (!failed) throw err
+    return failed.has(0) ? 'exists' : 'retry'
+  }
+}
+
+/** A stored refund: its body hash (a different body for the same id is a conflict) and what it reversed. */
+export interface StoredRefund {
+  refundId: string
+  orderId: string
+  bodyHash: string
+  reversals: Array<{ entryId: string; distributorId: string; amount: number; kind: LedgerEntry['kind']; status: LedgerEntry['status'] }>
+  createdAt: string
+}
+
+export async function getRefund(brandId: string, orderId: string, refundId: string): Promise<StoredRefund | undefined> {
+  const item = await getItem(keys.refund(brandId, orderId, refundId), true)
+  return item ? strip<StoredRefund>(item) : undefined
+}
+
+/**
+ * Writes a refund in one transaction: the refund record (conditional create,
+ * the idempotency), the order's new refund state (guarded by its version), the
+ * reversal or adjustment entries, a check that each reversed entry still has the
+ * status the reversal was decided from, and the balance changes.
+ */
+export async function writeRefund(brandId: string, order: StoredOrder, refund: StoredRefund, entries: LedgerEntry[], checked: ReadonlyArray<{ key: { pk: string; sk: string }; status: string }>): Promise<WriteOrderResult> {
+  const T = tableName()
+  const items: TransactItem[] = [
+    { Put: { TableName: T, Item: { ...keys.refund(brandId, order.orderId, refund.refundId), entity: 'refund', ...refund }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    {
+      Update: {
+        TableName: T,
+        Key: keys.order(brandId, order.orderId),
+        UpdateExpression: 'SET refunds = :r, reversed = :rev, refundIds = list_append(refundIds, :id), version = :next',
+        ConditionExpression: 'version = :v',
+        ExpressionAttributeValues: { ':r': order.refunds, ':rev': order.reversed, ':id': [refund.refundId], ':next': order.version + 1, ':v': order.version },
+      },
+    },
+    ...entries.map(putEntry),
+    ...checked.map((c) => ({ ConditionCheck: { TableName: T, Key: c.key, ConditionExpression: '#s = :s', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':s': c.status } } })),
+  ]
+  for (const [distributorId, delta] of balanceDeltas(entries)) items.push(balanceUpdate(distributorId, order.currency, delta))
+  try {
+    await db().send(new TransactWriteCommand({ TransactItems: items }))
+    return 'written'
+  } catch (err) {
+    const failed = conditionFailures(err)
+    if (!failed) throw err
+    return failed.has(0) ? 'exists' : 'retry'
+  }
+}
