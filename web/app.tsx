@@ -1,10 +1,17 @@
 import { Hono } from 'hono'
 import { signIn } from './routes/sign-in'
+import { mobile } from './routes/mobile'
+import { joinPage } from './routes/join'
+import { consolePages } from './routes/console'
+import { demoShop } from './routes/demo-shop'
+import { assets } from './routes/assets'
 
-/** The pages: the distributor's mobile page under /m and the brand console under /console. */
+/**
+ * The pages: the distributor's mobile page under /m, the brand console under
+ * /console, their client scripts under /assets, and the local demo shop.
+ */
 export function buildWebApp(): Hono {
   const web = new Hono()
-  web.route('/', signIn)
-  web.get('/m', (c) => c.html('<!doctype html><title>Ripple</title><p>mobile page</p>'))
+  for (const r of [signIn, mobile, joinPage, consolePages, demoShop, assets]) web.route('/', r)
   return web
 }

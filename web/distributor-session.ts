@@ -1,0 +1,22 @@
+import type { Context } from 'hono'
+import { getCookie } from 'hono/cookie'
+import { SESSION_COOKIE } from '../lib/http/auth'
+import { verifySession } from '../lib/auth/session-token'
+import { getDistributor } from '../lib/db/distributors'
+import type { Distributor } from '../lib/schemas/distributor'
+
+export type PageSession = { kind: 'signed-out' } | { kind: 'suspended'; distributor: Distributor } | { kind: 'active'; distributor: Distributor }
+
+/**
+ * The distributor behind the session cookie, checked exactly as the API's
+ * `callerFrom` does (signature and expiry, same brand, status). A page never
+ * throws on a bad session: it answers with the friendly signed-out page instead.
+ */
+export async function distributorSession(c: Context): Promise<PageSession> {
+  const token = getCookie(c, SESSION_COOKIE)
+  const claims = token ? verifySession(token) : null
+  if (!claims) return { kind: 'signed-out' }
+  const distributor = await getDistributor(claims.d)
+  if (!distributor || distributor.brandId !== claims.b) return { kind: 'signed-out' }
+  return distributor.status === 'active' ? { kind: 'active', distributor } : { kind: 'suspended', distributor }
+}

@@ -1,0 +1,46 @@
+import type { FC } from 'hono/jsx'
+import { Page } from '../../components/Page'
+import { htmlLang, type Lang } from '../../i18n/lang'
+import { mobileText } from '../../i18n/mobile'
+import type { MobileData } from './load-mobile-data'
+import { ProductList } from './ProductList'
+import { ShareSheet } from './ShareSheet'
+import { MyLinks } from './MyLinks'
+import { MyTeam } from './MyTeam'
+import { InviteCard } from './InviteCard'
+
+/** The distributor's mobile page: products to share, my links, my team, my invite. */
+export const MobileHome: FC<{ data: MobileData; lang: Lang; script: string }> = ({ data, lang, script }) => {
+  const t = mobileText(lang)
+  const currency = data.brand.programme.currency
+  // Text the client script needs, in the page's language.
+  const bodyData = {
+    copied: t.copied,
+    'copy-failed': t.copyFailed,
+    creating: t.creating,
+    'create-failed': t.createFailed,
+    'share-template': t.shareText('{name}', '{price}', '{url}'),
+    brand: data.brand.name,
+    scan: t.scan,
+  }
+  return (
+    <Page title={`${t.title} · ${data.brand.name}`} lang={htmlLang(lang)} script={script} bodyData={bodyData}>
+      <header class="top">
+        <div class="grow">
+          <h1>{data.brand.name}</h1>
+          <small id="hello">{t.hello(data.me.name)}</small>
+        </div>
+        <a class="btn ghost" id="lang-switch" href={`/m?lang=${lang === 'en' ? 'zh' : 'en'}`}>
+          {t.switchLang}
+        </a>
+      </header>
+      <main>
+        <ProductList rows={data.products} currency={currency} levelOneBps={data.levelOneBps} t={t} />
+        <MyLinks links={data.links} t={t} />
+        <MyTeam levels={data.team} recruits={data.recruits} t={t} />
+        <InviteCard url={data.inviteUrl} qr={data.inviteQr} t={t} />
+      </main>
+      <ShareSheet t={t} brandName={data.brand.name} />
+    </Page>
+  )
+}
