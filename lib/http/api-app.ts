@@ -12,6 +12,7 @@ import { distributors } from './routes/distributors'
 import { join } from './routes/join'
 import { links } from './routes/links'
 import { me } from './routes/me'
+import { orders } from './routes/orders'
 
 /**
  * The JSON API under /api: every resource's routes, one error handler, and the
@@ -20,7 +21,7 @@ import { me } from './routes/me'
 export function buildApiApp(): OpenAPIHono<AppEnv> {
   const api = new OpenAPIHono<AppEnv>().basePath('/api')
   api.use('*', limitBody, requireJson, authenticate)
-  for (const r of [health, adminBrands, programme, products, distributors, join, links, me]) api.route('/', r)
+  for (const r of [health, adminBrands, programme, products, distributors, join, links, me, orders]) api.route('/', r)
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'Brand API key, session token or ADMIN_TOKEN' })
   api.doc31('/openapi.json', {

@@ -1,0 +1,127 @@
+import { createHash } from 'node:crypto'
+import { getOrder, writeOrder, ORDER_FIXED_ITEMS, type StoredOrder } from '../db/orders'
+import { getDistributors } from '../db/distributors-batch'
+import { listRules } from '../db/rules'
+import { entryIdFor, entryKey, type LedgerEntry } from '../db/ledger'
+import { MAX_TRANSACT_ITEMS } from '../db/transact'
+import { attribute, nextBinding } from '../domain/attribution'
+import { chainFor } from '../domain/chain'
+import { commissionsFor, lineBase } from '../domain/commission'
+import { AppError, invalidField } from '../http/errors'
+import type { Brand } from '../schemas/brand'
+import type { OrderBody } from '../schemas/order'
+import { readAttributionFacts } from './order-inputs'
+import { presentOrder, type OrderResult } from './present-order'
+
+const DAY_MS = 86_400_000
+
+/** A stable hash of the validated body: the same order sent twice hashes the same. */
+export const bodyHashOf = (body: unknown): string => createHash('sha256').update(JSON.stringify(body)).digest('hex')
+
+/**
+ * Ingests a paid order exactly once: attribution, the paid chain, commissions,
+ * entries, balances and the customer's binding are decided from fresh reads and
+ * written in one transaction. A repeat of a stored order returns the stored
+ * result (created: false) and writes nothing; a different body for the same id
+ * is a 409. Concurrent deliveries race on the order's conditional create.
+ */
+export async function ingestOrder(brand: Brand, body: OrderBody, now = new Date()): Promise<{ result: OrderResult; created: boolean }> {
+  if (body.currency !== brand.programme.currency) throw invalidField('currency', `This brand settles in ${brand.programme.currency}.`)
+  const bodyHash = bodyHashOf(body)
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const existing = await getOrder(brand.id, body.orderId)
+    if (existing) return { result: sameOrderOrThrow(existing, bodyHash), created: false }
+
+    const { order, entries, binding } = await decide(brand, body, bodyHash, now)
+    const outcome = await writeOrder(order, entries, binding)
+    if (outcome === 'written') return { result: presentOrder(order), created: true }
+    // 'exists' (another delivery won) or 'retry' (a binding or transaction conflict): read again and decide again.
+    await new Promise((r) => setTimeout(r, Math.random() * 20 * (attempt + 1)))
+  }
+  throw new AppError({ code: 'conflict', message: 'The order is being written by another request; retry.' })
+}
+
+function sameOrderOrThrow(existing: StoredOrder, bodyHash: string): OrderResult {
+  if (existing.bodyHash !== bodyHash) {
+    throw new AppError({ code: 'conflict', message: `Order ${existing.orderId} was already received with a different body.`, fields: { orderId: 'Already used for a different order.' } })
+  }
+  return presentOrder(existing)
+}
+
+async function decide(brand: Brand, body: OrderBody, bodyHash: string, now: Date) {
+  const p = brand.programme
+  const [facts, rules] = await Promise.all([readAttributionFacts(brand.id, body), listRules(brand.id)])
+  const candidateIds = [facts.click?.found ? facts.click.distributorId : '', facts.ref?.found ? facts.ref.distributorId : '', facts.binding?.distributorId ?? ''].filter(Boolean)
+  const candidates = await getDistributors(candidateIds)
+  const attribution = attribute({ paidAt: body.paidAt, customerId: body.customerId, bindingDays: p.bindingDays, selfPurchase: p.selfPurchase, click: facts.click, ref: facts.ref, binding: facts.binding, distributors: candidates })
+
+  const credited = attribution.distributorId ? candidates.get(attribution.distributorId) : undefined
+  const upline = credited ? await getDistributors(credited.ancestors.slice(0, p.maxLevels - 1)) : new Map()
+  if (credited) upline.set(credited.id, credited)
+  const chain = credited ? chainFor(credited.id, credited.ancestors, upline, p.maxLevels) : { members: [], skipped: [] }
+
+  const lines = body.lines.map((l) => ({ ...l, base: lineBase(l) }))
+  const drafts = commissionsFor(lines, chain.members, rules, body.paidAt, p.defaultBps).filter((d) => d.amount > 0)
+  const availableAt = new Date(Date.parse(body.paidAt) + p.holdDays * DAY_MS).toISOString()
+  const status = Date.parse(availableAt) <= now.getTime() ? 'available' : 'pending'
+  const entries: LedgerEntry[] = drafts.map((d) => ({
+    entryId: entryIdFor(brand.id, body.orderId, String(d.level), d.ruleId),
+    brandId: brand.id,
+    distributorId: d.distributorId,
+    orderId: body.orderId,
+    kind: 'commission',
+    level: d.level,
+    ruleId: d.ruleId,
+    ruleVersion: d.ruleVersion,
+    bps: d.bps,
+    fixed: d.fixed,
+    base: d.lines.reduce((s, l) => s + l.base, 0),
+    amount: d.amount,
+    currency: body.currency,
+    status,
+    at: body.paidAt,
+    paidAt: body.paidAt,
+    availableAt,
+    createdAt: now.toISOString(),
+    lines: d.lines,
+  }))
+  const distributorsPaid = new Set(entries.map((e) => e.distributorId)).size
+  if (entries.length + distributorsPaid + ORDER_FIXED_ITEMS > MAX_TRANSACT_ITEMS) {
+    throw invalidField('lines', `This order would need ${entries.length} commission entries; split rules so an order uses at most ${MAX_TRANSACT_ITEMS - ORDER_FIXED_ITEMS - distributorsPaid}.`)
+  }
+
+  const next = nextBinding(facts.binding, attribution.distributorId, body.paidAt, p)
+  const order: StoredOrder = {
+    orderId: body.orderId,
+    brandId: brand.id,
+    bodyHash,
+    customerId: body.customerId,
+    clickId: body.clickId,
+    refCode: body.refCode,
+    currency: body.currency,
+    paidAt: body.paidAt,
+    lines,
+    total: lines.reduce((s, l) => s + l.base, 0),
+    attribution: { distributorId: attribution.distributorId, source: attribution.source, candidates: attribution.candidates, chain: chain.members, skipped: chain.skipped },
+    commissions: entries.map((e, i) => ({
+      entryId: e.entryId,
+      distributorId: e.distributorId,
+      level: e.level,
+      amount: e.amount,
+      uncapped: drafts[i]?.uncapped ?? e.amount,
+      ruleId: e.ruleId,
+      ruleVersion: e.ruleVersion,
+      bps: e.bps,
+      fixed: e.fixed,
+      status: e.status,
+      lines: e.lines,
+      key: entryKey(e),
+    })),
+    refunds: { qty: {}, amount: 0 },
+    reversed: {},
+    refundIds: [],
+    version: 1,
+    createdAt: now.toISOString(),
+  }
+  return { order, entries, binding: next ? { next, previous: facts.binding } : null }
+}
