@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readFileSync } from 'node:fs'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { api, demoBrand, distributorWithSignIn, launchChromium, phoneContext, startServer, SERUM } from './harness'
+
+let server: Awaited<ReturnType<typeof startServer>>
+let browser: Browser
+let brand: Awaited<ReturnType<typeof demoBrand>>
+let me: Awaited<ReturnType<typeof distributorWithSignIn>>
+let context: BrowserContext
+let page: Page
+
+beforeAll(async () => {
+  server = await startServer()
+  browser = await launchChromium()
+  brand = await demoBrand(server.baseUrl)
+  me = await distributorWithSignIn(server.baseUrl, brand.adminKey, '王芳')
+  context = await phoneContext(browser, server.baseUrl)
+  page = await context.newPage()
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+const serumRow = () => page.locator(`li.product[data-sku="${SERUM.sku}"]`)
+
+describe('the distributor mobile page', () => {
+  it('signs in through a real sign-in link and lands on /m with products and commissions', async () => {
+    const res = await page.goto(me.signInUrl)
+    expect(res?.status()).toBe(200)
+    expect(new URL(page.url()).pathname).toBe('/m')
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN')
+    expect(await page.locator('h1').textContent()).toBe('山茶花美妆')
+    expect(await page.locator('#hello').textContent()).toBe('你好，王芳')
+    // 10% of ¥299.00, formatted exactly.
+    expect(await serumRow().locator('.price').textContent()).toBe('¥299.00')
+    expect(await serumRow().locator('.earn').textContent()).toBe('¥29.90')
+    expect(await page.locator('#links').textContent()).toContain('还没有分享链接')
+  })
+
+  it('creates a share link from the sheet, copies it and its copy text, and saves a PNG poster', async () => {
+    await serumRow().getByRole('button').tap()
+    const url = page.locator('#sheet-url')
+    await expect.poll(() => url.textContent()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/s\/[A-Za-z0-9]{8}$/)
+    const shortUrl = (await url.textContent()) ?? ''
+    expect(await page.locator('#sheet-qr svg').count()).toBe(1)
+    expect(await page.locator('#poster-name').textContent()).toBe(SERUM.name)
+
+    await page.locator('#copy-link').tap()
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(shortUrl)
+    expect(await page.locator('#toast').textContent()).toBe('已复制')
+    await page.locator('#copy-text').tap()
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`【${SERUM.name}】¥299.00，我在用，推荐给你 👉 ${shortUrl}`)
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#save-poster').tap()])
+    expect(download.suggestedFilename()).toBe(`poster-${SERUM.sku}.png`)
+    const png = readFileSync((await download.path()) ?? '')
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG')
+    expect(png.length).toBeGreaterThan(5000)
+
+    // The same product shared again gives the same link (the API answers 200 with it).
+    await page.locator('#sheet-close').tap()
+    expect(await page.locator('#sheet').isHidden()).toBe(true)
+    await serumRow().getByRole('button').tap()
+    await expect.poll(() => url.textContent()).toBe(shortUrl)
+  })
+
+  it('has no horizontal scroll at 375 px, even with the sheet open', async () => {
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
+    await page.locator('#sheet-close').tap()
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
+  })
+
+  it('follows the short link through the redirect to the demo shop with rpl_click, and counts the click', async () => {
+    const mine = await page.evaluate(() => fetch('/api/me/links').then((r) => r.json()))
+    const shortUrl = mine.items[0].shortUrl as string
+    const visitor = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, userAgent: (await page.evaluate(() => navigator.userAgent)) })
+    const shopper = await visitor.newPage()
+    await shopper.goto(shortUrl)
+    const landed = new URL(shopper.url())
+    expect(landed.pathname).toBe(`/demo-shop/p/${SERUM.sku}`)
+    const clickId = landed.searchParams.get('rpl_click')
+    expect(clickId).toMatch(/^c_[A-Za-z0-9]{16}$/)
+    expect(await shopper.locator('#click-id').textContent()).toBe(clickId)
+    await visitor.close()
+
+    await page.reload()
+    const row = page.locator('#links li.link').first()
+    expect(await row.locator('.clicks').textContent()).toBe('1')
+    expect(await row.textContent()).toContain(SERUM.name)
+  })
+
+  it('switches to English and remembers it', async () => {
+    await page.locator('#lang-switch').tap()
+    await page.waitForURL(/lang=en/)
+    expect(await page.locator('html').getAttribute('lang')).toBe('en')
+    expect(await page.locator('#products h2').textContent()).toBe('Products to share')
+    expect(await page.locator('#hello').textContent()).toBe('Hello, 王芳')
+    await page.goto(`${server.baseUrl}/m`)
+    expect(await page.locator('#products h2').textContent()).toBe('Products to share')
+    await page.locator('#lang-switch').tap()
+    await page.waitForURL(/lang=zh/)
+    expect(await page.locator('#products h2').textContent()).toBe('推荐商品')
+  })
+
+  it('answers a used sign-in link with a clear 410 page, and a signed-out visit with the sign-in hint', async () => {
+    const stranger = await phoneContext(browser, server.baseUrl)
+    const p = await stranger.newPage()
+    const used = await p.goto(me.signInUrl)
+    expect(used?.status()).toBe(410)
+    expect(await p.locator('h1').textContent()).toBe('登录链接已使用过，请向品牌方重新获取。')
+    const signedOut = await p.goto(`${server.baseUrl}/m`)
+    expect(signedOut?.status()).toBe(401)
+    expect(await p.locator('h1').textContent()).toContain('请打开品牌方发给你的登录链接')
+    await stranger.close()
+  })
+
+  it('turns an invite into a recruit who then appears in the inviter\'s team', async () => {
+    const friend = await phoneContext(browser, server.baseUrl)
+    const p = await friend.newPage()
+    expect((await p.goto(`${server.baseUrl}/m/join/NoSuchCode9`))?.status()).toBe(404)
+    expect(await p.locator('h1').textContent()).toBe('这个邀请链接不存在或已失效，请向邀请你的人重新获取。')
+
+    const landing = await p.goto(`${server.baseUrl}/m/join/${me.inviteCode}`)
+    expect(landing?.status()).toBe(200)
+    expect(await p.locator('#invited').textContent()).toBe('王芳 邀请你成为「山茶花美妆」的分销员')
+    await p.locator('#join-name').fill('李小红')
+    // A double tap: the page's one requestId makes it one distributor.
+    await p.locator('#join-submit').dblclick()
+    await p.waitForURL(`${server.baseUrl}/m`)
+    expect(await p.locator('#hello').textContent()).toBe('你好，李小红')
+    await friend.close()
+
+    const all = await api<{ items: Array<{ name: string; parentId: string | null }> }>(server.baseUrl, 'GET', '/api/distributors', brand.adminKey)
+    expect(all.body.items.filter((d) => d.name === '李小红')).toEqual([expect.objectContaining({ parentId: me.id })])
+
+    await page.reload()
+    expect(await page.locator('#team li.team-level[data-level="1"] .count').textContent()).toBe('1')
+    expect(await page.locator('#recruits').textContent()).toContain('李小红')
+  })
+})
