@@ -13,6 +13,7 @@ import { join } from './routes/join'
 import { links } from './routes/links'
 import { me } from './routes/me'
 import { orders } from './routes/orders'
+import { rules } from './routes/rules'
 
 /**
  * The JSON API under /api: every resource's routes, one error handler, and the
@@ -21,7 +22,7 @@ import { orders } from './routes/orders'
 export function buildApiApp(): OpenAPIHono<AppEnv> {
   const api = new OpenAPIHono<AppEnv>().basePath('/api')
   api.use('*', limitBody, requireJson, authenticate)
-  for (const r of [health, adminBrands, programme, products, distributors, join, links, me, orders]) api.route('/', r)
+  for (const r of [health, adminBrands, programme, products, distributors, join, links, me, orders, rules]) api.route('/', r)
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'Brand API key, session token or ADMIN_TOKEN' })
   api.doc31('/openapi.json', {

@@ -1,0 +1,47 @@
+import { getDistributors } from '../db/distributors-batch'
+import { listRules } from '../db/rules'
+import { attribute } from '../domain/attribution'
+import { chainFor } from '../domain/chain'
+import { commissionsFor, lineBase, type ChainMember } from '../domain/commission'
+import type { Brand } from '../schemas/brand'
+import type { PreviewBody } from '../schemas/preview'
+import { readAttributionFacts } from './order-inputs'
+
+/**
+ * What an order would pay, by the same code as ingestion, writing nothing.
+ * Credits `distributorId` when given, else attributes like a real order; with
+ * only `type`, prices a hypothetical chain of that type up to `maxLevels`.
+ */
+export async function previewCommissions(brand: Brand, body: PreviewBody) {
+  const p = brand.programme
+  const paidAt = body.paidAt ?? new Date().toISOString()
+  const rules = await listRules(brand.id)
+  let chain: ChainMember[]
+  let attribution: { distributorId: string | null; source: string | null } = { distributorId: null, source: null }
+  if (!body.distributorId && body.type && !body.clickId && !body.refCode && !body.customerId) {
+    chain = Array.from({ length: p.maxLevels }, (_, i) => ({ level: i + 1, distributorId: `level-${i + 1}`, type: body.type ?? 'member' }))
+  } else {
+    let creditedId = body.distributorId ?? null
+    const facts = creditedId ? null : await readAttributionFacts(brand.id, body)
+    const ids = [creditedId ?? '', facts?.click?.found ? facts.click.distributorId : '', facts?.ref?.found ? facts.ref.distributorId : '', facts?.binding?.distributorId ?? ''].filter(Boolean)
+    const known = await getDistributors(ids)
+    for (const [id, d] of known) if (d.brandId !== brand.id) known.delete(id)
+    if (facts) {
+      const a = attribute({ paidAt, customerId: body.customerId, bindingDays: p.bindingDays, selfPurchase: p.selfPurchase, click: facts.click, ref: facts.ref, binding: facts.binding, distributors: known })
+      creditedId = a.distributorId
+      attribution = { distributorId: a.distributorId, source: a.source }
+    } else attribution = { distributorId: known.has(creditedId ?? '') ? creditedId : null, source: null }
+    const credited = creditedId ? known.get(creditedId) : undefined
+    const upline = credited ? await getDistributors(credited.ancestors.slice(0, p.maxLevels - 1)) : new Map()
+    if (credited) upline.set(credited.id, credited)
+    chain = credited ? chainFor(credited.id, credited.ancestors, upline, p.maxLevels).members : []
+  }
+  const lines = body.lines.map((l) => ({ ...l, base: lineBase(l) }))
+  const drafts = commissionsFor(lines, chain, rules, paidAt, p.defaultBps)
+  return {
+    currency: p.currency,
+    attribution,
+    total: lines.reduce((s, l) => s + l.base, 0),
+    commissions: drafts.map(({ uncapped: _u, ...d }) => d),
+  }
+}

@@ -1,0 +1,33 @@
+import { customAlphabet } from 'nanoid'
+import { getRule, writeRule } from '../db/rules'
+import { AppError } from '../http/errors'
+import type { Rule, RuleBody } from '../schemas/rule'
+import { SAFE_ALPHABET } from './create-distributor'
+
+const newRuleId = customAlphabet(SAFE_ALPHABET, 10)
+
+/** Creates a rule at version 1. */
+export async function createRule(brandId: string, body: RuleBody, now = new Date()): Promise<Rule> {
+  const rule: Rule = { ...body, id: `r_${newRuleId()}`, version: 1, updatedAt: now.toISOString() }
+  if (!(await writeRule(brandId, rule, null))) throw new AppError({ code: 'conflict', message: 'Rule id collision; retry.' })
+  return rule
+}
+
+/**
+ * Replaces a rule (PUT) or deletes it (a tombstone version), bumping its
+ * version. Entries keep the id and version they were computed with, and every
+ * version stays stored, so old entries can always be explained.
+ */
+export async function changeRule(brandId: string, ruleId: string, change: { body: RuleBody } | { delete: true }, now = new Date()): Promise<Rule> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const current = await getRule(brandId, ruleId)
+    if (!current || current.deleted) throw new AppError({ code: 'not_found', message: `Rule ${ruleId} not found.` })
+    const { deleted: _deleted, ...base } = current
+    const next = 'body' in change ? { ...change.body, id: ruleId, version: current.version + 1, updatedAt: now.toISOString() } : { ...base, version: current.version + 1, updatedAt: now.toISOString(), deleted: true }
+    if (await writeRule(brandId, next, current.version)) {
+      const { deleted: _d, ...rule } = next as Rule & { deleted?: boolean }
+      return rule
+    }
+  }
+  throw new AppError({ code: 'conflict', message: 'The rule changed while saving; reload and retry.' })
+}
