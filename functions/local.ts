@@ -8,6 +8,7 @@ import { getDemoMarker, putDemoMarker } from '../lib/db/seed-marker'
 import { ensureTable } from '../lib/db/create-table'
 import { tableName } from '../lib/db/table'
 import { buildPlatformApp } from '../lib/http/platform-app'
+import { holdRelease } from './jobs'
 
 // `npm start`: DynamoDB Local (unless DYNAMODB_ENDPOINT points elsewhere), the table, the demo seed, and every app on one port.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true'
@@ -31,7 +32,12 @@ const app = buildPlatformApp()
 const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '0.0.0.0' })
 const baseUrl = process.env.PUBLIC_BASE_URL ?? `http://localhost:${port}`
 
+// The scheduled jobs EventBridge runs on AWS run here on a timer, through the same entry points.
+const JOB_EVERY_MS = 60_000
+let jobs: NodeJS.Timeout | undefined
+
 const stop = async () => {
+  clearInterval(jobs)
   server.close()
   await dynamo?.stop()
   process.exit(0)
@@ -55,6 +61,8 @@ try {
     console.log(`Seeded in ${((Date.now() - t) / 1000).toFixed(1)} s.`)
   }
   demo.distributorSignInUrls = await mintDemoSignIns(app, demo)
+  await holdRelease()
+  jobs = setInterval(() => void holdRelease().catch((err) => console.error('hold-release failed', err)), JOB_EVERY_MS)
   writeFileSync(demoFile, JSON.stringify(demo, null, 2))
 
   console.log(`
