@@ -30,7 +30,10 @@ export function buildApiApp(): OpenAPIHono<AppEnv> {
     info: { title: 'Ripple API', version: '1.0.0', description: 'S2B2C distribution and referral platform.' },
     security: [{ bearer: [] }],
   })
-  api.notFound((c) => toErrorResponse(new AppError({ code: 'not_found', message: 'No such API route.' }), c))
+  const noRoute = (c: Parameters<typeof toErrorResponse>[1]) => toErrorResponse(new AppError({ code: 'not_found', message: 'No such API route.' }), c)
+  // Last: a mounted app's notFound is not used by the app it is mounted in, so unknown /api paths and methods answer here, as JSON.
+  api.all('*', noRoute)
+  api.notFound(noRoute)
   api.onError(toErrorResponse)
   return api
 }
