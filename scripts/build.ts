@@ -50,6 +50,8 @@ export function formatReports(reports: BundleReport[]): string {
 
 // `npm run build`; importing this module (the build test) only defines the functions.
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  // Client scripts for pages plug in here: bundle them first, then pass
+  // `define: { __RIPPLE_CLIENT_ASSETS__: JSON.stringify(assets) }` (see LambdaBuildHooks.define).
   const reports = await buildLambdas()
   console.log(formatReports(reports))
 }
