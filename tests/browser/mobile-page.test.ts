@@ -59,6 +59,8 @@ describe('the distributor mobile page', () => {
     const png = readFileSync((await download.path()) ?? '')
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG')
     expect(png.length).toBeGreaterThan(5000)
+    // Also shown in the sheet for in-app browsers that ignore downloads; it is the poster's full size.
+    expect(await page.locator('#poster-image').evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight])).toEqual([720, 1080])
 
     // The same product shared again gives the same link (the API answers 200 with it).
     await page.locator('#sheet-close').tap()
@@ -115,6 +117,20 @@ describe('the distributor mobile page', () => {
     expect(signedOut?.status()).toBe(401)
     expect(await p.locator('h1').textContent()).toContain('请打开品牌方发给你的登录链接')
     await stranger.close()
+  })
+
+  it('shows a suspended distributor the friendly page instead of their data', async () => {
+    const other = await distributorWithSignIn(server.baseUrl, brand.adminKey, '赵敏')
+    const phone = await phoneContext(browser, server.baseUrl)
+    const p = await phone.newPage()
+    await p.goto(other.signInUrl)
+    expect(await p.locator('#hello').textContent()).toBe('你好，赵敏')
+    expect((await api(server.baseUrl, 'PATCH', `/api/distributors/${other.id}`, brand.adminKey, { status: 'suspended' })).status).toBe(200)
+    const res = await p.reload()
+    expect(res?.status()).toBe(403)
+    expect(await p.locator('h1').textContent()).toBe('你的分销账户已暂停，如有疑问请联系品牌方。')
+    expect(await p.locator('#products').count()).toBe(0)
+    await phone.close()
   })
 
   it('turns an invite into a recruit who then appears in the inviter\'s team', async () => {

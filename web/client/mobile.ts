@@ -45,6 +45,7 @@ async function openSheet(button: HTMLElement): Promise<void> {
   buttons.forEach((b) => (b.disabled = true))
   byId('sheet-url').textContent = ''
   byId('sheet-qr').innerHTML = ''
+  byId('poster-image').hidden = true
   byId('poster-name').textContent = name
   byId('poster-price').textContent = price
   status.textContent = text('creating')
@@ -75,13 +76,17 @@ async function openSheet(button: HTMLElement): Promise<void> {
 /** Draws the poster and hands it to the browser as a PNG download. */
 async function savePoster(l: SharedLink): Promise<void> {
   const png = await posterPng({ brand: text('brand'), name: l.name, price: l.price, qrSvg: l.qrSvg, hint: text('scan') })
+  const url = URL.createObjectURL(png)
+  const img = byId<HTMLImageElement>('poster-image')
+  if (img.src.startsWith('blob:')) URL.revokeObjectURL(img.src)
+  img.src = url
+  img.hidden = false
   const a = document.createElement('a')
-  a.href = URL.createObjectURL(png)
+  a.href = url
   a.download = `poster-${l.sku}.png`
   document.body.appendChild(a)
   a.click()
   a.remove()
-  setTimeout(() => URL.revokeObjectURL(a.href), 10_000)
 }
 
 document.addEventListener('click', (e) => {

@@ -29,6 +29,8 @@ export const ShareSheet: FC<{ t: MobileText; brandName: string }> = ({ t, brandN
       <div class="actions">
         <button type="button" class="ghost" id="save-poster" disabled>{t.savePoster}</button>
       </div>
+      {/* WeChat's webview ignores downloads: the PNG is also shown here, to press and hold to save. */}
+      <img id="poster-image" class="poster" alt={t.poster} hidden style="width:100%" />
     </section>
     <div class="toast" id="toast" hidden role="status"></div>
   </>
