@@ -89,7 +89,8 @@ for (const connections of CONNECTIONS) {
       `p99 ${p99.toFixed(2)} (target ≤ ${TARGET_P99_RATIO}: ${p99 <= TARGET_P99_RATIO ? 'met' : 'MISSED'})`,
   )
 }
-const failed = rows.filter((r) => r.errors > 0 || r.otherStatus > 0)
+// A 302 without a recorded click is an error too: the consumer got through, the attribution did not.
+const failed = rows.filter((r) => r.errors > 0 || r.otherStatus > 0 || (r.notRecorded ?? 0) > 0)
 if (failed.length > 0) {
   console.error(`Errors in: ${failed.map((r) => `${r.name} @${r.connections}`).join(', ')}`)
   process.exit(1)
