@@ -45,18 +45,34 @@ export async function getApiKey(keyHash: string): Promise<ApiKeyRecord | undefin
   return item ? { brandId: String(item.brandId), role: item.role as Role } : undefined
 }
 
-/** Replaces the programme settings; returns the brand as stored. */
-export async function putProgramme(brandId: string, programme: Programme): Promise<Brand> {
+/**
+ * Replaces the programme settings, and with them, when given, the sealed Shopify
+ * secret (one write: never one without the other). Returns the brand as stored.
+ */
+export async function putProgramme(brandId: string, programme: Programme, shopifySecretSealed?: string): Promise<Brand> {
   const r = await db().send(
     new UpdateCommand({
       TableName: tableName(),
       Key: keys.brand(brandId),
-      UpdateExpression: 'SET programme = :p, updatedAt = :now',
+      UpdateExpression: `SET programme = :p, updatedAt = :now${shopifySecretSealed ? ', webhook.shopifySecretSealed = :s' : ''}`,
       ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeValues: { ':p': programme, ':now': new Date().toISOString() },
+      ExpressionAttributeValues: { ':p': programme, ':now': new Date().toISOString(), ...(shopifySecretSealed ? { ':s': shopifySecretSealed } : {}) },
       ReturnValues: 'ALL_NEW',
     }),
   )
   const { webhook: _webhook, ...brand } = strip<Brand & { webhook?: unknown }>(r.Attributes ?? {})
   return brand
+}
+
+/** What verifies a brand's webhooks: the nonce its Ripple webhook secret derives from, and the sealed Shopify secret. */
+export interface BrandWebhookSecrets {
+  nonce: string
+  secretHash: string
+  shopifySecretSealed?: string
+}
+
+export async function getBrandWebhookSecrets(brandId: string): Promise<BrandWebhookSecrets | undefined> {
+  const item = await getItem(keys.brand(brandId))
+  const webhook = item?.webhook as BrandWebhookSecrets | undefined
+  return webhook ? { nonce: webhook.nonce, secretHash: webhook.secretHash, shopifySecretSealed: webhook.shopifySecretSealed } : undefined
 }

@@ -1,12 +1,14 @@
 import { Hono } from 'hono'
 import { buildApiApp } from './api-app'
 import { buildRedirectApp } from './redirect-app'
+import { buildWebhooksApp } from './webhooks-app'
 import { buildWebApp } from '../../web/app'
 
-/** API and pages together: what the API Lambda serves (everything but /s/*). */
+/** API, webhooks and pages together: what the API Lambda serves (everything but /s/*). */
 export function buildApiAndWebApp(): Hono {
   const app = new Hono()
   app.route('/', buildApiApp())
+  app.route('/', buildWebhooksApp())
   app.route('/', buildWebApp())
   return app
 }

@@ -1,11 +1,15 @@
-import { createRoute } from '@hono/zod-openapi'
+import { createRoute, z } from '@hono/zod-openapi'
 import { router, jsonBody, jsonContent, errorResponses } from '../openapi-app'
 import { brandOf, requireRole } from '../auth'
 import { Programme } from '../../schemas/programme'
 import { putProgramme } from '../../db/brands'
+import { seal } from '../../auth/sealed'
 import { getBrandOrThrow } from '../../services/get-brand-or-throw'
 
 export const programme = router()
+
+/** PUT body: every setting, plus the brand's Shopify webhook secret (optional, write-only). */
+const ProgrammeUpdate = Programme.extend({ shopifySecret: z.string().min(8).max(256).optional() }).openapi('ProgrammeUpdate')
 
 // GET /api/programme: the brand's programme settings.
 programme.openapi(
@@ -26,11 +30,13 @@ programme.openapi(
     path: '/programme',
     tags: ['programme'],
     middleware: [requireRole('admin')] as const,
-    request: { body: jsonBody(Programme) },
+    request: { body: jsonBody(ProgrammeUpdate) },
     responses: { 200: jsonContent(Programme, 'Stored settings'), ...errorResponses },
   }),
   async (c) => {
-    const brand = await putProgramme(brandOf(c), c.req.valid('json'))
+    const { shopifySecret, ...settings } = c.req.valid('json')
+    // The Shopify secret is write-only: stored sealed for verifying Shopify's webhooks, never returned.
+    const brand = await putProgramme(brandOf(c), settings, shopifySecret ? seal(shopifySecret) : undefined)
     return c.json(brand.programme, 200)
   },
 )
