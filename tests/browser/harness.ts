@@ -36,7 +36,7 @@ export async function phoneContext(browser: Browser, baseUrl: string): Promise<B
 }
 
 /** A JSON call to the running server, as an integrator would make it. */
-export async function api<T = any>(baseUrl: string, method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: T }> {
+export async function api<T = unknown>(baseUrl: string, method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: T }> {
   const res = await fetch(`${baseUrl}${path}`, {
     method,
     headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },

@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { getApiKey } from '../../lib/db/brands'
 import { listDistributors } from '../../lib/db/distributors'
@@ -6,6 +6,7 @@ import { sha256 } from '../../lib/auth/secrets'
 import { consoleSessionFor } from '../../lib/auth/console-session'
 import { clearConsoleCookie, consoleClaimsOf, setConsoleCookie } from '../../lib/http/console-cookie'
 import { AppError } from '../../lib/http/errors'
+import { baseUrlOf } from '../../lib/http/base-url'
 import { getBrandOrThrow } from '../../lib/services/get-brand-or-throw'
 import { assetUrl } from '../assets'
 import { SignInPage } from '../pages/console/SignInPage'
@@ -15,8 +16,14 @@ export const consolePages = new Hono()
 
 const PAGE_SIZE = 25
 
-/** A form post from another site must not sign this browser in (login CSRF): same origin only. */
-const sameOrigin = (origin: string | undefined, url: string) => !origin || origin === new URL(url).origin
+/**
+ * A form post from another site must not sign this browser in (login CSRF): the
+ * Origin must be ours, either as the request arrived or as PUBLIC_BASE_URL names it.
+ */
+const sameOrigin = (c: Context) => {
+  const origin = c.req.header('origin')
+  return !origin || origin === new URL(c.req.url).origin || origin === baseUrlOf(c)
+}
 
 // GET /console: the sign-in form, or the brand's home when the console cookie is valid.
 consolePages.get('/console', async (c) => {
@@ -40,7 +47,7 @@ consolePages.get('/console', async (c) => {
 
 // POST /console/sign-in: check the pasted API key by its hash, then set the signed console cookie.
 consolePages.post('/console/sign-in', bodyLimit({ maxSize: 4096, onError: (c) => c.text('Too large', 413) }), async (c) => {
-  if (!sameOrigin(c.req.header('origin'), c.req.url)) return c.text('Cross-site sign-in refused.', 403)
+  if (!sameOrigin(c)) return c.text('Cross-site sign-in refused.', 403)
   const form = await c.req.parseBody()
   const apiKey = typeof form.apiKey === 'string' ? form.apiKey.trim() : ''
   const key = apiKey ? await getApiKey(sha256(apiKey)) : undefined

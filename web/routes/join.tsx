@@ -1,7 +1,6 @@
 import { Hono } from 'hono'
-import { getInvite } from '../../lib/db/distributors'
+import { getDistributor, getInvite } from '../../lib/db/distributors'
 import { getBrand } from '../../lib/db/brands'
-import { getDistributor } from '../../lib/db/distributors'
 import { MessagePage } from '../components/MessagePage'
 import { assetUrl } from '../assets'
 import { langOf } from '../i18n/lang'
