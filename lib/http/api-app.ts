@@ -14,6 +14,7 @@ import { links } from './routes/links'
 import { me } from './routes/me'
 import { orders } from './routes/orders'
 import { rules } from './routes/rules'
+import { commissions } from './routes/commissions'
 
 /**
  * The JSON API under /api: every resource's routes, one error handler, and the
@@ -22,7 +23,7 @@ import { rules } from './routes/rules'
 export function buildApiApp(): OpenAPIHono<AppEnv> {
   const api = new OpenAPIHono<AppEnv>().basePath('/api')
   api.use('*', limitBody, requireJson, authenticate)
-  for (const r of [health, adminBrands, programme, products, distributors, join, links, me, orders, rules]) api.route('/', r)
+  for (const r of [health, adminBrands, programme, products, distributors, join, links, me, orders, rules, commissions]) api.route('/', r)
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'Brand API key, session token or ADMIN_TOKEN' })
   api.doc31('/openapi.json', {

@@ -1,0 +1,38 @@
+import { z } from '@hono/zod-openapi'
+import { Cursor, IdParam, Limit } from './common'
+
+const DateOrTime = z.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/, 'Use YYYY-MM-DD or an ISO UTC time.')
+
+export const CommissionQuery = z
+  .object({
+    distributorId: IdParam.optional(),
+    status: z.enum(['pending', 'available', 'settled', 'paid']).optional(),
+    orderId: z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/).optional(),
+    from: DateOrTime.optional(),
+    to: DateOrTime.optional(),
+    cursor: Cursor,
+    limit: Limit,
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to.', path: ['to'] })
+
+export const LedgerEntrySchema = z
+  .object({
+    entryId: z.string(),
+    distributorId: z.string(),
+    orderId: z.string(),
+    kind: z.enum(['commission', 'reversal', 'adjustment']),
+    level: z.number().int(),
+    ruleId: z.string(),
+    ruleVersion: z.number().int(),
+    bps: z.number().int().optional(),
+    fixed: z.number().int().optional(),
+    base: z.number().int(),
+    amount: z.number().int(),
+    currency: z.string(),
+    status: z.enum(['pending', 'available', 'settled', 'paid']),
+    at: z.string(),
+    paidAt: z.string(),
+    availableAt: z.string(),
+  })
+  .passthrough()
+  .openapi('LedgerEntry')
