@@ -86,6 +86,13 @@ describe('the distributor mobile page', () => {
     const clickId = landed.searchParams.get('rpl_click')
     expect(clickId).toMatch(/^c_[A-Za-z0-9]{16}$/)
     expect(await shopper.locator('#click-id').textContent()).toBe(clickId)
+    // The shop page names the product the click was for, priced in the brand's currency.
+    expect(await shopper.locator('#product-name').textContent()).toBe(SERUM.name)
+    expect(await shopper.locator('#product-price').textContent()).toBe('¥299.00')
+    // Without a click it still works, showing just the SKU.
+    expect((await shopper.goto(`${server.baseUrl}/demo-shop/p/${SERUM.sku}`))?.status()).toBe(200)
+    expect(await shopper.locator('#sku').textContent()).toBe(SERUM.sku)
+    expect(await shopper.locator('#product-name').count()).toBe(0)
     await visitor.close()
 
     await page.reload()
