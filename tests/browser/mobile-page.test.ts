@@ -24,6 +24,9 @@ afterAll(async () => {
   await server?.close()
 })
 
+/** Minor units of CNY as the page shows them, by integer arithmetic. */
+const yuan = (minor: number) => `¥${Math.floor(minor / 100)}.${String(minor % 100).padStart(2, '0')}`
+
 const serumRow = () => page.locator(`li.product[data-sku="${SERUM.sku}"]`)
 
 describe('the distributor mobile page', () => {
@@ -38,6 +41,33 @@ describe('the distributor mobile page', () => {
     expect(await serumRow().locator('.price').textContent()).toBe('¥299.00')
     expect(await serumRow().locator('.earn').textContent()).toBe('¥29.90')
     expect(await page.locator('#links').textContent()).toContain('还没有分享链接')
+  })
+
+  it('shows my earnings: nothing yet, then the pending balance and the entry of an order posted for me', async () => {
+    expect(await page.locator('#earnings [data-status="pending"] .amount').textContent()).toBe('¥0.00')
+    expect(await page.locator('#earnings').textContent()).toContain('还没有收益')
+    const qty = 2
+    const orderId = `ord-earn-${Date.now()}-7319`
+    const posted = await api(server.baseUrl, 'POST', '/api/orders', brand.adminKey, {
+      orderId,
+      refCode: me.inviteCode,
+      currency: 'CNY',
+      paidAt: new Date().toISOString(),
+      lines: [{ sku: SERUM.sku, qty, unitPrice: SERUM.price }],
+    })
+    expect(posted.status).toBe(201)
+    // Level 1 at the programme default, 1000 bps: floor(price × qty × 1000 / 10000), formatted from integers.
+    const expected = yuan(Math.floor((SERUM.price * qty * 1000) / 10000))
+    await page.reload()
+    expect(await page.locator('#earnings [data-status="pending"] .amount').textContent()).toBe(expected)
+    expect(await page.locator('#earnings [data-status="available"] .amount').textContent()).toBe('¥0.00')
+    const entry = page.locator('#entries li.entry').first()
+    expect(await entry.locator('.order-id').textContent()).toBe('…7319')
+    expect(await entry.locator('.level').textContent()).toBe('1 级')
+    expect(await entry.locator('.amount').textContent()).toBe(expected)
+    expect(await entry.locator('.status').textContent()).toBe('待结算')
+    expect(await entry.locator('.date').textContent()).toBe(new Date().toISOString().slice(0, 10))
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
   })
 
   it('creates a share link from the sheet, copies it and its copy text, and saves a PNG poster', async () => {

@@ -35,6 +35,10 @@ input,select{font:inherit;width:100%;padding:10px;border:1px solid #ddd;border-r
 .poster{border:1px solid #eee;border-radius:12px;padding:12px;text-align:center;margin-top:12px}
 .toast{position:fixed;left:50%;bottom:24px;transform:translateX(-50%);background:rgba(0,0,0,.8);color:#fff;padding:8px 16px;border-radius:999px;max-width:90vw}
 .toast[hidden]{display:none}
+.balance{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:8px;margin:0}
+.balance div{background:#f6f6f8;border-radius:8px;padding:8px}
+.balance dt{color:#777;font-size:.8rem}
+.balance dd{margin:0;font-weight:600}
 table{width:100%;border-collapse:collapse}
 th,td{text-align:left;padding:8px;border-bottom:1px solid #eee;vertical-align:top}
 `

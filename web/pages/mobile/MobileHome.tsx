@@ -8,8 +8,9 @@ import { ShareSheet } from './ShareSheet'
 import { MyLinks } from './MyLinks'
 import { MyTeam } from './MyTeam'
 import { InviteCard } from './InviteCard'
+import { MyEarnings } from './MyEarnings'
 
-/** The distributor's mobile page: products to share, my links, my team, my invite. */
+/** The distributor's mobile page: my earnings, products to share, my links, my team, my invite. */
 export const MobileHome: FC<{ data: MobileData; lang: Lang; script: string }> = ({ data, lang, script }) => {
   const t = mobileText(lang)
   const currency = data.brand.programme.currency
@@ -35,6 +36,7 @@ export const MobileHome: FC<{ data: MobileData; lang: Lang; script: string }> = 
         </a>
       </header>
       <main>
+        <MyEarnings balance={data.balance} entries={data.entries} t={t} />
         <ProductList rows={data.products} currency={currency} levelOneBps={data.levelOneBps} t={t} />
         <MyLinks links={data.links} t={t} />
         <MyTeam levels={data.team} recruits={data.recruits} t={t} />

@@ -4,6 +4,8 @@ import { listLinksOf } from '../../../lib/db/links'
 import { LINK_SHARDS, linkScope, sumCounters } from '../../../lib/db/counters'
 import { getTeamCounts, listRecruits } from '../../../lib/db/distributors'
 import { qrSvg } from '../../../lib/services/share-links'
+import { getBalance, type Balance } from '../../../lib/db/balances'
+import { listLedgerOf, type LedgerEntry } from '../../../lib/db/ledger'
 import { applyBps } from '../../../lib/domain/money'
 import type { Brand } from '../../../lib/schemas/brand'
 import type { Distributor } from '../../../lib/schemas/distributor'
@@ -32,21 +34,28 @@ export interface MobileData {
   recruits: Distributor[]
   inviteUrl: string
   inviteQr: string
+  balance: Balance
+  /** My latest ledger entries, newest first. */
+  entries: LedgerEntry[]
 }
 
 /** How many of each list the page shows: a phone screen, not a report. */
-const PAGE = { products: 100, links: 20, recruits: 20 }
+const PAGE = { products: 100, links: 20, recruits: 20, entries: 10 }
 
 /** Everything the mobile page shows, read in parallel: keyed reads and single-key queries only. */
 export async function loadMobileData(baseUrl: string, me: Distributor): Promise<MobileData> {
   const inviteUrl = `${baseUrl}/m/join/${me.inviteCode}`
-  const [brand, productPage, linkPage, counts, recruitPage, inviteQr] = await Promise.all([
-    getBrandOrThrow(me.brandId),
+  const brandRead = getBrandOrThrow(me.brandId)
+  const [brand, productPage, linkPage, counts, recruitPage, inviteQr, balance, ledgerPage] = await Promise.all([
+    brandRead,
     listProducts(me.brandId, { limit: PAGE.products }),
     listLinksOf(me.id, { limit: PAGE.links }),
     getTeamCounts(me.id),
     listRecruits(me.id, { limit: PAGE.recruits }),
     qrSvg(inviteUrl),
+    // The balance is kept per currency: the brand's programme currency is the one its orders pay in.
+    brandRead.then((b) => getBalance(me.id, b.programme.currency)),
+    listLedgerOf(me.id, { limit: PAGE.entries }),
   ])
   const clicks = await sumCounters(linkPage.items.map((l) => linkScope(l.code)), LINK_SHARDS, 'total', 'clicks')
   const levelOneBps = brand.programme.defaultBps[0] ?? 0
@@ -68,5 +77,7 @@ export async function loadMobileData(baseUrl: string, me: Distributor): Promise<
     recruits: recruitPage.items,
     inviteUrl,
     inviteQr,
+    balance,
+    entries: ledgerPage.items,
   }
 }
