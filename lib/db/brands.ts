@@ -1,5 +1,6 @@
-import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { db } from './client'
+import { transactWrite } from './transact'
 import { keys } from './keys'
 import { getItem, strip } from './items'
 import { tableName } from './table'
@@ -20,15 +21,11 @@ export interface ApiKeyRecord {
 export async function createBrand(brand: Brand, credentials: { adminKeyHash: string; financeKeyHash: string; webhookNonce: string; webhookSecretHash: string }): Promise<void> {
   const T = tableName()
   const put = (Item: Record<string, unknown>) => ({ Put: { TableName: T, Item, ConditionExpression: 'attribute_not_exists(pk)' } })
-  await db().send(
-    new TransactWriteCommand({
-      TransactItems: [
+  await transactWrite([
         put({ ...keys.brand(brand.id), entity: 'brand', ...brand, webhook: { nonce: credentials.webhookNonce, secretHash: credentials.webhookSecretHash } }),
         put({ ...keys.apiKey(credentials.adminKeyHash), entity: 'apiKey', brandId: brand.id, role: 'admin', createdAt: brand.createdAt }),
         put({ ...keys.apiKey(credentials.financeKeyHash), entity: 'apiKey', brandId: brand.id, role: 'finance', createdAt: brand.createdAt }),
-      ],
-    }),
-  )
+      ])
 }
 
 /** The brand with its programme, or undefined. */

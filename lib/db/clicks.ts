@@ -1,5 +1,4 @@
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
-import { db } from './client'
+import { transactWrite } from './transact'
 import { keys } from './keys'
 import { conditionFailures, getItem, strip } from './items'
 import { tableName } from './table'
@@ -36,9 +35,7 @@ export async function recordClick(click: Click, link: LinkRecord): Promise<Recor
   const atMs = Date.parse(click.at)
   const day = click.at.slice(0, 10)
   try {
-    await db().send(
-      new TransactWriteCommand({
-        TransactItems: [
+    await transactWrite([
           {
             Put: {
               TableName: T,
@@ -57,9 +54,7 @@ export async function recordClick(click: Click, link: LinkRecord): Promise<Recor
           },
           increment(linkScope(link.code), LINK_SHARDS, 'total', { clicks: 1 }),
           increment(brandDayScope(link.brandId, day), BRAND_DAY_SHARDS, `ring#${link.ring}#type#${link.type}`, { clicks: 1 }),
-        ],
-      }),
-    )
+        ])
     return { counted: true, clickId: click.clickId }
   } catch (err) {
     const previous = conditionFailures(err)?.get(0)

@@ -1,12 +1,11 @@
-import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { db } from './client'
 import { keys, timeSortKey } from './keys'
 import { conditionFailures, getItem, queryPage, strip, type Page } from './items'
 import { tableName } from './table'
 import type { Distributor } from '../schemas/distributor'
 import type { TeamCounts } from '../domain/team'
-
-type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number]
+import { transactWrite, type TransactItem } from './transact'
 
 /** The distributor item: its own key plus the two index entries (brand list, recruits of parent). */
 function distributorItem(d: Distributor): Record<string, unknown> {
@@ -72,7 +71,7 @@ export async function createDistributor(d: Distributor, recruiterDeltas: Map<str
   }
   for (const [ancestorId, delta] of recruiterDeltas) items.push(teamUpdate(ancestorId, delta))
   try {
-    await db().send(new TransactWriteCommand({ TransactItems: items }))
+    await transactWrite(items)
     return { created: true }
   } catch (err) {
     const failed = conditionFailures(err)
@@ -156,7 +155,7 @@ export async function writeMove(members: Array<{ before: Distributor; after: Dis
   }))
   for (const [ancestorId, delta] of deltas) items.push(teamUpdate(ancestorId, delta))
   try {
-    await db().send(new TransactWriteCommand({ TransactItems: items }))
+    await transactWrite(items)
     return true
   } catch (err) {
     if (conditionFailures(err)?.size) return false

@@ -1,5 +1,6 @@
-import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { db } from './client'
+import { transactWrite } from './transact'
 import { keys } from './keys'
 import { conditionFailures, getItem, queryPage, type Page } from './items'
 import { tableName } from './table'
@@ -25,9 +26,7 @@ export function listDueHolds(day: string, shard: number, until: string, cursor?:
  */
 export async function releaseHold(e: LedgerEntry): Promise<boolean> {
   try {
-    await db().send(
-      new TransactWriteCommand({
-        TransactItems: [
+    await transactWrite([
           {
             Update: {
               TableName: tableName(),
@@ -39,9 +38,7 @@ export async function releaseHold(e: LedgerEntry): Promise<boolean> {
             },
           },
           balanceUpdate(e.distributorId, e.currency, { pending: -e.amount, available: e.amount }),
-        ],
-      }),
-    )
+        ])
     return true
   } catch (err) {
     if (conditionFailures(err)?.size) return false

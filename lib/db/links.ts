@@ -1,5 +1,4 @@
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
-import { db } from './client'
+import { transactWrite } from './transact'
 import { keys, timeSortKey } from './keys'
 import { conditionFailures, getItem, queryPage, strip, type Page } from './items'
 import { tableName } from './table'
@@ -27,9 +26,7 @@ export type CreateLinkResult = { created: true } | { created: false; reason: 'co
 export async function createLink(link: LinkRecord, targetKey: string): Promise<CreateLinkResult> {
   const T = tableName()
   try {
-    await db().send(
-      new TransactWriteCommand({
-        TransactItems: [
+    await transactWrite([
           {
             Put: {
               TableName: T,
@@ -45,9 +42,7 @@ export async function createLink(link: LinkRecord, targetKey: string): Promise<C
               ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
             },
           },
-        ],
-      }),
-    )
+        ])
     return { created: true }
   } catch (err) {
     const failed = conditionFailures(err)

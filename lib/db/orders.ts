@@ -1,10 +1,8 @@
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
-import { db } from './client'
 import { keys } from './keys'
 import { conditionFailures, getItem, strip } from './items'
 import { tableName } from './table'
 import { balanceDeltas, balanceUpdate, putEntry, type LedgerEntry } from './ledger'
-import type { TransactItem } from './transact'
+import { transactWrite, type TransactItem } from './transact'
 import type { Candidate, AttributionSource } from '../domain/attribution'
 import type { ChainMember, LineCommission } from '../domain/commission'
 import type { PaidChain } from '../domain/chain'
@@ -93,7 +91,7 @@ export async function writeOrder(order: StoredOrder, entries: LedgerEntry[], bin
   items.push(...entries.map(putEntry))
   for (const [distributorId, delta] of balanceDeltas(entries)) items.push(balanceUpdate(distributorId, order.currency, delta))
   try {
-    await db().send(new TransactWriteCommand({ TransactItems: items }))
+    await transactWrite(items)
     return 'written'
   } catch (err) {
     const failed = conditionFailures(err)
@@ -140,7 +138,7 @@ export async function writeRefund(brandId: string, order: StoredOrder, refund: S
   ]
   for (const [distributorId, delta] of balanceDeltas(entries)) items.push(balanceUpdate(distributorId, order.currency, delta))
   try {
-    await db().send(new TransactWriteCommand({ TransactItems: items }))
+    await transactWrite(items)
     return 'written'
   } catch (err) {
     const failed = conditionFailures(err)

@@ -3,6 +3,7 @@ import { db } from './client'
 import { keys } from './keys'
 import { getItem, queryPage, strip, type Page } from './items'
 import { tableName } from './table'
+import { batchGet } from './batch-get'
 import type { Product } from '../schemas/product'
 
 /** Creates or replaces a product by SKU; returns true when it is new. */
@@ -30,4 +31,10 @@ export function listProducts(brandId: string, opts: { cursor?: string; limit?: n
     },
     opts.cursor,
   )
+}
+
+/** Many products by SKU at once (keyed reads), keyed by SKU; unknown SKUs are absent. */
+export async function getProducts(brandId: string, skus: readonly string[]): Promise<Map<string, Product>> {
+  const items = await batchGet(skus.map((sku) => keys.product(brandId, sku)))
+  return new Map(items.map((i) => strip<Product>(i)).map((p) => [p.sku, p]))
 }

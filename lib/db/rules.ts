@@ -1,5 +1,4 @@
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
-import { db } from './client'
+import { transactWrite } from './transact'
 import { keys } from './keys'
 import { conditionFailures, getItem, queryPage, strip } from './items'
 import { tableName } from './table'
@@ -15,9 +14,7 @@ type StoredRule = Rule & { deleted?: boolean }
 export async function writeRule(brandId: string, rule: StoredRule, previousVersion: number | null): Promise<boolean> {
   const T = tableName()
   try {
-    await db().send(
-      new TransactWriteCommand({
-        TransactItems: [
+    await transactWrite([
           {
             Put: {
               TableName: T,
@@ -28,9 +25,7 @@ export async function writeRule(brandId: string, rule: StoredRule, previousVersi
             },
           },
           { Put: { TableName: T, Item: { ...keys.ruleVersion(brandId, rule.id, rule.version), entity: 'ruleVersion', ...rule }, ConditionExpression: 'attribute_not_exists(pk)' } },
-        ],
-      }),
-    )
+        ])
     return true
   } catch (err) {
     if (conditionFailures(err)?.size) return false

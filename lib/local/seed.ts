@@ -1,5 +1,7 @@
 import type { Hono } from 'hono'
 import { DEMO_PRODUCTS, DEMO_ROOTS, chineseName, prng } from './demo-data'
+import { seedOrders } from './seed-orders'
+import { PHONE_UA, call, pool } from './in-process'
 import { DISTRIBUTOR_TYPES, type Distributor, type DistributorType } from '../schemas/distributor'
 
 /** What a newcomer (or a script) needs to sign in to the seeded demo at once. */
@@ -15,25 +17,6 @@ export interface DemoInfo {
   distributorSignInUrls: Partial<Record<DistributorType, string>>
 }
 
-const PHONE_UA = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.47'
-
-/** Calls the platform app in-process, exactly as an HTTP client would. */
-async function call<T>(app: Hono, baseUrl: string, method: string, path: string, token: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
-  const res = await app.request(`${baseUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}), ...headers },
-    body: body ? JSON.stringify(body) : undefined,
-  })
-  if (res.status >= 400) throw new Error(`${method} ${path} → ${res.status} ${await res.text()}`)
-  return (res.headers.get('content-type')?.includes('json') ? await res.json() : undefined) as T
-}
-
-/** Runs `fn` over items with at most `n` in flight. */
-async function pool<T>(items: T[], n: number, fn: (item: T, i: number) => Promise<void>): Promise<void> {
-  let next = 0
-  await Promise.all(Array.from({ length: n }, async () => { while (next < items.length) { const i = next++; await fn(items[i] as T, i) } }))
-}
-
 /**
  * Seeds the demo brand through the public API (so the seed exercises the real
  * paths): products, a few hundred distributors of every type over five rings,
@@ -44,7 +27,7 @@ export async function seedDemo(app: Hono, baseUrl: string, adminToken: string): 
   const host = new URL(baseUrl).hostname
   const created = await call<{ brand: { id: string }; adminKey: string; financeKey: string; webhookSecret: string }>(app, baseUrl, 'POST', '/api/admin/brands', adminToken, {
     name: '山茶花美妆 Camellia Beauty',
-    programme: { allowedDomains: [host], currency: 'CNY', maxLevels: 3, defaultBps: [1000, 300, 100], payoutThreshold: 1000 },
+    programme: { allowedDomains: [host], currency: 'CNY', maxLevels: 3, defaultBps: [1000, 300, 100], payoutThreshold: 1000, holdDays: 7 },
   })
   const { adminKey } = created
   for (const p of DEMO_PRODUCTS) {
@@ -86,11 +69,16 @@ export async function seedDemo(app: Hono, baseUrl: string, adminToken: string): 
     }
   })
   const clicks = codes.flatMap((code) => Array.from({ length: Math.floor(rand() * 6) }, (_, i) => ({ code, visitor: `v${Math.floor(rand() * 400)}`, bot: i === 0 && rand() < 0.1 })))
+  const clickIds: string[] = []
   await pool(clicks, 8, async ({ code, visitor, bot }) => {
     const ua = bot ? 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)' : PHONE_UA
     const vid = `demo${visitor.padStart(12, '0')}`.slice(0, 16)
-    await app.request(`${baseUrl}/s/${code}`, { headers: { 'user-agent': ua, cookie: `rpl_vid=${vid}` } })
+    const res = await app.request(`${baseUrl}/s/${code}`, { headers: { 'user-agent': ua, cookie: `rpl_vid=${vid}` } })
+    const clickId = new URL(res.headers.get('location') ?? baseUrl).searchParams.get('rpl_click')
+    if (clickId) clickIds.push(clickId)
   })
+
+  await seedOrders(app, baseUrl, { brandId: created.brand.id, adminKey, webhookSecret: created.webhookSecret }, { clickIds, codes, coupons: all.map((d) => d.inviteCode), rand })
 
   return {
     baseUrl,

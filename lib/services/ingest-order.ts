@@ -10,7 +10,7 @@ import { commissionsFor, lineBase } from '../domain/commission'
 import { AppError, invalidField } from '../http/errors'
 import type { Brand } from '../schemas/brand'
 import type { OrderBody } from '../schemas/order'
-import { readAttributionFacts } from './order-inputs'
+import { readAttributionFacts, withCatalogueCategories } from './order-inputs'
 import { presentOrder, type OrderResult } from './present-order'
 
 const DAY_MS = 86_400_000
@@ -60,7 +60,7 @@ async function decide(brand: Brand, body: OrderBody, bodyHash: string, now: Date
   if (credited) upline.set(credited.id, credited)
   const chain = credited ? chainFor(credited.id, credited.ancestors, upline, p.maxLevels) : { members: [], skipped: [] }
 
-  const lines = body.lines.map((l) => ({ ...l, base: lineBase(l) }))
+  const lines = (await withCatalogueCategories(brand.id, body.lines)).map((l) => ({ ...l, base: lineBase(l) }))
   const drafts = commissionsFor(lines, chain.members, rules, body.paidAt, p.defaultBps).filter((d) => d.amount > 0)
   const availableAt = new Date(Date.parse(body.paidAt) + p.holdDays * DAY_MS).toISOString()
   const status = Date.parse(availableAt) <= now.getTime() ? 'available' : 'pending'

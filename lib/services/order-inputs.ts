@@ -2,6 +2,7 @@ import { getClick } from '../db/clicks'
 import { getLink } from '../db/links'
 import { getInvite } from '../db/distributors'
 import { getBinding, type Binding } from '../db/orders'
+import { getProducts } from '../db/products'
 import type { AttributionInput } from '../domain/attribution'
 import type { OrderBody } from '../schemas/order'
 
@@ -32,4 +33,15 @@ export async function readAttributionFacts(brandId: string, order: Pick<OrderBod
       : undefined,
     binding,
   }
+}
+
+/**
+ * Lines without a category take their product's category from the catalogue,
+ * so category rules work for backends (Shopify among them) that never send one.
+ */
+export async function withCatalogueCategories<L extends { sku: string; category?: string }>(brandId: string, lines: readonly L[]): Promise<L[]> {
+  const missing = lines.filter((l) => !l.category).map((l) => l.sku)
+  if (missing.length === 0) return [...lines]
+  const products = await getProducts(brandId, missing)
+  return lines.map((l) => (l.category ? l : { ...l, category: products.get(l.sku)?.category }))
 }

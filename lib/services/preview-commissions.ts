@@ -5,7 +5,7 @@ import { chainFor } from '../domain/chain'
 import { commissionsFor, lineBase, type ChainMember } from '../domain/commission'
 import type { Brand } from '../schemas/brand'
 import type { PreviewBody } from '../schemas/preview'
-import { readAttributionFacts } from './order-inputs'
+import { readAttributionFacts, withCatalogueCategories } from './order-inputs'
 
 /**
  * What an order would pay, by the same code as ingestion, writing nothing.
@@ -36,7 +36,7 @@ export async function previewCommissions(brand: Brand, body: PreviewBody) {
     if (credited) upline.set(credited.id, credited)
     chain = credited ? chainFor(credited.id, credited.ancestors, upline, p.maxLevels).members : []
   }
-  const lines = body.lines.map((l) => ({ ...l, base: lineBase(l) }))
+  const lines = (await withCatalogueCategories(brand.id, body.lines)).map((l) => ({ ...l, base: lineBase(l) }))
   const drafts = commissionsFor(lines, chain, rules, paidAt, p.defaultBps)
   return {
     currency: p.currency,
