@@ -4,6 +4,7 @@ import { basename, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { lambdaBuildOptions } from './esbuild-config'
+import { buildClientAssets } from '../web/assets'
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../..')
 /** Entry points that are not Lambdas: the local server runs from source. */
@@ -25,15 +26,18 @@ export function lambdaEntries(): { name: string; entry: string }[] {
 
 /**
  * Bundles each Lambda into `<outDir>/<name>/index.mjs` and reports its size.
- * `define` is passed to every bundle (see `LambdaBuildHooks.define`).
+ * The pages' client scripts are built first and injected as `__RIPPLE_CLIENT_ASSETS__`
+ * (the contract in web/assets.ts: a Lambda has no esbuild to build them at runtime);
+ * `define` adds or overrides build-time constants for every bundle.
  */
 export async function buildLambdas(opts: { outDir?: string; define?: Record<string, string> } = {}): Promise<BundleReport[]> {
   const outDir = resolve(opts.outDir ?? join(ROOT, 'dist'))
+  const define = { __RIPPLE_CLIENT_ASSETS__: JSON.stringify(await buildClientAssets()), ...opts.define }
   const reports: BundleReport[] = []
   for (const { name, entry } of lambdaEntries()) {
     const outdir = join(outDir, name)
     rmSync(outdir, { recursive: true, force: true })
-    await build(lambdaBuildOptions(entry, { outdir, define: opts.define }))
+    await build(lambdaBuildOptions(entry, { outdir, define }))
     const file = join(outdir, 'index.mjs')
     const code = readFileSync(file)
     reports.push({ name, file, bytes: code.length, gzipBytes: gzipSync(code).length })
@@ -50,8 +54,6 @@ export function formatReports(reports: BundleReport[]): string {
 
 // `npm run build`; importing this module (the build test) only defines the functions.
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  // Client scripts for pages plug in here: bundle them first, then pass
-  // `define: { __RIPPLE_CLIENT_ASSETS__: JSON.stringify(assets) }` (see LambdaBuildHooks.define).
   const reports = await buildLambdas()
   console.log(formatReports(reports))
 }

@@ -52,6 +52,14 @@ describe('npm run build', () => {
     expect(health.statusCode).toBe(200)
     expect(JSON.parse(health.body)).toEqual({ ok: true, dynamodb: 'up' })
 
+    // A client script can only come from the build's define: the bundle's fallback (building
+    // web/client/*.ts at runtime) cannot find the sources next to the bundle.
+    const script = apigwEvent('get-health')
+    script.rawPath = script.requestContext.http.path = '/assets/mobile.0000000000.js'
+    const asset = await api(script)
+    expect(asset.statusCode).toBe(200)
+    expect(asset.body.length).toBeGreaterThan(100)
+
     const redirect = await bundledHandler('redirect')
     expect((await redirect(redirectEvent('NoSuchCode99'))).statusCode).toBe(404)
   })
