@@ -66,10 +66,14 @@ export function applyRefund(orderLines: readonly OrderLineBase[], entries: reado
   }
   const paid = refundedShare(orderLines.map((l) => ({ ...l, weight: l.base })), state, orderBase)
   if (paid.n > paid.d) return { ok: false, field: 'lines' in refund ? 'lines' : 'amount', message: 'That refunds more than was paid for the order.' }
+  // Once everything paid is refunded, every commission is reversed in full, however
+  // the refunds were split: lines weigh by base for the order but by commission for
+  // an entry, so a mix of line and amount refunds can total 1 for the order and less for an entry.
+  const all = paid.n === paid.d
   const reversals = entries
     .map((e) => {
       const share = refundedShare(e.lines.map((l) => ({ sku: l.sku, qty: l.qty, weight: l.amount })), state, orderBase)
-      const capped = share.n > share.d ? { n: 1n, d: 1n } : share
+      const capped = all || share.n > share.d ? { n: 1n, d: 1n } : share
       const total = Number((BigInt(e.amount) * capped.n) / capped.d)
       return { entryId: e.entryId, amount: Math.max(0, Math.min(e.amount, total) - e.reversed) }
     })

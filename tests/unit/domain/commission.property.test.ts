@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import { commissionsFor, lineBase } from '../../../lib/domain/commission'
+import { PROGRAMME_RULE_ID, resolveRate } from '../../../lib/domain/rule-resolution'
+import type { Rule } from '../../../lib/schemas/rule'
+import { chain, defaultBps, isoAround, lines, rules } from './arbitraries'
+
+const SCOPE_RANK = { product: 0, category: 1, campaign: 2, default: 3 } as const
+
+/** Does a rule apply to this line, level, type and time at all (scope aside)? */
+function applies(r: Rule, line: { sku: string; category?: string }, level: number, type: string, paidAt: string): boolean {
+  const at = Date.parse(paidAt)
+  if (r.levels[level - 1] === undefined) return false
+  if (r.startsAt && Date.parse(r.startsAt) > at) return false
+  if (r.endsAt && at >= Date.parse(r.endsAt)) return false
+  if (r.types && !r.types.includes(type as never)) return false
+  if (r.scope === 'product') return r.target === line.sku
+  if (r.scope === 'category') return r.target === line.category
+  return true
+}
+
+describe('commissionsFor (property)', () => {
+  it('per line and level pays exactly what the resolved rule says, rounded down, and each draft never exceeds its cap', () => {
+    fc.assert(
+      fc.property(rules, lines, chain, isoAround, defaultBps, (rs, ls, members, paidAt, bps) => {
+        const drafts = commissionsFor(ls, members, rs, paidAt, bps)
+        const byId = new Map(rs.map((r) => [r.id, r]))
+        const seen = new Set<string>()
+        for (const d of drafts) {
+          const rule = byId.get(d.ruleId)
+          const member = members.find((m) => m.level === d.level)
+          expect(member?.distributorId).toBe(d.distributorId)
+          // The draft's rate is the rule's rate at that level (or the programme default).
+          const level = rule ? rule.levels[d.level - 1] : { bps: bps[d.level - 1] }
+          expect(d.ruleId === PROGRAMME_RULE_ID || rule).toBeTruthy()
+          if (rule) expect(d.ruleVersion).toBe(rule.version)
+          expect(d.bps !== undefined ? { bps: d.bps } : { fixed: d.fixed }).toEqual(level)
+          for (const l of d.lines) {
+            const line = ls.find((x) => x.sku === l.sku)!
+            expect(l.base).toBe(lineBase(line))
+            if (d.bps !== undefined) {
+              // floor(base × bps / 10000): never more than the rate, less by under one minor unit.
+              expect(l.amount * 10000).toBeLessThanOrEqual(l.base * d.bps)
+              expect((l.amount + 1) * 10000).toBeGreaterThan(l.base * d.bps)
+            } else expect(l.amount).toBe((d.fixed ?? 0) * line.qty)
+            const key = `${d.level}#${l.sku}`
+            expect(seen.has(key), `line ${l.sku} paid twice at level ${d.level}`).toBe(false)
+            seen.add(key)
+          }
+          const uncapped = d.lines.reduce((s, l) => s + l.amount, 0)
+          expect(d.uncapped).toBe(uncapped)
+          const cap = rule?.capPerOrder
+          expect(d.amount).toBe(cap === undefined ? uncapped : Math.min(uncapped, cap))
+          expect(d.amount).toBeGreaterThanOrEqual(0)
+        }
+        // Every line is paid at every chain level that has a rate, and nowhere else.
+        for (const m of members) {
+          for (const l of ls) {
+            const rate = resolveRate(l, m.level, m.type, rs, paidAt, bps)
+            expect(seen.has(`${m.level}#${l.sku}`)).toBe(rate !== null)
+          }
+        }
+        expect(drafts.every((d) => members.some((m) => m.level === d.level))).toBe(true)
+      }),
+      { numRuns: 500 },
+    )
+  })
+
+  it('a level earns at most the sum over lines of the most any applicable rate pays', () => {
+    fc.assert(
+      fc.property(rules, lines, chain, isoAround, defaultBps, (rs, ls, members, paidAt, bps) => {
+        const drafts = commissionsFor(ls, members, rs, paidAt, bps)
+        for (const m of members) {
+          const most = ls.reduce((sum, l) => {
+            const base = lineBase(l)
+            const pays = rs.filter((r) => applies(r, l, m.level, m.type, paidAt)).map((r) => {
+              const lv = r.levels[m.level - 1]!
+              return 'bps' in lv ? Math.floor((base * lv.bps) / 10000) : lv.fixed * l.qty
+            })
+            const fallback = bps[m.level - 1] !== undefined ? Math.floor((base * bps[m.level - 1]!) / 10000) : 0
+            return sum + Math.max(fallback, ...pays)
+          }, 0)
+          const earned = drafts.filter((d) => d.level === m.level).reduce((s, d) => s + d.amount, 0)
+          expect(earned).toBeLessThanOrEqual(most)
+        }
+      }),
+      { numRuns: 300 },
+    )
+  })
+})
+
+describe('resolveRate (property)', () => {
+  it('picks an applicable rule of the most specific scope, type-specific first, else the programme default', () => {
+    fc.assert(
+      fc.property(rules, lines, chain, isoAround, defaultBps, (rs, ls, members, paidAt, bps) => {
+        for (const m of members) {
+          for (const l of ls) {
+            const rate = resolveRate(l, m.level, m.type, rs, paidAt, bps)
+            const applicable = rs.filter((r) => applies(r, l, m.level, m.type, paidAt))
+            if (applicable.length === 0) {
+              expect(rate).toEqual(bps[m.level - 1] === undefined ? null : { ruleId: PROGRAMME_RULE_ID, ruleVersion: 0, level: { bps: bps[m.level - 1] } })
+              continue
+            }
+            const chosen = rs.find((r) => r.id === rate?.ruleId)
+            expect(chosen).toBeDefined()
+            expect(applies(chosen!, l, m.level, m.type, paidAt)).toBe(true)
+            const rank = SCOPE_RANK[chosen!.scope]
+            expect(applicable.every((r) => SCOPE_RANK[r.scope] >= rank)).toBe(true)
+            if (!chosen!.types) expect(applicable.some((r) => r.scope === chosen!.scope && r.types)).toBe(false)
+            expect(rate).toEqual({ ruleId: chosen!.id, ruleVersion: chosen!.version, level: chosen!.levels[m.level - 1], capPerOrder: chosen!.capPerOrder })
+          }
+        }
+      }),
+      { numRuns: 500 },
+    )
+  })
+
+  it('a campaign rule pays only inside [startsAt, endsAt)', () => {
+    const campaign: Rule = { id: 'c', name: 'c', scope: 'campaign', target: 'double11', levels: [{ bps: 2000 }], startsAt: '2026-11-11T00:00:00.000Z', endsAt: '2026-11-12T00:00:00.000Z', version: 1, updatedAt: '2026-11-01T00:00:00.000Z' }
+    const at = (t: string) => resolveRate({ sku: 'A' }, 1, 'member', [campaign], t, [1000])?.ruleId
+    expect(at('2026-11-10T23:59:59.999Z')).toBe(PROGRAMME_RULE_ID)
+    expect(at('2026-11-11T00:00:00.000Z')).toBe('c')
+    expect(at('2026-11-11T23:59:59.999Z')).toBe('c')
+    expect(at('2026-11-12T00:00:00.000Z')).toBe(PROGRAMME_RULE_ID)
+  })
+})
