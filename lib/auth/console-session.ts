@@ -1,4 +1,4 @@
-import { hmac, safeEqual, signingSecret } from './secrets'
+import { readSignedToken, signToken } from './signed-token'
 
 export type ConsoleRole = 'admin' | 'finance'
 
@@ -15,27 +15,17 @@ export interface ConsoleClaims {
 export const CONSOLE_SESSION_HOURS = 12
 
 /**
- * A stateless signed console session: `c1.<claims>.<hmac>`. The HMAC input is
- * prefixed `console:` so a distributor session (`session:`) can never be replayed as one.
+ * A brand user's signed console session: `c1.<claims>.<hmac>`, signed for the
+ * `console` purpose so a distributor session can never be replayed as one.
  * @example verifyConsoleSession(signConsoleSession({ b: 'b1', r: 'admin', exp })) → { b: 'b1', r: 'admin', exp }
  */
-export function signConsoleSession(claims: ConsoleClaims): string {
-  const body = Buffer.from(JSON.stringify(claims)).toString('base64url')
-  return `c1.${body}.${hmac(signingSecret(), `console:${body}`)}`
-}
+export const signConsoleSession = (claims: ConsoleClaims): string => signToken('c1', 'console', claims)
 
 /** The claims of a valid, unexpired console token, else null. */
 export function verifyConsoleSession(token: string, nowSeconds = Math.floor(Date.now() / 1000)): ConsoleClaims | null {
-  const [version, body, sig, extra] = token.split('.')
-  if (version !== 'c1' || !body || !sig || extra !== undefined) return null
-  if (!safeEqual(sig, hmac(signingSecret(), `console:${body}`))) return null
-  try {
-    const claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as Partial<ConsoleClaims>
-    if (typeof claims.b !== 'string' || (claims.r !== 'admin' && claims.r !== 'finance') || typeof claims.exp !== 'number') return null
-    return claims.exp > nowSeconds ? { b: claims.b, r: claims.r, exp: claims.exp } : null
-  } catch {
-    return null
-  }
+  const c = readSignedToken('c1', 'console', token, nowSeconds)
+  if (!c || typeof c.b !== 'string' || (c.r !== 'admin' && c.r !== 'finance')) return null
+  return { b: c.b, r: c.r, exp: c.exp as number }
 }
 
 /** A console token for a brand and role, valid for CONSOLE_SESSION_HOURS. */

@@ -1,4 +1,4 @@
-import { hmac, safeEqual, signingSecret } from './secrets'
+import { readSignedToken, signToken } from './signed-token'
 
 export interface SessionClaims {
   /** distributor id */
@@ -12,25 +12,14 @@ export interface SessionClaims {
 export const SESSION_DAYS = 30
 
 /**
- * A stateless signed session: `s1.<claims>.<hmac>`. Any Lambda instance can check it.
+ * A distributor's signed session: `s1.<claims>.<hmac>`. Any Lambda instance can check it.
  * @example verifySession(signSession({ d: 'd1', b: 'b1', exp })) → { d: 'd1', b: 'b1', exp }
  */
-export function signSession(claims: SessionClaims): string {
-  const body = Buffer.from(JSON.stringify(claims)).toString('base64url')
-  return `s1.${body}.${hmac(signingSecret(), `session:${body}`)}`
-}
+export const signSession = (claims: SessionClaims): string => signToken('s1', 'session', claims)
 
-/** The claims of a valid, unexpired token, else null. */
+/** The claims of a valid, unexpired session token, else null. */
 export function verifySession(token: string, nowSeconds = Math.floor(Date.now() / 1000)): SessionClaims | null {
-  const parts = token.split('.')
-  const [version, body, sig] = parts
-  if (parts.length !== 3 || version !== 's1' || !body || !sig) return null
-  if (!safeEqual(sig, hmac(signingSecret(), `session:${body}`))) return null
-  try {
-    const claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as SessionClaims
-    if (typeof claims.d !== 'string' || typeof claims.b !== 'string' || typeof claims.exp !== 'number') return null
-    return claims.exp > nowSeconds ? claims : null
-  } catch {
-    return null
-  }
+  const c = readSignedToken('s1', 'session', token, nowSeconds)
+  if (!c || typeof c.d !== 'string' || typeof c.b !== 'string') return null
+  return { d: c.d, b: c.b, exp: c.exp as number }
 }

@@ -90,14 +90,7 @@ export async function writeOrder(order: StoredOrder, entries: LedgerEntry[], bin
   }
   items.push(...entries.map(putEntry))
   for (const [distributorId, delta] of balanceDeltas(entries)) items.push(balanceUpdate(distributorId, order.currency, delta))
-  try {
-    await transactWrite(items)
-    return 'written'
-  } catch (err) {
-    const failed = conditionFailures(err)
-    if (!failed) throw err
-    return failed.has(0) ? 'exists' : 'retry'
-  }
+  return writeOutcome(items)
 }
 
 /** A stored refund: its body hash (a different body for the same id is a conflict) and what it reversed. */
@@ -137,6 +130,15 @@ export async function writeRefund(brandId: string, order: StoredOrder, refund: S
     ...checked.map((c) => ({ ConditionCheck: { TableName: T, Key: c.key, ConditionExpression: '#s = :s', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':s': c.status } } })),
   ]
   for (const [distributorId, delta] of balanceDeltas(entries)) items.push(balanceUpdate(distributorId, order.currency, delta))
+  return writeOutcome(items)
+}
+
+/**
+ * Sends an order or refund transaction whose first item is the idempotency
+ * record: 'exists' when that record is already there, 'retry' when another
+ * condition failed (something changed since the caller read it).
+ */
+async function writeOutcome(items: TransactItem[]): Promise<WriteOrderResult> {
   try {
     await transactWrite(items)
     return 'written'
