@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi'
 import { Money, Timestamp } from './common'
 import { DistributorTypeSchema } from './distributor'
 
-export const RuleLevel = z.union([z.strictObject({ bps: z.number().int().min(0).max(10000) }), z.strictObject({ fixed: Money })])
+export const RuleLevel = z.union([z.strictObject({ bps: z.number().int().min(0, 'Must not be negative.').max(10000, 'At most 10000 bps (100%).') }), z.strictObject({ fixed: Money })])
 export type RuleLevel = z.infer<typeof RuleLevel>
 
 export const RuleBody = z
