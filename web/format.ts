@@ -1,7 +1,5 @@
 import { currencyExponent, formatMajor } from '../lib/domain/money'
-
-/** Symbols for the currencies brands on Ripple price in; any other shows its ISO code. */
-const SYMBOLS: Record<string, string> = { CNY: '¥', JPY: '¥', USD: '$', HKD: 'HK$', EUR: '€', GBP: '£' }
+import { CURRENCY_SYMBOLS as SYMBOLS, bpsToPercent } from './shared/amounts'
 
 /**
  * Minor units as display money, exactly (no floats on the way).
@@ -20,3 +18,9 @@ export function money(minor: number, currency: string): string {
 export function percentOfBps(bps: number): string {
   return formatMajor(bps, 2).replace(/\.?0+$/, '')
 }
+
+/**
+ * Basis points as a percentage with two decimals, as the console shows rates.
+ * @example percent2(1250) === '12.50%'
+ */
+export const percent2 = (bps: number): string => `${bpsToPercent(bps)}%`

@@ -4,7 +4,9 @@ import { Page } from '../../components/Page'
 /** Desktop-width additions to the shared sheet: the console is used at a desk, but still works on a phone. */
 const consoleCss = `
 main.console{max-width:72rem}
-.console-nav{display:flex;gap:16px;align-items:center}
+.console-nav{display:flex;gap:16px;align-items:center;flex-wrap:wrap}
+.console-nav a{text-decoration:none}
+.console-nav a[aria-current=page]{font-weight:600;border-bottom:2px solid #c2185b}
 .summary{display:grid;grid-template-columns:repeat(auto-fill,minmax(12rem,1fr));gap:8px;margin:0}
 .summary div{background:#f6f6f8;border-radius:8px;padding:8px}
 .summary dt{color:#777;font-size:.8rem}
@@ -13,16 +15,39 @@ main.console{max-width:72rem}
 .error{color:#b00020}
 `
 
+/** The console's pages, in nav order. Later pages (reports, settlements) add themselves here. */
+const NAV = [
+  { key: 'home', href: '/console', label: '首页 Home' },
+  { key: 'rules', href: '/console/rules', label: '佣金规则 Commission rules' },
+] as const
+export type ConsoleNavKey = (typeof NAV)[number]['key']
+
 /**
- * The console's frame: brand name and sign-out on top, a page below. Later console
- * pages (rules, reports, settlements) add their links to the nav and reuse this frame.
+ * The console's frame: brand name, the pages' nav and sign-out on top, a page below.
+ * The nav shows only when signed in (a brand name is given).
  */
-export const ConsoleLayout: FC<{ title: string; brandName?: string; script?: string; children?: Child }> = ({ title, brandName, script, children }) => (
-  <Page title={`${title} · Ripple 控制台 Console`} lang="zh-CN" script={script} extraCss={consoleCss}>
+export const ConsoleLayout: FC<{ title: string; brandName?: string; script?: string; current?: ConsoleNavKey; extraCss?: string; children?: Child }> = ({
+  title,
+  brandName,
+  script,
+  current,
+  extraCss,
+  children,
+}) => (
+  <Page title={`${title} · Ripple 控制台 Console`} lang="zh-CN" script={script} extraCss={consoleCss + (extraCss ?? '')}>
     <header class="top">
       <div class="console-nav grow">
         <strong>Ripple 控制台 Console</strong>
         {brandName ? <span id="brand-name">{brandName}</span> : null}
+        {brandName ? (
+          <nav class="console-nav" aria-label="控制台 Console">
+            {NAV.map((n) => (
+              <a href={n.href} aria-current={n.key === current ? 'page' : undefined} id={`nav-${n.key}`}>
+                {n.label}
+              </a>
+            ))}
+          </nav>
+        ) : null}
       </div>
       {brandName ? (
         <form method="post" action="/console/sign-out">

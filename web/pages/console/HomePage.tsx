@@ -15,7 +15,7 @@ export interface DistributorPage {
 
 /** The console home: brand, programme summary and (for admins) the distributors. */
 export const HomePage: FC<{ brand: Brand; role: ConsoleRole; distributors?: DistributorPage; script: string }> = ({ brand, role, distributors, script }) => (
-  <ConsoleLayout title={brand.name} brandName={brand.name} script={script}>
+  <ConsoleLayout title={brand.name} brandName={brand.name} script={script} current="home">
     <p class="muted">
       已登录为 Signed in as <strong id="role">{role === 'admin' ? '管理员 admin' : '财务 finance'}</strong>
     </p>
