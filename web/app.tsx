@@ -3,6 +3,7 @@ import { signIn } from './routes/sign-in'
 import { mobile } from './routes/mobile'
 import { joinPage } from './routes/join'
 import { consolePages } from './routes/console'
+import { consoleRules } from './routes/console-rules'
 import { demoShop } from './routes/demo-shop'
 import { assets } from './routes/assets'
 
@@ -12,6 +13,6 @@ import { assets } from './routes/assets'
  */
 export function buildWebApp(): Hono {
   const web = new Hono()
-  for (const r of [signIn, mobile, joinPage, consolePages, demoShop, assets]) web.route('/', r)
+  for (const r of [signIn, mobile, joinPage, consolePages, consoleRules, demoShop, assets]) web.route('/', r)
   return web
 }

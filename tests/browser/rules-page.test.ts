@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { api, demoBrand, launchChromium, startServer } from './harness'
+
+let server: Awaited<ReturnType<typeof startServer>>
+let browser: Browser
+let brand: Awaited<ReturnType<typeof demoBrand>>
+let page: Page
+
+/** A product with a category, for a category rule to apply to. */
+const CREAM = { sku: 'CAM-CREAM-50', name: '山茶花保湿面霜', price: 25900, category: 'skincare' }
+const QTY = 3
+
+/** Minor units of CNY as the console shows them, by integer arithmetic. */
+const yuan = (minor: number) => `¥${Math.floor(minor / 100)}.${String(minor % 100).padStart(2, '0')}`
+
+async function signIn(p: Page, key: string): Promise<void> {
+  await p.goto(`${server.baseUrl}/console`)
+  await p.locator('#api-key').fill(key)
+  await p.getByRole('button', { name: /Sign in/ }).click()
+  await p.waitForURL(`${server.baseUrl}/console`)
+}
+
+beforeAll(async () => {
+  server = await startServer()
+  browser = await launchChromium()
+  brand = await demoBrand(server.baseUrl)
+  const r = await api(server.baseUrl, 'POST', '/api/products', brand.adminKey, { ...CREAM, url: `${server.baseUrl}/demo-shop/p/${CREAM.sku}` })
+  if (r.status !== 201) throw new Error(`product: ${r.status}`)
+  page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage()
+  await signIn(page, brand.adminKey)
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+const ruleRow = () => page.locator('tr.rule', { hasText: '护肤品类佣金' })
+const levelRow = (i: number) => page.locator('#levels .level-row').nth(i)
+const previewAmount = (level: number) => page.locator(`#preview-rows tr.preview-level[data-level="${level}"] .amount`)
+const storedRules = async () => (await api<{ items: Array<{ id: string; levels: unknown[]; version: number }> }>(server.baseUrl, 'GET', '/api/rules', brand.adminKey)).body.items
+
+describe('the commission-rules console page', () => {
+  it('is linked from the console nav and server-renders the empty groups', async () => {
+    await page.locator('#nav-rules').click()
+    await page.waitForURL(`${server.baseUrl}/console/rules`)
+    expect(await page.locator('#nav-rules').getAttribute('aria-current')).toBe('page')
+    expect(await page.locator('.rule-group').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.scope))).toEqual(['product', 'category', 'campaign', 'default'])
+    expect(await page.locator('#programme-default').textContent()).toContain('L1 10.00% · L2 3.00%')
+  })
+
+  it('creates a category rule with two percent levels', async () => {
+    await page.locator('#rule-name').fill('护肤品类佣金')
+    await page.locator('#rule-scope').selectOption('category')
+    await page.locator('#rule-target').fill('skincare')
+    await levelRow(0).locator('.level-value').fill('12.5')
+    await page.locator('#add-level').click()
+    await levelRow(1).locator('.level-value').fill('3')
+    // The programme has two levels: no third row.
+    expect(await page.locator('#add-level').isDisabled()).toBe(true)
+    await page.locator('#rule-save').click()
+    await expect.poll(() => ruleRow().count()).toBe(1)
+    expect(await ruleRow().locator('.rates').textContent()).toBe('L1 12.50% · L2 3.00%')
+    expect(await ruleRow().locator('.version').textContent()).toBe('v1')
+    expect(await ruleRow().locator('.target').textContent()).toBe('skincare')
+    expect(await ruleRow().locator('xpath=ancestor::section[1]').getAttribute('data-scope')).toBe('category')
+    // Parsed exactly: 12.5% is 1250 bps, 3% is 300.
+    expect((await storedRules()).map((r) => r.levels)).toEqual([[{ bps: 1250 }, { bps: 300 }]])
+    // And it is there when the page is rendered afresh by the server.
+    await page.reload()
+    expect(await ruleRow().locator('.rates').textContent()).toBe('L1 12.50% · L2 3.00%')
+  })
+
+  it('shows the API\'s field error beside a bad level, then saves the edit as version 2', async () => {
+    await ruleRow().locator('.edit').click()
+    expect(await page.locator('#form-title').textContent()).toContain('护肤品类佣金 (v1)')
+    expect(await levelRow(0).locator('.level-value').inputValue()).toBe('12.50')
+    await levelRow(0).locator('.level-value').fill('150')
+    const [res] = await Promise.all([page.waitForResponse((r) => r.url().includes('/api/rules/') && r.request().method() === 'PUT'), page.locator('#rule-save').click()])
+    expect(res.status()).toBe(422)
+    const error = levelRow(0).locator('.level-error')
+    await expect.poll(() => error.isVisible()).toBe(true)
+    expect(await error.textContent()).toBe('At most 10000 bps (100%).')
+    expect(await levelRow(0).locator('.level-value').getAttribute('aria-invalid')).toBe('true')
+    expect(await ruleRow().locator('.version').textContent()).toBe('v1')
+
+    await levelRow(0).locator('.level-value').fill('12.5')
+    await page.locator('#rule-cap').fill('500.00')
+    await page.locator('#rule-save').click()
+    await expect.poll(() => ruleRow().locator('.version').textContent()).toBe('v2')
+    expect(await ruleRow().locator('.cap').textContent()).toBe('¥500.00')
+    expect(await levelRow(0).locator('.level-error').isVisible()).toBe(false)
+    expect(await page.locator('#form-title').textContent()).toBe('新建规则 New rule')
+  })
+
+  it('previews a guide\'s commissions for a skincare product, computed by the server', async () => {
+    await page.locator('#preview-product').selectOption(CREAM.sku)
+    await page.locator('#preview-qty').fill(String(QTY))
+    await page.locator('#preview-type').selectOption('guide')
+    const base = CREAM.price * QTY
+    await expect.poll(() => previewAmount(1).textContent()).toBe(yuan(Math.floor((base * 1250) / 10000)))
+    expect(await previewAmount(2).textContent()).toBe(yuan(Math.floor((base * 300) / 10000)))
+    expect(await page.locator('#preview-base').textContent()).toBe(yuan(base))
+    expect(await page.locator('#preview-rows tr[data-level="1"]').textContent()).toContain('护肤品类佣金 v2')
+  })
+
+  it('deletes the rule after confirmation, and the preview falls back to the programme default', async () => {
+    page.once('dialog', (d) => void d.accept())
+    await ruleRow().locator('.delete').click()
+    await expect.poll(() => ruleRow().count()).toBe(0)
+    expect(await storedRules()).toEqual([])
+    await expect.poll(() => previewAmount(1).textContent()).toBe(yuan(Math.floor((CREAM.price * QTY * 1000) / 10000)))
+  })
+
+  it('tells a finance key that rules are for admins only, and sends a signed-out visitor to sign in', async () => {
+    const finance = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    const p = await finance.newPage()
+    await signIn(p, brand.financeKey)
+    const res = await p.goto(`${server.baseUrl}/console/rules`)
+    expect(res?.status()).toBe(403)
+    expect(await p.locator('#admins-only').textContent()).toContain('Commission rules are for brand admins only.')
+    expect(await p.locator('#rule-form').count()).toBe(0)
+    await finance.clearCookies()
+    await p.goto(`${server.baseUrl}/console/rules`)
+    expect(new URL(p.url()).pathname).toBe('/console')
+    expect(await p.locator('#api-key').count()).toBe(1)
+    await finance.close()
+  })
+})

@@ -1,0 +1,97 @@
+import { bpsToPercent, moneyText } from '../../shared/amounts'
+import { consoleApi } from '../shared/console-api'
+
+/** One commission the preview answers with (the API's draft, without the chain's ids mattering here). */
+interface PreviewCommission {
+  level: number
+  ruleId: string
+  ruleVersion: number
+  bps?: number
+  fixed?: number
+  amount: number
+}
+
+interface PreviewAnswer {
+  currency: string
+  total: number
+  commissions: PreviewCommission[]
+}
+
+const product = document.getElementById('preview-product') as HTMLSelectElement | null
+const qty = document.getElementById('preview-qty') as HTMLInputElement | null
+const type = document.getElementById('preview-type') as HTMLSelectElement | null
+const rows = document.getElementById('preview-rows')
+const status = document.getElementById('preview-status')
+const base = document.getElementById('preview-base')
+
+/** Which request the page is waiting for: a slower, older answer never overwrites a newer one. */
+let seq = 0
+let timer: ReturnType<typeof setTimeout> | undefined
+
+/** The rule's name from the list on the page; the programme's own default has none there. */
+function ruleName(ruleId: string, version: number): string {
+  if (ruleId === 'programme') return '计划默认 Programme default'
+  const row = document.querySelector<HTMLElement>(`tr.rule[data-id="${CSS.escape(ruleId)}"] .name`)
+  return `${row?.textContent ?? ruleId} v${version}`
+}
+
+function cell(text: string, cls?: string): HTMLTableCellElement {
+  const td = document.createElement('td')
+  td.textContent = text
+  if (cls) td.className = cls
+  return td
+}
+
+function render(answer: PreviewAnswer): void {
+  if (!rows || !base) return
+  base.textContent = moneyText(answer.total, answer.currency)
+  const sorted = [...answer.commissions].sort((a, b) => a.level - b.level)
+  rows.replaceChildren(
+    ...sorted.map((c) => {
+      const tr = document.createElement('tr')
+      tr.className = 'preview-level'
+      tr.dataset.level = String(c.level)
+      const rate = c.bps !== undefined ? `${bpsToPercent(c.bps)}%` : c.fixed !== undefined ? `${moneyText(c.fixed, answer.currency)} / 件 each` : ''
+      tr.append(cell(`L${c.level}`), cell(ruleName(c.ruleId, c.ruleVersion)), cell(rate), cell(moneyText(c.amount, answer.currency), 'amount'))
+      return tr
+    }),
+  )
+  if (status) status.textContent = sorted.length ? '' : '此订单不产生佣金。This order pays no commission.'
+}
+
+/** Asks the server what the chosen order would pay, now. */
+export async function refreshPreview(): Promise<void> {
+  if (!product || !qty || !type || !status) return
+  const mine = ++seq
+  const option = product.selectedOptions[0]
+  const n = Number(qty.value)
+  if (!option || !Number.isInteger(n) || n < 1 || n > 100_000) {
+    status.textContent = '数量须为 1 到 100000 的整数。Quantity must be a whole number from 1 to 100000.'
+    rows?.replaceChildren()
+    return
+  }
+  const line = { sku: option.value, qty: n, unitPrice: Number(option.dataset.price), ...(option.dataset.category ? { category: option.dataset.category } : {}) }
+  status.textContent = '计算中… Calculating…'
+  try {
+    const res = await consoleApi<PreviewAnswer>('POST', '/api/rules/preview', { type: type.value, lines: [line] })
+    if (mine !== seq) return
+    if (res.status !== 200) {
+      status.textContent = res.body.error?.message ?? `HTTP ${res.status}`
+      return
+    }
+    render(res.body)
+  } catch {
+    if (mine === seq) status.textContent = '请求失败 Request failed'
+  }
+}
+
+/** Debounced: typing a quantity sends one request when the typing stops. */
+export function schedulePreview(delayMs = 250): void {
+  if (timer) clearTimeout(timer)
+  timer = setTimeout(() => void refreshPreview(), delayMs)
+}
+
+for (const el of [product, qty, type]) {
+  el?.addEventListener('input', () => schedulePreview())
+  el?.addEventListener('change', () => schedulePreview())
+}

@@ -1,0 +1,20 @@
+/** An API answer: the status and the parsed JSON body (an empty object when there is none). */
+export interface ApiAnswer<T> {
+  status: number
+  body: T & { error?: { code: string; message: string; fields?: Record<string, string> } }
+}
+
+/**
+ * A JSON call to /api as the signed-in console. The header tells the API to use the
+ * console cookie even if this browser also holds a distributor session.
+ */
+export async function consoleApi<T = unknown>(method: string, path: string, body?: unknown): Promise<ApiAnswer<T>> {
+  const res = await fetch(path, {
+    method,
+    credentials: 'same-origin',
+    headers: { 'x-ripple-client': 'console', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  const parsed = (await res.json().catch(() => ({}))) as ApiAnswer<T>['body']
+  return { status: res.status, body: parsed }
+}
