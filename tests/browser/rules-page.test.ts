@@ -113,6 +113,25 @@ describe('the commission-rules console page', () => {
     await expect.poll(() => previewAmount(1).textContent()).toBe(yuan(Math.floor((CREAM.price * QTY * 1000) / 10000)))
   })
 
+  it('sends a fixed amount as the typed decimal string, and previews it per item', async () => {
+    await page.locator('#rule-name').fill('精华固定佣金')
+    await page.locator('#rule-scope').selectOption('product')
+    await page.locator('#rule-target').fill(CREAM.sku)
+    await levelRow(0).locator('.level-kind').selectOption('fixed')
+    expect(await levelRow(0).locator('.level-unit').textContent()).toBe('¥')
+    await levelRow(0).locator('.level-value').fill('10.05')
+    const [req] = await Promise.all([page.waitForRequest((r) => r.url().endsWith('/api/rules') && r.method() === 'POST'), page.locator('#rule-save').click()])
+    expect(req.postDataJSON()).toMatchObject({ scope: 'product', target: CREAM.sku, levels: [{ fixed: '10.05' }] })
+    const row = page.locator('tr.rule', { hasText: '精华固定佣金' })
+    await expect.poll(() => row.locator('.rates').textContent()).toBe('L1 ¥10.05 / 件 each')
+    // Level 1 pays 1005 fen per item; level 2 has no rule at product scope, so the programme's 3% pays.
+    await expect.poll(() => previewAmount(1).textContent()).toBe(yuan(1005 * QTY))
+    expect(await previewAmount(2).textContent()).toBe(yuan(Math.floor((CREAM.price * QTY * 300) / 10000)))
+    page.once('dialog', (d) => void d.accept())
+    await row.locator('.delete').click()
+    await expect.poll(() => row.count()).toBe(0)
+  })
+
   it('tells a finance key that rules are for admins only, and sends a signed-out visitor to sign in', async () => {
     const finance = await browser.newContext({ viewport: { width: 1280, height: 900 } })
     const p = await finance.newPage()
