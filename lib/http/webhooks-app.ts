@@ -11,7 +11,6 @@ import { openSealed } from '../auth/sealed'
 import { verifyRippleSignature, verifyShopifySignature } from '../domain/webhook-signature'
 import { orderFromShopify, quoteBigIds, refundFromShopify, shopifyOrderId, type ShopifyOrder, type ShopifyRefund } from '../domain/shopify'
 import { OrderBody, RefundBody } from '../schemas/order'
-import { getBrandOrThrow } from '../services/get-brand-or-throw'
 import { ingestOrder } from '../services/ingest-order'
 import { refundOrder } from '../services/refund-order'
 
@@ -56,8 +55,7 @@ export function buildWebhooksApp(): Hono {
   app.post('/:brandId/orders', async (c) => {
     const raw = await c.req.text()
     await verifyRipple(c, c.req.param('brandId'), raw)
-    const brand = await getBrandOrThrow(c.req.param('brandId'))
-    const { result, created } = await ingestOrder(brand, parseJson(OrderBody, raw))
+    const { result, created } = await ingestOrder(c.req.param('brandId'), parseJson(OrderBody, raw))
     return c.json(result, created ? 201 : 200)
   })
 
@@ -81,13 +79,12 @@ export function buildWebhooksApp(): Hono {
     const topic = c.req.header('x-shopify-topic') ?? ''
     const eventId = c.req.header('x-shopify-event-id') ?? c.req.header('x-shopify-webhook-id')
     if (eventId && (await seenWebhookEvent(brandId, eventId))) return c.json({ ok: true, duplicate: true }, 200)
-    const brand = await getBrandOrThrow(brandId)
     let answer: Record<string, unknown> = { ok: true, ignored: topic }
     if (topic === 'orders/paid' || topic === 'orders/create') {
       const payload = parseJson(z.looseObject({ id: z.union([z.number(), z.string()]), currency: z.string(), line_items: z.array(z.any()) }), quoteBigIds(raw)) as unknown as ShopifyOrder & { financial_status?: string }
       if (topic === 'orders/paid' || payload.financial_status === 'paid') {
         const mapped = safeMap(() => orderFromShopify(payload))
-        answer = { ok: true, ...(await ingestOrder(brand, parseJson(OrderBody, JSON.stringify(mapped)))).result }
+        answer = { ok: true, ...(await ingestOrder(brandId, parseJson(OrderBody, JSON.stringify(mapped)))).result }
       }
     } else if (topic === 'refunds/create') {
       const payload = parseJson(z.looseObject({ id: z.union([z.number(), z.string()]), order_id: z.union([z.number(), z.string()]) }), quoteBigIds(raw)) as unknown as ShopifyRefund

@@ -10,6 +10,8 @@ import { commissionsFor, lineBase } from '../domain/commission'
 import { AppError, invalidField } from '../http/errors'
 import type { Brand } from '../schemas/brand'
 import type { OrderBody } from '../schemas/order'
+import type { Rule } from '../schemas/rule'
+import { getBrandOrThrow } from './get-brand-or-throw'
 import { readAttributionFacts, withCatalogueCategories } from './order-inputs'
 import { presentOrder, type OrderResult } from './present-order'
 
@@ -25,14 +27,21 @@ export const bodyHashOf = (body: unknown): string => createHash('sha256').update
  * result (created: false) and writes nothing; a different body for the same id
  * is a 409. Concurrent deliveries race on the order's conditional create.
  */
-export async function ingestOrder(brand: Brand, body: OrderBody, now = new Date()): Promise<{ result: OrderResult; created: boolean }> {
-  if (body.currency !== brand.programme.currency) throw invalidField('currency', `This brand settles in ${brand.programme.currency}.`)
+export async function ingestOrder(brandId: string, body: OrderBody, now = new Date()): Promise<{ result: OrderResult; created: boolean }> {
   const bodyHash = bodyHashOf(body)
   for (let attempt = 0; attempt < 8; attempt++) {
-    const existing = await getOrder(brand.id, body.orderId)
+    // Everything that does not depend on another read is read at once: one round trip, not five.
+    const [brand, existing, facts, rules, lines] = await Promise.all([
+      getBrandOrThrow(brandId),
+      getOrder(brandId, body.orderId),
+      readAttributionFacts(brandId, body),
+      listRules(brandId),
+      withCatalogueCategories(brandId, body.lines),
+    ])
     if (existing) return { result: sameOrderOrThrow(existing, bodyHash), created: false }
+    if (body.currency !== brand.programme.currency) throw invalidField('currency', `This brand settles in ${brand.programme.currency}.`)
 
-    const { order, entries, binding } = await decide(brand, body, bodyHash, now)
+    const { order, entries, binding } = await decide(brand, body, { bodyHash, facts, rules, lines }, now)
     const outcome = await writeOrder(order, entries, binding)
     if (outcome === 'written') return { result: presentOrder(order), created: true }
     // 'exists' (another delivery won) or 'retry' (a binding or transaction conflict): read again and decide again.
@@ -48,9 +57,15 @@ function sameOrderOrThrow(existing: StoredOrder, bodyHash: string): OrderResult 
   return presentOrder(existing)
 }
 
-async function decide(brand: Brand, body: OrderBody, bodyHash: string, now: Date) {
+interface Facts {
+  bodyHash: string
+  facts: Awaited<ReturnType<typeof readAttributionFacts>>
+  rules: Rule[]
+  lines: OrderBody['lines']
+}
+
+async function decide(brand: Brand, body: OrderBody, { bodyHash, facts, rules, lines: catalogued }: Facts, now: Date) {
   const p = brand.programme
-  const [facts, rules] = await Promise.all([readAttributionFacts(brand.id, body), listRules(brand.id)])
   const candidateIds = [facts.click?.found ? facts.click.distributorId : '', facts.ref?.found ? facts.ref.distributorId : '', facts.binding?.distributorId ?? ''].filter(Boolean)
   const candidates = await getDistributors(candidateIds)
   const attribution = attribute({ paidAt: body.paidAt, customerId: body.customerId, bindingDays: p.bindingDays, selfPurchase: p.selfPurchase, click: facts.click, ref: facts.ref, binding: facts.binding, distributors: candidates })
@@ -60,7 +75,7 @@ async function decide(brand: Brand, body: OrderBody, bodyHash: string, now: Date
   if (credited) upline.set(credited.id, credited)
   const chain = credited ? chainFor(credited.id, credited.ancestors, upline, p.maxLevels) : { members: [], skipped: [] }
 
-  const lines = (await withCatalogueCategories(brand.id, body.lines)).map((l) => ({ ...l, base: lineBase(l) }))
+  const lines = catalogued.map((l) => ({ ...l, base: lineBase(l) }))
   const drafts = commissionsFor(lines, chain.members, rules, body.paidAt, p.defaultBps).filter((d) => d.amount > 0)
   const availableAt = new Date(Date.parse(body.paidAt) + p.holdDays * DAY_MS).toISOString()
   const status = Date.parse(availableAt) <= now.getTime() ? 'available' : 'pending'

@@ -5,7 +5,6 @@ import { AppError } from '../errors'
 import { OrderBody, RefundBody } from '../../schemas/order'
 import { OrderResult, RefundResult } from '../../schemas/order-result'
 import { getOrder } from '../../db/orders'
-import { getBrandOrThrow } from '../../services/get-brand-or-throw'
 import { ingestOrder } from '../../services/ingest-order'
 import { presentOrder } from '../../services/present-order'
 import { refundOrder } from '../../services/refund-order'
@@ -24,8 +23,7 @@ orders.openapi(
     responses: { 200: jsonContent(OrderResult, 'Already received: the stored result'), 201: jsonContent(OrderResult, 'Received'), 409: jsonContent(z.any(), 'Same orderId, different body'), ...errorResponses },
   }),
   async (c) => {
-    const brand = await getBrandOrThrow(brandOf(c))
-    const { result, created } = await ingestOrder(brand, c.req.valid('json'))
+    const { result, created } = await ingestOrder(brandOf(c), c.req.valid('json'))
     return c.json(result, created ? 201 : 200)
   },
 )
