@@ -46,13 +46,24 @@ export const invalidField = (field: string, message: string): AppError =>
 /** zod issues → `{ "lines.0.qty": "Too small: expected number to be >0" }`. */
 export function fieldsFromZod(error: z.ZodError): Record<string, string> {
   const fields: Record<string, string> = {}
-  for (const issue of error.issues) {
-    const path = issue.path.map(String).join('.') || '_'
+  addFields(fields, error.issues, [])
+  return fields
+}
+
+function addFields(fields: Record<string, string>, issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[]): void {
+  for (const issue of issues) {
+    const at = [...prefix, ...issue.path]
+    const path = at.map(String).join('.') || '_'
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) fields[path === '_' ? key : `${path}.${key}`] = 'Unknown field.'
       continue
     }
+    // No union option matched (a refund with a bad amount): name the fields of the option that came closest.
+    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+      const closest = issue.errors.reduce((best, option) => (option.length < best.length ? option : best))
+      addFields(fields, closest, at)
+      continue
+    }
     fields[path] ??= issue.message
   }
-  return fields
 }
