@@ -52,3 +52,13 @@ export function formatMajor(minor: number, exponent: number): string {
 export function applyBps(base: number, bps: number): number {
   return Number((BigInt(base) * BigInt(bps)) / 10000n)
 }
+
+/**
+ * An amount as an API accepts it (minor units, or a decimal string in major
+ * units) in exact minor units for a currency; null when the string has more
+ * decimals than the currency has.
+ * @example minorUnits('19.99', 'CNY') === 1999; minorUnits('1999', 'JPY') === 1999; minorUnits(1999, 'CNY') === 1999
+ */
+export function minorUnits(value: number | string, currency: string): number | null {
+  return typeof value === 'number' ? value : parseMajor(value, currencyExponent(currency))
+}

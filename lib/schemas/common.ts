@@ -1,5 +1,4 @@
 import { z } from '@hono/zod-openapi'
-import { parseMajor } from '../domain/money'
 
 /** Ids and codes in paths: short, URL-safe, nothing that could reach a key builder unescaped. */
 export const IdParam = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Must be 1-64 letters, digits, "_" or "-".')
@@ -12,21 +11,15 @@ export const Limit = z.coerce.number().int().min(1).max(100).default(50)
 export const PageQuery = z.object({ cursor: Cursor, limit: Limit })
 
 /**
- * Money in minor units (an integer such as 1999) or a decimal string in major
- * units ("19.99"), parsed exactly for a two-decimal currency. Output: minor units.
+ * Money as sent: minor units (an integer such as 1999) or a decimal string in
+ * major units ("19.99"). The string is converted exactly by the currency's own
+ * exponent (CNY 2, JPY 0) where the currency is known: see `minorUnits`. Strings
+ * carry at most two decimals; three-decimal currencies (BHD, KWD) send minor units.
  */
 export const Money = z
-  .union([z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), z.string()])
-  .transform((v, ctx) => {
-    if (typeof v === 'number') return v
-    const minor = parseMajor(v, 2)
-    if (minor === null || minor < 0) {
-      ctx.addIssue({ code: 'custom', message: 'Must be a non-negative amount such as 1999 (minor units) or "19.99".' })
-      return z.NEVER
-    }
-    return minor
-  })
-  .openapi({ type: 'integer', description: 'Minor units (e.g. 1999 fen); a decimal string such as "19.99" is also accepted.' })
+  .union([z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), z.string().regex(/^\d{1,15}(\.\d{1,2})?$/, 'Must be a non-negative amount such as 1999 (minor units) or "19.99".')])
+  .openapi({ description: 'Minor units (e.g. 1999 fen), or a decimal string in major units ("19.99") read exactly by the currency\'s exponent.' })
+export type MoneyInput = z.infer<typeof Money>
 
 export const Timestamp = z.iso.datetime({ offset: true })
 

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi'
-import { Money, Timestamp } from './common'
+import { Money, Timestamp, type MoneyInput } from './common'
+import { isCurrency, minorUnits } from '../domain/money'
 import { Sku } from './product'
 
 const Code = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Must be 1-64 letters, digits, "_" or "-".')
@@ -19,19 +20,27 @@ export const OrderBody = z
     customerId: z.string().trim().min(1).max(128).optional(),
     clickId: Code.optional(),
     refCode: Code.optional(),
-    currency: z.string().regex(/^[A-Z]{3}$/, 'Must be an ISO 4217 code such as CNY.'),
+    currency: z.string().refine(isCurrency, 'Must be an ISO 4217 code such as CNY.'),
     paidAt: Timestamp,
     lines: z.array(OrderLine).min(1, 'An order needs at least one line.').max(200),
   })
-  .superRefine((o, ctx) => {
-    o.lines.forEach((l, i) => {
-      if ((l.discount ?? 0) > l.unitPrice * l.qty) ctx.addIssue({ code: 'custom', path: ['lines', i, 'discount'], message: 'The discount is larger than the line.' })
-    })
+  .transform((o, ctx) => {
+    // Decimal strings become minor units by the order's own currency, exactly.
+    const money = (v: MoneyInput, path: Array<string | number>) => {
+      const minor = minorUnits(v, o.currency)
+      if (minor === null) ctx.addIssue({ code: 'custom', path, message: `Not an amount in ${o.currency}.` })
+      return minor ?? 0
+    }
     const skus = new Set<string>()
-    o.lines.forEach((l, i) => {
+    const lines = o.lines.map((l, i) => {
+      const unitPrice = money(l.unitPrice, ['lines', i, 'unitPrice'])
+      const discount = l.discount === undefined ? undefined : money(l.discount, ['lines', i, 'discount'])
+      if ((discount ?? 0) > unitPrice * l.qty) ctx.addIssue({ code: 'custom', path: ['lines', i, 'discount'], message: 'The discount is larger than the line.' })
       if (skus.has(l.sku)) ctx.addIssue({ code: 'custom', path: ['lines', i, 'sku'], message: 'Each SKU appears once per order; add the quantities.' })
       skus.add(l.sku)
+      return { ...l, unitPrice, discount }
     })
+    return { ...o, lines }
   })
   .openapi('OrderInput')
 export type OrderBody = z.infer<typeof OrderBody>
@@ -39,7 +48,7 @@ export type OrderBody = z.infer<typeof OrderBody>
 export const RefundBody = z
   .union([
     z.strictObject({ refundId: Code, lines: z.array(z.strictObject({ sku: Sku, qty: z.number().int().min(1) })).min(1).max(200) }),
-    z.strictObject({ refundId: Code, amount: Money.refine((v) => v > 0, 'Must be more than zero.') }),
+    z.strictObject({ refundId: Code, amount: Money.refine((v) => v !== 0 && !/^0+(\.0*)?$/.test(String(v)), 'Must be more than zero.') }),
   ])
   .openapi('RefundInput')
 export type RefundBody = z.infer<typeof RefundBody>

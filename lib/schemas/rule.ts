@@ -2,7 +2,11 @@ import { z } from '@hono/zod-openapi'
 import { Money, Timestamp } from './common'
 import { DistributorTypeSchema } from './distributor'
 
-export const RuleLevel = z.union([z.strictObject({ bps: z.number().int().min(0, 'Must not be negative.').max(10000, 'At most 10000 bps (100%).') }), z.strictObject({ fixed: Money })])
+const Bps = z.number().int().min(0, 'Must not be negative.').max(10000, 'At most 10000 bps (100%).')
+/** A level as sent: basis points, or a fixed amount per unit (minor units or a decimal string). */
+export const RuleLevelInput = z.union([z.strictObject({ bps: Bps }), z.strictObject({ fixed: Money })])
+/** A level as stored and applied: basis points, or a fixed amount per unit in minor units. */
+export const RuleLevel = z.union([z.object({ bps: Bps }), z.object({ fixed: z.number().int() })])
 export type RuleLevel = z.infer<typeof RuleLevel>
 
 export const RuleBody = z
@@ -11,7 +15,7 @@ export const RuleBody = z
     scope: z.enum(['default', 'product', 'category', 'campaign']),
     target: z.string().trim().min(1).max(64).optional().openapi({ description: 'SKU, category or campaign id; none for default.' }),
     types: z.array(DistributorTypeSchema).min(1).max(7).optional(),
-    levels: z.array(RuleLevel).min(1).max(10).openapi({ description: 'Index 0 is level 1.' }),
+    levels: z.array(RuleLevelInput).min(1).max(10).openapi({ description: 'Index 0 is level 1.' }),
     capPerOrder: Money.optional().openapi({ description: 'Most this rule pays per order per level, minor units.' }),
     startsAt: Timestamp.optional(),
     endsAt: Timestamp.optional(),

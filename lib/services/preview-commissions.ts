@@ -6,6 +6,7 @@ import { commissionsFor, lineBase, type ChainMember } from '../domain/commission
 import type { Brand } from '../schemas/brand'
 import type { PreviewBody } from '../schemas/preview'
 import { readAttributionFacts, withCatalogueCategories } from './order-inputs'
+import { minorOrThrow } from './money-fields'
 
 /**
  * What an order would pay, by the same code as ingestion, writing nothing.
@@ -36,7 +37,12 @@ export async function previewCommissions(brand: Brand, body: PreviewBody) {
     if (credited) upline.set(credited.id, credited)
     chain = credited ? chainFor(credited.id, credited.ancestors, upline, p.maxLevels).members : []
   }
-  const lines = (await withCatalogueCategories(brand.id, body.lines)).map((l) => ({ ...l, base: lineBase(l) }))
+  const priced = body.lines.map((l, i) => ({
+    ...l,
+    unitPrice: minorOrThrow(l.unitPrice, p.currency, `lines.${i}.unitPrice`),
+    discount: l.discount === undefined ? undefined : minorOrThrow(l.discount, p.currency, `lines.${i}.discount`),
+  }))
+  const lines = (await withCatalogueCategories(brand.id, priced)).map((l) => ({ ...l, base: lineBase(l) }))
   const drafts = commissionsFor(lines, chain, rules, paidAt, p.defaultBps)
   return {
     currency: p.currency,

@@ -4,6 +4,7 @@ import { applyRefund } from '../domain/refund'
 import { AppError, invalidField } from '../http/errors'
 import type { RefundBody } from '../schemas/order'
 import { bodyHashOf } from './ingest-order'
+import { minorOrThrow } from './money-fields'
 
 /**
  * Refunds an order exactly once per refundId, reversing its commissions pro rata.
@@ -20,6 +21,7 @@ export async function refundOrder(brandId: string, orderId: string, body: Refund
       return { refund: existing, created: false }
     }
     if (!order) throw new AppError({ code: 'not_found', message: `Order ${orderId} not found.` })
+    const request = 'amount' in body ? { amount: minorOrThrow(body.amount, order.currency, 'amount') } : { lines: body.lines }
 
     const entries = await getEntries(order.commissions.map((c) => c.key))
     const byId = new Map(entries.map((e) => [e.entryId, e]))
@@ -27,7 +29,7 @@ export async function refundOrder(brandId: string, orderId: string, body: Refund
       order.lines,
       order.commissions.map((c) => ({ entryId: c.entryId, amount: c.amount, uncapped: c.uncapped, lines: c.lines, reversed: order.reversed[c.entryId] ?? 0 })),
       order.refunds,
-      body,
+      request,
     )
     if (!outcome.ok) throw invalidField(outcome.field, outcome.message)
 

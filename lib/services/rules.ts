@@ -3,12 +3,14 @@ import { getRule, writeRule } from '../db/rules'
 import { AppError } from '../http/errors'
 import type { Rule, RuleBody } from '../schemas/rule'
 import { SAFE_ALPHABET } from './create-distributor'
+import { getBrandOrThrow } from './get-brand-or-throw'
+import { minorOrThrow } from './money-fields'
 
 const newRuleId = customAlphabet(SAFE_ALPHABET, 10)
 
 /** Creates a rule at version 1. */
 export async function createRule(brandId: string, body: RuleBody, now = new Date()): Promise<Rule> {
-  const rule: Rule = { ...body, id: `r_${newRuleId()}`, version: 1, updatedAt: now.toISOString() }
+  const rule: Rule = { ...(await inMinorUnits(brandId, body)), id: `r_${newRuleId()}`, version: 1, updatedAt: now.toISOString() }
   if (!(await writeRule(brandId, rule, null))) throw new AppError({ code: 'conflict', message: 'Rule id collision; retry.' })
   return rule
 }
@@ -23,11 +25,21 @@ export async function changeRule(brandId: string, ruleId: string, change: { body
     const current = await getRule(brandId, ruleId)
     if (!current || current.deleted) throw new AppError({ code: 'not_found', message: `Rule ${ruleId} not found.` })
     const { deleted: _deleted, ...base } = current
-    const next = 'body' in change ? { ...change.body, id: ruleId, version: current.version + 1, updatedAt: now.toISOString() } : { ...base, version: current.version + 1, updatedAt: now.toISOString(), deleted: true }
+    const next = 'body' in change ? { ...(await inMinorUnits(brandId, change.body)), id: ruleId, version: current.version + 1, updatedAt: now.toISOString() } : { ...base, version: current.version + 1, updatedAt: now.toISOString(), deleted: true }
     if (await writeRule(brandId, next, current.version)) {
       const { deleted: _d, ...rule } = next as Rule & { deleted?: boolean }
       return rule
     }
   }
   throw new AppError({ code: 'conflict', message: 'The rule changed while saving; reload and retry.' })
+}
+
+/** The rule's fixed amounts and cap in minor units of the brand's currency. */
+async function inMinorUnits(brandId: string, body: RuleBody): Promise<Omit<Rule, 'id' | 'version' | 'updatedAt'>> {
+  const { currency } = (await getBrandOrThrow(brandId)).programme
+  return {
+    ...body,
+    levels: body.levels.map((l, i) => ('bps' in l ? { bps: l.bps } : { fixed: minorOrThrow(l.fixed, currency, `levels.${i}.fixed`) })),
+    capPerOrder: body.capPerOrder === undefined ? undefined : minorOrThrow(body.capPerOrder, currency, 'capPerOrder'),
+  }
 }

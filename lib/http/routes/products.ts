@@ -4,6 +4,8 @@ import { brandOf, requireRole } from '../auth'
 import { Product, ProductBody } from '../../schemas/product'
 import { PageQuery } from '../../schemas/common'
 import { listProducts, putProduct } from '../../db/products'
+import { getBrandOrThrow } from '../../services/get-brand-or-throw'
+import { minorOrThrow } from '../../services/money-fields'
 
 export const products = router()
 
@@ -18,8 +20,10 @@ products.openapi(
     responses: { 200: jsonContent(Product, 'Replaced'), 201: jsonContent(Product, 'Created'), ...errorResponses },
   }),
   async (c) => {
-    const product = { ...c.req.valid('json'), updatedAt: new Date().toISOString() }
-    const created = await putProduct(brandOf(c), product)
+    const body = c.req.valid('json')
+    const brand = await getBrandOrThrow(brandOf(c))
+    const product = { ...body, price: minorOrThrow(body.price, brand.programme.currency, 'price'), updatedAt: new Date().toISOString() }
+    const created = await putProduct(brand.id, product)
     return c.json(product, created ? 201 : 200)
   },
 )

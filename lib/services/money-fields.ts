@@ -1,0 +1,13 @@
+import { minorUnits } from '../domain/money'
+import { invalidField } from '../http/errors'
+import type { MoneyInput } from '../schemas/common'
+
+/**
+ * A money field in minor units for the brand's or order's currency, or a 422
+ * naming the field ("19.999" in CNY, "19.9" in JPY).
+ */
+export function minorOrThrow(value: MoneyInput, currency: string, field: string): number {
+  const minor = minorUnits(value, currency)
+  if (minor === null) throw invalidField(field, `Not an amount in ${currency}: use minor units or at most the currency's decimals.`)
+  return minor
+}
