@@ -4,7 +4,7 @@ import { transactWrite } from './transact'
 import { keys } from './keys'
 import { conditionFailures, getItem, queryPage, type Page } from './items'
 import { tableName } from './table'
-import { balanceUpdate, type LedgerEntry } from './ledger'
+import { balanceUpdate, statusIndex, type LedgerEntry } from './ledger'
 
 /** Pending entries due by `until` in one day's shard of the hold index (GSI2, sparse: pending entries only). */
 export function listDueHolds(day: string, shard: number, until: string, cursor?: string): Promise<Page<LedgerEntry>> {
@@ -24,17 +24,18 @@ export function listDueHolds(day: string, shard: number, until: string, cursor?:
  * transaction conditional on the entry still being pending: two jobs running at
  * once move it once. Returns false when it had already moved.
  */
-export async function releaseHold(e: LedgerEntry): Promise<boolean> {
+export async function releaseHold(e: LedgerEntry, now = new Date()): Promise<boolean> {
+  const index = statusIndex({ ...e, status: 'available' })
   try {
     await transactWrite([
           {
             Update: {
               TableName: tableName(),
               Key: keys.ledgerEntry(e.distributorId, e.at, e.entryId),
-              UpdateExpression: 'SET #s = :available REMOVE gsi2pk, gsi2sk',
+              UpdateExpression: 'SET #s = :available, availableSince = :now, gsi2pk = :pk, gsi2sk = :sk',
               ConditionExpression: '#s = :pending',
               ExpressionAttributeNames: { '#s': 'status' },
-              ExpressionAttributeValues: { ':available': 'available', ':pending': 'pending' },
+              ExpressionAttributeValues: { ':available': 'available', ':pending': 'pending', ':now': now.toISOString(), ':pk': index.gsi2pk, ':sk': index.gsi2sk },
             },
           },
           balanceUpdate(e.distributorId, e.currency, { pending: -e.amount, available: e.amount }),

@@ -17,7 +17,6 @@ export const keys = {
   linksOf: (distributorId: string) => `DIST#${distributorId}#LINKS`,
   linkTarget: (distributorId: string, targetKey: string) => ({ pk: `DIST#${distributorId}`, sk: `TARGET#${targetKey}` }),
   click: (clickId: string) => ({ pk: `CLICK#${clickId}`, sk: 'META' }),
-  visit: (code: string, visitorId: string) => ({ pk: `VISIT#${code}#${visitorId}`, sk: 'META' }),
   signIn: (tokenHash: string) => ({ pk: `SIGNIN#${tokenHash}`, sk: 'META' }),
   rule: (brandId: string, ruleId: string) => ({ pk: `BRAND#${brandId}`, sk: `RULE#${ruleId}` }),
   rulesOf: (brandId: string) => ({ pk: `BRAND#${brandId}`, skPrefix: 'RULE#' }),
@@ -31,9 +30,21 @@ export const keys = {
   brandLedger: (brandId: string, month: string, shard: number) => `BRAND#${brandId}#LEDGER#${month}#${shard}`,
   /** Pending entries by the day they become available, sharded; the hold-release job reads these. */
   holdDue: (day: string, shard: number) => `HOLD#${day}#${shard}`,
+  /** Available entries of a brand, sharded; the settlement close reads these. */
+  availableOf: (brandId: string, shard: number) => `BRAND#${brandId}#AVAIL#${shard}`,
+  /** Settled (and then paid) entries of a batch, sharded; exports and mark-paid read these. */
+  settledIn: (batchId: string, shard: number) => `SETTLED#${batchId}#${shard}`,
+  settlement: (brandId: string, batchId: string) => ({ pk: `BRAND#${brandId}#SETTLEMENT#${batchId}`, sk: 'META' }),
+  settlementLine: (brandId: string, batchId: string, distributorId: string) => ({ pk: `BRAND#${brandId}#SETTLEMENT#${batchId}`, sk: `LINE#${distributorId}` }),
+  settlementsOf: (brandId: string) => `BRAND#${brandId}#SETTLEMENTS`,
+  settlementLock: (brandId: string) => ({ pk: `BRAND#${brandId}`, sk: 'SETTLEMENT_LOCK' }),
   balance: (distributorId: string, currency: string) => ({ pk: `DIST#${distributorId}`, sk: `BALANCE#${currency}` }),
   webhookEvent: (brandId: string, eventId: string) => ({ pk: `BRAND#${brandId}#EVENT#${eventId}`, sk: 'META' }),
   job: (name: string) => ({ pk: `JOB#${name}`, sk: 'META' }),
+  /** The local stream pump's position in one shard of the table's stream. */
+  streamCheckpoint: (shardId: string) => ({ pk: `JOB#stream-pump#${shardId}`, sk: 'META' }),
+  /** Marks one chunk of a stream batch as applied to the counters, so a retry skips it. */
+  streamBatch: (firstSequenceNumber: string, chunk: number) => ({ pk: `STREAMBATCH#${firstSequenceNumber}#${chunk}`, sk: 'META' }),
   /** A write shard of a counter scope; readers sum every shard. */
   counter: (scope: string, shard: number, dimension: string) => ({ pk: `${scope}#CTR#${shard}`, sk: dimension }),
 } as const

@@ -10,6 +10,8 @@ export type EntryStatus = 'pending' | 'available' | 'settled' | 'paid'
 export type EntryKind = 'commission' | 'reversal' | 'adjustment'
 export const LEDGER_SHARDS = 4
 export const HOLD_SHARDS = 4
+export const AVAILABLE_SHARDS = 8
+export const SETTLED_SHARDS = 8
 
 /** One ledger entry. Amounts are signed minor units: reversals and adjustments are negative. */
 export interface LedgerEntry {
@@ -38,6 +40,8 @@ export interface LedgerEntry {
   /** For a reversal or adjustment: the entry it reverses. */
   reverses?: string
   settlementId?: string
+  /** When the entry became available: a close only takes entries available before it started. */
+  availableSince?: string
 }
 
 /** Deterministic ids make every retry of the same order or refund write the same entries. */
@@ -48,7 +52,18 @@ const shardOf = (id: string, n: number) => (createHash('md5').update(id).digest(
 /** The key of an entry: a distributor's ledger in time order. */
 export const entryKey = (e: Pick<LedgerEntry, 'distributorId' | 'at' | 'entryId'>) => keys.ledgerEntry(e.distributorId, e.at, e.entryId)
 
-/** The stored item: brand-month index for listings, and a sparse hold index while pending. */
+/**
+ * GSI2 follows the entry's status, so each stage of the lifecycle is one Query
+ * on one key: pending entries by the day they fall due (hold release), available
+ * ones by brand (settlement close), settled and paid ones by batch (exports, paid).
+ */
+export function statusIndex(e: Pick<LedgerEntry, 'status' | 'brandId' | 'entryId' | 'availableAt' | 'distributorId' | 'settlementId'>): { gsi2pk: string; gsi2sk: string } {
+  if (e.status === 'pending') return { gsi2pk: keys.holdDue(e.availableAt.slice(0, 10), shardOf(e.entryId, HOLD_SHARDS)), gsi2sk: `${e.availableAt}#${e.entryId}` }
+  if (e.status === 'available') return { gsi2pk: keys.availableOf(e.brandId, shardOf(e.entryId, AVAILABLE_SHARDS)), gsi2sk: `${e.availableAt}#${e.entryId}` }
+  return { gsi2pk: keys.settledIn(e.settlementId ?? '', shardOf(e.entryId, SETTLED_SHARDS)), gsi2sk: `${e.distributorId}#${e.entryId}` }
+}
+
+/** The stored item: brand-month index for listings, and the status index. */
 export function entryItem(e: LedgerEntry): Record<string, unknown> {
   return {
     ...entryKey(e),
@@ -56,7 +71,7 @@ export function entryItem(e: LedgerEntry): Record<string, unknown> {
     ...e,
     gsi1pk: keys.brandLedger(e.brandId, e.at.slice(0, 7), shardOf(e.entryId, LEDGER_SHARDS)),
     gsi1sk: `${e.at}#${e.entryId}`,
-    ...(e.status === 'pending' ? { gsi2pk: keys.holdDue(e.availableAt.slice(0, 10), shardOf(e.entryId, HOLD_SHARDS)), gsi2sk: `${e.availableAt}#${e.entryId}` } : {}),
+    ...statusIndex(e),
   }
 }
 

@@ -97,6 +97,7 @@ async function decide(brand: Brand, body: OrderBody, { bodyHash, facts, rules, l
     at: body.paidAt,
     paidAt: body.paidAt,
     availableAt,
+    availableSince: status === 'available' ? now.toISOString() : undefined,
     createdAt: now.toISOString(),
     lines: d.lines,
   }))

@@ -66,6 +66,7 @@ function reversalOf(original: LedgerEntry | undefined, amount: number, refundId:
     amount: -amount,
     status: settled ? 'available' : original.status,
     availableAt: settled ? now.toISOString() : original.availableAt,
+    availableSince: settled || original.status === 'available' ? now.toISOString() : undefined,
     at: now.toISOString(),
     createdAt: now.toISOString(),
     refundId,

@@ -26,7 +26,7 @@ export async function releaseHolds(now = new Date()): Promise<{ released: number
       let cursor: string | undefined
       do {
         const page = await listDueHolds(day, shard, now.toISOString(), cursor)
-        const moved = await Promise.all(page.items.map(releaseHold))
+        const moved = await Promise.all(page.items.map((e) => releaseHold(e, now)))
         released += moved.filter(Boolean).length
         cursor = page.nextCursor
       } while (cursor)
