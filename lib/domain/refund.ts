@@ -63,6 +63,8 @@ export function applyRefund(orderLines: readonly OrderLineBase[], entries: reado
     }
   } else {
     state.amount += refund.amount
+    // The share below only counts amounts against a non-zero total: a free order refunds no money.
+    if (state.amount > orderBase) return { ok: false, field: 'amount', message: 'That refunds more than was paid for the order.' }
   }
   const paid = refundedShare(orderLines.map((l) => ({ ...l, weight: l.base })), state, orderBase)
   if (paid.n > paid.d) return { ok: false, field: 'lines' in refund ? 'lines' : 'amount', message: 'That refunds more than was paid for the order.' }

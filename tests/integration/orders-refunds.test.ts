@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb'
-import { call, newBrand, newDistributor } from '../support/client'
+import { call, newBrand, newDistributor, sessionOf } from '../support/client'
 import { allEntriesOf, expectBalanceMatchesLedger, expectBalancesMatchLedger } from '../support/ledger'
 import { db } from '../../lib/db/client'
 import { keys } from '../../lib/db/keys'
@@ -139,6 +139,12 @@ describe('refund shapes and lifecycle', () => {
     )
     const order = await call('GET', '/api/orders/shown', { token: s.finance })
     expect(order.body.refunds).toEqual({ ids: ['one'], state: { qty: { A: 1 }, amount: 0 } })
+    // The guide sees the same entries and a balance equal to their sum.
+    const me = await call('GET', '/api/me/commissions', { token: await sessionOf(s.k, s.guide.id) })
+    expect(me.status).toBe(200)
+    expect(me.body.items.map((e: { amount: number }) => e.amount).sort()).toEqual([-500, 1000])
+    expect(me.body.balance).toEqual(await expectBalanceMatchesLedger(s.guide.id))
+    expect(me.body.balance).toMatchObject({ currency: 'CNY', pending: 500 })
     await expectBalancesMatchLedger(s.ids)
   })
 })

@@ -135,5 +135,7 @@ describe('applyRefund (property)', () => {
     expect(applyRefund(o.lines, [], { qty: { A: 1 }, amount: 0 }, { lines: [{ sku: 'A', qty: 2 }] })).toMatchObject({ ok: false, field: 'lines.0.qty', message: expect.stringContaining('Only 1') })
     expect(applyRefund(o.lines, [], { qty: {}, amount: 600 }, { amount: 401 })).toMatchObject({ ok: false, field: 'amount' })
     expect(applyRefund(o.lines, [], { qty: { A: 1 }, amount: 0 }, { amount: 501 })).toMatchObject({ ok: false, field: 'amount' })
+    // A free order (every line discounted to nothing) has no money to refund.
+    expect(applyRefund([{ sku: 'A', qty: 1, base: 0 }], [], { qty: {}, amount: 0 }, { amount: 1 })).toMatchObject({ ok: false, field: 'amount' })
   })
 })
