@@ -1,6 +1,8 @@
-import { CreateTableCommand, DescribeTableCommand, UpdateTimeToLiveCommand, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb'
+import { CreateTableCommand, DescribeTableCommand, UpdateTableCommand, UpdateTimeToLiveCommand, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb'
 import { db } from './client'
 import { table } from './table'
+
+const streamSpecification = { StreamEnabled: true, StreamViewType: table.stream } as const
 
 /** Maps the shared table definition to a CreateTable request (local runs and tests). */
 export function createTableInput(name: string): CreateTableCommandInput {
@@ -21,13 +23,19 @@ export function createTableInput(name: string): CreateTableCommandInput {
       ],
       Projection: { ProjectionType: 'ALL' },
     })),
+    StreamSpecification: streamSpecification,
   }
 }
 
-/** Creates the table if it does not exist yet; returns true when it was created. */
+/**
+ * Creates the table if it does not exist yet; returns true when it was created.
+ * A table made before the stream was part of the definition (an old `.data/`)
+ * gets its stream turned on, since the click counters are fed from it.
+ */
 export async function ensureTable(name: string): Promise<boolean> {
   try {
-    await db().send(new DescribeTableCommand({ TableName: name }))
+    const { Table } = await db().send(new DescribeTableCommand({ TableName: name }))
+    if (!Table?.StreamSpecification?.StreamEnabled) await db().send(new UpdateTableCommand({ TableName: name, StreamSpecification: streamSpecification }))
     return false
   } catch (err) {
     if ((err as { name?: string }).name !== 'ResourceNotFoundException') throw err

@@ -16,15 +16,25 @@
  * | link by code (redirect hot path)     | pk LINK#code, sk META                           |
  * | links of a distributor               | GSI1 pk DIST#d#LINKS, sk createdAt#code         |
  * | one link per distributor and target  | pk DIST#d, sk TARGET#productId or url hash      |
- * | click by id                          | pk CLICK#id, sk META (TTL)                      |
- * | visitor dedupe per link              | pk VISIT#code#visitor, sk META (TTL)            |
+ * | click by id (also: visitor dedupe)   | pk CLICK#id, sk META (TTL); id = HMAC(code,     |
+ * |                                      | visitor, 30-min bucket), conditional PutItem    |
  * | sharded counters                     | pk <scope>#CTR#shard, sk <dimension>            |
+ * | stream batch applied (idempotency)   | pk STREAMBATCH#firstSeq#chunk, sk META (TTL)    |
+ * | stream pump checkpoint (local only)  | pk JOB#stream-pump#shardId, sk META             |
  * | single-use sign-in token             | pk SIGNIN#sha256(token), sk META (TTL)          |
+ *
+ * Click counters are not written on the click path: the table's stream (new
+ * images) feeds functions/counters.ts, which sums each batch's new clicks per
+ * counter and applies them in one transaction per chunk, marked so a retried
+ * batch never counts twice. The redirect stays one read and one write, and a
+ * viral link puts one counter write per batch on its key, not one per click.
  */
 export const table = {
   partitionKey: 'pk',
   sortKey: 'sk',
   ttlAttribute: 'ttl',
+  /** New images only: the click counters need the inserted click, never the old item. */
+  stream: 'NEW_IMAGE',
   globalSecondaryIndexes: [
     { indexName: 'GSI1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
     { indexName: 'GSI2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
