@@ -8,6 +8,7 @@ import { getDemoMarker, putDemoMarker } from '../lib/db/seed-marker'
 import { ensureTable } from '../lib/db/create-table'
 import { tableName } from '../lib/db/table'
 import { buildPlatformApp } from '../lib/http/platform-app'
+import { startStreamPump } from '../lib/local/stream-pump'
 import { holdRelease } from './jobs'
 
 // `npm start`: DynamoDB Local (unless DYNAMODB_ENDPOINT points elsewhere), the table, the demo seed, and every app on one port.
@@ -35,9 +36,13 @@ const baseUrl = process.env.PUBLIC_BASE_URL ?? `http://localhost:${port}`
 // The scheduled jobs EventBridge runs on AWS run here on a timer, through the same entry points.
 const JOB_EVERY_MS = 60_000
 let jobs: NodeJS.Timeout | undefined
+// The table's stream, which triggers functions/counters.ts on AWS, is pumped into the same code.
+const PUMP_EVERY_MS = 500
+let stopPump: (() => Promise<void>) | undefined
 
 const stop = async () => {
   clearInterval(jobs)
+  await stopPump?.()
   server.close()
   await dynamo?.stop()
   process.exit(0)
@@ -47,6 +52,9 @@ process.once('SIGTERM', stop)
 
 try {
   if (await ensureTable(tableName())) console.log(`Created table ${tableName()}.`)
+  // The pump speaks to DynamoDB Local only (unsigned); a real table's stream needs the counters Lambda.
+  if (/^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(process.env.DYNAMODB_ENDPOINT ?? '')) stopPump = startStreamPump(PUMP_EVERY_MS)
+  else console.warn('Click counters are not pumped: DYNAMODB_ENDPOINT is not DynamoDB Local.')
   const demoFile = resolve(dataDir, 'demo.json')
   let demo: DemoInfo
   const marker = await getDemoMarker()
