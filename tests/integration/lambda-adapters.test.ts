@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { handler as apiHandler } from '../../functions/api'
 import { handler as redirectHandler } from '../../functions/redirect'
+import { handler as countersHandler } from '../../functions/counters'
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import type { DynamoDBStreamEvent } from '../../lib/db/stream-records'
+import { BRAND_DAY_SHARDS, LINK_SHARDS, brandDayScope, linkScope, sumCounters } from '../../lib/db/counters'
 import { apigwEvent, redirectEvent } from '../support/apigw-event'
 import { call, newBrand, newDistributor, sessionOf } from '../support/client'
 
@@ -78,5 +83,27 @@ describe('redirect Lambda (functions/redirect.ts)', () => {
     const res = await redirectHandler(redirectEvent('NoSuchCode99'))
     expect(res.statusCode).toBe(404)
     expect(res.body).toContain('链接不存在')
+  })
+})
+
+describe('counters Lambda (functions/counters.ts)', () => {
+  // A stream batch as Lambda delivers it: two click inserts, a link insert, a counter update and a TTL removal.
+  const streamEvent = (): DynamoDBStreamEvent =>
+    JSON.parse(readFileSync(fileURLToPath(new URL('../fixtures/dynamodb-stream-clicks.json', import.meta.url)), 'utf8')) as DynamoDBStreamEvent
+  const linkClicks = async (code: string) => (await sumCounters([linkScope(code)], LINK_SHARDS, 'total', 'clicks')).get(linkScope(code))
+  const dayClicks = async () => {
+    const scope = brandDayScope('b_fixture', '2026-11-25')
+    return (await sumCounters([scope], BRAND_DAY_SHARDS, 'ring#2#type#guide', 'clicks')).get(scope)
+  }
+
+  it('counts only the click inserts, and counts a redelivered batch once', async () => {
+    await countersHandler(streamEvent())
+    expect(await linkClicks('FixLink01')).toBe(2)
+    expect(await linkClicks('FixLink02')).toBe(0)
+    expect(await dayClicks()).toBe(2)
+    // Lambda retries a failed batch whole: the same records must not count again.
+    await countersHandler(streamEvent())
+    expect(await linkClicks('FixLink01')).toBe(2)
+    expect(await dayClicks()).toBe(2)
   })
 })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { call, newBrand, newDistributor, sessionOf, PHONE_UA } from '../support/client'
+import { pumpOnce } from '../../lib/local/stream-pump'
 
 describe('share link round trip', () => {
   it('creates a link for a product and counts one click per visitor', async () => {
@@ -22,6 +23,8 @@ describe('share link round trip', () => {
     const repeat = await call('GET', `/s/${link.body.code}`, { headers: { 'user-agent': PHONE_UA, cookie: 'rpl_vid=AAAAAAAAAAAAAAAA' } })
     expect(new URL(repeat.res.headers.get('location') ?? '').searchParams.get('rpl_click')).toBe(clickId)
 
+    // Counters follow the clicks through the table's stream.
+    await pumpOnce()
     const mine = await call('GET', '/api/me/links', { token: session })
     expect(mine.body.items[0].clicks).toBe(1)
   })
