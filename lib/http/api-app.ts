@@ -15,6 +15,7 @@ import { me } from './routes/me'
 import { orders } from './routes/orders'
 import { rules } from './routes/rules'
 import { commissions } from './routes/commissions'
+import { settlements } from './routes/settlements'
 
 /**
  * The JSON API under /api: every resource's routes, one error handler, and the
@@ -23,7 +24,7 @@ import { commissions } from './routes/commissions'
 export function buildApiApp(): OpenAPIHono<AppEnv> {
   const api = new OpenAPIHono<AppEnv>().basePath('/api')
   api.use('*', limitBody, requireJson, authenticate)
-  for (const r of [health, adminBrands, programme, products, distributors, join, links, me, orders, rules, commissions]) api.route('/', r)
+  for (const r of [health, adminBrands, programme, products, distributors, join, links, me, orders, rules, commissions, settlements]) api.route('/', r)
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'Brand API key, session token or ADMIN_TOKEN' })
   api.doc31('/openapi.json', {

@@ -17,7 +17,7 @@ export async function call(method: string, path: string, opts: CallOptions = {})
   if (opts.token) headers.authorization = `Bearer ${opts.token}`
   if (opts.body !== undefined) headers['content-type'] ??= 'application/json'
   const res = await app.request(`${BASE}${path}`, { method, headers, body: opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)) })
-  const text = await res.text()
+  const text = await res.clone().text()
   let body: unknown = text
   try {
     body = JSON.parse(text)

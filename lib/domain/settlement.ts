@@ -1,0 +1,67 @@
+/** One distributor's share of a batch: what the close decided and why. */
+export interface SettlementLine {
+  distributorId: string
+  /** Sum of positive entries (commissions). */
+  gross: number
+  /** Sum of negative entries (reversals and adjustments), a negative number or 0. */
+  reversals: number
+  net: number
+  entries: number
+  carriedForward: boolean
+  reason?: 'below_threshold' | 'negative'
+}
+
+/** Running sums per distributor while a close reads the available entries. */
+export type Tally = Map<string, { gross: number; reversals: number; entries: number }>
+
+/** Adds one entry to the tally (pure, so the close's arithmetic is property-testable). */
+export function addToTally(tally: Tally, e: { distributorId: string; amount: number }): void {
+  const t = tally.get(e.distributorId) ?? { gross: 0, reversals: 0, entries: 0 }
+  if (e.amount >= 0) t.gross += e.amount
+  else t.reversals += e.amount
+  t.entries++
+  tally.set(e.distributorId, t)
+}
+
+/**
+ * The batch's lines: a distributor whose net is negative, or below the brand's
+ * payout threshold, is carried forward (their entries stay available for the
+ * next batch); everyone else is settled. Sorted by distributor id for stable exports.
+ * @example linesFrom(tally, 1000) → [{ distributorId: 'd1', net: 800, carriedForward: true, reason: 'below_threshold' }]
+ */
+export function linesFrom(tally: Tally, payoutThreshold: number): SettlementLine[] {
+  return [...tally.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([distributorId, t]) => {
+      const net = t.gross + t.reversals
+      const reason = net < 0 ? 'negative' : net < payoutThreshold || net === 0 ? 'below_threshold' : undefined
+      return { distributorId, gross: t.gross, reversals: t.reversals, net, entries: t.entries, carriedForward: reason !== undefined, ...(reason ? { reason } : {}) }
+    })
+}
+
+/** Totals of the settled lines (carried-forward lines are not paid in this batch). */
+export function batchTotals(lines: readonly SettlementLine[]) {
+  const settled = lines.filter((l) => !l.carriedForward)
+  return {
+    distributors: settled.length,
+    gross: settled.reduce((s, l) => s + l.gross, 0),
+    reversals: settled.reduce((s, l) => s + l.reversals, 0),
+    net: settled.reduce((s, l) => s + l.net, 0),
+    entries: settled.reduce((s, l) => s + l.entries, 0),
+    carriedForward: lines.length - settled.length,
+  }
+}
+
+/**
+ * The closing instant of a period: entries available up to (not including) it
+ * are taken. "2026-10" → "2026-11-01T00:00:00.000Z"; a custom range ends at `to`'s next day.
+ */
+export function periodEnd(period: { period: string } | { from: string; to: string }): { id: string; label: string; from?: string; end: string } {
+  if ('period' in period) {
+    const [y, m] = period.period.split('-').map(Number) as [number, number]
+    const end = new Date(Date.UTC(y, m, 1)).toISOString()
+    return { id: period.period, label: period.period, end }
+  }
+  const end = new Date(Date.parse(`${period.to}T00:00:00.000Z`) + 86_400_000).toISOString()
+  return { id: `${period.from}_${period.to}`, label: `${period.from}..${period.to}`, from: period.from, end }
+}

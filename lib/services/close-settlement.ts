@@ -1,0 +1,140 @@
+import { getDistributors } from '../db/distributors-batch'
+import { AVAILABLE_SHARDS, type LedgerEntry } from '../db/ledger'
+import { createOrGetBatch, getBatch, getTallies, listAvailable, listLines, moveEntries, putTally, releaseSettlementLock, setBatchStatus, takeSettlementLock, writePlan, type Batch } from '../db/settlements'
+import { addToTally, batchTotals, linesFrom, periodEnd, type Tally } from '../domain/settlement'
+import { AppError } from '../http/errors'
+import { getBrandOrThrow } from './get-brand-or-throw'
+
+/** Entries moved per transaction: with one balance per distributor and the batch, well under 100 items. */
+const MOVE_CHUNK = 40
+/** Distributors per stored tally part: keeps each part far below DynamoDB's 400 KB item limit. */
+const TALLY_PART = 3000
+
+export type CloseRequest = { period: string } | { from: string; to: string }
+
+/**
+ * Closes a period into a settlement batch, resumably. The batch is created once
+ * per brand and period (a repeat returns it). Planning tallies the available
+ * entries shard by shard (each shard's tally stored, so a restart skips it) into
+ * lines with carry-forward decided; moving then settles the planned entries a
+ * chunk per transaction, each guarded by the entry's status. Re-running the same
+ * request, or the scheduled job, continues where a crash or the time budget
+ * stopped; the batch turns `closed` only when the ledger's movement equals its lines.
+ */
+export async function closeSettlement(brandId: string, request: CloseRequest, opts: { now?: Date; budgetMs?: number } = {}): Promise<{ batch: Batch; created: boolean }> {
+  const now = opts.now ?? new Date()
+  const deadline = Date.now() + (opts.budgetMs ?? 20_000)
+  const brand = await getBrandOrThrow(brandId)
+  const p = periodEnd(request)
+  if (p.end > now.toISOString()) throw new AppError({ code: 'invalid_input', message: `The period ${p.label} has not ended yet.`, fields: { period: 'Close a period after it ends.' } })
+  const { batch, created } = await createOrGetBatch({
+    batchId: `st_${p.id}`,
+    brandId,
+    period: p.label,
+    from: p.from,
+    end: p.end,
+    currency: brand.programme.currency,
+    status: 'closing',
+    startedAt: now.toISOString(),
+    planned: false,
+    movedEntries: 0,
+    movedAmount: 0,
+    paidEntries: 0,
+    paidAmount: 0,
+  })
+  if (batch.status !== 'closing') return { batch, created }
+  return { batch: await continueClose(batch, brand.programme.payoutThreshold, deadline), created }
+}
+
+/** Resumes a closing batch until done or out of time; returns the batch as stored. */
+export async function continueClose(batch: Batch, payoutThreshold: number, deadline: number): Promise<Batch> {
+  if (!(await takeSettlementLock(batch.brandId, batch.batchId))) {
+    throw new AppError({ code: 'conflict', message: 'Another settlement is closing for this brand; wait for it to finish.' })
+  }
+  try {
+    if (!batch.planned && !(await plan(batch, payoutThreshold, deadline))) return (await getBatch(batch.brandId, batch.batchId)) as Batch
+    const carried = await carriedForward(batch)
+    for (let shard = 0; shard < AVAILABLE_SHARDS; shard++) {
+      if (!(await moveShard(batch, shard, carried, deadline))) return (await getBatch(batch.brandId, batch.batchId)) as Batch
+    }
+    const stored = (await getBatch(batch.brandId, batch.batchId)) as Batch
+    const totals = stored.totals
+    if (!totals || stored.movedAmount !== totals.net || stored.movedEntries !== totals.entries) {
+      throw new AppError({ code: 'internal', message: `Batch ${batch.batchId} does not reconcile: moved ${stored.movedAmount} in ${stored.movedEntries} entries, lines say ${totals?.net} in ${totals?.entries}.` })
+    }
+    await setBatchStatus(batch.brandId, batch.batchId, 'closing', 'closed', { closedAt: new Date().toISOString() })
+    return (await getBatch(batch.brandId, batch.batchId)) as Batch
+  } finally {
+    await releaseSettlementLock(batch.brandId, batch.batchId)
+  }
+}
+
+/** The entries a close takes: available by the period end, and available before the close began. */
+const inBatch = (batch: Batch) => (e: LedgerEntry) => e.availableAt < batch.end && (e.availableSince ?? e.createdAt) <= batch.startedAt
+
+/** Tallies every shard not tallied yet; writes the lines when all are. False when out of time. */
+async function plan(batch: Batch, payoutThreshold: number, deadline: number): Promise<boolean> {
+  const done = new Set((await getTallies(batch.brandId, batch.batchId)).map((t) => t.shard))
+  for (let shard = 0; shard < AVAILABLE_SHARDS; shard++) {
+    if (done.has(shard)) continue
+    if (Date.now() > deadline) return false
+    const tally: Tally = new Map()
+    let cursor: string | undefined
+    do {
+      const page = await listAvailable(batch.brandId, shard, batch.end, cursor)
+      for (const e of page.items.filter(inBatch(batch))) addToTally(tally, e)
+      cursor = page.nextCursor
+    } while (cursor)
+    const entries = [...tally].map(([d, t]): [string, [number, number, number]] => [d, [t.gross, t.reversals, t.entries]])
+    for (let part = 0; part * TALLY_PART < entries.length || part === 0; part++) {
+      await putTally(batch.brandId, batch.batchId, shard, part, Object.fromEntries(entries.slice(part * TALLY_PART, (part + 1) * TALLY_PART)))
+    }
+  }
+  const merged: Tally = new Map()
+  for (const { tally } of await getTallies(batch.brandId, batch.batchId)) {
+    for (const [d, [gross, reversals, entries]] of Object.entries(tally)) {
+      const t = merged.get(d) ?? { gross: 0, reversals: 0, entries: 0 }
+      merged.set(d, { gross: t.gross + gross, reversals: t.reversals + reversals, entries: t.entries + entries })
+    }
+  }
+  const lines = linesFrom(merged, payoutThreshold)
+  const people = new Map<string, { name: string; type: string; externalId?: string; payeeReference?: string }>()
+  for (let i = 0; i < lines.length; i += 100) {
+    for (const [id, d] of await getDistributors(lines.slice(i, i + 100).map((l) => l.distributorId))) people.set(id, d as typeof d & { payeeReference?: string })
+  }
+  const enriched = lines.map((l) => {
+    const d = people.get(l.distributorId)
+    return { ...l, name: d?.name ?? '', type: d?.type ?? '', externalId: d?.externalId ?? '', payeeReference: d?.payeeReference ?? '' }
+  })
+  await writePlan(batch.brandId, batch.batchId, enriched, batchTotals(lines))
+  return true
+}
+
+/** Distributor ids the plan carries forward (their entries stay available). */
+async function carriedForward(batch: Batch): Promise<Set<string>> {
+  const out = new Set<string>()
+  let cursor: string | undefined
+  do {
+    const page = await listLines(batch.brandId, batch.batchId, cursor, 500)
+    for (const l of page.items) if (l.carriedForward) out.add(l.distributorId)
+    cursor = page.nextCursor
+  } while (cursor)
+  return out
+}
+
+/** Settles one shard's planned entries. False when out of time. */
+async function moveShard(batch: Batch, shard: number, carried: Set<string>, deadline: number): Promise<boolean> {
+  const settledAt = new Date().toISOString()
+  let cursor: string | undefined
+  do {
+    if (Date.now() > deadline) return false
+    const page = await listAvailable(batch.brandId, shard, batch.end, cursor)
+    const take = page.items.filter(inBatch(batch)).filter((e) => !carried.has(e.distributorId))
+    for (let i = 0; i < take.length; i += MOVE_CHUNK) {
+      // A failed guard means an entry already moved (a concurrent re-run): the next pass skips it.
+      await moveEntries(batch, take.slice(i, i + MOVE_CHUNK), 'settled', settledAt)
+    }
+    cursor = page.nextCursor
+  } while (cursor)
+  return true
+}
