@@ -24,11 +24,20 @@ export interface DynamoDBStreamEvent {
   Records: StreamRecord[]
 }
 
-/** A stream record as a plain change: the new image unmarshalled to ordinary values. */
+/**
+ * A stream record as a plain change: the new image unmarshalled to ordinary values.
+ * An image that will not unmarshall is logged and dropped rather than thrown: a
+ * throw would have Lambda retry the batch until the record expires, stalling the shard.
+ */
 export function toTableChange(record: StreamRecord): TableChange | undefined {
   if (!record.eventName) return undefined
   const image = record.dynamodb?.NewImage
-  return { eventName: record.eventName, newImage: image ? unmarshall(image) : undefined }
+  try {
+    return { eventName: record.eventName, newImage: image ? unmarshall(image) : undefined }
+  } catch (err) {
+    console.error(JSON.stringify({ level: 'error', msg: 'stream image not readable', sequenceNumber: record.dynamodb?.SequenceNumber, error: String(err) }))
+    return { eventName: record.eventName }
+  }
 }
 
 /** The first sequence number of a batch: with the chunk index, it names what was applied. */

@@ -67,4 +67,24 @@ export async function shardIterator(streamArn: string, shardId: string, after?: 
 }
 
 /** One page of records; no next iterator means the shard is closed and fully read. */
-export const getRecords = (iterator: string) => streams<{ Records?: StreamRecord[]; NextShardIterator?: string }>('GetRecords', { ShardIterator: iterator, Limit: 1000 })
+export async function getRecords(iterator: string): Promise<{ Records?: StreamRecord[]; NextShardIterator?: string }> {
+  const page = await streams<{ Records?: StreamRecord[]; NextShardIterator?: string }>('GetRecords', { ShardIterator: iterator, Limit: 1000 })
+  for (const r of page.Records ?? []) if (r.dynamodb?.NewImage) r.dynamodb.NewImage = repairEmptyMaps(r.dynamodb.NewImage) as typeof r.dynamodb.NewImage
+  return page
+}
+
+/**
+ * DynamoDB Local writes an empty map attribute as `{}` in stream images where
+ * DynamoDB sends `{ "M": {} }` (and unmarshall rejects `{}`): put the `M` back.
+ */
+function repairEmptyMaps(image: Record<string, unknown>): Record<string, unknown> {
+  const fix = (v: unknown): unknown => {
+    if (!v || typeof v !== 'object') return v
+    const av = v as Record<string, unknown>
+    if (Object.keys(av).length === 0) return { M: {} }
+    if (av.M && typeof av.M === 'object') return { M: repairEmptyMaps(av.M as Record<string, unknown>) }
+    if (Array.isArray(av.L)) return { L: av.L.map(fix) }
+    return av
+  }
+  return Object.fromEntries(Object.entries(image).map(([k, v]) => [k, fix(v)]))
+}

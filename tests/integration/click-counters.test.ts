@@ -10,6 +10,8 @@ import { toTableChange, type StreamRecord } from '../../lib/db/stream-records'
 import { getStreamCheckpoint, putStreamCheckpoint } from '../../lib/db/stream-checkpoints'
 import { getRecords, latestStreamArn, listShards, shardIterator } from '../../lib/local/dynamodb-streams'
 import { tableName } from '../../lib/db/table'
+import { db } from '../../lib/db/client'
+import { PutCommand } from '@aws-sdk/lib-dynamodb'
 import { applyCounterDeltas } from '../../lib/db/click-counters'
 import { clickCounterDeltas, type TableChange } from '../../lib/domain/click-counters'
 
@@ -125,6 +127,11 @@ describe('counters from the stream', () => {
 })
 
 describe('the local stream pump', () => {
+  it('reads any item the table holds, including empty maps (which DynamoDB Local streams as `{}`)', async () => {
+    await db().send(new PutCommand({ TableName: tableName(), Item: { pk: 'TEST#empty-map', sk: 'META', settings: {}, nested: { inner: {} } } }))
+    await expect(pumpOnce()).resolves.toMatchObject({ clicks: 0 })
+  })
+
   it('after a crash mid-batch, a restart replays exactly that batch and then reads on: nothing lost, nothing twice', async () => {
     const link = await newLink('https://shop.example.com/p/pump')
     const now = Date.now()
