@@ -9,7 +9,14 @@ import { getDistributorOrThrow } from './distributor-or-throw'
 
 /** Letters and digits without look-alikes (0/O, 1/l/I): safe to read aloud, type, and paste in WeChat. */
 export const SAFE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz'
-export const newInviteCode = customAlphabet(SAFE_ALPHABET, 8)
+/**
+ * Invite codes double as coupon codes a consumer types at checkout: 7 characters,
+ * capitals and digits only. Link codes are 8 characters, so a code's length says
+ * which one to look up first.
+ */
+export const COUPON_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ'
+export const INVITE_CODE_LENGTH = 7
+export const newInviteCode = customAlphabet(COUPON_ALPHABET, INVITE_CODE_LENGTH)
 const newId = customAlphabet(SAFE_ALPHABET, 14)
 
 export interface NewDistributor {

@@ -31,6 +31,8 @@ export async function ingestOrder(brandId: string, body: OrderBody, now = new Da
   const bodyHash = bodyHashOf(body)
   for (let attempt = 0; attempt < 8; attempt++) {
     // Everything that does not depend on another read is read at once: one round trip, not five.
+    // The order is read up front although the write's condition would catch a repeat: duplicate
+    // deliveries are common, and a cancelled transaction costs far more than one read.
     const [brand, existing, facts, rules, lines] = await Promise.all([
       getBrandOrThrow(brandId),
       getOrder(brandId, body.orderId),

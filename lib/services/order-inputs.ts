@@ -5,6 +5,7 @@ import { getBinding, type Binding } from '../db/orders'
 import { getProducts } from '../db/products'
 import type { AttributionInput } from '../domain/attribution'
 import type { OrderBody } from '../schemas/order'
+import { INVITE_CODE_LENGTH } from './create-distributor'
 
 /** What attribution needs to know about an order's click, code and customer, read in parallel. */
 export async function readAttributionFacts(brandId: string, order: Pick<OrderBody, 'clickId' | 'refCode' | 'customerId'>): Promise<{
@@ -12,10 +13,9 @@ export async function readAttributionFacts(brandId: string, order: Pick<OrderBod
   ref: AttributionInput['ref']
   binding: Binding | undefined
 }> {
-  const [click, link, invite, binding] = await Promise.all([
+  const [click, ref, binding] = await Promise.all([
     order.clickId ? getClick(order.clickId) : undefined,
-    order.refCode ? getLink(order.refCode) : undefined,
-    order.refCode ? getInvite(order.refCode) : undefined,
+    order.refCode ? resolveRefCode(brandId, order.refCode) : undefined,
     order.customerId ? getBinding(brandId, order.customerId) : undefined,
   ])
   return {
@@ -24,15 +24,27 @@ export async function readAttributionFacts(brandId: string, order: Pick<OrderBod
         ? { clickId: order.clickId, found: true, distributorId: click.distributorId, at: click.at }
         : { clickId: order.clickId, found: false }
       : undefined,
-    ref: order.refCode
-      ? link && link.brandId === brandId
-        ? { code: order.refCode, found: true, distributorId: link.distributorId, via: 'link' }
-        : invite && invite.brandId === brandId
-          ? { code: order.refCode, found: true, distributorId: invite.distributorId, via: 'coupon' }
-          : { code: order.refCode, found: false }
-      : undefined,
+    ref,
     binding,
   }
+}
+
+/**
+ * A refCode is a share link's code or a distributor's coupon (invite) code. The
+ * code's length says which to read first; the other is read only if that misses,
+ * so the usual order costs one read, and a code of another brand counts as unknown.
+ */
+async function resolveRefCode(brandId: string, code: string): Promise<AttributionInput['ref']> {
+  const asLink = async () => {
+    const link = await getLink(code)
+    return link?.brandId === brandId ? { code, found: true as const, distributorId: link.distributorId, via: 'link' as const } : undefined
+  }
+  const asCoupon = async () => {
+    const invite = await getInvite(code)
+    return invite?.brandId === brandId ? { code, found: true as const, distributorId: invite.distributorId, via: 'coupon' as const } : undefined
+  }
+  const [first, second] = code.length === INVITE_CODE_LENGTH ? [asCoupon, asLink] : [asLink, asCoupon]
+  return (await first()) ?? (await second()) ?? { code, found: false }
 }
 
 /**
