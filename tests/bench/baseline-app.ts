@@ -22,7 +22,8 @@ export function buildBaselineApp(): Hono {
     await db().send(
       new PutCommand({
         TableName: tableName(),
-        Item: { ...keys.click(clickId), entity: 'click', clickId, code: r.Item.code, brandId: r.Item.brandId, distributorId: r.Item.distributorId, at, ttl: Math.floor(Date.now() / 1000) + 86_400 },
+        // Not entity 'click': the stream counters must not count the baseline's writes into the link.
+        Item: { ...keys.click(clickId), entity: 'baselineClick', clickId, code: r.Item.code, brandId: r.Item.brandId, distributorId: r.Item.distributorId, at, ttl: Math.floor(Date.now() / 1000) + 86_400 },
       }),
     )
     return c.redirect(`${String(r.Item.target)}${String(r.Item.target).includes('?') ? '&' : '?'}rpl_click=${clickId}`, 302)
