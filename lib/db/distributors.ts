@@ -121,17 +121,25 @@ export async function getTeamCounts(id: string): Promise<TeamCounts> {
   return counts
 }
 
-/** Changes fields that do not move the distributor in the tree (name, status, type within a circle). */
-export async function updateDistributorFields(id: string, fields: Partial<Pick<Distributor, 'name' | 'status' | 'type'>>): Promise<Distributor> {
+/**
+ * Changes fields that do not move the distributor in the tree (name, status,
+ * type within a circle, store, payee reference); a null removes an optional field.
+ */
+export async function updateDistributorFields(
+  id: string,
+  fields: Partial<Pick<Distributor, 'name' | 'status' | 'type'>> & { store?: string | null; payeeReference?: string | null },
+): Promise<Distributor> {
   const entries = Object.entries(fields).filter(([, v]) => v !== undefined)
+  const set = entries.filter(([, v]) => v !== null)
+  const remove = entries.filter(([, v]) => v === null)
   const r = await db().send(
     new UpdateCommand({
       TableName: tableName(),
       Key: keys.distributor(id),
-      UpdateExpression: `SET ${entries.map(([k]) => `#${k} = :${k}`).join(', ')}`,
+      UpdateExpression: [set.length ? `SET ${set.map(([k]) => `#${k} = :${k}`).join(', ')}` : '', remove.length ? `REMOVE ${remove.map(([k]) => `#${k}`).join(', ')}` : ''].join(' ').trim(),
       ConditionExpression: 'attribute_exists(pk)',
       ExpressionAttributeNames: Object.fromEntries(entries.map(([k]) => [`#${k}`, k])),
-      ExpressionAttributeValues: Object.fromEntries(entries.map(([k, v]) => [`:${k}`, v])),
+      ...(set.length ? { ExpressionAttributeValues: Object.fromEntries(set.map(([k, v]) => [`:${k}`, v])) } : {}),
       ReturnValues: 'ALL_NEW',
     }),
   )

@@ -5,11 +5,18 @@ export const DISTRIBUTOR_TYPES = ['employee', 'guide', 'online_rep', 'offline_re
 export const DistributorTypeSchema = z.enum(DISTRIBUTOR_TYPES).openapi('DistributorType')
 export type DistributorType = z.infer<typeof DistributorTypeSchema>
 
-export const DistributorStatusSchema = z.enum(['active', 'suspended'])
+/**
+ * `pending`: applied, awaiting the brand's approval (earns nothing yet); `active`;
+ * `suspended`: paused by the brand; `left`: an employee or guide who has left,
+ * their customers and recruits handed to a successor. Only `active` earns.
+ */
+export const DistributorStatusSchema = z.enum(['pending', 'active', 'suspended', 'left'])
 export type DistributorStatus = z.infer<typeof DistributorStatusSchema>
 
 const Name = z.string().trim().min(1, 'Name is required.').max(80)
 const ExternalId = z.string().trim().min(1).max(128)
+const Store = z.string().trim().min(1).max(64)
+const PayeeReference = z.string().trim().min(1).max(128)
 
 export const Distributor = z
   .object({
@@ -19,6 +26,8 @@ export const Distributor = z
     type: DistributorTypeSchema,
     status: DistributorStatusSchema,
     externalId: z.string().optional(),
+    store: z.string().optional().openapi({ description: 'Store or department (门店 / 部门).' }),
+    payeeReference: z.string().optional().openapi({ description: 'Where finance pays them: bank account or payroll reference.' }),
     parentId: z.string().nullable(),
     ancestors: z.array(z.string()).openapi({ description: 'Recruiters, nearest first, at most 10.' }),
     depth: z.number().int(),
@@ -35,6 +44,8 @@ export const CreateDistributorBody = z
     type: DistributorTypeSchema,
     parentId: IdParam.nullable().optional(),
     externalId: ExternalId.optional(),
+    store: Store.optional(),
+    payeeReference: PayeeReference.optional(),
     status: DistributorStatusSchema.optional(),
   })
   .openapi('CreateDistributor')
@@ -44,6 +55,8 @@ export const PatchDistributorBody = z
     name: Name.optional(),
     type: DistributorTypeSchema.optional(),
     status: DistributorStatusSchema.optional(),
+    store: Store.nullable().optional(),
+    payeeReference: PayeeReference.nullable().optional(),
     parentId: IdParam.nullable().optional(),
   })
   .refine((b) => Object.keys(b).length > 0, { message: 'Give at least one field to change.' })

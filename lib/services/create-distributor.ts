@@ -25,6 +25,8 @@ export interface NewDistributor {
   type: DistributorType
   parentId?: string | null
   externalId?: string
+  store?: string
+  payeeReference?: string
   status?: DistributorStatus
   /** Makes a retried request return the first one's distributor (id derived from it). */
   idempotencyKey?: string
@@ -51,6 +53,8 @@ export async function createDistributorFor(input: NewDistributor): Promise<{ dis
       type: input.type,
       status: input.status ?? 'active',
       externalId: input.externalId,
+      store: input.store,
+      payeeReference: input.payeeReference,
       ...placement,
       inviteCode: newInviteCode(),
       joinedAt: new Date().toISOString(),

@@ -9,6 +9,8 @@ export interface DistributorChanges {
   name?: string
   type?: DistributorType
   status?: DistributorStatus
+  store?: string | null
+  payeeReference?: string | null
   parentId?: string | null
 }
 
@@ -29,12 +31,20 @@ export async function updateDistributor(brandId: string, id: string, changes: Di
   const placement = placementUnder(parent, type)
   const moves = placement.parentId !== current.parentId || placement.ring !== current.ring
   if (!moves) {
-    const fields = { name: changes.name, status: changes.status, type: changes.type }
+    const fields = { name: changes.name, status: changes.status, type: changes.type, store: changes.store, payeeReference: changes.payeeReference }
     if (Object.values(fields).every((v) => v === undefined)) return current
     return updateDistributorFields(id, fields)
   }
 
-  const root: Distributor = { ...current, ...placement, type, name: changes.name ?? current.name, status: changes.status ?? current.status }
+  const root: Distributor = {
+    ...current,
+    ...placement,
+    type,
+    name: changes.name ?? current.name,
+    status: changes.status ?? current.status,
+    store: changes.store === null ? undefined : (changes.store ?? current.store),
+    payeeReference: changes.payeeReference === null ? undefined : (changes.payeeReference ?? current.payeeReference),
+  }
   const members = await collectTeam(current)
   const moved = [{ before: current, after: root }]
   const placed = new Map<string, Distributor>([[root.id, root]])

@@ -232,3 +232,16 @@ describe('PATCH /api/distributors/:id', () => {
     expectError(await call('PATCH', `/api/distributors/${d.id}`, { token: adminKey, body: { type: 'boss' } }), 422, 'invalid_input', ['type'])
   })
 })
+
+describe('store and payee reference', () => {
+  it('are set on create, changed and removed by PATCH, and pending/left are statuses that do not earn', async () => {
+    const { adminKey } = await newBrand()
+    const d = await newDistributor(adminKey, { name: '店员', type: 'guide', store: '上海南京路店', payeeReference: 'ICBC 6222' })
+    expect(d).toMatchObject({ store: '上海南京路店', payeeReference: 'ICBC 6222' })
+    const changed = await call('PATCH', `/api/distributors/${d.id}`, { token: adminKey, body: { store: '北京三里屯店', payeeReference: null, status: 'pending' } })
+    expect(changed.status).toBe(200)
+    expect(changed.body.store).toBe('北京三里屯店')
+    expect(changed.body.payeeReference).toBeUndefined()
+    expect(changed.body.status).toBe('pending')
+  })
+})
