@@ -60,41 +60,62 @@ export function listBatches(brandId: string, opts: { cursor?: string; limit?: nu
   return queryPage<Batch>({ IndexName: 'GSI1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': keys.settlementsOf(brandId) }, ScanIndexForward: false, Limit: opts.limit ?? 20 }, opts.cursor)
 }
 
+/** Who holds the brand's settlement lock when another run asked for it. */
+export type LockAnswer = { taken: true } | { taken: false; batchId: string }
+
 /**
- * One close at a time per brand: the lock names the batch holding it. Taking
- * it again for the same batch succeeds (a re-run after a crash resumes).
+ * One run at a time per brand (a close or a mark-paid). The lock is a lease: it
+ * names the batch and the run holding it, and expires `leaseMs` after it was
+ * taken, so a run that crashed is resumed by the next request once its lease
+ * has lapsed, while a request arriving during a live run learns which batch is
+ * busy (the caller answers with that batch's progress instead of racing it).
  */
-export async function takeSettlementLock(brandId: string, batchId: string): Promise<boolean> {
+export async function takeSettlementLock(brandId: string, batchId: string, holder: string, leaseMs: number): Promise<LockAnswer> {
+  const now = Date.now()
   try {
     await db().send(
       new PutCommand({
         TableName: tableName(),
-        Item: { ...keys.settlementLock(brandId), batchId, takenAt: new Date().toISOString() },
-        ConditionExpression: 'attribute_not_exists(batchId) OR batchId = :b',
-        ExpressionAttributeValues: { ':b': batchId },
+        Item: { ...keys.settlementLock(brandId), batchId, holder, takenAt: new Date(now).toISOString(), expiresAt: now + leaseMs },
+        ConditionExpression: 'attribute_not_exists(batchId) OR expiresAt < :now OR holder = :h',
+        ExpressionAttributeValues: { ':now': now, ':h': holder },
       }),
     )
-    return true
+    return { taken: true }
   } catch (err) {
-    if (err instanceof ConditionalCheckFailedException) return false
-    throw err
+    if (!(err instanceof ConditionalCheckFailedException)) throw err
+    const lock = await getItem(keys.settlementLock(brandId), true)
+    return { taken: false, batchId: String(lock?.batchId ?? '') }
   }
 }
 
-export async function releaseSettlementLock(brandId: string, batchId: string): Promise<void> {
+export async function releaseSettlementLock(brandId: string, holder: string): Promise<void> {
   try {
     await db().send(
-      new UpdateCommand({ TableName: tableName(), Key: keys.settlementLock(brandId), UpdateExpression: 'REMOVE batchId', ConditionExpression: 'batchId = :b', ExpressionAttributeValues: { ':b': batchId } }),
+      new UpdateCommand({ TableName: tableName(), Key: keys.settlementLock(brandId), UpdateExpression: 'REMOVE batchId, holder, expiresAt', ConditionExpression: 'holder = :h', ExpressionAttributeValues: { ':h': holder } }),
     )
   } catch (err) {
     if (!(err instanceof ConditionalCheckFailedException)) throw err
   }
 }
 
-/** Available entries of one shard due by `end`, oldest first (the status index). */
+/**
+ * Available entries of one shard that a close of a period ending at `end` may
+ * take, oldest first (the status index): those available by `end`, and every
+ * negative adjustment whatever its date (a refund after settlement is recovered
+ * in the next batch closed). The adjustments are found by a filter on the rest of
+ * the shard, so a page may come back empty with a cursor: keep paging.
+ */
 export function listAvailable(brandId: string, shard: number, end: string, cursor?: string): Promise<Page<LedgerEntry>> {
   return queryPage<LedgerEntry>(
-    { IndexName: 'GSI2', KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk < :end', ExpressionAttributeValues: { ':pk': keys.availableOf(brandId, shard), ':end': end }, Limit: 200 },
+    {
+      IndexName: 'GSI2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      FilterExpression: '#at < :end OR (#kind = :adj AND #amount < :zero)',
+      ExpressionAttributeNames: { '#at': 'availableAt', '#kind': 'kind', '#amount': 'amount' },
+      ExpressionAttributeValues: { ':pk': keys.availableOf(brandId, shard), ':end': end, ':adj': 'adjustment', ':zero': 0 },
+      Limit: 500,
+    },
     cursor,
   )
 }

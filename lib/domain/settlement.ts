@@ -65,3 +65,20 @@ export function periodEnd(period: { period: string } | { from: string; to: strin
   const end = new Date(Date.parse(`${period.to}T00:00:00.000Z`) + 86_400_000).toISOString()
   return { id: `${period.from}_${period.to}`, label: `${period.from}..${period.to}`, from: period.from, end }
 }
+
+/**
+ * Whether a close of a period ending at `end`, begun at `startedAt`, takes an
+ * available entry: one available by the period end, or any negative adjustment
+ * (a refund after settlement is recovered by the next batch, whatever its date);
+ * either way only if it became available before the close began, so a refund or
+ * hold release racing the close waits for the next batch instead of moving the totals.
+ * @example takenByClose({ availableAt: '2026-12-03T00:00:00Z', kind: 'adjustment', amount: -50, availableSince: '2026-12-03T00:00:00Z', createdAt: '…' }, '2026-11-01T00:00:00.000Z', '2026-12-05T00:00:00.000Z') === true
+ */
+export function takenByClose(
+  e: { availableAt: string; kind: string; amount: number; availableSince?: string; createdAt: string },
+  end: string,
+  startedAt: string,
+): boolean {
+  const due = e.availableAt < end || (e.kind === 'adjustment' && e.amount < 0)
+  return due && (e.availableSince ?? e.createdAt) <= startedAt
+}

@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto'
 import { getDistributors } from '../db/distributors-batch'
 import { AVAILABLE_SHARDS, type LedgerEntry } from '../db/ledger'
 import { createOrGetBatch, getBatch, getTallies, listAvailable, listLines, moveEntries, putTally, releaseSettlementLock, setBatchStatus, takeSettlementLock, writePlan, type Batch } from '../db/settlements'
-import { addToTally, batchTotals, linesFrom, periodEnd, type Tally } from '../domain/settlement'
+import { addToTally, batchTotals, linesFrom, periodEnd, takenByClose, type Tally } from '../domain/settlement'
 import { AppError } from '../http/errors'
 import { getBrandOrThrow } from './get-brand-or-throw'
 
@@ -9,6 +10,20 @@ import { getBrandOrThrow } from './get-brand-or-throw'
 const MOVE_CHUNK = 40
 /** Distributors per stored tally part: keeps each part far below DynamoDB's 400 KB item limit. */
 const TALLY_PART = 3000
+/** A run's lock outlives its time budget by this much before another request may take over (a crashed run). */
+const LEASE_MARGIN_MS = 30_000
+export const DEFAULT_BUDGET_MS = 20_000
+
+/**
+ * A time budget counted in steps (a shard tallied, a page moved). The first step
+ * is always allowed, so every call makes progress however small the budget: a
+ * re-POST loop always ends.
+ */
+export function stepBudget(ms: number): { over: () => boolean } {
+  const deadline = Date.now() + ms
+  let steps = 0
+  return { over: () => steps++ > 0 && Date.now() > deadline }
+}
 
 export type CloseRequest = { period: string } | { from: string; to: string }
 
@@ -23,10 +38,8 @@ export type CloseRequest = { period: string } | { from: string; to: string }
  */
 export async function closeSettlement(brandId: string, request: CloseRequest, opts: { now?: Date; budgetMs?: number } = {}): Promise<{ batch: Batch; created: boolean }> {
   const now = opts.now ?? new Date()
-  const deadline = Date.now() + (opts.budgetMs ?? 20_000)
   const brand = await getBrandOrThrow(brandId)
-  const p = periodEnd(request)
-  if (p.end > now.toISOString()) throw new AppError({ code: 'invalid_input', message: `The period ${p.label} has not ended yet.`, fields: { period: 'Close a period after it ends.' } })
+  const p = closablePeriod(request, now)
   const { batch, created } = await createOrGetBatch({
     batchId: `st_${p.id}`,
     brandId,
@@ -43,19 +56,39 @@ export async function closeSettlement(brandId: string, request: CloseRequest, op
     paidAmount: 0,
   })
   if (batch.status !== 'closing') return { batch, created }
-  return { batch: await continueClose(batch, brand.programme.payoutThreshold, deadline), created }
+  return { batch: await continueClose(batch, brand.programme.payoutThreshold, opts.budgetMs ?? DEFAULT_BUDGET_MS), created }
 }
 
-/** Resumes a closing batch until done or out of time; returns the batch as stored. */
-export async function continueClose(batch: Batch, payoutThreshold: number, deadline: number): Promise<Batch> {
-  if (!(await takeSettlementLock(batch.brandId, batch.batchId))) {
-    throw new AppError({ code: 'conflict', message: 'Another settlement is closing for this brand; wait for it to finish.' })
+/** The period's id, label and end; a 422 naming the field when it has not ended by `now`. */
+export function closablePeriod(request: CloseRequest, now: Date) {
+  const p = periodEnd(request)
+  if (p.end > now.toISOString()) {
+    const field = 'period' in request ? 'period' : 'to'
+    throw new AppError({ code: 'invalid_input', message: `The period ${p.label} has not ended yet.`, fields: { [field]: 'Close a period after it ends.' } })
   }
+  return p
+}
+
+/**
+ * Resumes a closing batch until done or out of time; returns the batch as stored.
+ * A request arriving while another run holds this batch's lease gets the batch's
+ * progress (the same batch, nothing moved twice); one for another batch gets a 409.
+ */
+export async function continueClose(batch: Batch, payoutThreshold: number, budgetMs: number): Promise<Batch> {
+  const holder = randomUUID()
+  const lock = await takeSettlementLock(batch.brandId, batch.batchId, holder, budgetMs + LEASE_MARGIN_MS)
+  if (!lock.taken) {
+    if (lock.batchId === batch.batchId) return (await getBatch(batch.brandId, batch.batchId)) as Batch
+    throw new AppError({ code: 'conflict', message: `Settlement ${lock.batchId} is being worked on for this brand; wait for it to finish.` })
+  }
+  const budget = stepBudget(budgetMs)
   try {
-    if (!batch.planned && !(await plan(batch, payoutThreshold, deadline))) return (await getBatch(batch.brandId, batch.batchId)) as Batch
+    const fresh = (await getBatch(batch.brandId, batch.batchId)) as Batch
+    if (fresh.status !== 'closing') return fresh
+    if (!fresh.planned && !(await plan(fresh, payoutThreshold, budget))) return (await getBatch(batch.brandId, batch.batchId)) as Batch
     const carried = await carriedForward(batch)
     for (let shard = 0; shard < AVAILABLE_SHARDS; shard++) {
-      if (!(await moveShard(batch, shard, carried, deadline))) return (await getBatch(batch.brandId, batch.batchId)) as Batch
+      if (!(await moveShard(batch, shard, carried, budget))) return (await getBatch(batch.brandId, batch.batchId)) as Batch
     }
     const stored = (await getBatch(batch.brandId, batch.batchId)) as Batch
     const totals = stored.totals
@@ -65,26 +98,41 @@ export async function continueClose(batch: Batch, payoutThreshold: number, deadl
     await setBatchStatus(batch.brandId, batch.batchId, 'closing', 'closed', { closedAt: new Date().toISOString() })
     return (await getBatch(batch.brandId, batch.batchId)) as Batch
   } finally {
-    await releaseSettlementLock(batch.brandId, batch.batchId)
+    await releaseSettlementLock(batch.brandId, holder)
   }
 }
 
-/** The entries a close takes: available by the period end, and available before the close began. */
-const inBatch = (batch: Batch) => (e: LedgerEntry) => e.availableAt < batch.end && (e.availableSince ?? e.createdAt) <= batch.startedAt
+/** The entries a close takes (see takenByClose). */
+const inBatch = (batch: Pick<Batch, 'end' | 'startedAt'>) => (e: LedgerEntry) => takenByClose(e, batch.end, batch.startedAt)
+
+/**
+ * Tallies one shard of the brand's available entries that a close of `batch`
+ * would take, into `tally`. The planner stores each shard's tally; the preview
+ * (POST /api/settlements/preview) adds them up without writing: one code path.
+ */
+export async function tallyShard(brandId: string, shard: number, batch: Pick<Batch, 'end' | 'startedAt'>, tally: Tally = new Map()): Promise<Tally> {
+  let cursor: string | undefined
+  do {
+    const page = await listAvailable(brandId, shard, batch.end, cursor)
+    for (const e of page.items.filter(inBatch(batch))) addToTally(tally, e)
+    cursor = page.nextCursor
+  } while (cursor)
+  return tally
+}
+
+/** The lines and totals a tally decides (carry-forward included): what the plan writes and the preview shows. */
+export function decide(tally: Tally, payoutThreshold: number) {
+  const lines = linesFrom(tally, payoutThreshold)
+  return { lines, totals: batchTotals(lines) }
+}
 
 /** Tallies every shard not tallied yet; writes the lines when all are. False when out of time. */
-async function plan(batch: Batch, payoutThreshold: number, deadline: number): Promise<boolean> {
+async function plan(batch: Batch, payoutThreshold: number, budget: { over: () => boolean }): Promise<boolean> {
   const done = new Set((await getTallies(batch.brandId, batch.batchId)).map((t) => t.shard))
   for (let shard = 0; shard < AVAILABLE_SHARDS; shard++) {
     if (done.has(shard)) continue
-    if (Date.now() > deadline) return false
-    const tally: Tally = new Map()
-    let cursor: string | undefined
-    do {
-      const page = await listAvailable(batch.brandId, shard, batch.end, cursor)
-      for (const e of page.items.filter(inBatch(batch))) addToTally(tally, e)
-      cursor = page.nextCursor
-    } while (cursor)
+    if (budget.over()) return false
+    const tally = await tallyShard(batch.brandId, shard, batch)
     const entries = [...tally].map(([d, t]): [string, [number, number, number]] => [d, [t.gross, t.reversals, t.entries]])
     for (let part = 0; part * TALLY_PART < entries.length || part === 0; part++) {
       await putTally(batch.brandId, batch.batchId, shard, part, Object.fromEntries(entries.slice(part * TALLY_PART, (part + 1) * TALLY_PART)))
@@ -97,7 +145,7 @@ async function plan(batch: Batch, payoutThreshold: number, deadline: number): Pr
       merged.set(d, { gross: t.gross + gross, reversals: t.reversals + reversals, entries: t.entries + entries })
     }
   }
-  const lines = linesFrom(merged, payoutThreshold)
+  const { lines, totals } = decide(merged, payoutThreshold)
   const people = new Map<string, { name: string; type: string; externalId?: string; payeeReference?: string }>()
   for (let i = 0; i < lines.length; i += 100) {
     for (const [id, d] of await getDistributors(lines.slice(i, i + 100).map((l) => l.distributorId))) people.set(id, d as typeof d & { payeeReference?: string })
@@ -106,7 +154,7 @@ async function plan(batch: Batch, payoutThreshold: number, deadline: number): Pr
     const d = people.get(l.distributorId)
     return { ...l, name: d?.name ?? '', type: d?.type ?? '', externalId: d?.externalId ?? '', payeeReference: d?.payeeReference ?? '' }
   })
-  await writePlan(batch.brandId, batch.batchId, enriched, batchTotals(lines))
+  await writePlan(batch.brandId, batch.batchId, enriched, totals)
   return true
 }
 
@@ -123,11 +171,11 @@ async function carriedForward(batch: Batch): Promise<Set<string>> {
 }
 
 /** Settles one shard's planned entries. False when out of time. */
-async function moveShard(batch: Batch, shard: number, carried: Set<string>, deadline: number): Promise<boolean> {
+async function moveShard(batch: Batch, shard: number, carried: Set<string>, budget: { over: () => boolean }): Promise<boolean> {
   const settledAt = new Date().toISOString()
   let cursor: string | undefined
   do {
-    if (Date.now() > deadline) return false
+    if (budget.over()) return false
     const page = await listAvailable(batch.brandId, shard, batch.end, cursor)
     const take = page.items.filter(inBatch(batch)).filter((e) => !carried.has(e.distributorId))
     for (let i = 0; i < take.length; i += MOVE_CHUNK) {

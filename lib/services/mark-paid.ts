@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto'
 import { SETTLED_SHARDS } from '../db/ledger'
 import { getBatch, listBatchEntries, moveEntries, releaseSettlementLock, setBatchStatus, takeSettlementLock, type Batch } from '../db/settlements'
 import { AppError } from '../http/errors'
+import { DEFAULT_BUDGET_MS, stepBudget } from './close-settlement'
 
 const MOVE_CHUNK = 40
 
@@ -9,22 +11,31 @@ const MOVE_CHUNK = 40
  * the batch. Idempotent: a paid batch is returned as is, and a re-run after a
  * crash or time-out moves only what is still settled.
  */
-export async function markPaid(brandId: string, batchId: string, details: { paidAt?: string; reference?: string }, budgetMs = 20_000): Promise<Batch> {
-  const deadline = Date.now() + budgetMs
+export async function markPaid(brandId: string, batchId: string, details: { paidAt?: string; reference?: string }, budgetMs = DEFAULT_BUDGET_MS): Promise<Batch> {
+  const budget = stepBudget(budgetMs)
   const batch = await getBatch(brandId, batchId)
   if (!batch) throw new AppError({ code: 'not_found', message: `Settlement ${batchId} not found.` })
   if (batch.status === 'paid') return batch
   if (batch.status === 'closing') throw new AppError({ code: 'conflict', message: 'The batch is still closing; mark it paid once it is closed.' })
-  if (!(await takeSettlementLock(brandId, batchId))) throw new AppError({ code: 'conflict', message: 'Another settlement is running for this brand; retry shortly.' })
+  const holder = randomUUID()
+  const lock = await takeSettlementLock(brandId, batchId, holder, budgetMs + 30_000)
+  if (!lock.taken) {
+    // The same batch being paid right now by another request: its progress, nothing done twice.
+    if (lock.batchId === batchId) return (await getBatch(brandId, batchId)) as Batch
+    throw new AppError({ code: 'conflict', message: `Settlement ${lock.batchId} is being worked on for this brand; retry shortly.` })
+  }
   try {
-    if (batch.status === 'closed') {
+    const fresh = (await getBatch(brandId, batchId)) as Batch
+    if (fresh.status === 'paid') return fresh
+    if (fresh.status === 'closed') {
       await setBatchStatus(brandId, batchId, 'closed', 'paying', { paidAt: details.paidAt ?? new Date().toISOString(), ...(details.reference ? { reference: details.reference } : {}) })
     }
-    const paidAt = details.paidAt ?? new Date().toISOString()
+    // One payment date for every entry, the batch's own, however many runs it takes.
+    const paidAt = (await getBatch(brandId, batchId))?.paidAt ?? new Date().toISOString()
     for (let shard = 0; shard < SETTLED_SHARDS; shard++) {
       let cursor: string | undefined
       do {
-        if (Date.now() > deadline) return (await getBatch(brandId, batchId)) as Batch
+        if (budget.over()) return (await getBatch(brandId, batchId)) as Batch
         const page = await listBatchEntries(batchId, shard, cursor)
         const settled = page.items.filter((e) => e.status === 'settled')
         for (let i = 0; i < settled.length; i += MOVE_CHUNK) await moveEntries(batch, settled.slice(i, i + MOVE_CHUNK), 'paid', paidAt)
@@ -38,6 +49,6 @@ export async function markPaid(brandId: string, batchId: string, details: { paid
     await setBatchStatus(brandId, batchId, 'paying', 'paid')
     return (await getBatch(brandId, batchId)) as Batch
   } finally {
-    await releaseSettlementLock(brandId, batchId)
+    await releaseSettlementLock(brandId, holder)
   }
 }

@@ -26,10 +26,14 @@ export async function* batchCsv(batch: Batch): AsyncGenerator<string> {
   } while (cursor)
 }
 
-/** lines.csv, one row per ledger entry of the batch, shard after shard, each in distributor order. */
+/**
+ * lines.csv, one row per ledger entry of the batch, shard after shard, each in
+ * distributor order. No status column: the batch's content never changes, so
+ * the export is the same bytes before and after it is paid.
+ */
 export async function* batchLinesCsv(batch: Batch): AsyncGenerator<string> {
   const exp = currencyExponent(batch.currency)
-  yield BOM + row(['batch_id', 'entry_id', 'distributor_id', 'order_id', 'kind', 'level', 'base', 'rate_bps', 'fixed', 'amount', 'currency', 'status', 'rule_id', 'rule_version', 'order_paid_at', 'available_at'])
+  yield BOM + row(['batch_id', 'entry_id', 'distributor_id', 'order_id', 'kind', 'level', 'base', 'rate_bps', 'fixed', 'amount', 'currency', 'rule_id', 'rule_version', 'order_paid_at', 'available_at'])
   for (let shard = 0; shard < SETTLED_SHARDS; shard++) {
     let cursor: string | undefined
     do {
@@ -37,7 +41,7 @@ export async function* batchLinesCsv(batch: Batch): AsyncGenerator<string> {
       const ordered = [...page.items]
       let chunk = ''
       for (const e of ordered) {
-        chunk += row([batch.batchId, e.entryId, e.distributorId, e.orderId, e.kind, e.level, money(e.base, exp), e.bps ?? '', e.fixed === undefined ? '' : money(e.fixed, exp), money(e.amount, exp), e.currency, e.status, e.ruleId, e.ruleVersion, e.paidAt, e.availableAt])
+        chunk += row([batch.batchId, e.entryId, e.distributorId, e.orderId, e.kind, e.level, money(e.base, exp), e.bps ?? '', e.fixed === undefined ? '' : money(e.fixed, exp), money(e.amount, exp), e.currency, e.ruleId, e.ruleVersion, e.paidAt, e.availableAt])
       }
       if (chunk) yield chunk
       cursor = page.nextCursor

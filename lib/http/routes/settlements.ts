@@ -6,6 +6,7 @@ import { BatchSchema, CloseBody, PaidBody } from '../../schemas/settlement'
 import { PageQuery } from '../../schemas/common'
 import { getBatch, listBatches, listLines } from '../../db/settlements'
 import { closeSettlement } from '../../services/close-settlement'
+import { previewSettlement } from '../../services/preview-settlement'
 import { markPaid } from '../../services/mark-paid'
 import { presentBatch } from '../../services/present-batch'
 import { batchCsv, batchLinesCsv } from '../../services/settlement-exports'
@@ -28,6 +29,12 @@ settlements.openapi(
     const { batch, created } = await closeSettlement(brandOf(c), c.req.valid('json'))
     return c.json(presentBatch(batch), batch.status === 'closing' ? 202 : created ? 201 : 200)
   },
+)
+
+// POST /api/settlements/preview: what closing the period now would include and carry forward, writing nothing.
+settlements.openapi(
+  createRoute({ method: 'post', path: '/settlements/preview', tags: ['settlements'], middleware: finance, request: { body: jsonBody(CloseBody) }, responses: { 200: jsonContent(z.any(), 'The would-be batch'), ...errorResponses } }),
+  async (c) => c.json(await previewSettlement(brandOf(c), c.req.valid('json')), 200),
 )
 
 // GET /api/settlements: the brand's batches, newest first.
