@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config'
 
-// One project per kind of test (STYLE rule 9). Integration and browser tests share
+// One project per kind of test (STYLE rule 9): unit, integration, browser, cdk. Integration and browser tests share
 // one DynamoDB Local started by the global setup; each test file gets its own table.
 export default defineConfig({
   test: {
@@ -26,6 +26,17 @@ export default defineConfig({
           hookTimeout: 60_000,
           // Chromium is heavy on a 2-core machine: one browser file at a time.
           fileParallelism: false,
+        },
+      },
+      {
+        // The AWS app: template assertions on stacks synthesised from bundles built once per run.
+        test: {
+          name: 'cdk',
+          include: ['tests/cdk/**/*.test.ts'],
+          globalSetup: ['tests/setup/cdk-bundles.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
         },
       },
     ],
