@@ -7,6 +7,7 @@
  * |--------------------------------------|-------------------------------------------------|
  * | brand and its programme              | pk BRAND#b, sk META                             |
  * | products of a brand                  | pk BRAND#b, sk begins_with PRODUCT#             |
+ * | campaigns of a brand                 | pk BRAND#b, sk begins_with CAMPAIGN#            |
  * | api key → brand and role             | pk KEY#sha256(key), sk META                     |
  * | distributor by id                    | pk DIST#d, sk META                              |
  * | distributors of a brand, by join     | GSI1 pk BRAND#b#DISTS, sk joinedAt#d            |

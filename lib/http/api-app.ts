@@ -16,6 +16,7 @@ import { orders } from './routes/orders'
 import { rules } from './routes/rules'
 import { commissions } from './routes/commissions'
 import { settlements } from './routes/settlements'
+import { campaigns } from './routes/campaigns'
 
 /**
  * The JSON API under /api: every resource's routes, one error handler, and the
@@ -24,7 +25,7 @@ import { settlements } from './routes/settlements'
 export function buildApiApp(): OpenAPIHono<AppEnv> {
   const api = new OpenAPIHono<AppEnv>().basePath('/api')
   api.use('*', limitBody, requireJson, authenticate)
-  for (const r of [health, adminBrands, programme, products, distributors, join, links, me, orders, rules, commissions, settlements]) api.route('/', r)
+  for (const r of [health, adminBrands, programme, products, distributors, join, links, me, orders, rules, campaigns, commissions, settlements]) api.route('/', r)
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'Brand API key, session token or ADMIN_TOKEN' })
   api.doc31('/openapi.json', {

@@ -1,0 +1,46 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb'
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
+import { db } from './client'
+import { keys } from './keys'
+import { getItem, queryPage, strip } from './items'
+import { tableName } from './table'
+import type { Campaign } from '../schemas/campaign'
+
+/**
+ * Writes a campaign under its brand. `create` refuses an id already taken,
+ * `replace` refuses one that does not exist; either returns false when refused.
+ */
+export async function putCampaign(brandId: string, campaign: Campaign, mode: 'create' | 'replace'): Promise<boolean> {
+  try {
+    await db().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { ...keys.campaign(brandId, campaign.id), entity: 'campaign', ...campaign },
+        ConditionExpression: mode === 'create' ? 'attribute_not_exists(pk)' : 'attribute_exists(pk)',
+      }),
+    )
+    return true
+  } catch (err) {
+    if (err instanceof ConditionalCheckFailedException) return false
+    throw err
+  }
+}
+
+/** One campaign by id, or undefined. */
+export async function getCampaign(brandId: string, campaignId: string): Promise<Campaign | undefined> {
+  const item = await getItem(keys.campaign(brandId, campaignId), true)
+  return item ? strip<Campaign>(item) : undefined
+}
+
+/** Every campaign of a brand, by id: one Query on the brand's key (a brand runs tens of campaigns, not thousands). */
+export async function listCampaigns(brandId: string): Promise<Campaign[]> {
+  const k = keys.campaignsOf(brandId)
+  const out: Campaign[] = []
+  let cursor: string | undefined
+  do {
+    const page = await queryPage<Campaign>({ KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)', ExpressionAttributeValues: { ':pk': k.pk, ':p': k.skPrefix } }, cursor)
+    out.push(...page.items)
+    cursor = page.nextCursor
+  } while (cursor)
+  return out
+}
