@@ -62,7 +62,17 @@ export const PatchDistributorBody = z
   .refine((b) => Object.keys(b).length > 0, { message: 'Give at least one field to change.' })
   .openapi('PatchDistributor')
 
-export const ListDistributorsQuery = z.object({ cursor: Cursor, limit: Limit })
+/** The list's filters (all optional, combined with AND); `q` finds a name or external id containing it. */
+export const ListDistributorsQuery = z.object({
+  cursor: Cursor,
+  limit: Limit,
+  type: DistributorTypeSchema.optional(),
+  status: DistributorStatusSchema.optional(),
+  ring: z.coerce.number().int().min(1, 'Rings start at 1.').max(20).optional(),
+  store: Store.optional().openapi({ description: 'Exact store or department.' }),
+  q: z.string().trim().min(1).max(80).optional().openapi({ description: 'Part of a name or external id (case-sensitive).' }),
+})
+export type DistributorFilter = Omit<z.infer<typeof ListDistributorsQuery>, 'cursor' | 'limit'>
 
 export const JoinBody = z
   .strictObject({

@@ -4,11 +4,12 @@ import { brandOf, requireRole } from '../auth'
 import { baseUrlOf } from '../base-url'
 import { CreateDistributorBody, Distributor, ListDistributorsQuery, PatchDistributorBody } from '../../schemas/distributor'
 import { IdParam } from '../../schemas/common'
-import { listDistributors } from '../../db/distributors'
+import { searchDistributors } from '../../db/distributor-search'
 import { createDistributorFor } from '../../services/create-distributor'
 import { updateDistributor } from '../../services/update-distributor'
 import { getDistributorOrThrow } from '../../services/distributor-or-throw'
 import { mintSignInLink } from '../../services/sign-in-links'
+import { qrSvg } from '../../services/share-links'
 
 export const distributors = router()
 const admin = [requireRole('admin')]
@@ -31,7 +32,7 @@ distributors.openapi(
   },
 )
 
-// GET /api/distributors: the brand's distributors by join time, a page at a time.
+// GET /api/distributors: the brand's distributors by join time, a page at a time, filtered by type, status, ring, store or a name/external id search.
 distributors.openapi(
   createRoute({
     method: 'get',
@@ -42,8 +43,8 @@ distributors.openapi(
     responses: { 200: jsonContent(z.object({ items: z.array(Distributor), nextCursor: z.string().optional() }), 'A page'), ...errorResponses },
   }),
   async (c) => {
-    const { cursor, limit } = c.req.valid('query')
-    return c.json(await listDistributors(brandOf(c), { cursor, limit }), 200)
+    const { cursor, limit, ...filter } = c.req.valid('query')
+    return c.json(await searchDistributors(brandOf(c), filter, { cursor, limit }), 200)
   },
 )
 
@@ -81,10 +82,11 @@ distributors.openapi(
     tags: ['distributors'],
     middleware: admin,
     request: { params: IdParams },
-    responses: { 201: jsonContent(z.object({ url: z.string(), expiresAt: z.string() }), 'The sign-in URL'), ...errorResponses },
+    responses: { 201: jsonContent(z.object({ url: z.string(), expiresAt: z.string(), qrSvg: z.string().openapi({ description: 'The URL as a QR code (SVG), to scan with a phone.' }) }), 'The sign-in URL'), ...errorResponses },
   }),
   async (c) => {
     const d = await getDistributorOrThrow(brandOf(c), c.req.valid('param').id)
-    return c.json(await mintSignInLink(baseUrlOf(c), d.brandId, d.id), 201)
+    const link = await mintSignInLink(baseUrlOf(c), d.brandId, d.id)
+    return c.json({ ...link, qrSvg: await qrSvg(link.url) }, 201)
   },
 )
