@@ -12,11 +12,10 @@ export type Stage = 'prod' | 'dev'
 export type FunctionName = 'api' | 'redirect' | 'jobs' | 'counters'
 
 /**
- * DynamoDB data-plane actions the code uses. Scan and DeleteItem are not among them.
- * BatchWriteItem (settlement lines) is one IAM action for puts and deletes alike:
- * only the API function, whose code sends puts only, holds it.
+ * DynamoDB data-plane actions the code uses. Scan, DeleteItem and BatchWriteItem
+ * (one IAM action for batch puts and deletes alike) are not among them.
  */
-export type TableAction = 'GetItem' | 'PutItem' | 'UpdateItem' | 'Query' | 'BatchGetItem' | 'BatchWriteItem' | 'ConditionCheckItem'
+export type TableAction = 'GetItem' | 'PutItem' | 'UpdateItem' | 'Query' | 'BatchGetItem' | 'ConditionCheckItem'
 
 /** Secrets in Secrets Manager, by the environment variable the code reads. */
 export type SecretName = 'SIGNING_SECRET' | 'ADMIN_TOKEN'
@@ -47,7 +46,7 @@ export const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     handler: 'index.handler',
     memoryMB: 1024,
     timeoutSeconds: 10,
-    tableActions: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'ConditionCheckItem', 'BatchWriteItem'],
+    tableActions: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'ConditionCheckItem'],
     indexQueries: ['GSI1', 'GSI2'],
     secrets: ['SIGNING_SECRET', 'ADMIN_TOKEN'],
   },

@@ -1,4 +1,4 @@
-import { BatchWriteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
 import { db } from './client'
 import { keys } from './keys'
@@ -125,17 +125,14 @@ export function listBatchEntries(batchId: string, shard: number, cursor?: string
   return queryPage<LedgerEntry>({ IndexName: 'GSI2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': keys.settledIn(batchId, shard) }, Limit: limit }, cursor)
 }
 
-/** Writes the batch's lines (idempotent: same keys, same values) and marks the plan complete. */
+/**
+ * Writes the batch's lines (idempotent: same keys, same values) and marks the
+ * plan complete. Lines go in transactions of 50 Puts rather than BatchWriteItem,
+ * whose IAM action would also let the API delete.
+ */
 export async function writePlan(brandId: string, batchId: string, lines: Array<SettlementLine & Record<string, unknown>>, totals: NonNullable<Batch['totals']>): Promise<void> {
-  for (let i = 0; i < lines.length; i += 25) {
-    let request: Record<string, Array<{ PutRequest: { Item: Record<string, unknown> } }>> | undefined = {
-      [tableName()]: lines.slice(i, i + 25).map((l) => ({ PutRequest: { Item: { ...keys.settlementLine(brandId, batchId, l.distributorId), entity: 'settlementLine', ...l } } })),
-    }
-    for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
-      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)))
-      const r = await db().send(new BatchWriteCommand({ RequestItems: request }))
-      request = r.UnprocessedItems as typeof request
-    }
+  for (let i = 0; i < lines.length; i += 50) {
+    await transactWrite(lines.slice(i, i + 50).map((l) => ({ Put: { TableName: tableName(), Item: { ...keys.settlementLine(brandId, batchId, l.distributorId), entity: 'settlementLine', ...l } } })))
   }
   await db().send(new UpdateCommand({ TableName: tableName(), Key: keys.settlement(brandId, batchId), UpdateExpression: 'SET planned = :t, totals = :totals', ExpressionAttributeValues: { ':t': true, ':totals': totals } }))
 }
