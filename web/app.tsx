@@ -4,6 +4,7 @@ import { mobile } from './routes/mobile'
 import { joinPage } from './routes/join'
 import { consolePages } from './routes/console'
 import { consoleRules } from './routes/console-rules'
+import { consoleFinance } from './routes/console-finance'
 import { demoShop } from './routes/demo-shop'
 import { assets } from './routes/assets'
 
@@ -13,6 +14,6 @@ import { assets } from './routes/assets'
  */
 export function buildWebApp(): Hono {
   const web = new Hono()
-  for (const r of [signIn, mobile, joinPage, consolePages, consoleRules, demoShop, assets]) web.route('/', r)
+  for (const r of [signIn, mobile, joinPage, consolePages, consoleRules, consoleFinance, demoShop, assets]) web.route('/', r)
   return web
 }

@@ -1,5 +1,6 @@
 import type { Child, FC } from 'hono/jsx'
 import { Page } from '../../components/Page'
+import { htmlLang, type Lang } from '../../i18n/lang'
 
 /** Desktop-width additions to the shared sheet: the console is used at a desk, but still works on a phone. */
 const consoleCss = `
@@ -19,22 +20,30 @@ main.console{max-width:72rem}
 const NAV = [
   { key: 'home', href: '/console', label: '首页 Home' },
   { key: 'rules', href: '/console/rules', label: '佣金规则 Commission rules' },
+  { key: 'programme', href: '/console/programme', label: '计划设置 Programme' },
+  { key: 'products', href: '/console/products', label: '商品与活动 Products' },
+  { key: 'distributors', href: '/console/distributors', label: '分销员 Distributors' },
+  { key: 'finance', href: '/console/finance', label: '结算 Settlements' },
 ] as const
 export type ConsoleNavKey = (typeof NAV)[number]['key']
 
 /**
  * The console's frame: brand name, the pages' nav and sign-out on top, a page below.
- * The nav shows only when signed in (a brand name is given).
+ * The nav shows only when signed in (a brand name is given). A page in one language
+ * passes `lang` and a `langSwitch` link to the other; bilingual pages pass neither.
  */
-export const ConsoleLayout: FC<{ title: string; brandName?: string; script?: string; current?: ConsoleNavKey; extraCss?: string; children?: Child }> = ({
-  title,
-  brandName,
-  script,
-  current,
-  extraCss,
-  children,
-}) => (
-  <Page title={`${title} · Ripple 控制台 Console`} lang="zh-CN" script={script} extraCss={consoleCss + (extraCss ?? '')}>
+export const ConsoleLayout: FC<{
+  title: string
+  brandName?: string
+  script?: string
+  current?: ConsoleNavKey
+  extraCss?: string
+  lang?: Lang
+  langSwitch?: { href: string; label: string }
+  bodyData?: Record<string, string>
+  children?: Child
+}> = ({ title, brandName, script, current, extraCss, lang, langSwitch, bodyData, children }) => (
+  <Page title={`${title} · Ripple 控制台 Console`} lang={lang ? htmlLang(lang) : 'zh-CN'} script={script} extraCss={consoleCss + (extraCss ?? '')} bodyData={bodyData}>
     <header class="top">
       <div class="console-nav grow">
         <strong>Ripple 控制台 Console</strong>
@@ -49,6 +58,11 @@ export const ConsoleLayout: FC<{ title: string; brandName?: string; script?: str
           </nav>
         ) : null}
       </div>
+      {langSwitch ? (
+        <a class="btn ghost" id="lang-switch" href={langSwitch.href}>
+          {langSwitch.label}
+        </a>
+      ) : null}
       {brandName ? (
         <form method="post" action="/console/sign-out">
           <button type="submit" class="ghost">退出 Sign out</button>

@@ -1,0 +1,120 @@
+import { readFile } from 'node:fs/promises'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { api, launchChromium, startServer } from './harness'
+
+let server: Awaited<ReturnType<typeof startServer>>
+let browser: Browser
+let page: Page
+let keys: { brand: { id: string }; adminKey: string; financeKey: string }
+let big: { id: string }
+let batchId = ''
+
+const PERIOD = '2025-10'
+/** 2 orders × floor(12345 × 10%) = 2 × 1234 fen. */
+const BIG_NET = 2468
+
+async function signIn(p: Page, key: string): Promise<void> {
+  await p.goto(`${server.baseUrl}/console`)
+  await p.locator('#api-key').fill(key)
+  await p.getByRole('button', { name: /Sign in/ }).click()
+  await p.waitForURL(`${server.baseUrl}/console`)
+}
+
+beforeAll(async () => {
+  server = await startServer()
+  browser = await launchChromium()
+  const created = await api<typeof keys>(server.baseUrl, 'POST', '/api/admin/brands', process.env.ADMIN_TOKEN, {
+    name: '山茶花美妆',
+    programme: { allowedDomains: ['127.0.0.1'], currency: 'CNY', defaultBps: [1000], maxLevels: 1, holdDays: 0, payoutThreshold: 500 },
+  })
+  if (created.status !== 201) throw new Error(`brand: ${created.status}`)
+  keys = created.body
+  const dist = async (name: string, type: string) => (await api<{ id: string; inviteCode: string }>(server.baseUrl, 'POST', '/api/distributors', keys.adminKey, { name, type })).body
+  const wang = await dist('王芳', 'guide')
+  const small = await dist('Small Li', 'member')
+  big = wang
+  const order = (orderId: string, refCode: string, unitPrice: string) =>
+    api(server.baseUrl, 'POST', '/api/orders', keys.adminKey, { orderId, refCode, currency: 'CNY', paidAt: `${PERIOD}-10T08:00:00.000Z`, lines: [{ sku: 'A', qty: 1, unitPrice }] })
+  for (const r of [await order('o1', wang.inviteCode, '123.45'), await order('o2', wang.inviteCode, '123.45'), await order('o3', small.inviteCode, '30.00')]) {
+    if (r.status !== 201 && r.status !== 200) throw new Error(`order: ${r.status} ${JSON.stringify(r.body)}`)
+  }
+  page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true })).newPage()
+  await signIn(page, keys.financeKey)
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+describe('the finance console', () => {
+  it('previews a period without writing: who is settled and who is carried forward', async () => {
+    await page.locator('#nav-finance').click()
+    await page.waitForURL(`${server.baseUrl}/console/finance`)
+    expect(await page.locator('#no-batches').count()).toBe(1)
+    await page.locator('#period').fill(PERIOD)
+    await page.locator('#preview-button').click()
+    await expect.poll(() => page.locator('#preview-totals [data-total="net"]').textContent()).toBe('¥24.68')
+    expect(await page.locator('#preview-included tr').count()).toBe(1)
+    expect(await page.locator('#preview-included tr').textContent()).toContain('王芳')
+    expect(await page.locator('#preview-carried tr').textContent()).toContain('Below threshold')
+    // Nothing was written: still no batch.
+    expect((await api<{ items: unknown[] }>(server.baseUrl, 'GET', '/api/settlements', keys.financeKey)).body.items).toEqual([])
+  })
+
+  it('closes the period and lists the batch with a reconciled check mark', async () => {
+    await Promise.all([page.waitForURL(`${server.baseUrl}/console/finance`, { waitUntil: 'load' }), page.locator('#close-confirm').click()])
+    const row = page.locator('tr.batch')
+    await expect.poll(() => row.count()).toBe(1)
+    batchId = (await row.getAttribute('data-id')) ?? ''
+    expect(batchId).toBe(`st_${PERIOD}`)
+    expect(await row.locator('.reconciled').getAttribute('data-reconciled')).toBe('true')
+    expect(await row.locator('.net').textContent()).toBe('¥24.68')
+  })
+
+  it('opens the batch page and downloads an Excel-ready export.csv', async () => {
+    await page.locator('tr.batch .batch-link').click()
+    await page.waitForURL(`${server.baseUrl}/console/finance/${batchId}`)
+    expect(await page.locator('#reconciliation').textContent()).toContain('✓')
+    expect(await page.locator('tr.line').count()).toBe(2)
+    expect(await page.locator(`tr.line[data-distributor="${big.id}"] .net`).textContent()).toBe('¥24.68')
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download-export').click()])
+    expect(download.suggestedFilename()).toContain(batchId)
+    expect(download.suggestedFilename()).toContain(PERIOD)
+    const bytes = await readFile((await download.path()) as string)
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    const text = bytes.subarray(3).toString('utf8')
+    const records = text.split('\r\n')
+    expect(records.at(-1)).toBe('') // every record ends with CRLF
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/) // and no bare LF or CR
+    expect(records).toHaveLength(3) // header, one paid distributor, the final empty string
+    const cells = records[1]!.split(',')
+    expect(cells[2]).toBe(big.id)
+    expect(cells[4]).toBe('王芳')
+    expect(cells[9]).toBe((BIG_NET / 100).toFixed(2))
+  })
+
+  it('marks the batch paid with a reference', async () => {
+    await page.locator('#paid-reference').fill('BANK-2025-10-01')
+    await page.locator('#mark-paid').click()
+    await expect.poll(() => page.locator('#batch-status').textContent(), { timeout: 10_000 }).toBe('已付款 Paid')
+    expect(await page.locator('#paid-reference-shown').textContent()).toContain('BANK-2025-10-01')
+    expect(await page.locator('#paid-form').count()).toBe(0)
+    const stored = await api<{ status: string; reference: string }>(server.baseUrl, 'GET', `/api/settlements/${batchId}`, keys.financeKey)
+    expect(stored.body).toMatchObject({ status: 'paid', reference: 'BANK-2025-10-01' })
+  })
+
+  it('lets an admin look but not act', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    const p = await ctx.newPage()
+    await signIn(p, keys.adminKey)
+    await p.goto(`${server.baseUrl}/console/finance`)
+    expect(await p.locator('#read-only').count()).toBe(1)
+    expect(await p.locator('#close-period').count()).toBe(0)
+    expect(await p.locator('tr.batch').count()).toBe(1)
+    await p.goto(`${server.baseUrl}/console/finance/${batchId}`)
+    expect(await p.locator('#download-export').count()).toBe(0)
+    await ctx.close()
+  })
+})

@@ -1,0 +1,191 @@
+import { moneyText } from '../shared/amounts'
+import { consoleApi } from './shared/console-api'
+
+// The finance pages: preview → confirm → close (re-POSTing while the API answers 202), and mark paid.
+
+interface Totals {
+  distributors: number
+  gross: number
+  reversals: number
+  net: number
+  entries: number
+  carriedForward: number
+}
+interface PreviewLine {
+  distributorId: string
+  name: string
+  type: string
+  gross: number
+  reversals: number
+  net: number
+  entries: number
+  reason?: string
+}
+interface Preview {
+  batchId: string
+  period: string
+  currency: string
+  totals?: Totals
+  existing?: { status: string }
+  included: PreviewLine[]
+  carriedForward: PreviewLine[]
+  more: boolean
+}
+interface BatchAnswer {
+  batchId: string
+  status: string
+  progress: { movedEntries: number; totalEntries: number | null; planned: boolean }
+}
+
+const REASONS: Record<string, string> = { below_threshold: '低于起付额 Below threshold', negative: '净额为负 Negative net' }
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T | null
+
+function td(text: string, cls?: string): HTMLTableCellElement {
+  const cell = document.createElement('td')
+  cell.textContent = text
+  if (cls) cell.className = cls
+  return cell
+}
+
+function showError(message: string): void {
+  const el = $('period-error')
+  if (!el) return
+  el.textContent = message
+  el.hidden = !message
+}
+
+/** What the close would do: totals, then who is settled and who is carried forward (with why). */
+function renderPreview(p: Preview): void {
+  const m = (n: number) => moneyText(n, p.currency)
+  const t = p.totals
+  $('preview-title')!.textContent = p.existing ? `${p.period} 已有批次 already has batch ${p.batchId} (${p.existing.status})` : `${p.period} 结账预览 Close preview`
+  const totals = $('preview-totals')!
+  totals.replaceChildren(
+    ...(t
+      ? ([
+          ['分销员 Distributors paid', String(t.distributors), 'distributors'],
+          ['应付净额 Net payable', m(t.net), 'net'],
+          ['佣金 Gross', m(t.gross), 'gross'],
+          ['冲回与调整 Reversals', m(t.reversals), 'reversals'],
+          ['分录 Entries', String(t.entries), 'entries'],
+          ['结转下期 Carried forward', String(t.carriedForward), 'carried'],
+        ] as const)
+      : []
+    ).map(([label, value, key]) => {
+      const div = document.createElement('div')
+      const dt = document.createElement('dt')
+      const dd = document.createElement('dd')
+      dt.textContent = label
+      dd.textContent = value
+      dd.dataset.total = key
+      div.append(dt, dd)
+      return div
+    }),
+  )
+  $('preview-included')!.replaceChildren(
+    ...p.included.map((l) => {
+      const tr = document.createElement('tr')
+      tr.dataset.distributor = l.distributorId
+      tr.append(td(l.name || l.distributorId), td(l.type), td(m(l.gross), 'num'), td(m(l.reversals), 'num'), td(m(l.net), 'num'), td(String(l.entries), 'num'))
+      return tr
+    }),
+  )
+  $('preview-carried')!.replaceChildren(
+    ...p.carriedForward.map((l) => {
+      const tr = document.createElement('tr')
+      tr.dataset.distributor = l.distributorId
+      tr.append(td(l.name || l.distributorId), td(m(l.net), 'num'), td(REASONS[l.reason ?? ''] ?? l.reason ?? ''))
+      return tr
+    }),
+  )
+  $('preview-more')!.hidden = !p.more
+  const confirm = $<HTMLButtonElement>('close-confirm')!
+  confirm.hidden = !!p.existing || !t || t.entries + t.carriedForward === 0
+  confirm.dataset.period = p.period
+  $('preview-result')!.hidden = false
+}
+
+$('preview-form')?.addEventListener('submit', async (e) => {
+  e.preventDefault()
+  showError('')
+  const period = $<HTMLInputElement>('period')!.value
+  const button = $<HTMLButtonElement>('preview-button')!
+  button.disabled = true
+  try {
+    const res = await consoleApi<Preview>('POST', '/api/settlements/preview', { period })
+    if (res.status === 200) renderPreview(res.body)
+    else showError(res.body.error?.fields?.period ?? res.body.error?.message ?? `HTTP ${res.status}`)
+  } catch {
+    showError('请求失败 Request failed')
+  }
+  button.disabled = false
+})
+
+$('close-cancel')?.addEventListener('click', () => {
+  $('preview-result')!.hidden = true
+})
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+/** Closes the period: the API works for a time budget per request and answers 202 until done, so POST again, showing progress. */
+$('close-confirm')?.addEventListener('click', async (e) => {
+  const button = e.currentTarget as HTMLButtonElement
+  const period = button.dataset.period ?? ''
+  button.disabled = true
+  const bar = $<HTMLProgressElement>('close-bar')!
+  const status = $('close-status')!
+  $('close-progress')!.hidden = false
+  status.textContent = '结账中… Closing…'
+  let lastMoved = -1
+  for (let attempt = 0; ; attempt++) {
+    const res = await consoleApi<BatchAnswer>('POST', '/api/settlements', { period }).catch(() => undefined)
+    if (res && (res.status === 200 || res.status === 201)) {
+      status.textContent = '已结账 Closed'
+      location.assign('/console/finance')
+      return
+    }
+    if (res?.status === 202) {
+      const { movedEntries, totalEntries } = res.body.progress
+      bar.max = Math.max(1, totalEntries ?? 1)
+      bar.value = movedEntries
+      status.textContent = `结账中 Closing: ${movedEntries} / ${totalEntries ?? '…'} 条分录 entries`
+      // Another request may hold the close right now: give it a moment rather than spinning.
+      if (movedEntries === lastMoved) await sleep(500)
+      lastMoved = movedEntries
+      continue
+    }
+    // 409: another close is running for this brand; anything else is shown and stops.
+    if (res?.status === 409 && attempt < 60) {
+      status.textContent = res.body.error?.message ?? '稍候 Waiting…'
+      await sleep(2000)
+      continue
+    }
+    status.textContent = res?.body.error?.message ?? '请求失败 Request failed'
+    button.disabled = false
+    return
+  }
+})
+
+/** Mark paid: POST until the API says paid (a large batch pays over several requests), then show the page afresh. */
+$('paid-form')?.addEventListener('submit', async (e) => {
+  e.preventDefault()
+  const form = e.currentTarget as HTMLFormElement
+  const reference = $<HTMLInputElement>('paid-reference')!.value.trim()
+  const status = $('paid-status')!
+  const button = $<HTMLButtonElement>('mark-paid')!
+  button.disabled = true
+  status.textContent = '处理中… Marking paid…'
+  for (;;) {
+    const res = await consoleApi<BatchAnswer>('POST', `/api/settlements/${encodeURIComponent(form.dataset.batch ?? '')}/paid`, reference ? { reference } : {}).catch(() => undefined)
+    if (res?.status === 200 && res.body.status === 'paying') {
+      await sleep(300)
+      continue
+    }
+    if (res?.status === 200) return location.reload()
+    status.textContent = res?.body.error?.fields?.reference ?? res?.body.error?.message ?? '请求失败 Request failed'
+    button.disabled = false
+    return
+  }
+})
+
+export {}
