@@ -8,7 +8,7 @@ import type { TeamCounts } from '../domain/team'
 import { transactWrite, type TransactItem } from './transact'
 
 /** The distributor item: its own key plus the two index entries (brand list, recruits of parent). */
-function distributorItem(d: Distributor): Record<string, unknown> {
+export function distributorItem(d: Distributor): Record<string, unknown> {
   return {
     ...keys.distributor(d.id),
     entity: 'distributor',
@@ -21,7 +21,7 @@ function distributorItem(d: Distributor): Record<string, unknown> {
 }
 
 /** ADD per-level deltas to one distributor's TEAM item. */
-function teamUpdate(ancestorId: string, delta: TeamCounts): TransactItem {
+export function teamUpdate(ancestorId: string, delta: TeamCounts): TransactItem {
   const names: Record<string, string> = {}
   const values: Record<string, number> = {}
   const parts = Object.entries(delta).map(([level, n]) => {

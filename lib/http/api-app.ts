@@ -9,6 +9,7 @@ import { adminBrands } from './routes/admin-brands'
 import { programme } from './routes/programme'
 import { products } from './routes/products'
 import { distributors } from './routes/distributors'
+import { distributorImport } from './routes/distributor-import'
 import { join } from './routes/join'
 import { links } from './routes/links'
 import { me } from './routes/me'
@@ -24,6 +25,8 @@ import { campaigns } from './routes/campaigns'
  */
 export function buildApiApp(): OpenAPIHono<AppEnv> {
   const api = new OpenAPIHono<AppEnv>().basePath('/api')
+  // Before the guards: the staff import takes a raw CSV body up to 4 MB and brings its own limit, type check and sign-in.
+  api.route('/', distributorImport)
   api.use('*', limitBody, requireJson, authenticate)
   for (const r of [health, adminBrands, programme, products, distributors, join, links, me, orders, rules, campaigns, commissions, settlements]) api.route('/', r)
 
