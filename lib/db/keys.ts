@@ -34,8 +34,8 @@ export const keys = {
   holdDue: (day: string, shard: number) => `HOLD#${day}#${shard}`,
   /** Available entries of a brand, sharded; the settlement close reads these. */
   availableOf: (brandId: string, shard: number) => `BRAND#${brandId}#AVAIL#${shard}`,
-  /** Settled (and then paid) entries of a batch, sharded; exports and mark-paid read these. */
-  settledIn: (batchId: string, shard: number) => `SETTLED#${batchId}#${shard}`,
+  /** Settled (and then paid) entries of a batch, sharded; exports and mark-paid read these. Brand-scoped: batch ids (st_<period>) repeat across brands. */
+  settledIn: (brandId: string, batchId: string, shard: number) => `BRAND#${brandId}#SETTLED#${batchId}#${shard}`,
   settlement: (brandId: string, batchId: string) => ({ pk: `BRAND#${brandId}#SETTLEMENT#${batchId}`, sk: 'META' }),
   settlementLine: (brandId: string, batchId: string, distributorId: string) => ({ pk: `BRAND#${brandId}#SETTLEMENT#${batchId}`, sk: `LINE#${distributorId}` }),
   settlementsOf: (brandId: string) => `BRAND#${brandId}#SETTLEMENTS`,

@@ -60,7 +60,7 @@ export const entryKey = (e: Pick<LedgerEntry, 'distributorId' | 'at' | 'entryId'
 export function statusIndex(e: Pick<LedgerEntry, 'status' | 'brandId' | 'entryId' | 'availableAt' | 'distributorId' | 'settlementId'>): { gsi2pk: string; gsi2sk: string } {
   if (e.status === 'pending') return { gsi2pk: keys.holdDue(e.availableAt.slice(0, 10), shardOf(e.entryId, HOLD_SHARDS)), gsi2sk: `${e.availableAt}#${e.entryId}` }
   if (e.status === 'available') return { gsi2pk: keys.availableOf(e.brandId, shardOf(e.entryId, AVAILABLE_SHARDS)), gsi2sk: `${e.availableAt}#${e.entryId}` }
-  return { gsi2pk: keys.settledIn(e.settlementId ?? '', shardOf(e.entryId, SETTLED_SHARDS)), gsi2sk: `${e.distributorId}#${e.entryId}` }
+  return { gsi2pk: keys.settledIn(e.brandId, e.settlementId ?? '', shardOf(e.entryId, SETTLED_SHARDS)), gsi2sk: `${e.distributorId}#${e.entryId}` }
 }
 
 /** The stored item: brand-month index for listings, and the status index. */

@@ -121,8 +121,8 @@ export function listAvailable(brandId: string, shard: number, end: string, curso
 }
 
 /** One shard of a batch's settled (or paid) entries, by distributor. */
-export function listBatchEntries(batchId: string, shard: number, cursor?: string, limit = 200): Promise<Page<LedgerEntry>> {
-  return queryPage<LedgerEntry>({ IndexName: 'GSI2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': keys.settledIn(batchId, shard) }, Limit: limit }, cursor)
+export function listBatchEntries(brandId: string, batchId: string, shard: number, cursor?: string, limit = 200): Promise<Page<LedgerEntry>> {
+  return queryPage<LedgerEntry>({ IndexName: 'GSI2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': keys.settledIn(brandId, batchId, shard) }, Limit: limit }, cursor)
 }
 
 /**

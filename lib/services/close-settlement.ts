@@ -14,15 +14,21 @@ const TALLY_PART = 3000
 const LEASE_MARGIN_MS = 30_000
 export const DEFAULT_BUDGET_MS = 20_000
 
+export interface Budget {
+  /** True once time is up and this run has done something. */
+  over: () => boolean
+  /** Records work done (a shard tallied, entries moved). */
+  did: () => void
+}
+
 /**
- * A time budget counted in steps (a shard tallied, a page moved). The first step
- * is always allowed, so every call makes progress however small the budget: a
- * re-POST loop always ends.
+ * A time budget that is only spent once a run has made progress: every call does
+ * at least one unit of work however small the budget, so a re-POST loop always ends.
  */
-export function stepBudget(ms: number): { over: () => boolean } {
+export function stepBudget(ms: number): Budget {
   const deadline = Date.now() + ms
-  let steps = 0
-  return { over: () => steps++ > 0 && Date.now() > deadline }
+  let progressed = false
+  return { over: () => progressed && Date.now() > deadline, did: () => void (progressed = true) }
 }
 
 export type CloseRequest = { period: string } | { from: string; to: string }
@@ -127,12 +133,13 @@ export function decide(tally: Tally, payoutThreshold: number) {
 }
 
 /** Tallies every shard not tallied yet; writes the lines when all are. False when out of time. */
-async function plan(batch: Batch, payoutThreshold: number, budget: { over: () => boolean }): Promise<boolean> {
+async function plan(batch: Batch, payoutThreshold: number, budget: Budget): Promise<boolean> {
   const done = new Set((await getTallies(batch.brandId, batch.batchId)).map((t) => t.shard))
   for (let shard = 0; shard < AVAILABLE_SHARDS; shard++) {
     if (done.has(shard)) continue
     if (budget.over()) return false
     const tally = await tallyShard(batch.brandId, shard, batch)
+    budget.did()
     const entries = [...tally].map(([d, t]): [string, [number, number, number]] => [d, [t.gross, t.reversals, t.entries]])
     for (let part = 0; part * TALLY_PART < entries.length || part === 0; part++) {
       await putTally(batch.brandId, batch.batchId, shard, part, Object.fromEntries(entries.slice(part * TALLY_PART, (part + 1) * TALLY_PART)))
@@ -171,7 +178,7 @@ async function carriedForward(batch: Batch): Promise<Set<string>> {
 }
 
 /** Settles one shard's planned entries. False when out of time. */
-async function moveShard(batch: Batch, shard: number, carried: Set<string>, budget: { over: () => boolean }): Promise<boolean> {
+async function moveShard(batch: Batch, shard: number, carried: Set<string>, budget: Budget): Promise<boolean> {
   const settledAt = new Date().toISOString()
   let cursor: string | undefined
   do {
@@ -181,6 +188,7 @@ async function moveShard(batch: Batch, shard: number, carried: Set<string>, budg
     for (let i = 0; i < take.length; i += MOVE_CHUNK) {
       // A failed guard means an entry already moved (a concurrent re-run): the next pass skips it.
       await moveEntries(batch, take.slice(i, i + MOVE_CHUNK), 'settled', settledAt)
+      budget.did()
     }
     cursor = page.nextCursor
   } while (cursor)

@@ -36,9 +36,12 @@ export async function markPaid(brandId: string, batchId: string, details: { paid
       let cursor: string | undefined
       do {
         if (budget.over()) return (await getBatch(brandId, batchId)) as Batch
-        const page = await listBatchEntries(batchId, shard, cursor)
+        const page = await listBatchEntries(brandId, batchId, shard, cursor)
         const settled = page.items.filter((e) => e.status === 'settled')
-        for (let i = 0; i < settled.length; i += MOVE_CHUNK) await moveEntries(batch, settled.slice(i, i + MOVE_CHUNK), 'paid', paidAt)
+        for (let i = 0; i < settled.length; i += MOVE_CHUNK) {
+          await moveEntries(batch, settled.slice(i, i + MOVE_CHUNK), 'paid', paidAt)
+          budget.did()
+        }
         cursor = page.nextCursor
       } while (cursor)
     }

@@ -37,7 +37,7 @@ export async function* batchLinesCsv(batch: Batch): AsyncGenerator<string> {
   for (let shard = 0; shard < SETTLED_SHARDS; shard++) {
     let cursor: string | undefined
     do {
-      const page = await listBatchEntries(batch.batchId, shard, cursor, 500)
+      const page = await listBatchEntries(batch.brandId, batch.batchId, shard, cursor, 500)
       const ordered = [...page.items]
       let chunk = ''
       for (const e of ordered) {
