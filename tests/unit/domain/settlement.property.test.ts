@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import { addToTally, batchTotals, linesFrom, periodEnd, takenByClose, type Tally } from '../../../lib/domain/settlement'
+
+const entry = fc.record({ distributorId: fc.constantFrom('d1', 'd2', 'd3', 'd4', 'd5'), amount: fc.integer({ min: -50_000, max: 200_000 }) })
+const threshold = fc.integer({ min: 0, max: 100_000 })
+
+function tallyOf(entries: Array<{ distributorId: string; amount: number }>): Tally {
+  const t: Tally = new Map()
+  for (const e of entries) addToTally(t, e)
+  return t
+}
+
+describe('settlement lines (property)', () => {
+  it('each line: gross = sum of positive entries, reversals = sum of negative, net = sum of all, count = entries', () => {
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 200 }), threshold, (entries, th) => {
+        for (const l of linesFrom(tallyOf(entries), th)) {
+          const mine = entries.filter((e) => e.distributorId === l.distributorId)
+          expect(l.gross).toBe(mine.filter((e) => e.amount >= 0).reduce((s, e) => s + e.amount, 0))
+          expect(l.reversals).toBe(mine.filter((e) => e.amount < 0).reduce((s, e) => s + e.amount, 0))
+          expect(l.net).toBe(mine.reduce((s, e) => s + e.amount, 0))
+          expect(l.entries).toBe(mine.length)
+        }
+      }),
+    )
+  })
+
+  it('carries forward exactly the negative nets and those below the threshold (or zero), with the reason', () => {
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 200 }), threshold, (entries, th) => {
+        for (const l of linesFrom(tallyOf(entries), th)) {
+          const expected = l.net < 0 ? 'negative' : l.net < th || l.net === 0 ? 'below_threshold' : undefined
+          expect(l.reason).toBe(expected)
+          expect(l.carriedForward).toBe(expected !== undefined)
+          if (!l.carriedForward) expect(l.net).toBeGreaterThanOrEqual(Math.max(th, 1))
+        }
+      }),
+    )
+  })
+
+  it('batch totals are the settled lines only, and settled + carried nets add up to every entry', () => {
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 200 }), threshold, (entries, th) => {
+        const lines = linesFrom(tallyOf(entries), th)
+        const t = batchTotals(lines)
+        const carriedNet = lines.filter((l) => l.carriedForward).reduce((s, l) => s + l.net, 0)
+        expect(t.net + carriedNet).toBe(entries.reduce((s, e) => s + e.amount, 0))
+        expect(t.gross + t.reversals).toBe(t.net)
+        expect(t.distributors + t.carriedForward).toBe(lines.length)
+        expect(lines.map((l) => l.distributorId)).toEqual([...lines.map((l) => l.distributorId)].sort())
+      }),
+    )
+  })
+
+  it('the order entries arrive in does not change the lines (shards tally in any order)', () => {
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 100 }), threshold, fc.integer(), (entries, th, seed) => {
+        const shuffled = [...entries].sort((a, b) => ((a.amount * 31 + seed) % 7) - ((b.amount * 31 + seed) % 7))
+        expect(linesFrom(tallyOf(shuffled), th)).toEqual(linesFrom(tallyOf(entries), th))
+      }),
+    )
+  })
+})
+
+describe('periods and what a close takes', () => {
+  it('ends a month at the next month’s first instant, a range the day after `to`', () => {
+    expect(periodEnd({ period: '2026-10' }).end).toBe('2026-11-01T00:00:00.000Z')
+    expect(periodEnd({ period: '2026-12' }).end).toBe('2027-01-01T00:00:00.000Z')
+    expect(periodEnd({ from: '2026-10-01', to: '2026-10-15' })).toMatchObject({ id: '2026-10-01_2026-10-15', end: '2026-10-16T00:00:00.000Z' })
+  })
+
+  const end = '2026-11-01T00:00:00.000Z'
+  const started = '2026-11-03T00:00:00.000Z'
+  const base = { kind: 'commission', amount: 100, createdAt: '2026-10-01T00:00:00.000Z', availableSince: '2026-10-02T00:00:00.000Z' }
+  it('takes entries available by the period end, and negative adjustments of any date', () => {
+    expect(takenByClose({ ...base, availableAt: '2026-10-31T23:59:59.999Z' }, end, started)).toBe(true)
+    expect(takenByClose({ ...base, availableAt: end }, end, started)).toBe(false)
+    expect(takenByClose({ ...base, kind: 'adjustment', amount: -50, availableAt: '2026-11-02T00:00:00.000Z', availableSince: '2026-11-02T00:00:00.000Z' }, end, started)).toBe(true)
+  })
+  it('leaves what became available after the close began for the next batch', () => {
+    expect(takenByClose({ ...base, availableAt: '2026-10-20T00:00:00.000Z', availableSince: '2026-11-04T00:00:00.000Z' }, end, started)).toBe(false)
+    expect(takenByClose({ ...base, kind: 'adjustment', amount: -50, availableAt: '2026-11-04T00:00:00.000Z', availableSince: '2026-11-04T00:00:00.000Z' }, end, started)).toBe(false)
+  })
+})
