@@ -24,6 +24,10 @@ export const keys = {
   campaignsOf: (brandId: string) => ({ pk: `BRAND#${brandId}`, skPrefix: 'CAMPAIGN#' }),
   ruleVersion: (brandId: string, ruleId: string, version: number) => ({ pk: `BRAND#${brandId}`, sk: `RULEV#${ruleId}#${String(version).padStart(6, '0')}` }),
   binding: (brandId: string, customerId: string) => ({ pk: `BRAND#${brandId}#CUST#${customerId}`, sk: 'BINDING' }),
+  /** GSI2 partition of the bindings held by one distributor (sort key: customer id): a hand-over finds them without a scan. */
+  boundTo: (distributorId: string) => `BOUND#${distributorId}`,
+  /** A leaving distributor's hand-over to a successor: progress and counts. */
+  handover: (distributorId: string) => ({ pk: `DIST#${distributorId}`, sk: 'HANDOVER' }),
   order: (brandId: string, orderId: string) => ({ pk: `BRAND#${brandId}#ORDER#${orderId}`, sk: 'META' }),
   refund: (brandId: string, orderId: string, refundId: string) => ({ pk: `BRAND#${brandId}#ORDER#${orderId}`, sk: `REFUND#${refundId}` }),
   ledgerEntry: (distributorId: string, at: string, entryId: string) => ({ pk: `DIST#${distributorId}#LEDGER`, sk: `${at}#${entryId}` }),

@@ -3,6 +3,7 @@ import { conditionFailures, getItem, strip } from './items'
 import { tableName } from './table'
 import { balanceDeltas, balanceUpdate, putEntry, type LedgerEntry } from './ledger'
 import { transactWrite, type TransactItem } from './transact'
+import { bindingItem } from './bindings'
 import type { Candidate, AttributionSource } from '../domain/attribution'
 import type { ChainMember, LineCommission } from '../domain/commission'
 import type { PaidChain } from '../domain/chain'
@@ -81,7 +82,7 @@ export async function writeOrder(order: StoredOrder, entries: LedgerEntry[], bin
     items.push({
       Put: {
         TableName: T,
-        Item: { ...keys.binding(order.brandId, order.customerId), entity: 'binding', ...binding.next },
+        Item: bindingItem(order.brandId, order.customerId, binding.next),
         ...(binding.previous
           ? { ConditionExpression: 'boundAt = :b AND distributorId = :d', ExpressionAttributeValues: { ':b': binding.previous.boundAt, ':d': binding.previous.distributorId } }
           : { ConditionExpression: 'attribute_not_exists(pk)' }),

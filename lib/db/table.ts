@@ -23,6 +23,9 @@
  * | stream batch applied (idempotency)   | pk STREAMBATCH#firstSeq#chunk, sk META (TTL)    |
  * | stream pump checkpoint (local only)  | pk JOB#stream-pump#shardId, sk META             |
  * | single-use sign-in token             | pk SIGNIN#sha256(token), sk META (TTL)          |
+ * | customer's binding                   | pk BRAND#b#CUST#c, sk BINDING                   |
+ * | customers bound to a distributor     | GSI2 pk BOUND#d, sk customerId (hand-over)      |
+ * | a leaver's hand-over                 | pk DIST#d, sk HANDOVER                          |
  *
  * Click counters are not written on the click path: the table's stream (new
  * images) feeds functions/counters.ts, which sums each batch's new clicks per

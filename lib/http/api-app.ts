@@ -10,6 +10,7 @@ import { programme } from './routes/programme'
 import { products } from './routes/products'
 import { distributors } from './routes/distributors'
 import { distributorImport } from './routes/distributor-import'
+import { handovers } from './routes/handovers'
 import { join } from './routes/join'
 import { links } from './routes/links'
 import { me } from './routes/me'
@@ -17,6 +18,7 @@ import { orders } from './routes/orders'
 import { rules } from './routes/rules'
 import { commissions } from './routes/commissions'
 import { settlements } from './routes/settlements'
+import { reports } from './routes/reports'
 import { campaigns } from './routes/campaigns'
 
 /**
@@ -28,7 +30,7 @@ export function buildApiApp(): OpenAPIHono<AppEnv> {
   // Before the guards: the staff import takes a raw CSV body up to 4 MB and brings its own limit, type check and sign-in.
   api.route('/', distributorImport)
   api.use('*', limitBody, requireJson, authenticate)
-  for (const r of [health, adminBrands, programme, products, distributors, join, links, me, orders, rules, campaigns, commissions, settlements]) api.route('/', r)
+  for (const r of [health, adminBrands, programme, products, distributors, handovers, join, links, me, orders, rules, campaigns, commissions, settlements, reports]) api.route('/', r)
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'Brand API key, session token or ADMIN_TOKEN' })
   api.doc31('/openapi.json', {

@@ -91,7 +91,7 @@ async function collectTeam(root: Distributor): Promise<Array<{ member: Distribut
  * True when `candidate` sits in `nodeId`'s team. Ancestor lists are capped at
  * 10, so a deep chain is followed upward 10 levels at a time.
  */
-async function isInTeamOf(nodeId: string, candidate: Distributor): Promise<boolean> {
+export async function isInTeamOf(nodeId: string, candidate: Distributor): Promise<boolean> {
   let cursor: Distributor | undefined = candidate
   for (let hops = 0; cursor && hops < 100; hops++) {
     if (wouldCycle(nodeId, cursor)) return true

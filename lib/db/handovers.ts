@@ -1,0 +1,71 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import { db } from './client'
+import { conditionFailures, getItem, strip } from './items'
+import { keys } from './keys'
+import { tableName } from './table'
+import { transactWrite, type TransactItem } from './transact'
+import type { Handover } from '../schemas/handover'
+
+/** A distributor's hand-over record, if they have left. */
+export async function getHandover(distributorId: string): Promise<Handover | undefined> {
+  const item = await getItem(keys.handover(distributorId), true)
+  return item ? strip<Handover>(item) : undefined
+}
+
+/**
+ * Starts a hand-over: the record and the leaver's status `left`, in one
+ * transaction. False when a record already exists (the caller reads it and resumes).
+ */
+export async function startHandover(h: Handover): Promise<boolean> {
+  const T = tableName()
+  const items: TransactItem[] = [
+    { Put: { TableName: T, Item: { ...keys.handover(h.leaverId), entity: 'handover', ...h }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    {
+      Update: {
+        TableName: T,
+        Key: keys.distributor(h.leaverId),
+        UpdateExpression: 'SET #s = :left',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':left': 'left' },
+      },
+    },
+  ]
+  try {
+    await transactWrite(items)
+    return true
+  } catch (err) {
+    if (conditionFailures(err)?.has(0)) return false
+    throw err
+  }
+}
+
+/** The transaction item that adds moved customers to the record's count (sent with the bindings it counts). */
+export const countCustomersMoved = (leaverId: string, n: number, at: string): TransactItem => ({
+  Update: {
+    TableName: tableName(),
+    Key: keys.handover(leaverId),
+    UpdateExpression: 'ADD customersMoved :n SET updatedAt = :at',
+    ExpressionAttributeValues: { ':n': n, ':at': at },
+  },
+})
+
+/** Adds one moved recruit to the record's count. */
+export async function countRecruitMoved(leaverId: string, at: string): Promise<void> {
+  await db().send(new UpdateCommand({ TableName: tableName(), Key: keys.handover(leaverId), UpdateExpression: 'ADD recruitsMoved :one SET updatedAt = :at', ExpressionAttributeValues: { ':one': 1, ':at': at } }))
+}
+
+/** Writes one run's outcome (status, recruits that could not move) and returns the record with its counts. */
+export async function finishRun(leaverId: string, outcome: Pick<Handover, 'status' | 'recruitFailures' | 'updatedAt' | 'finishedAt'>): Promise<Handover> {
+  const r = await db().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.handover(leaverId),
+      UpdateExpression: `SET #s = :s, recruitFailures = :f, updatedAt = :u${outcome.finishedAt ? ', finishedAt = :fin' : ''}`,
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ':s': outcome.status, ':f': outcome.recruitFailures, ':u': outcome.updatedAt, ...(outcome.finishedAt ? { ':fin': outcome.finishedAt } : {}) },
+      ReturnValues: 'ALL_NEW',
+    }),
+  )
+  return strip<Handover>(r.Attributes ?? {})
+}

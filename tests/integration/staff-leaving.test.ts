@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest'
+import { call, newBrand, newDistributor } from '../support/client'
+import { expectError } from '../support/table'
+import { allEntriesOf, expectBalancesMatchLedger } from '../support/ledger'
+import { getBinding } from '../../lib/db/orders'
+import { getTeamCounts } from '../../lib/db/distributors'
+import { handOver } from '../../lib/services/hand-over'
+
+const line = { sku: 'A', qty: 1, unitPrice: 10000 }
+const order = (orderId: string, extra: Record<string, unknown>) => ({ orderId, currency: 'CNY', paidAt: new Date().toISOString(), lines: [line], ...extra })
+
+async function postOrder(k: string, body: Record<string, unknown>) {
+  const r = await call('POST', '/api/orders', { token: k, body })
+  expect(r.status, JSON.stringify(r.body)).toBe(201)
+  return r.body
+}
+
+/** A store: a guide who will leave (two recruits, one with a recruit of her own, two bound customers) and a successor. */
+async function store() {
+  const { brand, adminKey } = await newBrand()
+  const manager = await newDistributor(adminKey, { name: '店长', type: 'employee' })
+  const leaver = await newDistributor(adminKey, { name: '离职导购', type: 'guide', parentId: manager.id })
+  const r1 = await newDistributor(adminKey, { name: '会员一', type: 'member', parentId: leaver.id })
+  const r1a = await newDistributor(adminKey, { name: '会员一一', type: 'member', parentId: r1.id })
+  const r2 = await newDistributor(adminKey, { name: '会员二', type: 'member', parentId: leaver.id })
+  const successor = await newDistributor(adminKey, { name: '接任导购', type: 'guide' })
+  for (const c of ['c1', 'c2']) await postOrder(adminKey, order(`o-${c}`, { customerId: c, refCode: leaver.inviteCode }))
+  return { brandId: brand.id, adminKey, manager, leaver, r1, r1a, r2, successor }
+}
+
+describe('POST /api/distributors/:id/leave', () => {
+  it('moves bound customers and recruits (with their teams) to the successor; later orders credit the successor, past entries stay', async () => {
+    const s = await store()
+    const before = await allEntriesOf(s.leaver.id)
+    expect(before.length).toBeGreaterThan(0)
+    expect((await getBinding(s.brandId, 'c1'))?.distributorId).toBe(s.leaver.id)
+
+    const r = await call('POST', `/api/distributors/${s.leaver.id}/leave`, { token: s.adminKey, body: { successorId: s.successor.id } })
+    expect(r.status, JSON.stringify(r.body)).toBe(200)
+    expect(r.body).toMatchObject({ leaverId: s.leaver.id, successorId: s.successor.id, status: 'done', customersMoved: 2, recruitsMoved: 2, recruitFailures: [] })
+
+    const get = async (id: string) => (await call('GET', `/api/distributors/${id}`, { token: s.adminKey })).body
+    expect((await get(s.leaver.id)).status).toBe('left')
+    expect(await get(s.r1.id)).toMatchObject({ parentId: s.successor.id, ancestors: [s.successor.id], ring: 2 })
+    expect(await get(s.r1a.id)).toMatchObject({ parentId: s.r1.id, ancestors: [s.r1.id, s.successor.id], ring: 3 })
+    expect(await getTeamCounts(s.successor.id)).toEqual({ 1: 2, 2: 1 })
+    expect(await getTeamCounts(s.leaver.id)).toEqual({})
+    expect(await getTeamCounts(s.manager.id)).toEqual({ 1: 1 })
+    expect(await getBinding(s.brandId, 'c1')).toMatchObject({ distributorId: s.successor.id, handedOverFrom: s.leaver.id })
+
+    // The customer orders again with no code: the binding credits the successor.
+    const later = await postOrder(s.adminKey, order('o-c1-later', { customerId: 'c1' }))
+    expect(later.attribution).toEqual({ distributorId: s.successor.id, source: 'binding' })
+    expect(await allEntriesOf(s.leaver.id)).toEqual(before)
+    await expectBalancesMatchLedger([s.leaver.id, s.successor.id])
+
+    // Shown for the distributor page, and idempotent on a re-run.
+    const shown = await call('GET', `/api/distributors/${s.leaver.id}/handover`, { token: s.adminKey })
+    expect(shown.body).toMatchObject({ status: 'done', customersMoved: 2, recruitsMoved: 2 })
+    const again = await call('POST', `/api/distributors/${s.leaver.id}/leave`, { token: s.adminKey, body: { successorId: s.successor.id } })
+    expect(again.body).toEqual(shown.body)
+    expectError(await call('POST', `/api/distributors/${s.leaver.id}/leave`, { token: s.adminKey, body: { successorId: s.manager.id } }), 409, 'conflict', ['successorId'])
+  })
+
+  it('refuses a successor in the leaver\'s own team, the leaver, an inactive one, another brand\'s, and writes nothing', async () => {
+    const s = await store()
+    const other = await newBrand()
+    const foreign = await newDistributor(other.adminKey, { name: '别家', type: 'guide' })
+    const paused = await newDistributor(s.adminKey, { name: '暂停', type: 'guide' })
+    await call('PATCH', `/api/distributors/${paused.id}`, { token: s.adminKey, body: { status: 'suspended' } })
+    const leave = (successorId: string) => call('POST', `/api/distributors/${s.leaver.id}/leave`, { token: s.adminKey, body: { successorId } })
+    expectError(await leave(s.r1a.id), 422, 'invalid_input', ['successorId'])
+    expectError(await leave(s.leaver.id), 422, 'invalid_input', ['successorId'])
+    expectError(await leave(paused.id), 422, 'invalid_input', ['successorId'])
+    expectError(await leave(foreign.id), 404, 'not_found', ['successorId'])
+    expectError(await call('POST', `/api/distributors/${s.r1.id}/leave`, { token: s.adminKey, body: { successorId: s.successor.id } }), 422, 'invalid_input', ['id'])
+    expectError(await call('GET', `/api/distributors/${s.leaver.id}/handover`, { token: s.adminKey }), 404, 'not_found')
+    expect((await call('GET', `/api/distributors/${s.leaver.id}`, { token: s.adminKey })).body.status).toBe('active')
+  })
+
+  it('resumes a hand-over stopped by its time budget', async () => {
+    const s = await store()
+    const stopped = await handOver(s.brandId, s.leaver.id, s.successor.id, -1)
+    expect(stopped).toMatchObject({ status: 'in_progress', customersMoved: 0, recruitsMoved: 0 })
+    expect((await call('GET', `/api/distributors/${s.leaver.id}`, { token: s.adminKey })).body.status).toBe('left')
+    const r = await call('POST', `/api/distributors/${s.leaver.id}/leave`, { token: s.adminKey, body: { successorId: s.successor.id } })
+    expect(r.body).toMatchObject({ status: 'done', customersMoved: 2, recruitsMoved: 2 })
+  })
+})
