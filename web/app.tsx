@@ -5,6 +5,9 @@ import { joinPage } from './routes/join'
 import { consolePages } from './routes/console'
 import { consoleRules } from './routes/console-rules'
 import { consoleFinance } from './routes/console-finance'
+import { consoleProgramme } from './routes/console-programme'
+import { consoleProducts } from './routes/console-products'
+import { consoleDistributors } from './routes/console-distributors'
 import { demoShop } from './routes/demo-shop'
 import { assets } from './routes/assets'
 
@@ -14,6 +17,6 @@ import { assets } from './routes/assets'
  */
 export function buildWebApp(): Hono {
   const web = new Hono()
-  for (const r of [signIn, mobile, joinPage, consolePages, consoleRules, consoleFinance, demoShop, assets]) web.route('/', r)
+  for (const r of [signIn, mobile, joinPage, consolePages, consoleRules, consoleFinance, consoleProgramme, consoleProducts, consoleDistributors, demoShop, assets]) web.route('/', r)
   return web
 }

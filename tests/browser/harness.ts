@@ -1,5 +1,5 @@
 import { serve } from '@hono/node-server'
-import { chromium, type Browser, type BrowserContext } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { buildPlatformApp } from '../../lib/http/platform-app'
 
 /**
@@ -69,4 +69,12 @@ export async function distributorWithSignIn(baseUrl: string, adminKey: string, n
   const link = await api<{ url: string }>(baseUrl, 'POST', `/api/distributors/${d.body.id}/sign-in-links`, adminKey)
   if (link.status !== 201) throw new Error(`sign-in link: ${link.status}`)
   return { ...d.body, signInUrl: link.body.url }
+}
+
+/** Signs a desktop browser page into the console with a brand API key. */
+export async function signInConsole(page: Page, baseUrl: string, key: string): Promise<void> {
+  await page.goto(`${baseUrl}/console`)
+  await page.locator('#api-key').fill(key)
+  await page.getByRole('button', { name: /Sign in/ }).click()
+  await page.waitForURL(`${baseUrl}/console`)
 }

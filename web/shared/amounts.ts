@@ -56,3 +56,19 @@ export function moneyText(minor: number, currency: string): string {
   const symbol = CURRENCY_SYMBOLS[currency]
   return symbol ? `${symbol}${amount}` : `${currency} ${amount}`
 }
+
+/**
+ * A decimal amount typed by a person as integer minor units, exactly (digit by
+ * digit, never a float); null when it is not a plain amount with at most
+ * `exponent` decimals.
+ * @example parseMinor('100.5', 2) === 10050
+ * @example parseMinor('1000', 0) === 1000
+ */
+export function parseMinor(text: string, exponent: number): number | null {
+  const m = /^(\d{1,15})(?:\.(\d*))?$/.exec(text.trim())
+  if (!m) return null
+  const [, whole = '0', frac = ''] = m
+  if (frac.length > exponent) return null
+  const minor = Number(whole + frac.padEnd(exponent, '0'))
+  return Number.isSafeInteger(minor) ? minor : null
+}
