@@ -96,4 +96,12 @@ describe('the products and campaigns page', () => {
     await expect.poll(() => row.locator('.status').textContent()).toBe('已停用')
     expect((await api<{ active: boolean }>(server.baseUrl, 'GET', '/api/campaigns/double11', brand.adminKey)).body.active).toBe(false)
   })
+
+  it('offers the campaign ids as targets of a campaign-scope rule', async () => {
+    await page.locator('#nav-rules').click()
+    await page.waitForURL(`${server.baseUrl}/console/rules`)
+    await page.locator('#rule-scope').selectOption('campaign')
+    expect(await page.locator('#rule-target').getAttribute('list')).toBe('campaigns')
+    expect(await page.locator('#campaigns option').evaluateAll((els) => els.map((e) => [(e as HTMLOptionElement).value, e.textContent]))).toEqual([['double11', '双十一']])
+  })
 })

@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono'
 import { listRules } from '../../lib/db/rules'
 import { listProducts } from '../../lib/db/products'
+import { listCampaigns } from '../../lib/db/campaigns'
 import { consoleClaimsOf } from '../../lib/http/console-cookie'
 import { getBrandOrThrow } from '../../lib/services/get-brand-or-throw'
 import type { Brand } from '../../lib/schemas/brand'
@@ -29,8 +30,8 @@ async function adminOnly(c: Context): Promise<Gate> {
 consoleRules.get('/console/rules', async (c) => {
   const gate = await adminOnly(c)
   if (!gate.ok) return gate.response
-  const [rules, products, script] = await Promise.all([listRules(gate.brand.id), listProducts(gate.brand.id, { limit: PREVIEW_PRODUCTS }), assetUrl('rules')])
-  return c.html(<RulesPage brand={gate.brand} rules={rules} products={products.items} script={script} />)
+  const [rules, products, campaigns, script] = await Promise.all([listRules(gate.brand.id), listProducts(gate.brand.id, { limit: PREVIEW_PRODUCTS }), listCampaigns(gate.brand.id), assetUrl('rules')])
+  return c.html(<RulesPage brand={gate.brand} rules={rules} products={products.items} campaigns={campaigns} script={script} />)
 })
 
 // GET /console/rules/list: the list alone, server-rendered, for the script to swap in after a save or delete.

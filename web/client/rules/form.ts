@@ -27,7 +27,7 @@ const symbol = form.dataset.currencySymbol ?? ''
 const TARGET_HINTS: Record<string, { hint: string; list: string }> = {
   product: { hint: '商品 SKU', list: 'skus' },
   category: { hint: '品类名称 Category', list: 'categories' },
-  campaign: { hint: '活动编号 Campaign id', list: '' },
+  campaign: { hint: '活动编号 Campaign id', list: 'campaigns' },
 }
 
 /** Shows the target field only for scopes that have one, with the fitting suggestions. */

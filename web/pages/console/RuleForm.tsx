@@ -2,6 +2,7 @@ import type { FC } from 'hono/jsx'
 import { DISTRIBUTOR_TYPES } from '../../../lib/schemas/distributor'
 import { TYPE_LABELS } from '../../i18n/distributor-types'
 import { SCOPES } from './RuleList'
+import type { Campaign } from '../../../lib/schemas/campaign'
 
 /** Where the API's message for a field appears; web/client/rules.ts fills it from a 422's `fields`. */
 const FieldError: FC<{ field: string }> = ({ field }) => <p class="field-error error" data-error-for={field} role="alert" hidden></p>
@@ -10,7 +11,7 @@ const FieldError: FC<{ field: string }> = ({ field }) => <p class="field-error e
  * Create or edit one rule. Level rows come from the template (percent or fixed
  * amount each); the script turns the form into the API's RuleInput and back.
  */
-export const RuleForm: FC<{ maxLevels: number; skus: string[]; categories: string[]; currencySymbol: string }> = ({ maxLevels, skus, categories, currencySymbol }) => (
+export const RuleForm: FC<{ maxLevels: number; skus: string[]; categories: string[]; campaigns?: Campaign[]; currencySymbol: string }> = ({ maxLevels, skus, categories, campaigns = [], currencySymbol }) => (
   <section class="card" id="rule-editor">
     <h2 id="form-title">新建规则 New rule</h2>
     <form id="rule-form" novalidate data-max-levels={String(maxLevels)} data-currency-symbol={currencySymbol}>
@@ -36,6 +37,7 @@ export const RuleForm: FC<{ maxLevels: number; skus: string[]; categories: strin
           <input id="rule-target" name="target" maxlength={64} autocomplete="off" />
           <datalist id="skus">{skus.map((s) => <option value={s}></option>)}</datalist>
           <datalist id="categories">{categories.map((c) => <option value={c}></option>)}</datalist>
+          <datalist id="campaigns">{campaigns.map((c) => <option value={c.id}>{c.name}</option>)}</datalist>
           <FieldError field="target" />
         </div>
       </div>

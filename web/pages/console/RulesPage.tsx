@@ -2,6 +2,7 @@ import type { FC } from 'hono/jsx'
 import type { Brand } from '../../../lib/schemas/brand'
 import type { Product } from '../../../lib/schemas/product'
 import type { Rule } from '../../../lib/schemas/rule'
+import type { Campaign } from '../../../lib/schemas/campaign'
 import { CURRENCY_SYMBOLS } from '../../shared/amounts'
 import { ConsoleLayout } from './ConsoleLayout'
 import { RuleList } from './RuleList'
@@ -30,7 +31,7 @@ const rulesCss = `
 `
 
 /** The commission-rules page: the rules by scope, the create/edit form and the live preview. */
-export const RulesPage: FC<{ brand: Brand; rules: Rule[]; products: Product[]; script: string }> = ({ brand, rules, products, script }) => {
+export const RulesPage: FC<{ brand: Brand; rules: Rule[]; products: Product[]; campaigns?: Campaign[]; script: string }> = ({ brand, rules, products, campaigns = [], script }) => {
   const p = brand.programme
   const categories = [...new Set(products.map((x) => x.category).filter((c): c is string => !!c))].sort()
   return (
@@ -41,7 +42,7 @@ export const RulesPage: FC<{ brand: Brand; rules: Rule[]; products: Product[]; s
         <RuleList rules={rules} currency={p.currency} defaultBps={p.defaultBps} />
       </section>
       <div class="rules-grid">
-        <RuleForm maxLevels={p.maxLevels} skus={products.map((x) => x.sku)} categories={categories} currencySymbol={CURRENCY_SYMBOLS[p.currency] ?? p.currency} />
+        <RuleForm maxLevels={p.maxLevels} skus={products.map((x) => x.sku)} categories={categories} campaigns={campaigns} currencySymbol={CURRENCY_SYMBOLS[p.currency] ?? p.currency} />
         <RulePreview products={products} currency={p.currency} initialType={p.defaultRecruitType} />
       </div>
     </ConsoleLayout>
