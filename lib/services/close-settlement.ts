@@ -2,12 +2,10 @@ import { randomUUID } from 'node:crypto'
 import { getDistributors } from '../db/distributors-batch'
 import { AVAILABLE_SHARDS, type LedgerEntry } from '../db/ledger'
 import { createOrGetBatch, getBatch, getTallies, listAvailable, listLines, moveEntries, putTally, releaseSettlementLock, setBatchStatus, takeSettlementLock, writePlan, type Batch } from '../db/settlements'
-import { addToTally, batchTotals, linesFrom, periodEnd, takenByClose, type Tally } from '../domain/settlement'
+import { addToTally, batchTotals, linesFrom, moveChunks, periodEnd, takenByClose, type Tally } from '../domain/settlement'
 import { AppError } from '../http/errors'
 import { getBrandOrThrow } from './get-brand-or-throw'
 
-/** Entries moved per transaction: with one balance per distributor and the batch, well under 100 items. */
-const MOVE_CHUNK = 40
 /** Distributors per stored tally part: keeps each part far below DynamoDB's 400 KB item limit. */
 const TALLY_PART = 3000
 /** A run's lock outlives its time budget by this much before another request may take over (a crashed run). */
@@ -185,9 +183,9 @@ async function moveShard(batch: Batch, shard: number, carried: Set<string>, budg
     if (budget.over()) return false
     const page = await listAvailable(batch.brandId, shard, batch.end, cursor)
     const take = page.items.filter(inBatch(batch)).filter((e) => !carried.has(e.distributorId))
-    for (let i = 0; i < take.length; i += MOVE_CHUNK) {
+    for (const chunk of moveChunks(take)) {
       // A failed guard means an entry already moved (a concurrent re-run): the next pass skips it.
-      await moveEntries(batch, take.slice(i, i + MOVE_CHUNK), 'settled', settledAt)
+      await moveEntries(batch, chunk, 'settled', settledAt)
       budget.did()
     }
     cursor = page.nextCursor

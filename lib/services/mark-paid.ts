@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto'
 import { SETTLED_SHARDS } from '../db/ledger'
 import { getBatch, listBatchEntries, moveEntries, releaseSettlementLock, setBatchStatus, takeSettlementLock, type Batch } from '../db/settlements'
 import { AppError } from '../http/errors'
+import { moveChunks } from '../domain/settlement'
 import { DEFAULT_BUDGET_MS, stepBudget } from './close-settlement'
 
-const MOVE_CHUNK = 40
 
 /**
  * Marks a closed batch paid: every entry settled → paid with its balance, then
@@ -38,8 +38,8 @@ export async function markPaid(brandId: string, batchId: string, details: { paid
         if (budget.over()) return (await getBatch(brandId, batchId)) as Batch
         const page = await listBatchEntries(brandId, batchId, shard, cursor)
         const settled = page.items.filter((e) => e.status === 'settled')
-        for (let i = 0; i < settled.length; i += MOVE_CHUNK) {
-          await moveEntries(batch, settled.slice(i, i + MOVE_CHUNK), 'paid', paidAt)
+        for (const chunk of moveChunks(settled)) {
+          await moveEntries(batch, chunk, 'paid', paidAt)
           budget.did()
         }
         cursor = page.nextCursor
