@@ -1,24 +1,35 @@
+import { createHash } from 'node:crypto'
 import { batchGet } from './batch-get'
 import { keys } from './keys'
 import { tableName } from './table'
 
 /**
- * Write-sharded counters. Each increment goes to one of N partition keys chosen
- * at random, so a viral link spreads its writes over N partitions (DynamoDB
- * takes ~1,000 writes/s per partition); readers sum all N.
+ * Write-sharded counters. Each increment goes to one of N partition keys, so a
+ * hot counter spreads its writes over N partitions (DynamoDB takes ~1,000
+ * writes/s per partition); readers sum all N. Every counter is written by the
+ * stream consumer, once per counter per batch, so N small is enough.
  */
 export const LINK_SHARDS = 4
-export const BRAND_DAY_SHARDS = 10
+/** Ring/type rows of a brand's days (random shard per write). */
+export const RING_DAY_SHARDS = 10
+/** Headcount deltas by year, month and day (random shard per write). */
+export const HEADCOUNT_SHARDS = 4
+/** Per-distributor day items: a distributor always lands in the same shard, so /api/me reads one item a day. */
+export const DISTRIBUTOR_DAY_SHARDS = 16
+export const STORE_DAY_SHARDS = 2
+/** Active-distributor sets per day, by distributor. */
+export const ACTIVE_SHARDS = 8
 
 const randomShard = (n: number) => Math.floor(Math.random() * n)
 
+/** The fixed shard of a distributor or store id. */
+export const shardOf = (id: string, n: number): number => (createHash('md5').update(id).digest().readUInt32BE(0) % n)
+
 /** Counter scope for one link's totals. */
 export const linkScope = (code: string) => `LINK#${code}`
-/** Counter scope for a brand's day, dimensioned by ring and type. */
-export const brandDayScope = (brandId: string, day: string) => `BRAND#${brandId}#AGG#${day}`
 
-/** An UpdateItem (for a transaction) adding `by` to `field` of a random shard. */
-export function increment(scope: string, shards: number, dimension: string, fields: Record<string, number>) {
+/** An UpdateItem (for a transaction) adding to numeric fields of one shard (random unless given). */
+export function increment(scope: string, shards: number, dimension: string, fields: Record<string, number>, shard = randomShard(shards)) {
   const names: Record<string, string> = {}
   const values: Record<string, number> = {}
   const parts = Object.entries(fields).map(([f, by], i) => {
@@ -29,7 +40,7 @@ export function increment(scope: string, shards: number, dimension: string, fiel
   return {
     Update: {
       TableName: tableName(),
-      Key: keys.counter(scope, randomShard(shards), dimension),
+      Key: keys.counter(scope, shard, dimension),
       UpdateExpression: `ADD ${parts.join(', ')}`,
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,

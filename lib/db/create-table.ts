@@ -30,12 +30,17 @@ export function createTableInput(name: string): CreateTableCommandInput {
 /**
  * Creates the table if it does not exist yet; returns true when it was created.
  * A table made before the stream was part of the definition (an old `.data/`)
- * gets its stream turned on, since the click counters are fed from it.
+ * gets its stream turned on (or its view type changed), since the counters are fed from it.
  */
 export async function ensureTable(name: string): Promise<boolean> {
   try {
     const { Table } = await db().send(new DescribeTableCommand({ TableName: name }))
-    if (!Table?.StreamSpecification?.StreamEnabled) await db().send(new UpdateTableCommand({ TableName: name, StreamSpecification: streamSpecification }))
+    const stream = Table?.StreamSpecification
+    if (stream?.StreamEnabled && stream.StreamViewType !== table.stream) {
+      // A stream's view type cannot change in place: turn it off, then on with the new view (a new stream; the pump follows the latest).
+      await db().send(new UpdateTableCommand({ TableName: name, StreamSpecification: { StreamEnabled: false } }))
+    }
+    if (!stream?.StreamEnabled || stream.StreamViewType !== table.stream) await db().send(new UpdateTableCommand({ TableName: name, StreamSpecification: streamSpecification }))
     return false
   } catch (err) {
     if ((err as { name?: string }).name !== 'ResourceNotFoundException') throw err

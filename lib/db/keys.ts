@@ -53,6 +53,14 @@ export const keys = {
   streamBatch: (firstSequenceNumber: string, chunk: number) => ({ pk: `STREAMBATCH#${firstSequenceNumber}#${chunk}`, sk: 'META' }),
   /** A write shard of a counter scope; readers sum every shard. */
   counter: (scope: string, shard: number, dimension: string) => ({ pk: `${scope}#CTR#${shard}`, sk: dimension }),
+  /**
+   * A brand's report counters of one kind, as a `counter()` scope: RPT (ring/type
+   * rows), HC (headcount deltas), DDAY (distributors), SDAY (stores), ACT (active
+   * sets). Sort keys start with the day, so a date range is one Query per shard.
+   */
+  reportScope: (brandId: string, kind: 'RPT' | 'HC' | 'DDAY' | 'SDAY' | 'ACT') => `BRAND#${brandId}#${kind}`,
+  /** A customer's first order with a brand: written once, so "new customer" needs no scan. */
+  customerFirst: (brandId: string, customerId: string) => ({ pk: `BRAND#${brandId}#CUST#${customerId}`, sk: 'FIRST' }),
 } as const
 
 /** Sort key that orders by time and stays unique: `2026-11-25T10:00:00.000Z#id`. */

@@ -42,6 +42,9 @@ export interface LedgerEntry {
   settlementId?: string
   /** When the entry became available: a close only takes entries available before it started. */
   availableSince?: string
+  /** The distributor's ring and type when the order was paid: reports count commission there. */
+  ring?: number
+  type?: string
 }
 
 /** Deterministic ids make every retry of the same order or refund write the same entries. */

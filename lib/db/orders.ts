@@ -31,6 +31,28 @@ export interface OrderCommission {
   key: { pk: string; sk: string }
 }
 
+/**
+ * Who reports count an order under, fixed when it is written: the credited
+ * distributor's ring, type and store then (ring 0, type "none" when nobody was
+ * credited), and what the order says about its customer.
+ */
+export interface OrderReporting {
+  distributorId: string | null
+  ring: number
+  type: string
+  store?: string
+  /** The customer's first order with the brand (by arrival), per the customer's FIRST marker. */
+  firstOrderOfCustomer: boolean
+  /** The customer's first order was credited to a distributor: a referred customer. */
+  referredCustomer: boolean
+}
+
+/** A customer's first order with a brand: whether a distributor brought them. */
+export interface CustomerFirst {
+  orderId: string
+  referred: boolean
+}
+
 export interface StoredOrder {
   orderId: string
   brandId: string
@@ -49,6 +71,8 @@ export interface StoredOrder {
   refundIds: string[]
   version: number
   createdAt: string
+  /** Absent on orders stored before reports: those are not counted. */
+  reporting?: OrderReporting
 }
 
 /** The stored order, read consistently (it decides idempotency), or undefined. */
@@ -63,8 +87,14 @@ export async function getBinding(brandId: string, customerId: string): Promise<B
   return item ? strip<Binding>(item) : undefined
 }
 
+/** The customer's first-order marker, read with the order's other facts. */
+export async function getCustomerFirst(brandId: string, customerId: string): Promise<CustomerFirst | undefined> {
+  const item = await getItem(keys.customerFirst(brandId, customerId), true)
+  return item ? { orderId: String(item.orderId), referred: item.referred === true } : undefined
+}
+
 /** Items an order's transaction writes besides its entries and balances. */
-export const ORDER_FIXED_ITEMS = 2
+export const ORDER_FIXED_ITEMS = 3
 
 export type WriteOrderResult = 'written' | 'exists' | 'retry'
 
@@ -73,9 +103,11 @@ export type WriteOrderResult = 'written' | 'exists' | 'retry'
  * new binding in one TransactWriteItems. The order's conditional create is the
  * idempotency: a second delivery fails it and writes nothing. The binding is
  * guarded by the value it was decided from, so concurrent orders of one
- * customer cannot both rebind.
+ * customer cannot both rebind. A customer's first order also claims their FIRST
+ * marker (only when the read found none): if another order claimed it meanwhile,
+ * the transaction fails as 'retry' and the order is decided again as a repeat.
  */
-export async function writeOrder(order: StoredOrder, entries: LedgerEntry[], binding: { next: Binding; previous: Binding | undefined } | null): Promise<WriteOrderResult> {
+export async function writeOrder(order: StoredOrder, entries: LedgerEntry[], binding: { next: Binding; previous: Binding | undefined } | null, firstOrder?: CustomerFirst): Promise<WriteOrderResult> {
   const T = tableName()
   const items: TransactItem[] = [{ Put: { TableName: T, Item: { ...keys.order(order.brandId, order.orderId), entity: 'order', ...order }, ConditionExpression: 'attribute_not_exists(pk)' } }]
   if (binding && order.customerId) {
@@ -89,6 +121,9 @@ export async function writeOrder(order: StoredOrder, entries: LedgerEntry[], bin
       },
     })
   }
+  if (firstOrder && order.customerId) {
+    items.push({ Put: { TableName: T, Item: { ...keys.customerFirst(order.brandId, order.customerId), entity: 'customerFirst', ...firstOrder, at: order.paidAt }, ConditionExpression: 'attribute_not_exists(pk)' } })
+  }
   items.push(...entries.map(putEntry))
   for (const [distributorId, delta] of balanceDeltas(entries)) items.push(balanceUpdate(distributorId, order.currency, delta))
   return writeOutcome(items)
@@ -101,6 +136,11 @@ export interface StoredRefund {
   bodyHash: string
   reversals: Array<{ entryId: string; distributorId: string; amount: number; kind: LedgerEntry['kind']; status: LedgerEntry['status'] }>
   createdAt: string
+  /** For reports: the brand, when the order was paid, the base amount this refund gives back, and the order's reporting. */
+  brandId?: string
+  paidAt?: string
+  base?: number
+  reporting?: OrderReporting
 }
 
 export async function getRefund(brandId: string, orderId: string, refundId: string): Promise<StoredRefund | undefined> {

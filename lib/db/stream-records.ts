@@ -1,6 +1,6 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb'
 import { unmarshall } from '@aws-sdk/util-dynamodb'
-import type { TableChange } from '../domain/click-counters'
+import type { TableChange } from '../domain/report-events'
 
 /**
  * The part of a DynamoDB stream record that Ripple reads: the same JSON in a
@@ -13,6 +13,7 @@ export interface StreamRecord {
   dynamodb?: {
     Keys?: Record<string, AttributeValue>
     NewImage?: Record<string, AttributeValue>
+    OldImage?: Record<string, AttributeValue>
     SequenceNumber?: string
     ApproximateCreationDateTime?: number
   }
@@ -25,18 +26,20 @@ export interface DynamoDBStreamEvent {
 }
 
 /**
- * A stream record as a plain change: the new image unmarshalled to ordinary values.
+ * A stream record as a plain change: the images unmarshalled to ordinary values,
+ * and the record's time (which dates a distributor's move or departure).
  * An image that will not unmarshall is logged and dropped rather than thrown: a
  * throw would have Lambda retry the batch until the record expires, stalling the shard.
  */
 export function toTableChange(record: StreamRecord): TableChange | undefined {
   if (!record.eventName) return undefined
-  const image = record.dynamodb?.NewImage
+  const { NewImage, OldImage, ApproximateCreationDateTime: seconds } = record.dynamodb ?? {}
+  const at = seconds ? new Date(seconds * 1000).toISOString() : undefined
   try {
-    return { eventName: record.eventName, newImage: image ? unmarshall(image) : undefined }
+    return { eventName: record.eventName, newImage: NewImage ? unmarshall(NewImage) : undefined, oldImage: OldImage ? unmarshall(OldImage) : undefined, at }
   } catch (err) {
     console.error(JSON.stringify({ level: 'error', msg: 'stream image not readable', sequenceNumber: record.dynamodb?.SequenceNumber, error: String(err) }))
-    return { eventName: record.eventName }
+    return { eventName: record.eventName, at }
   }
 }
 

@@ -27,18 +27,27 @@
  * | customers bound to a distributor     | GSI2 pk BOUND#d, sk customerId (hand-over)      |
  * | a leaver's hand-over                 | pk DIST#d, sk HANDOVER                          |
  *
- * Click counters are not written on the click path: the table's stream (new
- * images) feeds functions/counters.ts, which sums each batch's new clicks per
- * counter and applies them in one transaction per chunk, marked so a retried
- * batch never counts twice. The redirect stays one read and one write, and a
- * viral link puts one counter write per batch on its key, not one per click.
+ * | report counters (lib/db/report-layout)| pk BRAND#b#<RPT|HC|DDAY|SDAY|ACT>#CTR#shard,   |
+ * |                                      | sk day… (a date range: one Query per shard)     |
+ * | a customer's first order             | pk BRAND#b#CUST#c, sk FIRST                     |
+ *
+ * Counters are not written on the request paths: the table's stream feeds
+ * functions/counters.ts, which sums each batch's events (clicks, links, joins,
+ * orders, refunds, ledger entries) per counter and applies them in one
+ * transaction per chunk, marked so a retried batch never counts twice. The
+ * redirect stays one read and one write, and a viral link or a sale day puts one
+ * counter write per batch on a key, not one per event.
  */
 export const table = {
   partitionKey: 'pk',
   sortKey: 'sk',
   ttlAttribute: 'ttl',
-  /** New images only: the click counters need the inserted click, never the old item. */
-  stream: 'NEW_IMAGE',
+  /**
+   * New and old images: most counters need only the inserted item, but a
+   * distributor's update must say which ring/type row (and whether the count)
+   * it leaves, and only the old image knows that for certain under concurrency.
+   */
+  stream: 'NEW_AND_OLD_IMAGES',
   globalSecondaryIndexes: [
     { indexName: 'GSI1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
     { indexName: 'GSI2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },

@@ -46,6 +46,23 @@ function refundedShare(lines: ReadonlyArray<{ sku: string; qty: number; weight: 
 }
 
 /**
+ * The base amount refunded so far: each line's base × refunded qty / qty
+ * (rounded down), plus refunded amounts, never more than the order's base. The
+ * difference before and after a refund is what that refund takes off GMV, and a
+ * full refund takes off exactly the order's base.
+ * @example refundedBase([{ sku: 'A', qty: 3, base: 1000 }], { qty: { A: 1 }, amount: 0 }) === 333
+ */
+export function refundedBase(orderLines: readonly OrderLineBase[], state: RefundState): number {
+  const total = orderLines.reduce((s, l) => s + l.base, 0)
+  let refunded = state.amount
+  for (const l of orderLines) {
+    const qty = Math.min(l.qty, state.qty[l.sku] ?? 0)
+    if (l.qty > 0) refunded += Number((BigInt(l.base) * BigInt(qty)) / BigInt(l.qty))
+  }
+  return Math.min(total, refunded)
+}
+
+/**
  * Applies a refund to an order's commission entries, pro rata and exactly:
  * each entry's total reversal is floor(amount × refunded share), so it never
  * exceeds what was earned, and refunding everything reverses everything. Returns

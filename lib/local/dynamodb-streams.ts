@@ -69,7 +69,10 @@ export async function shardIterator(streamArn: string, shardId: string, after?: 
 /** One page of records; no next iterator means the shard is closed and fully read. */
 export async function getRecords(iterator: string): Promise<{ Records?: StreamRecord[]; NextShardIterator?: string }> {
   const page = await streams<{ Records?: StreamRecord[]; NextShardIterator?: string }>('GetRecords', { ShardIterator: iterator, Limit: 1000 })
-  for (const r of page.Records ?? []) if (r.dynamodb?.NewImage) r.dynamodb.NewImage = repairEmptyMaps(r.dynamodb.NewImage) as typeof r.dynamodb.NewImage
+  for (const r of page.Records ?? []) {
+    if (r.dynamodb?.NewImage) r.dynamodb.NewImage = repairEmptyMaps(r.dynamodb.NewImage) as typeof r.dynamodb.NewImage
+    if (r.dynamodb?.OldImage) r.dynamodb.OldImage = repairEmptyMaps(r.dynamodb.OldImage) as typeof r.dynamodb.OldImage
+  }
   return page
 }
 

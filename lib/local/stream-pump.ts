@@ -1,13 +1,14 @@
 import { tableName } from '../db/table'
 import { getStreamCheckpoint, isCountingBookkeeping, putStreamCheckpoint, type StreamCheckpoint } from '../db/stream-checkpoints'
 import type { StreamRecord } from '../db/stream-records'
-import { countStreamClicks } from '../services/count-stream-clicks'
+import { countStreamChanges } from '../services/count-stream-changes'
+import { mayCount } from '../domain/counter-deltas'
 import { getRecords, latestStreamArn, listShards, shardIterator } from './dynamodb-streams'
 
 /**
  * The local stand-in for Lambda's stream event source mapping: reads the table's
  * stream in DynamoDB Local and hands each page of records, as one batch, to the
- * same code the counters Lambda runs. Positions are checkpointed in the table,
+ * same code the counters Lambda runs (the records it would be given, after its filter). Positions are checkpointed in the table,
  * so a restart neither skips nor repeats a batch.
  */
 
@@ -18,7 +19,8 @@ let chain: Promise<unknown> = Promise.resolve()
 
 const seqOf = (r: StreamRecord): bigint => BigInt(r.dynamodb?.SequenceNumber ?? '0')
 const pkOf = (r: StreamRecord): string => String(r.dynamodb?.Keys?.pk?.S ?? '')
-const mayBeClick = (r: StreamRecord): boolean => r.eventName === 'INSERT' && r.dynamodb?.NewImage?.entity?.S === 'click'
+/** The same test the Lambda's event filter makes: only these records can change a counter. */
+const mayBeCounted = (r: StreamRecord): boolean => mayCount(r.eventName, r.dynamodb?.NewImage?.entity?.S)
 
 /**
  * Reads everything in the stream now and counts it; resolves when done. Passes
@@ -69,12 +71,12 @@ async function applyBatch(shardId: string, pos: StreamCheckpoint, records: Strea
   const last = records[records.length - 1]?.dynamodb?.SequenceNumber
   const ownOnly = records.every((r) => isCountingBookkeeping(pkOf(r)))
   let clicks = 0
-  if (records.some(mayBeClick)) {
+  if (records.some(mayBeCounted)) {
     // Written first so a crash during the counter transactions replays this very batch.
     // Kept in memory too: a failed pass is retried by the next one in this process.
     pos.inFlightLast = last
     await putStreamCheckpoint(shardId, { after: pos.after, inFlightLast: last })
-    clicks = (await countStreamClicks(records)).clicks
+    clicks = (await countStreamChanges(records)).clicks
   }
   pos.after = last
   pos.inFlightLast = undefined

@@ -34,6 +34,10 @@ export const Distributor = z
     ring: z.number().int().openapi({ description: 'Distance from the brand: internal roots 1, external roots 2.' }),
     inviteCode: z.string(),
     joinedAt: z.string(),
+    recruiter: z
+      .object({ ring: z.number().int(), type: DistributorTypeSchema, store: z.string().optional() })
+      .optional()
+      .openapi({ description: "The recruiter's ring, type and store when this distributor joined: reports count the recruit there." }),
   })
   .openapi('Distributor')
 export type Distributor = z.infer<typeof Distributor>

@@ -58,6 +58,7 @@ export async function createDistributorFor(input: NewDistributor): Promise<{ dis
       ...placement,
       inviteCode: newInviteCode(),
       joinedAt: new Date().toISOString(),
+      recruiter: parent ? { ring: parent.ring, type: parent.type, store: parent.store } : undefined,
     }
     const result = await createDistributor(distributor, teamDeltas([], placement.ancestors, [1]))
     if (result.created) return { distributor, created: true }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { getOrder, writeOrder, ORDER_FIXED_ITEMS, type StoredOrder } from '../db/orders'
+import { getCustomerFirst, getOrder, writeOrder, ORDER_FIXED_ITEMS, type CustomerFirst, type StoredOrder } from '../db/orders'
 import { getDistributors } from '../db/distributors-batch'
 import { listRules } from '../db/rules'
 import { entryIdFor, entryKey, type LedgerEntry } from '../db/ledger'
@@ -33,18 +33,19 @@ export async function ingestOrder(brandId: string, body: OrderBody, now = new Da
     // Everything that does not depend on another read is read at once: one round trip, not five.
     // The order is read up front although the write's condition would catch a repeat: duplicate
     // deliveries are common, and a cancelled transaction costs far more than one read.
-    const [brand, existing, facts, rules, lines] = await Promise.all([
+    const [brand, existing, facts, rules, lines, customerFirst] = await Promise.all([
       getBrandOrThrow(brandId),
       getOrder(brandId, body.orderId),
       readAttributionFacts(brandId, body),
       listRules(brandId),
       withCatalogueCategories(brandId, body.lines),
+      body.customerId ? getCustomerFirst(brandId, body.customerId) : undefined,
     ])
     if (existing) return { result: sameOrderOrThrow(existing, bodyHash), created: false }
     if (body.currency !== brand.programme.currency) throw invalidField('currency', `This brand settles in ${brand.programme.currency}.`)
 
-    const { order, entries, binding } = await decide(brand, body, { bodyHash, facts, rules, lines }, now)
-    const outcome = await writeOrder(order, entries, binding)
+    const { order, entries, binding, firstOrder } = await decide(brand, body, { bodyHash, facts, rules, lines, customerFirst }, now)
+    const outcome = await writeOrder(order, entries, binding, firstOrder)
     if (outcome === 'written') return { result: presentOrder(order), created: true }
     // 'exists' (another delivery won) or 'retry' (a binding or transaction conflict): read again and decide again.
     await new Promise((r) => setTimeout(r, Math.random() * 20 * (attempt + 1)))
@@ -64,9 +65,11 @@ interface Facts {
   facts: Awaited<ReturnType<typeof readAttributionFacts>>
   rules: Rule[]
   lines: OrderBody['lines']
+  /** The customer's first order, if they have one already (read with the other facts). */
+  customerFirst: CustomerFirst | undefined
 }
 
-async function decide(brand: Brand, body: OrderBody, { bodyHash, facts, rules, lines: catalogued }: Facts, now: Date) {
+async function decide(brand: Brand, body: OrderBody, { bodyHash, facts, rules, lines: catalogued, customerFirst }: Facts, now: Date) {
   const p = brand.programme
   const candidateIds = [facts.click?.found ? facts.click.distributorId : '', facts.ref?.found ? facts.ref.distributorId : '', facts.binding?.distributorId ?? ''].filter(Boolean)
   const candidates = await getDistributors(candidateIds)
@@ -102,6 +105,8 @@ async function decide(brand: Brand, body: OrderBody, { bodyHash, facts, rules, l
     availableSince: status === 'available' ? now.toISOString() : undefined,
     createdAt: now.toISOString(),
     lines: d.lines,
+    ring: upline.get(d.distributorId)?.ring,
+    type: upline.get(d.distributorId)?.type,
   }))
   const distributorsPaid = new Set(entries.map((e) => e.distributorId)).size
   if (entries.length + distributorsPaid + ORDER_FIXED_ITEMS > MAX_TRANSACT_ITEMS) {
@@ -109,6 +114,8 @@ async function decide(brand: Brand, body: OrderBody, { bodyHash, facts, rules, l
   }
 
   const next = nextBinding(facts.binding, attribution.distributorId, body.paidAt, p)
+  // A customer's first order (by arrival) claims their FIRST marker; a referred customer is one whose first order was credited.
+  const firstOrder = body.customerId && !customerFirst ? { orderId: body.orderId, referred: credited !== undefined } : undefined
   const order: StoredOrder = {
     orderId: body.orderId,
     brandId: brand.id,
@@ -140,6 +147,14 @@ async function decide(brand: Brand, body: OrderBody, { bodyHash, facts, rules, l
     refundIds: [],
     version: 1,
     createdAt: now.toISOString(),
+    reporting: {
+      distributorId: credited?.id ?? null,
+      ring: credited?.ring ?? 0,
+      type: credited?.type ?? 'none',
+      store: credited?.store,
+      firstOrderOfCustomer: firstOrder !== undefined,
+      referredCustomer: (firstOrder ?? customerFirst)?.referred ?? false,
+    },
   }
-  return { order, entries, binding: next ? { next, previous: facts.binding } : null }
+  return { order, entries, binding: next ? { next, previous: facts.binding } : null, firstOrder }
 }

@@ -1,6 +1,6 @@
 import { getOrder, getRefund, writeRefund, type StoredOrder, type StoredRefund } from '../db/orders'
 import { entryIdFor, getEntries, type LedgerEntry } from '../db/ledger'
-import { applyRefund } from '../domain/refund'
+import { applyRefund, refundedBase } from '../domain/refund'
 import { AppError, invalidField } from '../http/errors'
 import type { RefundBody } from '../schemas/order'
 import { bodyHashOf } from './ingest-order'
@@ -40,6 +40,10 @@ export async function refundOrder(brandId: string, orderId: string, body: Refund
       bodyHash,
       reversals: reversals.map((e) => ({ entryId: e.entryId, distributorId: e.distributorId, amount: e.amount, kind: e.kind, status: e.status })),
       createdAt: now.toISOString(),
+      brandId,
+      paidAt: order.paidAt,
+      base: refundedBase(order.lines, outcome.state) - refundedBase(order.lines, order.refunds),
+      reporting: order.reporting,
     }
     const reversed = { ...order.reversed }
     for (const r of outcome.reversals) reversed[r.entryId] = (reversed[r.entryId] ?? 0) + r.amount

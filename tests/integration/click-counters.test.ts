@@ -2,18 +2,19 @@ import { describe, expect, it, vi } from 'vitest'
 import { marshall } from '@aws-sdk/util-dynamodb'
 import { call, newBrand, newDistributor, sessionOf, PHONE_UA } from '../support/client'
 import { pumpOnce } from '../../lib/local/stream-pump'
-import { countStreamClicks } from '../../lib/services/count-stream-clicks'
+import { countStreamChanges } from '../../lib/services/count-stream-changes'
 import { clickBucket, DEDUPE_MINUTES, findRecentClick, recordClick, type Visit } from '../../lib/db/clicks'
 import { getLink, type LinkRecord } from '../../lib/db/links'
-import { BRAND_DAY_SHARDS, LINK_SHARDS, brandDayScope, linkScope, sumCounters } from '../../lib/db/counters'
+import { LINK_SHARDS, linkScope, sumCounters } from '../../lib/db/counters'
+import { readRingDays } from '../../lib/db/report-counters'
 import { toTableChange, type StreamRecord } from '../../lib/db/stream-records'
 import { getStreamCheckpoint, putStreamCheckpoint } from '../../lib/db/stream-checkpoints'
 import { getRecords, latestStreamArn, listShards, shardIterator } from '../../lib/local/dynamodb-streams'
 import { tableName } from '../../lib/db/table'
 import { db } from '../../lib/db/client'
 import { PutCommand } from '@aws-sdk/lib-dynamodb'
-import { applyCounterDeltas } from '../../lib/db/click-counters'
-import { clickCounterDeltas, type TableChange } from '../../lib/domain/click-counters'
+import { applyChunks, chunkUpdates, counterUpdates } from '../../lib/db/counter-writes'
+import { counterDeltas, type TableChange } from '../../lib/domain/counter-deltas'
 
 const MIN = 60_000
 const BUCKET_MS = DEDUPE_MINUTES * MIN
@@ -26,6 +27,7 @@ async function newLink(url: string): Promise<LinkRecord> {
   return (await getLink(String(r.body.code))) as LinkRecord
 }
 
+const ringDayClicks = async (brandId: string, day: string, ring: number, type: string) => (await readRingDays(brandId, day, day)).find((r) => r.ring === ring && r.type === type)?.clicks
 const linkClicks = async (code: string) => (await sumCounters([linkScope(code)], LINK_SHARDS, 'total', 'clicks')).get(linkScope(code)) ?? 0
 const countedAfterPump = async (code: string) => {
   await pumpOnce()
@@ -89,8 +91,7 @@ describe('counters from the stream', () => {
     expect(await linkClicks(link.code)).toBe(0) // counters lag the redirect until the stream is read
     expect(await countedAfterPump(link.code)).toBe(20)
     const day = new Date().toISOString().slice(0, 10)
-    const scope = brandDayScope(link.brandId, day)
-    expect((await sumCounters([scope], BRAND_DAY_SHARDS, `ring#${link.ring}#type#${link.type}`, 'clicks')).get(scope)).toBe(20)
+    expect(await ringDayClicks(link.brandId, day, link.ring, link.type)).toBe(20)
     // A second pass finds nothing new.
     await pumpOnce()
     expect(await linkClicks(link.code)).toBe(20)
@@ -105,8 +106,8 @@ describe('counters from the stream', () => {
 
   it('counts a retried batch (the same records twice) once', async () => {
     const records = batch(900_000_000_000_000_000n, ['RetryOne', 'RetryOne', 'RetryTwo'])
-    expect(await countStreamClicks(records)).toEqual({ clicks: 3, applied: 1, skipped: 0 })
-    expect(await countStreamClicks(records)).toEqual({ clicks: 3, applied: 0, skipped: 1 })
+    expect(await countStreamChanges(records)).toMatchObject({ clicks: 3, applied: 1, skipped: 0 })
+    expect(await countStreamChanges(records)).toMatchObject({ clicks: 3, applied: 0, skipped: 1 })
     expect(await linkClicks('RetryOne')).toBe(2)
     expect(await linkClicks('RetryTwo')).toBe(1)
   })
@@ -114,15 +115,15 @@ describe('counters from the stream', () => {
   it('applies a big batch in chunks, and a retry after a partial failure applies only the missing chunks', async () => {
     const codes = Array.from({ length: 100 }, (_, i) => `Chunk${String(i).padStart(3, '0')}`)
     const records = batch(910_000_000_000_000_000n, codes, 'b_chunks')
-    // 100 links and 1 brand-day dimension → 101 deltas → chunks of 90 and 11. Apply the first alone, as a crash would leave it.
-    const deltas = clickCounterDeltas(records.map(toTableChange).filter((c): c is TableChange => c !== undefined))
-    expect(deltas.length).toBe(101)
-    await applyCounterDeltas(records[0]!.dynamodb!.SequenceNumber!, deltas.slice(0, 90))
-    expect(await countStreamClicks(records)).toEqual({ clicks: 100, applied: 1, skipped: 1 })
+    // 100 links, 1 ring/type row, 1 distributor-day item, 1 active set → 103 updates → chunks of 90 and 13. Apply the first alone, as a crash would leave it.
+    const deltas = counterDeltas(records.map(toTableChange).filter((c): c is TableChange => c !== undefined))
+    const chunks = chunkUpdates(counterUpdates(deltas))
+    expect(chunks.map((c) => c.length)).toEqual([90, 13])
+    await applyChunks(records[0]!.dynamodb!.SequenceNumber!, chunks, 0)
+    expect(await countStreamChanges(records)).toMatchObject({ clicks: 100, applied: 1, skipped: 1 })
     const totals = await sumCounters(codes.map(linkScope), LINK_SHARDS, 'total', 'clicks')
     expect([...totals.values()]).toEqual(Array(100).fill(1))
-    const scope = brandDayScope('b_chunks', '2026-11-25')
-    expect((await sumCounters([scope], BRAND_DAY_SHARDS, 'ring#1#type#guide', 'clicks')).get(scope)).toBe(100)
+    expect(await ringDayClicks('b_chunks', '2026-11-25', 1, 'guide')).toBe(100)
   })
 })
 
@@ -146,7 +147,7 @@ describe('the local stream pump', () => {
     const page = await getRecords(await shardIterator(arn, shard!.ShardId, after))
     const crashed = page.Records ?? []
     await putStreamCheckpoint(shard!.ShardId, { after, inFlightLast: crashed.at(-1)?.dynamodb?.SequenceNumber })
-    expect((await countStreamClicks(crashed)).clicks).toBe(2)
+    expect((await countStreamChanges(crashed)).clicks).toBe(2)
     expect(await linkClicks(link.code)).toBe(4)
 
     // Written after the crash: on restart the replayed batch must not swallow it (or its markers would skip it).

@@ -5,7 +5,8 @@ import { handler as countersHandler } from '../../functions/counters'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { DynamoDBStreamEvent } from '../../lib/db/stream-records'
-import { BRAND_DAY_SHARDS, LINK_SHARDS, brandDayScope, linkScope, sumCounters } from '../../lib/db/counters'
+import { LINK_SHARDS, linkScope, sumCounters } from '../../lib/db/counters'
+import { readRingDays } from '../../lib/db/report-counters'
 import { apigwEvent, redirectEvent } from '../support/apigw-event'
 import { call, newBrand, newDistributor, sessionOf } from '../support/client'
 
@@ -91,12 +92,9 @@ describe('counters Lambda (functions/counters.ts)', () => {
   const streamEvent = (): DynamoDBStreamEvent =>
     JSON.parse(readFileSync(fileURLToPath(new URL('../fixtures/dynamodb-stream-clicks.json', import.meta.url)), 'utf8')) as DynamoDBStreamEvent
   const linkClicks = async (code: string) => (await sumCounters([linkScope(code)], LINK_SHARDS, 'total', 'clicks')).get(linkScope(code))
-  const dayClicks = async () => {
-    const scope = brandDayScope('b_fixture', '2026-11-25')
-    return (await sumCounters([scope], BRAND_DAY_SHARDS, 'ring#2#type#guide', 'clicks')).get(scope)
-  }
+  const dayClicks = async () => (await readRingDays('b_fixture', '2026-11-25', '2026-11-25')).find((r) => r.ring === 2 && r.type === 'guide')?.clicks
 
-  it('counts only the click inserts, and counts a redelivered batch once', async () => {
+  it('counts the click inserts once per click, and counts a redelivered batch once', async () => {
     await countersHandler(streamEvent())
     expect(await linkClicks('FixLink01')).toBe(2)
     expect(await linkClicks('FixLink02')).toBe(0)

@@ -8,6 +8,7 @@ import { getDistributorOrThrow } from '../../services/distributor-or-throw'
 import { getTeamCounts, listRecruits } from '../../db/distributors'
 import { listLinksOf } from '../../db/links'
 import { LINK_SHARDS, linkScope, sumCounters } from '../../db/counters'
+import { myDashboard, MyDashboard } from '../../services/my-dashboard'
 
 export const me = router()
 const mine = [requireRole('distributor')]
@@ -18,19 +19,19 @@ const teamLevels = (counts: Record<number, number>) =>
     .map(([level, count]) => ({ level: Number(level), count }))
     .sort((a, b) => a.level - b.level)
 
-// GET /api/me: the signed-in distributor, with team size by level.
+// GET /api/me: the signed-in distributor, team size by level, own figures for the last 30 days and earnings by status.
 me.openapi(
   createRoute({
     method: 'get',
     path: '/me',
     tags: ['me'],
     middleware: mine,
-    responses: { 200: jsonContent(z.object({ distributor: Distributor, team: TeamSummary, inviteUrl: z.string() }), 'Me'), ...errorResponses },
+    responses: { 200: jsonContent(z.object({ distributor: Distributor, team: TeamSummary, inviteUrl: z.string() }).extend(MyDashboard.shape), 'Me'), ...errorResponses },
   }),
   async (c) => {
     const { brandId, distributorId } = distributorOf(c)
-    const [distributor, counts] = await Promise.all([getDistributorOrThrow(brandId, distributorId), getTeamCounts(distributorId)])
-    return c.json({ distributor, team: { levels: teamLevels(counts) }, inviteUrl: `${baseUrlOf(c)}/m/join/${distributor.inviteCode}` }, 200)
+    const [distributor, counts, dashboard] = await Promise.all([getDistributorOrThrow(brandId, distributorId), getTeamCounts(distributorId), myDashboard(brandId, distributorId)])
+    return c.json({ distributor, team: { levels: teamLevels(counts) }, inviteUrl: `${baseUrlOf(c)}/m/join/${distributor.inviteCode}`, ...dashboard }, 200)
   },
 )
 
@@ -70,7 +71,7 @@ me.openapi(
     middleware: mine,
     request: { query: PageQuery },
     responses: {
-      200: jsonContent(z.object({ levels: TeamSummary.shape.levels, recruits: z.array(Distributor), nextCursor: z.string().optional() }), 'My team'),
+      200: jsonContent(z.object({ levels: TeamSummary.shape.levels, total: z.number().int(), recruits: z.array(Distributor), nextCursor: z.string().optional() }), 'My team'),
       ...errorResponses,
     },
   }),
@@ -78,6 +79,7 @@ me.openapi(
     const { distributorId } = distributorOf(c)
     const { cursor, limit } = c.req.valid('query')
     const [counts, page] = await Promise.all([getTeamCounts(distributorId), listRecruits(distributorId, { cursor, limit })])
-    return c.json({ levels: teamLevels(counts), recruits: page.items, nextCursor: page.nextCursor }, 200)
+    const levels = teamLevels(counts)
+    return c.json({ levels, total: levels.reduce((n, l) => n + l.count, 0), recruits: page.items, nextCursor: page.nextCursor }, 200)
   },
 )

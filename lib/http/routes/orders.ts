@@ -57,7 +57,7 @@ orders.openapi(
   }),
   async (c) => {
     const { refund, created } = await refundOrder(brandOf(c), c.req.valid('param').orderId, c.req.valid('json'))
-    const { bodyHash: _hash, ...visible } = refund
+    const { bodyHash: _hash, brandId: _brand, paidAt: _paid, base: _base, reporting: _reporting, ...visible } = refund
     return c.json(visible, created ? 201 : 200)
   },
 )

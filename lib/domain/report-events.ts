@@ -1,0 +1,127 @@
+/**
+ * The business events the report counters are summed from, read out of stream
+ * images. Each reader returns undefined for an image that is not a complete
+ * event of its kind (old items written before a field existed, other entities),
+ * so a malformed record is skipped instead of stalling the stream.
+ */
+
+/** One change from the table's stream, its images already plain values. */
+export interface TableChange {
+  eventName: 'INSERT' | 'MODIFY' | 'REMOVE'
+  newImage?: Record<string, unknown>
+  oldImage?: Record<string, unknown>
+  /** When the change happened (the record's ApproximateCreationDateTime), ISO. */
+  at?: string
+}
+
+/** Who an event is counted under: a ring and type (ring 0, type "none" is the brand itself: no distributor). */
+export interface Credit {
+  ring: number
+  type: string
+}
+
+export const NO_DISTRIBUTOR: Credit = { ring: 0, type: 'none' }
+
+export interface ClickEvent extends Credit { brandId: string; code: string; distributorId: string; day: string }
+export interface LinkEvent extends Credit { brandId: string; day: string }
+export interface JoinEvent extends Credit {
+  brandId: string
+  distributorId: string
+  day: string
+  counted: boolean
+  recruiter?: Credit & { id: string; store?: string }
+}
+export interface MoveEvent { brandId: string; day: string; before: (Credit & { counted: boolean }) | undefined; after: Credit & { counted: boolean } }
+export interface OrderEvent extends Credit {
+  brandId: string
+  day: string
+  distributorId: string | null
+  store?: string
+  total: number
+  firstOrderOfCustomer: boolean
+  referredCustomer: boolean
+}
+export interface RefundEvent extends Credit { brandId: string; day: string; distributorId: string | null; store?: string; base: number; referredCustomer: boolean }
+export interface CommissionEvent extends Credit { brandId: string; day: string; amount: number }
+
+/** Statuses that make someone one of a brand's distributors: not an applicant, not gone. */
+const COUNTED_STATUSES = new Set(['active', 'suspended'])
+
+const str = (v: unknown): v is string => typeof v === 'string' && v.length > 0
+const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v)
+const dayOf = (iso: unknown): string | undefined => (typeof iso === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(iso) ? new Date(iso).toISOString().slice(0, 10) : undefined)
+const entityOf = (image: Record<string, unknown> | undefined, entity: string) => (image?.entity === entity ? image : undefined)
+
+export function asClick(image: Record<string, unknown> | undefined): ClickEvent | undefined {
+  const i = entityOf(image, 'click')
+  const day = dayOf(i?.at)
+  if (!i || !day || !str(i.code) || !str(i.brandId) || !num(i.ring) || !str(i.type)) return undefined
+  return { brandId: i.brandId, code: i.code, distributorId: str(i.distributorId) ? i.distributorId : '', ring: i.ring, type: i.type, day }
+}
+
+export function asLink(image: Record<string, unknown> | undefined): LinkEvent | undefined {
+  const i = entityOf(image, 'link')
+  const day = dayOf(i?.createdAt)
+  if (!i || !day || !str(i.brandId) || !num(i.ring) || !str(i.type)) return undefined
+  return { brandId: i.brandId, ring: i.ring, type: i.type, day }
+}
+
+/** A distributor's ring, type and whether it counts, or undefined when the image is not a distributor. */
+function placement(image: Record<string, unknown> | undefined): (Credit & { counted: boolean; brandId: string }) | undefined {
+  const i = entityOf(image, 'distributor')
+  if (!i || !str(i.brandId) || !num(i.ring) || !str(i.type)) return undefined
+  return { brandId: i.brandId, ring: i.ring, type: i.type, counted: COUNTED_STATUSES.has(String(i.status)) }
+}
+
+export function asJoin(image: Record<string, unknown> | undefined): JoinEvent | undefined {
+  const p = placement(image)
+  const day = dayOf(image?.joinedAt)
+  if (!p || !day || !str(image?.id)) return undefined
+  const r = image.recruiter as Record<string, unknown> | undefined
+  const recruiter = str(image.parentId) && r && num(r.ring) && str(r.type) ? { id: image.parentId, ring: r.ring, type: r.type, store: str(r.store) ? r.store : undefined } : undefined
+  return { ...p, distributorId: image.id, day, recruiter }
+}
+
+/** A distributor change that moves it between ring/type rows or in or out of the count. */
+export function asMove(change: TableChange): MoveEvent | undefined {
+  const after = placement(change.newImage)
+  const day = dayOf(change.at)
+  if (!after || !day) return undefined
+  const before = placement(change.oldImage)
+  if (before && before.ring === after.ring && before.type === after.type && before.counted === after.counted) return undefined
+  return { brandId: after.brandId, day, before, after }
+}
+
+export function asOrder(image: Record<string, unknown> | undefined): OrderEvent | undefined {
+  const i = entityOf(image, 'order')
+  const day = dayOf(i?.paidAt)
+  const r = i?.reporting as Record<string, unknown> | undefined
+  if (!i || !day || !str(i.brandId) || !num(i.total) || !r || !num(r.ring) || !str(r.type)) return undefined
+  return {
+    brandId: i.brandId,
+    day,
+    ring: r.ring,
+    type: r.type,
+    distributorId: str(r.distributorId) ? r.distributorId : null,
+    store: str(r.store) ? r.store : undefined,
+    total: i.total,
+    firstOrderOfCustomer: r.firstOrderOfCustomer === true,
+    referredCustomer: r.referredCustomer === true,
+  }
+}
+
+export function asRefund(image: Record<string, unknown> | undefined): RefundEvent | undefined {
+  const i = entityOf(image, 'refund')
+  const day = dayOf(i?.paidAt)
+  const r = i?.reporting as Record<string, unknown> | undefined
+  if (!i || !day || !str(i.brandId) || !num(i.base) || !r || !num(r.ring) || !str(r.type)) return undefined
+  return { brandId: i.brandId, day, ring: r.ring, type: r.type, distributorId: str(r.distributorId) ? r.distributorId : null, store: str(r.store) ? r.store : undefined, base: i.base, referredCustomer: r.referredCustomer === true }
+}
+
+/** A ledger entry: commissions add, reversals and adjustments (negative) subtract, on the day the order was paid. */
+export function asCommission(image: Record<string, unknown> | undefined): CommissionEvent | undefined {
+  const i = entityOf(image, 'ledger')
+  const day = dayOf(i?.paidAt)
+  if (!i || !day || !str(i.brandId) || !num(i.amount) || !num(i.ring) || !str(i.type)) return undefined
+  return { brandId: i.brandId, day, ring: i.ring, type: i.type, amount: i.amount }
+}

@@ -1,0 +1,85 @@
+import { readActiveMembers, readHeadcountAt, readRingDays, type RingDayRow } from '../db/report-counters'
+import { RING_FIELDS } from '../domain/counter-deltas'
+import { channelReport, rippleReport, type RangeRow } from '../domain/ripple'
+import { bpsOf } from '../domain/shares'
+import type { ReportRange } from '../schemas/report'
+import { getBrandOrThrow } from './get-brand-or-throw'
+
+/**
+ * The brand reports, read from the counters only (never orders, clicks or the
+ * ledger): ring/type rows per day, headcounts at `to`, active sets per day.
+ */
+
+/** Day rows summed over the range into one row per ring and type. */
+function overRange(rows: readonly RingDayRow[]): RangeRow[] {
+  const out = new Map<string, RangeRow>()
+  for (const r of rows) {
+    const id = `${r.ring}|${r.type}`
+    const sum = out.get(id) ?? ({ ring: r.ring, type: r.type, ...Object.fromEntries(RING_FIELDS.map((f) => [f, 0])) } as RangeRow)
+    for (const f of RING_FIELDS) sum[f] += r[f]
+    out.set(id, sum)
+  }
+  return [...out.values()]
+}
+
+const currencyOf = async (brandId: string) => (await getBrandOrThrow(brandId)).programme.currency
+
+export async function rippleReportFor(brandId: string, { from, to }: ReportRange) {
+  const [currency, days, headcount, active] = await Promise.all([currencyOf(brandId), readRingDays(brandId, from, to), readHeadcountAt(brandId, to), readActiveMembers(brandId, from, to)])
+  return { currency, from, to, ...rippleReport(overRange(days), [...headcount.values()], active) }
+}
+
+export async function channelReportFor(brandId: string, { from, to }: ReportRange) {
+  const [currency, days, headcount] = await Promise.all([currencyOf(brandId), readRingDays(brandId, from, to), readHeadcountAt(brandId, to)])
+  return { currency, from, to, ...channelReport(overRange(days), [...headcount.values()]) }
+}
+
+/** Per day of the range (every day, zeros included): clicks, orders and GMV of every order, and GMV credited to distributors. */
+export async function trendFor(brandId: string, { from, to }: ReportRange) {
+  const [currency, rows] = await Promise.all([currencyOf(brandId), readRingDays(brandId, from, to)])
+  const days: Array<{ day: string; clicks: number; orders: number; gmv: number; distributionGmv: number }> = []
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) days.push({ day: new Date(t).toISOString().slice(0, 10), clicks: 0, orders: 0, gmv: 0, distributionGmv: 0 })
+  const byDay = new Map(days.map((d) => [d.day, d]))
+  for (const r of rows) {
+    const d = byDay.get(r.day)
+    if (!d) continue
+    d.clicks += r.clicks
+    d.orders += r.orders
+    d.gmv += r.gmv
+    if (r.ring >= 1) d.distributionGmv += r.gmv
+  }
+  return { currency, from, to, days }
+}
+
+/**
+ * Customer figures over the range, all from counters:
+ * - referral rate: new customers whose first order was credited / all new customers;
+ * - repurchase rate: of orders placed by referred customers, the share that were repeat orders;
+ * - GMV per referred customer: referred customers' GMV / referred new customers (rounded down).
+ */
+export async function overviewFor(brandId: string, { from, to }: ReportRange) {
+  const [currency, rows] = await Promise.all([currencyOf(brandId), readRingDays(brandId, from, to)])
+  const sum = (pick: (r: RangeRow) => number, only: (r: RangeRow) => boolean = () => true) => overRange(rows).filter(only).reduce((n, r) => n + pick(r), 0)
+  const credited = (r: RangeRow) => r.ring >= 1
+  const newCustomers = sum((r) => r.newCustomers)
+  const referredNewCustomers = sum((r) => r.newCustomers, credited)
+  const referredOrders = sum((r) => r.referredOrders)
+  const referredRepeatOrders = sum((r) => r.referredRepeatOrders)
+  const referredGmv = sum((r) => r.referredGmv)
+  return {
+    currency,
+    from,
+    to,
+    orders: sum((r) => r.orders),
+    gmv: sum((r) => r.gmv),
+    distributionGmv: sum((r) => r.gmv, credited),
+    newCustomers,
+    referredNewCustomers,
+    customerReferralRateBps: bpsOf(referredNewCustomers, newCustomers),
+    referredOrders,
+    referredRepeatOrders,
+    repurchaseRateBps: bpsOf(referredRepeatOrders, referredOrders),
+    referredGmv,
+    gmvPerReferredCustomer: referredNewCustomers === 0 ? null : Math.floor(referredGmv / referredNewCustomers),
+  }
+}
