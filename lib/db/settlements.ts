@@ -69,23 +69,30 @@ export type LockAnswer = { taken: true } | { taken: false; batchId: string }
  * taken, so a run that crashed is resumed by the next request once its lease
  * has lapsed, while a request arriving during a live run learns which batch is
  * busy (the caller answers with that batch's progress instead of racing it).
+ *
+ * A close also marks the brand as `closing` that batch until it is closed
+ * (finishClosing), across runs: no other period starts meanwhile, because its
+ * plan would count entries the unfinished batch has planned but not yet moved.
  */
-export async function takeSettlementLock(brandId: string, batchId: string, holder: string, leaseMs: number): Promise<LockAnswer> {
+export async function takeSettlementLock(brandId: string, batchId: string, holder: string, leaseMs: number, opts: { closing?: boolean } = {}): Promise<LockAnswer> {
   const now = Date.now()
+  const lease = '(attribute_not_exists(batchId) OR expiresAt < :now OR holder = :h)'
   try {
     await db().send(
-      new PutCommand({
+      new UpdateCommand({
         TableName: tableName(),
-        Item: { ...keys.settlementLock(brandId), batchId, holder, takenAt: new Date(now).toISOString(), expiresAt: now + leaseMs },
-        ConditionExpression: 'attribute_not_exists(batchId) OR expiresAt < :now OR holder = :h',
-        ExpressionAttributeValues: { ':now': now, ':h': holder },
+        Key: keys.settlementLock(brandId),
+        UpdateExpression: `SET batchId = :b, holder = :h, takenAt = :at, expiresAt = :exp${opts.closing ? ', closing = :b' : ''}`,
+        ConditionExpression: opts.closing ? `${lease} AND (attribute_not_exists(closing) OR closing = :b)` : lease,
+        ExpressionAttributeValues: { ':b': batchId, ':h': holder, ':at': new Date(now).toISOString(), ':exp': now + leaseMs, ':now': now },
       }),
     )
     return { taken: true }
   } catch (err) {
     if (!(err instanceof ConditionalCheckFailedException)) throw err
     const lock = await getItem(keys.settlementLock(brandId), true)
-    return { taken: false, batchId: String(lock?.batchId ?? '') }
+    const leased = lock?.batchId !== undefined && Number(lock.expiresAt) >= now
+    return { taken: false, batchId: String(leased ? lock?.batchId : (lock?.closing ?? lock?.batchId ?? '')) }
   }
 }
 
@@ -94,6 +101,15 @@ export async function releaseSettlementLock(brandId: string, holder: string): Pr
     await db().send(
       new UpdateCommand({ TableName: tableName(), Key: keys.settlementLock(brandId), UpdateExpression: 'REMOVE batchId, holder, expiresAt', ConditionExpression: 'holder = :h', ExpressionAttributeValues: { ':h': holder } }),
     )
+  } catch (err) {
+    if (!(err instanceof ConditionalCheckFailedException)) throw err
+  }
+}
+
+/** The batch is closed: the brand may start closing another period. */
+export async function finishClosing(brandId: string, batchId: string): Promise<void> {
+  try {
+    await db().send(new UpdateCommand({ TableName: tableName(), Key: keys.settlementLock(brandId), UpdateExpression: 'REMOVE closing', ConditionExpression: 'closing = :b', ExpressionAttributeValues: { ':b': batchId } }))
   } catch (err) {
     if (!(err instanceof ConditionalCheckFailedException)) throw err
   }

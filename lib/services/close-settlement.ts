@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { getDistributors } from '../db/distributors-batch'
 import { AVAILABLE_SHARDS, type LedgerEntry } from '../db/ledger'
-import { createOrGetBatch, getBatch, getTallies, listAvailable, listLines, moveEntries, putTally, releaseSettlementLock, setBatchStatus, takeSettlementLock, writePlan, type Batch } from '../db/settlements'
+import { createOrGetBatch, finishClosing, getBatch, getTallies, listAvailable, listLines, moveEntries, putTally, releaseSettlementLock, setBatchStatus, takeSettlementLock, writePlan, type Batch } from '../db/settlements'
 import { addToTally, batchTotals, linesFrom, moveChunks, periodEnd, takenByClose, type Tally } from '../domain/settlement'
 import { AppError } from '../http/errors'
 import { getBrandOrThrow } from './get-brand-or-throw'
@@ -42,10 +42,14 @@ export type CloseRequest = { period: string } | { from: string; to: string }
  */
 export async function closeSettlement(brandId: string, request: CloseRequest, opts: { now?: Date; budgetMs?: number } = {}): Promise<{ batch: Batch; created: boolean }> {
   const now = opts.now ?? new Date()
+  const budgetMs = opts.budgetMs ?? DEFAULT_BUDGET_MS
   const brand = await getBrandOrThrow(brandId)
   const p = closablePeriod(request, now)
-  const { batch, created } = await createOrGetBatch({
-    batchId: `st_${p.id}`,
+  const batchId = `st_${p.id}`
+  const existing = await getBatch(brandId, batchId)
+  if (existing && existing.status !== 'closing') return { batch: existing, created: false }
+  const fresh: Batch = {
+    batchId,
     brandId,
     period: p.label,
     from: p.from,
@@ -58,9 +62,21 @@ export async function closeSettlement(brandId: string, request: CloseRequest, op
     movedAmount: 0,
     paidEntries: 0,
     paidAmount: 0,
-  })
-  if (batch.status !== 'closing') return { batch, created }
-  return { batch: await continueClose(batch, brand.programme.payoutThreshold, opts.budgetMs ?? DEFAULT_BUDGET_MS), created }
+  }
+  const holder = randomUUID()
+  const lock = await takeSettlementLock(brandId, batchId, holder, budgetMs + LEASE_MARGIN_MS, { closing: true })
+  if (!lock.taken) {
+    // The same period being closed right now by another request: its progress, nothing moved twice.
+    if (lock.batchId === batchId) return { batch: (await getBatch(brandId, batchId)) ?? (await createOrGetBatch(fresh)).batch, created: false }
+    throw new AppError({ code: 'conflict', message: `Settlement ${lock.batchId} is still closing for this brand; finish it (POST its period again) before closing another period.` })
+  }
+  try {
+    const { batch, created } = await createOrGetBatch(fresh)
+    if (batch.status !== 'closing') return { batch, created }
+    return { batch: await continueClose(batch, brand.programme.payoutThreshold, stepBudget(budgetMs)), created }
+  } finally {
+    await releaseSettlementLock(brandId, holder)
+  }
 }
 
 /** The period's id, label and end; a 422 naming the field when it has not ended by `now`. */
@@ -73,37 +89,22 @@ export function closablePeriod(request: CloseRequest, now: Date) {
   return p
 }
 
-/**
- * Resumes a closing batch until done or out of time; returns the batch as stored.
- * A request arriving while another run holds this batch's lease gets the batch's
- * progress (the same batch, nothing moved twice); one for another batch gets a 409.
- */
-export async function continueClose(batch: Batch, payoutThreshold: number, budgetMs: number): Promise<Batch> {
-  const holder = randomUUID()
-  const lock = await takeSettlementLock(batch.brandId, batch.batchId, holder, budgetMs + LEASE_MARGIN_MS)
-  if (!lock.taken) {
-    if (lock.batchId === batch.batchId) return (await getBatch(batch.brandId, batch.batchId)) as Batch
-    throw new AppError({ code: 'conflict', message: `Settlement ${lock.batchId} is being worked on for this brand; wait for it to finish.` })
+/** Resumes a closing batch (under the brand's lock) until done or out of time; returns the batch as stored. */
+async function continueClose(batch: Batch, payoutThreshold: number, budget: Budget): Promise<Batch> {
+  const reread = async () => (await getBatch(batch.brandId, batch.batchId)) as Batch
+  if (!batch.planned && !(await plan(batch, payoutThreshold, budget))) return reread()
+  const carried = await carriedForward(batch)
+  for (let shard = 0; shard < AVAILABLE_SHARDS; shard++) {
+    if (!(await moveShard(batch, shard, carried, budget))) return reread()
   }
-  const budget = stepBudget(budgetMs)
-  try {
-    const fresh = (await getBatch(batch.brandId, batch.batchId)) as Batch
-    if (fresh.status !== 'closing') return fresh
-    if (!fresh.planned && !(await plan(fresh, payoutThreshold, budget))) return (await getBatch(batch.brandId, batch.batchId)) as Batch
-    const carried = await carriedForward(batch)
-    for (let shard = 0; shard < AVAILABLE_SHARDS; shard++) {
-      if (!(await moveShard(batch, shard, carried, budget))) return (await getBatch(batch.brandId, batch.batchId)) as Batch
-    }
-    const stored = (await getBatch(batch.brandId, batch.batchId)) as Batch
-    const totals = stored.totals
-    if (!totals || stored.movedAmount !== totals.net || stored.movedEntries !== totals.entries) {
-      throw new AppError({ code: 'internal', message: `Batch ${batch.batchId} does not reconcile: moved ${stored.movedAmount} in ${stored.movedEntries} entries, lines say ${totals?.net} in ${totals?.entries}.` })
-    }
-    await setBatchStatus(batch.brandId, batch.batchId, 'closing', 'closed', { closedAt: new Date().toISOString() })
-    return (await getBatch(batch.brandId, batch.batchId)) as Batch
-  } finally {
-    await releaseSettlementLock(batch.brandId, holder)
+  const stored = await reread()
+  const totals = stored.totals
+  if (!totals || stored.movedAmount !== totals.net || stored.movedEntries !== totals.entries) {
+    throw new AppError({ code: 'internal', message: `Batch ${batch.batchId} does not reconcile: moved ${stored.movedAmount} in ${stored.movedEntries} entries, lines say ${totals?.net} in ${totals?.entries}.` })
   }
+  await setBatchStatus(batch.brandId, batch.batchId, 'closing', 'closed', { closedAt: new Date().toISOString() })
+  await finishClosing(batch.brandId, batch.batchId)
+  return reread()
 }
 
 /** The entries a close takes (see takenByClose). */

@@ -73,4 +73,25 @@ describe('an interrupted close', () => {
     expect(paid).toMatchObject({ paidEntries: 33, paidAmount: done.body.totals.net })
     await expectBalancesMatchLedger(ids)
   })
+
+  it('refuses to start another period while one is still closing, so no entry is planned by two batches', async () => {
+    const { b, ids } = await busyBrand()
+    const first = await closeSettlement(b.brand.id, { period: '2025-09' }, { budgetMs: 0 })
+    expect(first.batch.status).toBe('closing')
+    // September is part-way; October would take the same entries (available by its end too).
+    const october = await call('POST', '/api/settlements', { token: b.financeKey, body: { period: '2025-10' } })
+    expect(october.status).toBe(409)
+    expect(october.body.error.message).toContain('st_2025-09')
+    expect(await getBatch(b.brand.id, 'st_2025-10')).toBeUndefined()
+    const preview = await call('POST', '/api/settlements/preview', { token: b.financeKey, body: { period: '2025-10' } })
+    expect(preview.status).toBe(200)
+    let sept = first.batch
+    while (sept.status === 'closing') sept = (await closeSettlement(b.brand.id, { period: '2025-09' }, { budgetMs: 0 })).batch
+    expect(sept).toMatchObject({ status: 'closed', movedEntries: 33 })
+    const done = await call('POST', '/api/settlements', { token: b.financeKey, body: { period: '2025-10' } })
+    expect(done.status).toBe(201)
+    // October found nothing left but the carried-forward distributor, who is still below the threshold.
+    expect(done.body.totals).toMatchObject({ distributors: 0, entries: 0, carriedForward: 1 })
+    await expectBalancesMatchLedger(ids)
+  })
 })
