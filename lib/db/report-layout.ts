@@ -8,7 +8,7 @@ import { ringTypeDimension } from '../domain/counter-deltas'
  *
  * | scope (keys.reportScope) | sk                           | attributes                                  |
  * |--------------------------|------------------------------|---------------------------------------------|
- * | RPT, 10 random shards    | day#ring#r#type#t            | clicks, links, orders, gmv, commission, …   |
+ * | RPT, 4 random shards     | day#ring#r#type#t            | clicks, links, orders, gmv, commission, …   |
  * | HC, 4 random shards      | Y#yyyy / M#yyyy-mm / D#day + #ring#r#type#t | distributors (signed deltas) |
  * | DDAY, 16 shards by id    | day                          | `<f>:<type>:<distributorId>`, f ∈ c o g r   |
  * | SDAY, 2 shards by store  | day                          | `<f>:<type>:<store>`, f ∈ o g r             |
