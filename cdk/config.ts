@@ -90,7 +90,7 @@ export const COUNTERS_STREAM = {
   maxBatchingWindowSeconds: 5,
   retryAttempts: 10,
   /**
-   * No bisecting: lib/services/count-stream-clicks.ts marks each applied chunk by the
+   * No bisecting: lib/services/count-stream-changes.ts marks each applied chunk by the
    * batch's first sequence number, so a retry must be the same whole batch. A halved
    * batch would share the first record's marker and skip or double-count clicks.
    * After the retries a failed batch goes to the dead-letter queue (alarmed).

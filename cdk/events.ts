@@ -7,6 +7,7 @@ import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources'
 import * as sqs from 'aws-cdk-lib/aws-sqs'
 import { Construct } from 'constructs'
 import { COUNTERS_STREAM, HOLD_RELEASE_EVERY_MINUTES, type FunctionName } from './config'
+import { COUNTED_CHANGES } from '../lib/domain/counter-deltas'
 
 export interface RippleEventsProps {
   table: dynamodb.TableV2
@@ -45,8 +46,8 @@ export class RippleEvents extends Construct {
         retryAttempts: COUNTERS_STREAM.retryAttempts,
         bisectBatchOnError: COUNTERS_STREAM.bisectBatchOnError,
         onFailure: new SqsDlq(this.countersDeadLetters),
-        // Only new clicks invoke the function; every other write to the table is filtered out by Lambda, free.
-        filters: [lambda.FilterCriteria.filter({ eventName: lambda.FilterRule.isEqual('INSERT'), dynamodb: { NewImage: { entity: { S: lambda.FilterRule.isEqual('click') } } } })],
+        // Only the events the counters read invoke the function (the same list the local pump applies); every other write is filtered out by Lambda, free.
+        filters: COUNTED_CHANGES.map((c) => lambda.FilterCriteria.filter({ eventName: lambda.FilterRule.isEqual(c.eventName), dynamodb: { NewImage: { entity: { S: lambda.FilterRule.or(...c.entities) } } } })),
       }),
     )
   }

@@ -196,7 +196,10 @@ describe('what runs without a request', () => {
       BisectBatchOnFunctionError: false,
     })
     expect(m.DestinationConfig.OnFailure.Destination['Fn::GetAtt'][1]).toBe('Arn')
-    expect(m.FilterCriteria.Filters.map((f: any) => JSON.parse(f.Pattern))).toEqual([{ eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['click'] } } } }])
+    expect(m.FilterCriteria.Filters.map((f: any) => JSON.parse(f.Pattern))).toEqual([
+      { eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['click', 'link', 'distributor', 'order', 'refund', 'ledger'] } } } },
+      { eventName: ['MODIFY'], dynamodb: { NewImage: { entity: { S: ['distributor'] } } } },
+    ])
   })
 })
 
