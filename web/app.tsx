@@ -8,6 +8,7 @@ import { consoleFinance } from './routes/console-finance'
 import { consoleProgramme } from './routes/console-programme'
 import { consoleProducts } from './routes/console-products'
 import { consoleDistributors } from './routes/console-distributors'
+import { consoleStaff } from './routes/console-staff'
 import { demoShop } from './routes/demo-shop'
 import { assets } from './routes/assets'
 
@@ -17,6 +18,6 @@ import { assets } from './routes/assets'
  */
 export function buildWebApp(): Hono {
   const web = new Hono()
-  for (const r of [signIn, mobile, joinPage, consolePages, consoleRules, consoleFinance, consoleProgramme, consoleProducts, consoleDistributors, demoShop, assets]) web.route('/', r)
+  for (const r of [signIn, mobile, joinPage, consolePages, consoleRules, consoleFinance, consoleProgramme, consoleProducts, consoleStaff, consoleDistributors, demoShop, assets]) web.route('/', r)
   return web
 }

@@ -23,6 +23,7 @@ const NAV = [
   { key: 'programme', href: '/console/programme', label: '计划设置 Programme' },
   { key: 'products', href: '/console/products', label: '商品与活动 Products' },
   { key: 'distributors', href: '/console/distributors', label: '分销员 Distributors' },
+  { key: 'import', href: '/console/import', label: '导入员工 Import staff' },
   { key: 'finance', href: '/console/finance', label: '结算 Settlements' },
 ] as const
 export type ConsoleNavKey = (typeof NAV)[number]['key']

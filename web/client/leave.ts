@@ -1,0 +1,53 @@
+import { consoleApi } from './shared/console-api'
+
+// The staff-left page: confirm the successor by name, then run the hand-over until it is done.
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T
+const leaverId = $('leaver').dataset.id ?? ''
+const form = $<HTMLFormElement>('leave-form')
+const query = $<HTMLInputElement>('successor-query')
+const found = $('successor-found')
+const submit = $<HTMLButtonElement>('leave-submit')
+const status = $('leave-status')
+
+async function find(): Promise<void> {
+  submit.disabled = true
+  delete submit.dataset.successor
+  const q = query.value.trim()
+  if (!q) return
+  const res = await fetch(`/console/staff/lookup?q=${encodeURIComponent(q)}`, { credentials: 'same-origin' })
+  const d = (await res.json().catch(() => ({ found: false }))) as { found: boolean; id?: string; name?: string; store?: string | null; status?: string }
+  if (!d.found || !d.id) {
+    found.textContent = '找不到这个人 No one with that id or external id.'
+    return
+  }
+  found.textContent = `${d.name}（${d.store ?? '—'}，${d.status}）`
+  submit.dataset.successor = d.id
+  submit.disabled = false
+}
+
+$('successor-find').addEventListener('click', () => void find())
+query.addEventListener('change', () => void find())
+
+form?.addEventListener('submit', async (e) => {
+  e.preventDefault()
+  const successorId = submit.dataset.successor
+  if (!successorId) return
+  submit.disabled = true
+  status.textContent = '交接中… Handing over…'
+  // A large hand-over stops at its time budget and says in_progress: call again until it is done.
+  for (let i = 0; i < 50; i++) {
+    const res = await consoleApi<{ status: string }>('POST', `/api/distributors/${encodeURIComponent(leaverId)}/leave`, { successorId })
+    if (res.status !== 200) {
+      status.textContent = res.body.error?.fields?.successorId ?? res.body.error?.message ?? `HTTP ${res.status}`
+      submit.disabled = false
+      return
+    }
+    if (res.body.status !== 'in_progress') break
+  }
+  location.reload()
+})
+
+if (query.value) void find()
+
+export {}
