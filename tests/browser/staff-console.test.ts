@@ -64,7 +64,10 @@ describe('the staff import console page', () => {
     const list = await api<{ items: Array<{ id: string; externalId: string; name: string }> }>(server.baseUrl, 'GET', '/api/distributors', brand.adminKey)
     const byExt = new Map(list.body.items.map((d) => [d.externalId, d]))
     const leaver = byExt.get('E002')!
-    await page.goto(`${server.baseUrl}/console/distributors/${leaver.id}/leave`)
+    // From the distributor page's staff-left card to the hand-over page.
+    await page.goto(`${server.baseUrl}/console/distributors/${leaver.id}`)
+    await page.locator('#staff-left-link').click()
+    await page.waitForURL(`${server.baseUrl}/console/distributors/${leaver.id}/leave`)
     await page.locator('#successor-query').fill('E004')
     await page.locator('#successor-find').click()
     await expect.poll(() => page.locator('#successor-found').textContent()).toContain('赵接任')
@@ -72,6 +75,9 @@ describe('the staff import console page', () => {
     await page.waitForSelector('#handover-status[data-status="done"]')
     expect(await page.locator('#handover-status').textContent()).toContain('已完成')
     expect(await page.locator('#handover-successor').textContent()).toBe(byExt.get('E004')!.id)
+    // The distributor page shows the hand-over too.
+    await page.goto(`${server.baseUrl}/console/distributors/${leaver.id}`)
+    expect(await page.locator('#staff-left #handover-status').getAttribute('data-status')).toBe('done')
     const after = await api<{ status: string }>(server.baseUrl, 'GET', `/api/distributors/${leaver.id}`, brand.adminKey)
     expect(after.body.status).toBe('left')
   })

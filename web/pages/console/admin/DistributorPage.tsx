@@ -7,6 +7,7 @@ import { money } from '../../../format'
 import { ConsoleLayout } from '../ConsoleLayout'
 import { adminCss, Field, FormError } from './Field'
 import type { DistributorView } from './load-distributor'
+import { StaffLeftCard } from '../staff/StaffLeftCard'
 
 const pageCss = `
 .chain{display:flex;flex-wrap:wrap;gap:6px;align-items:center;list-style:none;padding:0;margin:0}
@@ -88,6 +89,7 @@ export const DistributorPage: FC<{ view: AdminView; data: DistributorView; scrip
           <div class="qr" id="sign-in-qr"></div>
         </div>
       </section>
+      <StaffLeftCard distributor={d} handover={data.handover} />
 
       <div class="two-col">
         <section class="card" id="chain">

@@ -8,6 +8,8 @@ import { listCommissions } from '../../../../lib/services/list-commissions'
 import { qrSvg } from '../../../../lib/services/share-links'
 import type { Brand } from '../../../../lib/schemas/brand'
 import type { Distributor } from '../../../../lib/schemas/distributor'
+import type { Handover } from '../../../../lib/schemas/handover'
+import { getHandover } from '../../../../lib/db/handovers'
 
 export interface DistributorView {
   d: Distributor
@@ -23,6 +25,8 @@ export interface DistributorView {
   entries: LedgerEntry[]
   inviteUrl: string
   inviteQr: string
+  /** Set when they left: who took over their customers and recruits (the staff-left card shows it). */
+  handover?: Handover
 }
 
 /** How many of each list the page shows. */
@@ -62,5 +66,6 @@ export async function loadDistributor(baseUrl: string, brand: Brand, d: Distribu
     entries: entries.items,
     inviteUrl,
     inviteQr,
+    handover: await getHandover(d.id),
   }
 }
