@@ -12,8 +12,9 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts'],
           globalSetup: ['tests/setup/dynamodb-global.ts'],
           setupFiles: ['tests/setup/fresh-table.ts'],
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          // Generous: on a 2-core CI machine every file shares one DynamoDB Local (Java) with the others.
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
       {
