@@ -2,7 +2,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { db } from './client'
 import { transactWrite } from './transact'
 import { keys } from './keys'
-import { getItem, strip } from './items'
+import { getItem, strip, readOne, type KeyedRead } from './items'
 import { tableName } from './table'
 import type { Brand } from '../schemas/brand'
 import type { Programme } from '../schemas/programme'
@@ -28,13 +28,17 @@ export async function createBrand(brand: Brand, credentials: { adminKeyHash: str
       ])
 }
 
+/** Reads a brand item without its webhook secret's hash. */
+export const brandRead = (brandId: string): KeyedRead<Brand> => ({
+  key: keys.brand(brandId),
+  parse: (item) => {
+    const { webhook: _webhook, ...brand } = strip<Brand & { webhook?: unknown }>(item)
+    return brand
+  },
+})
+
 /** The brand with its programme, or undefined. */
-export async function getBrand(brandId: string): Promise<Brand | undefined> {
-  const item = await getItem(keys.brand(brandId))
-  if (!item) return undefined
-  const { webhook: _webhook, ...brand } = strip<Brand & { webhook?: unknown }>(item)
-  return brand
-}
+export const getBrand = (brandId: string): Promise<Brand | undefined> => readOne(brandRead(brandId))
 
 /** Which brand and role an API key (by hash) belongs to. */
 export async function getApiKey(keyHash: string): Promise<ApiKeyRecord | undefined> {

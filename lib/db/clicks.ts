@@ -1,7 +1,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb'
 import { db } from './client'
 import { keys } from './keys'
-import { getItem, strip } from './items'
+import { getItem, strip, readOne, type KeyedRead } from './items'
 import { tableName } from './table'
 import { hmac, signingSecret } from '../auth/secrets'
 import type { LinkRecord } from './links'
@@ -93,7 +93,5 @@ export async function recordClick(visit: Visit, link: LinkRecord, opts: { now?: 
 }
 
 /** A click by id (for attribution), or undefined once TTL has removed it. */
-export async function getClick(clickId: string): Promise<Click | undefined> {
-  const item = await getItem(keys.click(clickId))
-  return item ? strip<Click>(item) : undefined
-}
+export const getClick = (clickId: string): Promise<Click | undefined> => readOne(clickRead(clickId))
+export const clickRead = (clickId: string): KeyedRead<Click> => ({ key: keys.click(clickId), parse: strip<Click> })

@@ -1,7 +1,7 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { db } from './client'
 import { keys, timeSortKey } from './keys'
-import { conditionFailures, getItem, queryPage, strip, type Page } from './items'
+import { conditionFailures, getItem, queryPage, strip, type Page, readOne, type KeyedRead } from './items'
 import { tableName } from './table'
 import type { Distributor } from '../schemas/distributor'
 import type { TeamCounts } from '../domain/team'
@@ -89,10 +89,12 @@ export async function getDistributor(id: string): Promise<Distributor | undefine
 }
 
 /** Which distributor an invite code belongs to. */
-export async function getInvite(code: string): Promise<{ brandId: string; distributorId: string } | undefined> {
-  const item = await getItem(keys.invite(code))
-  return item ? { brandId: String(item.brandId), distributorId: String(item.distributorId) } : undefined
+export const getInvite = (code: string): Promise<Invite | undefined> => readOne(inviteRead(code))
+export interface Invite {
+  brandId: string
+  distributorId: string
 }
+export const inviteRead = (code: string): KeyedRead<Invite> => ({ key: keys.invite(code), parse: (item) => ({ brandId: String(item.brandId), distributorId: String(item.distributorId) }) })
 
 /** The brand's distributors, oldest first, a page at a time (GSI1). */
 export function listDistributors(brandId: string, opts: { cursor?: string; limit?: number }): Promise<Page<Distributor>> {

@@ -21,6 +21,21 @@ export async function getItem(key: { pk: string; sk: string }, consistent = fals
   return r.Item
 }
 
+/**
+ * One item to read by key, and how its stored form becomes the caller's type.
+ * A db module exports one per item kind, so `readOne` and `batchRead` share the parsing.
+ */
+export interface KeyedRead<T> {
+  key: { pk: string; sk: string }
+  parse: (item: Record<string, unknown>) => T
+}
+
+/** One GetItem through a reader; undefined when absent. */
+export async function readOne<T>(read: KeyedRead<T>, consistent = false): Promise<T | undefined> {
+  const item = await getItem(read.key, consistent)
+  return item ? read.parse(item) : undefined
+}
+
 /** Cursor ↔ LastEvaluatedKey: base64url JSON, opaque to clients. */
 export const encodeCursor = (key: Record<string, unknown> | undefined): string | undefined =>
   key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined

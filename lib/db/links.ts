@@ -1,6 +1,6 @@
 import { transactWrite } from './transact'
 import { keys, timeSortKey } from './keys'
-import { conditionFailures, getItem, queryPage, strip, type Page } from './items'
+import { getItem, conditionFailures, queryPage, strip, type Page, readOne, type KeyedRead } from './items'
 import { tableName } from './table'
 
 /** A share link as stored: what the redirect needs in one GetItem. */
@@ -53,10 +53,8 @@ export async function createLink(link: LinkRecord, targetKey: string): Promise<C
 }
 
 /** The link behind a code: the redirect's one read. */
-export async function getLink(code: string): Promise<LinkRecord | undefined> {
-  const item = await getItem(keys.link(code))
-  return item ? strip<LinkRecord>(item) : undefined
-}
+export const getLink = (code: string): Promise<LinkRecord | undefined> => readOne(linkRead(code))
+export const linkRead = (code: string): KeyedRead<LinkRecord> => ({ key: keys.link(code), parse: strip<LinkRecord> })
 
 /** The code a distributor already has for a target, if any. */
 export async function getLinkCodeForTarget(distributorId: string, targetKey: string): Promise<string | undefined> {

@@ -1,5 +1,5 @@
 import { keys } from './keys'
-import { conditionFailures, getItem, strip } from './items'
+import { getItem, conditionFailures, strip, readOne, type KeyedRead } from './items'
 import { tableName } from './table'
 import { balanceDeltas, balanceUpdate, putEntry, type LedgerEntry } from './ledger'
 import { transactWrite, type TransactItem } from './transact'
@@ -75,23 +75,21 @@ export interface StoredOrder {
   reporting?: OrderReporting
 }
 
+export const orderRead = (brandId: string, orderId: string): KeyedRead<StoredOrder> => ({ key: keys.order(brandId, orderId), parse: strip<StoredOrder> })
+export const bindingRead = (brandId: string, customerId: string): KeyedRead<Binding> => ({ key: keys.binding(brandId, customerId), parse: strip<Binding> })
+export const customerFirstRead = (brandId: string, customerId: string): KeyedRead<CustomerFirst> => ({
+  key: keys.customerFirst(brandId, customerId),
+  parse: (item) => ({ orderId: String(item.orderId), referred: item.referred === true }),
+})
+
 /** The stored order, read consistently (it decides idempotency), or undefined. */
-export async function getOrder(brandId: string, orderId: string): Promise<StoredOrder | undefined> {
-  const item = await getItem(keys.order(brandId, orderId), true)
-  return item ? strip<StoredOrder>(item) : undefined
-}
+export const getOrder = (brandId: string, orderId: string): Promise<StoredOrder | undefined> => readOne(orderRead(brandId, orderId), true)
 
 /** The customer's current binding to a distributor, if any. */
-export async function getBinding(brandId: string, customerId: string): Promise<Binding | undefined> {
-  const item = await getItem(keys.binding(brandId, customerId), true)
-  return item ? strip<Binding>(item) : undefined
-}
+export const getBinding = (brandId: string, customerId: string): Promise<Binding | undefined> => readOne(bindingRead(brandId, customerId), true)
 
 /** The customer's first-order marker, read with the order's other facts. */
-export async function getCustomerFirst(brandId: string, customerId: string): Promise<CustomerFirst | undefined> {
-  const item = await getItem(keys.customerFirst(brandId, customerId), true)
-  return item ? { orderId: String(item.orderId), referred: item.referred === true } : undefined
-}
+export const getCustomerFirst = (brandId: string, customerId: string): Promise<CustomerFirst | undefined> => readOne(customerFirstRead(brandId, customerId), true)
 
 /** Items an order's transaction writes besides its entries and balances. */
 export const ORDER_FIXED_ITEMS = 3

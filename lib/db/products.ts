@@ -1,7 +1,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb'
 import { db } from './client'
 import { keys } from './keys'
-import { getItem, queryPage, strip, type Page } from './items'
+import { getItem, queryPage, strip, type Page, readOne, type KeyedRead } from './items'
 import { tableName } from './table'
 import { batchGet } from './batch-get'
 import type { Product } from '../schemas/product'
@@ -32,6 +32,8 @@ export function listProducts(brandId: string, opts: { cursor?: string; limit?: n
     opts.cursor,
   )
 }
+
+export const productRead = (brandId: string, sku: string): KeyedRead<Product> => ({ key: keys.product(brandId, sku), parse: strip<Product> })
 
 /** Many products by SKU at once (keyed reads), keyed by SKU; unknown SKUs are absent. */
 export async function getProducts(brandId: string, skus: readonly string[]): Promise<Map<string, Product>> {
