@@ -1,6 +1,5 @@
 import { applyBps } from './money'
-import { resolveRate } from './rule-resolution'
-import type { Rule } from '../schemas/rule'
+import { resolveRate, type RuleSet } from './rule-resolution'
 import type { DistributorType } from '../schemas/distributor'
 
 /** A position in the paid chain: level 1 is the credited distributor. */
@@ -49,11 +48,11 @@ export const lineBase = (l: PricedLine): number => l.unitPrice * l.qty - (l.disc
  * level, floor(base × bps / 10000) or fixed × qty, grouped into one draft per
  * level and rule, each group capped by its rule's capPerOrder. Pure: nothing is written.
  */
-export function commissionsFor(lines: readonly PricedLine[], chain: readonly ChainMember[], rules: readonly Rule[], paidAt: string, programmeDefaultBps: readonly number[]): CommissionDraft[] {
+export function commissionsFor(lines: readonly PricedLine[], chain: readonly ChainMember[], ruleSet: RuleSet, paidAt: string, programmeDefaultBps: readonly number[]): CommissionDraft[] {
   const drafts = new Map<string, CommissionDraft & { cap?: number }>()
   for (const member of chain) {
     for (const line of lines) {
-      const rate = resolveRate(line, member.level, member.type, rules, paidAt, programmeDefaultBps)
+      const rate = resolveRate(line, member.level, member.type, ruleSet, paidAt, programmeDefaultBps)
       if (!rate) continue
       const base = lineBase(line)
       const amount = 'bps' in rate.level ? applyBps(base, rate.level.bps) : rate.level.fixed * line.qty

@@ -3,7 +3,9 @@ import { IdParam, Timestamp } from './common'
 
 /**
  * A campaign: a named time window that campaign-scope commission rules target by id
- * (a rule with `scope: 'campaign'` names the campaign's id as its `target`).
+ * (a rule with `scope: 'campaign'` names the campaign's id as its `target`). It is
+ * brand-wide: while it is active and its window holds an order's paidAt, its rules
+ * price every line of that order (orders do not name campaigns; see lib/domain/rule-resolution.ts).
  */
 export const CampaignBody = z
   .strictObject({

@@ -1,19 +1,19 @@
 import { createHash } from 'node:crypto'
 import { getCustomerFirst, getOrder, writeOrder, ORDER_FIXED_ITEMS, type CustomerFirst, type StoredOrder } from '../db/orders'
 import { getDistributors } from '../db/distributors-batch'
-import { listRules } from '../db/rules'
 import { entryIdFor, entryKey, type LedgerEntry } from '../db/ledger'
 import { MAX_TRANSACT_ITEMS } from '../db/transact'
 import { attribute, nextBinding } from '../domain/attribution'
 import { chainFor } from '../domain/chain'
 import { commissionsFor, lineBase } from '../domain/commission'
+import type { RuleSet } from '../domain/rule-resolution'
 import { AppError, invalidField } from '../http/errors'
 import type { Brand } from '../schemas/brand'
 import type { OrderBody } from '../schemas/order'
-import type { Rule } from '../schemas/rule'
 import { getBrandOrThrow } from './get-brand-or-throw'
 import { readAttributionFacts, withCatalogueCategories } from './order-inputs'
 import { presentOrder, type OrderResult } from './present-order'
+import { readRuleSet } from './rule-set'
 
 const DAY_MS = 86_400_000
 
@@ -33,18 +33,19 @@ export async function ingestOrder(brandId: string, body: OrderBody, now = new Da
     // Everything that does not depend on another read is read at once: one round trip, not five.
     // The order is read up front although the write's condition would catch a repeat: duplicate
     // deliveries are common, and a cancelled transaction costs far more than one read.
-    const [brand, existing, facts, rules, lines, customerFirst] = await Promise.all([
+    const [brand, existing, facts, ruleSet, lines, customerFirst] = await Promise.all([
       getBrandOrThrow(brandId),
       getOrder(brandId, body.orderId),
       readAttributionFacts(brandId, body),
-      listRules(brandId),
+      // The rules and the campaigns they may target: two Queries on the brand's key, in this same round trip.
+      readRuleSet(brandId),
       withCatalogueCategories(brandId, body.lines),
       body.customerId ? getCustomerFirst(brandId, body.customerId) : undefined,
     ])
     if (existing) return { result: sameOrderOrThrow(existing, bodyHash), created: false }
     if (body.currency !== brand.programme.currency) throw invalidField('currency', `This brand settles in ${brand.programme.currency}.`)
 
-    const { order, entries, binding, firstOrder } = await decide(brand, body, { bodyHash, facts, rules, lines, customerFirst }, now)
+    const { order, entries, binding, firstOrder } = await decide(brand, body, { bodyHash, facts, ruleSet, lines, customerFirst }, now)
     const outcome = await writeOrder(order, entries, binding, firstOrder)
     if (outcome === 'written') return { result: presentOrder(order), created: true }
     // 'exists' (another delivery won) or 'retry' (a binding or transaction conflict): read again and decide again.
@@ -63,13 +64,13 @@ function sameOrderOrThrow(existing: StoredOrder, bodyHash: string): OrderResult 
 interface Facts {
   bodyHash: string
   facts: Awaited<ReturnType<typeof readAttributionFacts>>
-  rules: Rule[]
+  ruleSet: RuleSet
   lines: OrderBody['lines']
   /** The customer's first order, if they have one already (read with the other facts). */
   customerFirst: CustomerFirst | undefined
 }
 
-async function decide(brand: Brand, body: OrderBody, { bodyHash, facts, rules, lines: catalogued, customerFirst }: Facts, now: Date) {
+async function decide(brand: Brand, body: OrderBody, { bodyHash, facts, ruleSet, lines: catalogued, customerFirst }: Facts, now: Date) {
   const p = brand.programme
   const candidateIds = [facts.click?.found ? facts.click.distributorId : '', facts.ref?.found ? facts.ref.distributorId : '', facts.binding?.distributorId ?? ''].filter(Boolean)
   const candidates = await getDistributors(candidateIds)
@@ -81,7 +82,7 @@ async function decide(brand: Brand, body: OrderBody, { bodyHash, facts, rules, l
   const chain = credited ? chainFor(credited.id, credited.ancestors, upline, p.maxLevels) : { members: [], skipped: [] }
 
   const lines = catalogued.map((l) => ({ ...l, base: lineBase(l) }))
-  const drafts = commissionsFor(lines, chain.members, rules, body.paidAt, p.defaultBps).filter((d) => d.amount > 0)
+  const drafts = commissionsFor(lines, chain.members, ruleSet, body.paidAt, p.defaultBps).filter((d) => d.amount > 0)
   const availableAt = new Date(Date.parse(body.paidAt) + p.holdDays * DAY_MS).toISOString()
   const status = Date.parse(availableAt) <= now.getTime() ? 'available' : 'pending'
   const entries: LedgerEntry[] = drafts.map((d) => ({
@@ -152,6 +153,7 @@ async function decide(brand: Brand, body: OrderBody, { bodyHash, facts, rules, l
       ring: credited?.ring ?? 0,
       type: credited?.type ?? 'none',
       store: credited?.store,
+      ancestors: credited?.ancestors,
       firstOrderOfCustomer: firstOrder !== undefined,
       referredCustomer: (firstOrder ?? customerFirst)?.referred ?? false,
     },

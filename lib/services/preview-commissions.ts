@@ -1,5 +1,4 @@
 import { getDistributors } from '../db/distributors-batch'
-import { listRules } from '../db/rules'
 import { attribute } from '../domain/attribution'
 import { chainFor } from '../domain/chain'
 import { commissionsFor, lineBase, type ChainMember } from '../domain/commission'
@@ -7,6 +6,7 @@ import type { Brand } from '../schemas/brand'
 import type { PreviewBody } from '../schemas/preview'
 import { readAttributionFacts, withCatalogueCategories } from './order-inputs'
 import { minorOrThrow } from './money-fields'
+import { readRuleSet } from './rule-set'
 
 /**
  * What an order would pay, by the same code as ingestion, writing nothing.
@@ -16,7 +16,8 @@ import { minorOrThrow } from './money-fields'
 export async function previewCommissions(brand: Brand, body: PreviewBody) {
   const p = brand.programme
   const paidAt = body.paidAt ?? new Date().toISOString()
-  const rules = await listRules(brand.id)
+  // Campaigns included: a campaign rule prices the preview only while its campaign runs at paidAt, as at ingestion.
+  const ruleSet = await readRuleSet(brand.id)
   let chain: ChainMember[]
   let attribution: { distributorId: string | null; source: string | null } = { distributorId: null, source: null }
   if (!body.distributorId && body.type && !body.clickId && !body.refCode && !body.customerId) {
@@ -43,7 +44,7 @@ export async function previewCommissions(brand: Brand, body: PreviewBody) {
     discount: l.discount === undefined ? undefined : minorOrThrow(l.discount, p.currency, `lines.${i}.discount`),
   }))
   const lines = (await withCatalogueCategories(brand.id, priced)).map((l) => ({ ...l, base: lineBase(l) }))
-  const drafts = commissionsFor(lines, chain, rules, paidAt, p.defaultBps)
+  const drafts = commissionsFor(lines, chain, ruleSet, paidAt, p.defaultBps)
   return {
     currency: p.currency,
     attribution,

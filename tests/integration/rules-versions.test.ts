@@ -86,6 +86,9 @@ describe('rule resolution through orders', () => {
     const s = await setup({ maxLevels: 1 })
     const start = Date.now() - 86_400_000
     const end = Date.now() + 86_400_000
+    // The campaign runs for a week around now; the rule's own window is the narrower one here (tests/integration/campaign-rules.test.ts has the campaign's).
+    const campaign = await call('POST', '/api/campaigns', { token: s.k, body: { id: 'double11', name: '双十一', startsAt: new Date(start - 3 * 86_400_000).toISOString(), endsAt: new Date(end + 3 * 86_400_000).toISOString() } })
+    expect(campaign.status).toBe(201)
     const c = await rule(s.k, { name: '双十一', scope: 'campaign', target: 'double11', levels: [{ bps: 1500 }], startsAt: new Date(start).toISOString(), endsAt: new Date(end).toISOString() })
     const cat = await rule(s.k, { name: '护肤', scope: 'category', target: 'skincare', levels: [{ bps: 800 }] })
     const lines = [{ sku: 'A', qty: 1, unitPrice: 10000 }]

@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import type { Rule } from '../../../lib/schemas/rule'
+import type { CampaignWindow, RuleSet } from '../../../lib/domain/rule-resolution'
 import { DISTRIBUTOR_TYPES, type DistributorType } from '../../../lib/schemas/distributor'
 import type { ChainMember, PricedLine } from '../../../lib/domain/commission'
 
@@ -45,6 +46,21 @@ export const rule = fc
 
 /** A brand's rule set: ids unique. */
 export const rules = fc.array(rule, { maxLength: 8 }).map((rs) => rs.map((r, i): Rule => ({ ...r, id: `r${i}` })))
+
+/** The campaigns rules may target: each of "spring" and "double11" absent or present, with a window, mostly active. */
+export const campaigns = fc
+  .record({
+    spring: fc.option(fc.tuple(isoAround, fc.integer({ min: 1, max: 40 * DAY }), fc.boolean()), { nil: undefined }),
+    double11: fc.option(fc.tuple(isoAround, fc.integer({ min: 1, max: 40 * DAY }), fc.boolean()), { nil: undefined }),
+  })
+  .map((cs) =>
+    Object.entries(cs).flatMap(([id, c]): CampaignWindow[] =>
+      c ? [{ id, startsAt: c[0], endsAt: new Date(Date.parse(c[0]) + c[1]).toISOString(), active: c[2] || c[1] % 3 !== 0 }] : [],
+    ),
+  )
+
+/** Rules with the campaigns they may target, as ingestion reads them. */
+export const ruleSet = fc.record({ rules, campaigns }).map((s): RuleSet => s)
 
 /** Order lines with distinct SKUs and a discount never larger than the line. */
 export const lines = fc

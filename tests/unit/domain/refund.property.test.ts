@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { commissionsFor, lineBase, type PricedLine } from '../../../lib/domain/commission'
 import { applyRefund, type EntryForRefund, type RefundRequest, type RefundState } from '../../../lib/domain/refund'
-import { chain, defaultBps, isoAround, lines, rules } from './arbitraries'
+import { chain, defaultBps, isoAround, lines, ruleSet } from './arbitraries'
 
 /** An order as ingestion stores it: lines with bases, and its commission entries (amount > 0). */
-const order = fc.tuple(rules, lines, chain, isoAround, defaultBps).map(([rs, ls, members, paidAt, bps]) => {
+const order = fc.tuple(ruleSet, lines, chain, isoAround, defaultBps).map(([rs, ls, members, paidAt, bps]) => {
   const drafts = commissionsFor(ls, members, rs, paidAt, bps).filter((d) => d.amount > 0)
   return {
     lines: ls.map((l: PricedLine) => ({ sku: l.sku, qty: l.qty, base: lineBase(l) })),
