@@ -12,7 +12,7 @@ export const CLICK_TTL_DAYS = 400
 export const DEDUPE_MINUTES = 30
 const WINDOW_MS = DEDUPE_MINUTES * 60_000
 
-/** A counted click as stored; ring and type come from the link so the counters need no second read. */
+/** A counted click as stored; ring, type and ancestors come from the link so the counters need no second read. */
 export interface Click {
   clickId: string
   code: string
@@ -20,6 +20,7 @@ export interface Click {
   distributorId: string
   ring: number
   type: string
+  ancestors?: string[]
   visitorId: string
   uaClass: string
   at: string
@@ -76,7 +77,7 @@ export async function recordClick(visit: Visit, link: LinkRecord, opts: { now?: 
   const now = opts.now ?? Date.now()
   if (opts.recent && now - Date.parse(opts.recent.at) < WINDOW_MS) return { counted: false, clickId: opts.recent.clickId }
   const clickId = clickIdFor(visit.code, visit.visitorId, clickBucket(now))
-  const click: Click = { clickId, code: visit.code, brandId: link.brandId, distributorId: link.distributorId, ring: link.ring, type: link.type, visitorId: visit.visitorId, uaClass: visit.uaClass, at: new Date(now).toISOString() }
+  const click: Click = { clickId, code: visit.code, brandId: link.brandId, distributorId: link.distributorId, ring: link.ring, type: link.type, ancestors: link.ancestors, visitorId: visit.visitorId, uaClass: visit.uaClass, at: new Date(now).toISOString() }
   try {
     await db().send(
       new PutCommand({

@@ -2,7 +2,7 @@ import { keys } from './keys'
 import { tableName } from './table'
 import { conditionFailures } from './items'
 import { transactWrite, type TransactItem } from './transact'
-import { ACTIVE_SHARDS, DISTRIBUTOR_DAY_SHARDS, HEADCOUNT_SHARDS, LINK_SHARDS, RING_DAY_SHARDS, STORE_DAY_SHARDS, increment, linkScope, shardOf } from './counters'
+import { ACTIVE_SHARDS, DISTRIBUTOR_DAY_SHARDS, HEADCOUNT_SHARDS, LINK_SHARDS, RING_DAY_SHARDS, STORE_DAY_SHARDS, TEAM_DAY_SHARDS, increment, linkScope, randomShard, shardOf } from './counters'
 import { headcountSks, memberAttribute, ringDaySk } from './report-layout'
 import type { CounterDelta, DistributorField, StoreField } from '../domain/counter-deltas'
 
@@ -57,9 +57,10 @@ function byItem(entries: Array<{ key: { pk: string; sk: string }; name: string; 
 }
 
 /**
- * The UpdateItems that apply a batch's deltas, in a stable order. Ring/type rows
- * and headcounts go to a random shard (readers sum all shards); a distributor's,
- * a store's and the active sets go to the shard of their id, many members an item.
+ * The UpdateItems that apply a batch's deltas, in a stable order. Ring/type rows,
+ * headcounts and team days go to a random shard (readers sum all shards); a
+ * distributor's, a store's and the active sets go to the shard of their id, many
+ * members an item.
  */
 export function counterUpdates(deltas: readonly CounterDelta[]): CounterUpdate[] {
   const out: CounterUpdate[] = []
@@ -81,6 +82,9 @@ export function counterUpdates(deltas: readonly CounterDelta[]): CounterUpdate[]
         for (const [f, n] of Object.entries(d.add)) members.push({ key, name: memberAttribute(f as DistributorField, d.type, d.distributorId), n })
         break
       }
+      case 'teamDay':
+        out.push(...addAttributes(keys.teamCounter(d.brandId, d.distributorId, d.day, randomShard(TEAM_DAY_SHARDS)), Object.entries(d.add)))
+        break
       case 'storeDay': {
         const key = keys.counter(keys.reportScope(d.brandId, 'SDAY'), shardOf(d.store, STORE_DAY_SHARDS), d.day)
         for (const [f, n] of Object.entries(d.add)) members.push({ key, name: memberAttribute(f as StoreField, d.type, d.store), n })

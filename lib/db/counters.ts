@@ -22,8 +22,13 @@ export const DISTRIBUTOR_DAY_SHARDS = 16
 export const STORE_DAY_SHARDS = 2
 /** Active-distributor sets per day, by distributor. */
 export const ACTIVE_SHARDS = 8
+/**
+ * A distributor's team items per day (random shard per write). The shard is in
+ * the sort key, not the partition key: a 30-day team series stays one Query.
+ */
+export const TEAM_DAY_SHARDS = 4
 
-const randomShard = (n: number) => Math.floor(Math.random() * n)
+export const randomShard = (n: number) => Math.floor(Math.random() * n)
 
 /** The fixed shard of a distributor or store id. */
 export const shardOf = (id: string, n: number): number => (createHash('md5').update(id).digest().readUInt32BE(0) % n)

@@ -59,6 +59,14 @@ export const keys = {
    * sets). Sort keys start with the day, so a date range is one Query per shard.
    */
   reportScope: (brandId: string, kind: 'RPT' | 'HC' | 'DDAY' | 'SDAY' | 'ACT') => `BRAND#${brandId}#${kind}`,
+  /**
+   * A distributor's team counters (what everyone below them did): one item per
+   * day and write shard, `<day>#<shard>`, all under one partition key, so a
+   * 30-day team series is one Query however many shards.
+   */
+  teamCounters: (brandId: string, distributorId: string) => `BRAND#${brandId}#TEAM#${distributorId}`,
+  teamCounter: (brandId: string, distributorId: string, day: string, shard: number) => ({ pk: `BRAND#${brandId}#TEAM#${distributorId}`, sk: `${day}#${shard}` }),
+  isTeamCounters: (pk: string) => /^BRAND#[^#]+#TEAM#[^#]+$/.test(pk),
   /** A customer's first order with a brand: written once, so "new customer" needs no scan. */
   customerFirst: (brandId: string, customerId: string) => ({ pk: `BRAND#${brandId}#CUST#${customerId}`, sk: 'FIRST' }),
 } as const

@@ -11,6 +11,8 @@ export interface LinkRecord {
   /** Denormalised so a click can be counted by ring and type without a second read. */
   ring: number
   type: string
+  /** The sharer's recruiters when the link was made (nearest first), so a click counts in their teams too. Absent on older links. */
+  ancestors?: string[]
   target: string
   productId?: string
   createdAt: string

@@ -45,6 +45,8 @@ export interface OrderReporting {
   firstOrderOfCustomer: boolean
   /** The customer's first order was credited to a distributor: a referred customer. */
   referredCustomer: boolean
+  /** The credited distributor's recruiters at the time (nearest first): the order also counts in their teams. */
+  ancestors?: string[]
 }
 
 /** A customer's first order with a brand: whether a distributor brought them. */

@@ -4,7 +4,7 @@ import { keys } from './keys'
 import { tableName } from './table'
 import { ACTIVE_SHARDS, DISTRIBUTOR_DAY_SHARDS, HEADCOUNT_SHARDS, RING_DAY_SHARDS, STORE_DAY_SHARDS, shardOf } from './counters'
 import { attributesOf, parseHeadcountSk, parseMemberAttribute, parseRingDaySk } from './report-layout'
-import { RING_FIELDS, type DistributorField, type RingField } from '../domain/counter-deltas'
+import { DISTRIBUTOR_FIELDS, RING_FIELDS, TEAM_FIELDS, type DistributorField, type RingField, type TeamField } from '../domain/counter-deltas'
 
 /**
  * Reads of the report counters. Every read is one Query per shard over a day
@@ -15,7 +15,10 @@ import { RING_FIELDS, type DistributorField, type RingField } from '../domain/co
 type Scope = Parameters<typeof keys.reportScope>[1]
 
 /** Every item of one shard's sort-key range, all pages. */
-async function queryRange(scope: string, shard: number, from: string, to: string, extra: Partial<QueryCommandInput> = {}): Promise<Record<string, unknown>[]> {
+const queryRange = (scope: string, shard: number, from: string, to: string, extra: Partial<QueryCommandInput> = {}) => queryKey(keys.counter(scope, shard, '').pk, from, to, extra)
+
+/** Every item of one partition key's sort-key range, all pages. */
+async function queryKey(pk: string, from: string, to: string, extra: Partial<QueryCommandInput> = {}): Promise<Record<string, unknown>[]> {
   const out: Record<string, unknown>[] = []
   let start: Record<string, unknown> | undefined
   do {
@@ -23,7 +26,7 @@ async function queryRange(scope: string, shard: number, from: string, to: string
       new QueryCommand({
         TableName: tableName(),
         KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-        ExpressionAttributeValues: { ':pk': keys.counter(scope, shard, '').pk, ':from': from, ':to': to },
+        ExpressionAttributeValues: { ':pk': pk, ':from': from, ':to': to },
         ExclusiveStartKey: start,
         ...extra,
       }),
@@ -117,14 +120,45 @@ export async function readStoreTotals(brandId: string, from: string, to: string)
   return sumMembers(await allShards(brandId, 'SDAY', STORE_DAY_SHARDS, from, to))
 }
 
-/** One distributor's own figures over the range: one Query of their shard, projecting only their attributes. */
-export async function readOwnTotals(brandId: string, distributorId: string, from: string, to: string, types: readonly string[]): Promise<Record<DistributorField, number>> {
-  const names = attributesOf(distributorId, types)
+export type OwnDay = { day: string } & Record<DistributorField, number>
+
+/**
+ * One distributor's own figures per day over the range, days without any left
+ * out: one Query of their shard (one item a day), projecting only their attributes.
+ */
+export async function readOwnDays(brandId: string, distributorId: string, from: string, to: string, types: readonly string[]): Promise<OwnDay[]> {
+  const names = ['sk', ...attributesOf(distributorId, types)]
   const items = await queryRange(keys.reportScope(brandId, 'DDAY'), shardOf(distributorId, DISTRIBUTOR_DAY_SHARDS), from, to, {
     ProjectionExpression: names.map((_, i) => `#p${i}`).join(', '),
     ExpressionAttributeNames: Object.fromEntries(names.map((n, i) => [`#p${i}`, n])),
   })
+  return items.map((item) => {
+    const day: OwnDay = { day: String(item.sk), clicks: 0, orders: 0, gmv: 0, recruits: 0 }
+    for (const row of sumMembers([item])) for (const f of DISTRIBUTOR_FIELDS) day[f] += row[f]
+    return day
+  })
+}
+
+/** One distributor's own figures over the range (readOwnDays, summed). */
+export async function readOwnTotals(brandId: string, distributorId: string, from: string, to: string, types: readonly string[]): Promise<Record<DistributorField, number>> {
   const out = { clicks: 0, orders: 0, gmv: 0, recruits: 0 }
-  for (const row of sumMembers(items)) for (const f of Object.keys(out) as DistributorField[]) out[f] += row[f]
+  for (const day of await readOwnDays(brandId, distributorId, from, to, types)) for (const f of DISTRIBUTOR_FIELDS) out[f] += day[f]
   return out
+}
+
+export type TeamDay = { day: string } & Record<TeamField, number>
+
+/**
+ * What everyone below a distributor did, per day over the range, shards summed,
+ * days without any left out: one Query on their team key (at most days × 4 small items).
+ */
+export async function readTeamDays(brandId: string, distributorId: string, from: string, to: string): Promise<TeamDay[]> {
+  const days = new Map<string, TeamDay>()
+  for (const item of await queryKey(keys.teamCounters(brandId, distributorId), from, endOf(to))) {
+    const day = String(item.sk).slice(0, 10)
+    const row = days.get(day) ?? ({ day, ...Object.fromEntries(TEAM_FIELDS.map((f) => [f, 0])) } as TeamDay)
+    for (const f of TEAM_FIELDS) row[f] += Number(item[f] ?? 0)
+    days.set(day, row)
+  }
+  return [...days.values()]
 }

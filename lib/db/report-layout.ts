@@ -13,6 +13,10 @@ import { ringTypeDimension } from '../domain/counter-deltas'
  * | DDAY, 16 shards by id    | day                          | `<f>:<type>:<distributorId>`, f ∈ c o g r   |
  * | SDAY, 2 shards by store  | day                          | `<f>:<type>:<store>`, f ∈ o g r             |
  * | ACT, 8 shards by id      | day                          | ids: string set of `ring|type|distributorId`|
+ *
+ * A distributor's team days sit under their own key (keys.teamCounters), four
+ * random shards in the sort key, `<day>#<shard>`, attributes clicks, orders, gmv,
+ * newMembers: their 30-day team series is one Query of at most 120 small items.
  */
 
 export const ringDaySk = (day: string, ring: number, type: string) => `${day}#${ringTypeDimension(ring, type)}`

@@ -32,5 +32,5 @@ export async function putStreamCheckpoint(shardId: string, checkpoint: StreamChe
  * checkpoint after them, or every pass would write and so feed the next one.
  */
 export function isCountingBookkeeping(pk: string): boolean {
-  return pk.startsWith(keys.streamCheckpoint('').pk) || pk.startsWith('STREAMBATCH#') || /#CTR#\d+$/.test(pk)
+  return pk.startsWith(keys.streamCheckpoint('').pk) || pk.startsWith('STREAMBATCH#') || /#CTR#\d+$/.test(pk) || keys.isTeamCounters(pk)
 }

@@ -19,6 +19,13 @@ export type DistributorField = (typeof DISTRIBUTOR_FIELDS)[number]
 /** Per (brand, day, store): what a store leaderboard ranks by. */
 export const STORE_FIELDS = ['orders', 'gmv', 'recruits'] as const
 export type StoreField = (typeof STORE_FIELDS)[number]
+/**
+ * Per (brand, day, distributor): what their team did, everyone below them as far
+ * as each member's `ancestors` reach. Clicks, orders and GMV are the sum of the
+ * members' own figures; newMembers counts joins anywhere in the team.
+ */
+export const TEAM_FIELDS = ['clicks', 'orders', 'gmv', 'newMembers'] as const
+export type TeamField = (typeof TEAM_FIELDS)[number]
 
 export type CounterDelta =
   | { counter: 'link'; code: string; add: { clicks: number } }
@@ -27,6 +34,7 @@ export type CounterDelta =
   | { counter: 'headcount'; brandId: string; day: string; ring: number; type: string; add: { distributors: number } }
   | { counter: 'distributorDay'; brandId: string; day: string; distributorId: string; type: string; add: Partial<Record<DistributorField, number>> }
   | { counter: 'storeDay'; brandId: string; day: string; store: string; type: string; add: Partial<Record<StoreField, number>> }
+  | { counter: 'teamDay'; brandId: string; day: string; distributorId: string; add: Partial<Record<TeamField, number>> }
   /** A distributor with a click or an order that day, as `ring|type|id`, added to that day's set. */
   | { counter: 'active'; brandId: string; day: string; member: string; add: Record<string, never> }
 
@@ -45,6 +53,8 @@ const identity = (d: CounterDelta): string => {
       return `${d.counter}|${d.brandId}|${d.day}|${d.type}|${d.distributorId}`
     case 'storeDay':
       return `${d.counter}|${d.brandId}|${d.day}|${d.type}|${d.store}`
+    case 'teamDay':
+      return `${d.counter}|${d.brandId}|${d.day}|${d.distributorId}`
     case 'active':
       return `${d.counter}|${d.brandId}|${d.day}|${d.member}`
   }
@@ -73,6 +83,10 @@ export function counterDeltas(changes: readonly TableChange[]): CounterDelta[] {
     .map(([, d]) => d)
 }
 
+/** The same figures once for the team of each ancestor of the distributor credited. */
+const toTeams = (brandId: string, day: string, ancestors: readonly string[], add: Partial<Record<TeamField, number>>): CounterDelta[] =>
+  ancestors.map((distributorId) => ({ counter: 'teamDay', brandId, day, distributorId, add }))
+
 /** The deltas one change makes, before merging. */
 function deltasOf(change: TableChange): CounterDelta[] {
   if (change.eventName === 'MODIFY') return moveDeltas(change)
@@ -90,6 +104,7 @@ function deltasOf(change: TableChange): CounterDelta[] {
           ? [
               { counter: 'distributorDay', brandId, day, distributorId: c.distributorId, type: c.type, add: { clicks: 1 } } as const,
               { counter: 'active', brandId, day, member: activeMember(c, c.distributorId), add: {} } as const,
+              ...toTeams(brandId, day, c.ancestors, { clicks: 1 }),
             ]
           : []),
       ]
@@ -103,6 +118,7 @@ function deltasOf(change: TableChange): CounterDelta[] {
       if (!j) return []
       const { brandId, day, recruiter: r } = j
       const out: CounterDelta[] = j.counted ? [{ counter: 'headcount', brandId, day, ring: j.ring, type: j.type, add: { distributors: 1 } }] : []
+      out.push(...toTeams(brandId, day, j.ancestors, { newMembers: 1 }))
       if (r) {
         out.push({ counter: 'ringDay', brandId, day, ring: r.ring, type: r.type, add: { newRecruits: 1 } })
         out.push({ counter: 'distributorDay', brandId, day, distributorId: r.id, type: r.type, add: { recruits: 1 } })
@@ -119,6 +135,7 @@ function deltasOf(change: TableChange): CounterDelta[] {
       const out: CounterDelta[] = [{ counter: 'ringDay', brandId, day, ring: r.ring, type: r.type, add: { gmv: -r.base, ...(r.referredCustomer ? { referredGmv: -r.base } : {}) } }]
       if (r.distributorId) out.push({ counter: 'distributorDay', brandId, day, distributorId: r.distributorId, type: r.type, add: { gmv: -r.base } })
       if (r.distributorId && r.store) out.push({ counter: 'storeDay', brandId, day, store: r.store, type: r.type, add: { gmv: -r.base } })
+      if (r.distributorId) out.push(...toTeams(brandId, day, r.ancestors, { gmv: -r.base }))
       return out
     }
     case 'ledger': {
@@ -143,6 +160,7 @@ function orderDeltas(change: TableChange): CounterDelta[] {
     out.push({ counter: 'distributorDay', brandId, day, distributorId: o.distributorId, type: o.type, add: { orders: 1, gmv: o.total } })
     out.push({ counter: 'active', brandId, day, member: activeMember(o, o.distributorId), add: {} })
     if (o.store) out.push({ counter: 'storeDay', brandId, day, store: o.store, type: o.type, add: { orders: 1, gmv: o.total } })
+    out.push(...toTeams(brandId, day, o.ancestors, { orders: 1, gmv: o.total }))
   }
   return out
 }

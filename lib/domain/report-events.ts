@@ -5,6 +5,8 @@
  * so a malformed record is skipped instead of stalling the stream.
  */
 
+import { MAX_ANCESTORS } from './ring'
+
 /** One change from the table's stream, its images already plain values. */
 export interface TableChange {
   eventName: 'INSERT' | 'MODIFY' | 'REMOVE'
@@ -22,7 +24,11 @@ export interface Credit {
 
 export const NO_DISTRIBUTOR: Credit = { ring: 0, type: 'none' }
 
-export interface ClickEvent extends Credit { brandId: string; code: string; distributorId: string; day: string }
+/**
+ * `ancestors` on an event are the credited distributor's recruiters (nearest
+ * first) as the event's item recorded them: the teams it also counts in.
+ */
+export interface ClickEvent extends Credit { brandId: string; code: string; distributorId: string; day: string; ancestors: string[] }
 export interface LinkEvent extends Credit { brandId: string; day: string }
 export interface JoinEvent extends Credit {
   brandId: string
@@ -30,6 +36,8 @@ export interface JoinEvent extends Credit {
   day: string
   counted: boolean
   recruiter?: Credit & { id: string; store?: string }
+  /** The newcomer's own recruiters: the teams they join. */
+  ancestors: string[]
 }
 export interface MoveEvent { brandId: string; day: string; before: (Credit & { counted: boolean }) | undefined; after: Credit & { counted: boolean } }
 export interface OrderEvent extends Credit {
@@ -40,8 +48,9 @@ export interface OrderEvent extends Credit {
   total: number
   firstOrderOfCustomer: boolean
   referredCustomer: boolean
+  ancestors: string[]
 }
-export interface RefundEvent extends Credit { brandId: string; day: string; distributorId: string | null; store?: string; base: number; referredCustomer: boolean }
+export interface RefundEvent extends Credit { brandId: string; day: string; distributorId: string | null; store?: string; base: number; referredCustomer: boolean; ancestors: string[] }
 export interface CommissionEvent extends Credit { brandId: string; day: string; amount: number }
 
 /** Statuses that make someone one of a brand's distributors: not an applicant, not gone. */
@@ -51,12 +60,15 @@ const str = (v: unknown): v is string => typeof v === 'string' && v.length > 0
 const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v)
 const dayOf = (iso: unknown): string | undefined => (typeof iso === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(iso) ? new Date(iso).toISOString().slice(0, 10) : undefined)
 const entityOf = (image: Record<string, unknown> | undefined, entity: string) => (image?.entity === entity ? image : undefined)
+/** A stored ancestor list, read defensively: distinct ids other than the distributor's own, at most MAX_ANCESTORS; anything else is none. */
+const ancestorsOf = (v: unknown, self: string): string[] => (Array.isArray(v) ? [...new Set(v.filter(str))].filter((id) => id !== self).slice(0, MAX_ANCESTORS) : [])
 
 export function asClick(image: Record<string, unknown> | undefined): ClickEvent | undefined {
   const i = entityOf(image, 'click')
   const day = dayOf(i?.at)
   if (!i || !day || !str(i.code) || !str(i.brandId) || !num(i.ring) || !str(i.type)) return undefined
-  return { brandId: i.brandId, code: i.code, distributorId: str(i.distributorId) ? i.distributorId : '', ring: i.ring, type: i.type, day }
+  const distributorId = str(i.distributorId) ? i.distributorId : ''
+  return { brandId: i.brandId, code: i.code, distributorId, ring: i.ring, type: i.type, day, ancestors: distributorId ? ancestorsOf(i.ancestors, distributorId) : [] }
 }
 
 export function asLink(image: Record<string, unknown> | undefined): LinkEvent | undefined {
@@ -79,7 +91,7 @@ export function asJoin(image: Record<string, unknown> | undefined): JoinEvent | 
   if (!p || !day || !str(image?.id)) return undefined
   const r = image.recruiter as Record<string, unknown> | undefined
   const recruiter = str(image.parentId) && r && num(r.ring) && str(r.type) ? { id: image.parentId, ring: r.ring, type: r.type, store: str(r.store) ? r.store : undefined } : undefined
-  return { ...p, distributorId: image.id, day, recruiter }
+  return { ...p, distributorId: image.id, day, recruiter, ancestors: ancestorsOf(image.ancestors, image.id) }
 }
 
 /** A distributor change that moves it between ring/type rows or in or out of the count. */
@@ -97,16 +109,18 @@ export function asOrder(image: Record<string, unknown> | undefined): OrderEvent 
   const day = dayOf(i?.paidAt)
   const r = i?.reporting as Record<string, unknown> | undefined
   if (!i || !day || !str(i.brandId) || !num(i.total) || !r || !num(r.ring) || !str(r.type)) return undefined
+  const distributorId = str(r.distributorId) ? r.distributorId : null
   return {
     brandId: i.brandId,
     day,
     ring: r.ring,
     type: r.type,
-    distributorId: str(r.distributorId) ? r.distributorId : null,
+    distributorId,
     store: str(r.store) ? r.store : undefined,
     total: i.total,
     firstOrderOfCustomer: r.firstOrderOfCustomer === true,
     referredCustomer: r.referredCustomer === true,
+    ancestors: distributorId ? ancestorsOf(r.ancestors, distributorId) : [],
   }
 }
 
@@ -115,7 +129,9 @@ export function asRefund(image: Record<string, unknown> | undefined): RefundEven
   const day = dayOf(i?.paidAt)
   const r = i?.reporting as Record<string, unknown> | undefined
   if (!i || !day || !str(i.brandId) || !num(i.base) || !r || !num(r.ring) || !str(r.type)) return undefined
-  return { brandId: i.brandId, day, ring: r.ring, type: r.type, distributorId: str(r.distributorId) ? r.distributorId : null, store: str(r.store) ? r.store : undefined, base: i.base, referredCustomer: r.referredCustomer === true }
+  const distributorId = str(r.distributorId) ? r.distributorId : null
+  const ancestors = distributorId ? ancestorsOf(r.ancestors, distributorId) : []
+  return { brandId: i.brandId, day, ring: r.ring, type: r.type, distributorId, store: str(r.store) ? r.store : undefined, base: i.base, referredCustomer: r.referredCustomer === true, ancestors }
 }
 
 /** A ledger entry: commissions add, reversals and adjustments (negative) subtract, on the day the order was paid. */

@@ -57,6 +57,7 @@ export async function shareLinkFor(distributor: Distributor, programme: Programm
       distributorId: distributor.id,
       ring: distributor.ring,
       type: distributor.type,
+      ancestors: distributor.ancestors,
       target,
       productId,
       createdAt: new Date().toISOString(),
