@@ -9,6 +9,7 @@ import { consoleProgramme } from './routes/console-programme'
 import { consoleProducts } from './routes/console-products'
 import { consoleDistributors } from './routes/console-distributors'
 import { consoleStaff } from './routes/console-staff'
+import { consoleReports } from './routes/console-reports'
 import { demoShop } from './routes/demo-shop'
 import { assets } from './routes/assets'
 
@@ -18,6 +19,6 @@ import { assets } from './routes/assets'
  */
 export function buildWebApp(): Hono {
   const web = new Hono()
-  for (const r of [signIn, mobile, joinPage, consolePages, consoleRules, consoleFinance, consoleProgramme, consoleProducts, consoleStaff, consoleDistributors, demoShop, assets]) web.route('/', r)
+  for (const r of [signIn, mobile, joinPage, consolePages, consoleRules, consoleFinance, consoleProgramme, consoleProducts, consoleStaff, consoleDistributors, consoleReports, demoShop, assets]) web.route('/', r)
   return web
 }

@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url'
 declare const __RIPPLE_CLIENT_ASSETS__: Record<string, string> | undefined
 
 /** Every client script, by name (`web/client/<name>.ts`). */
-export const CLIENT_ENTRIES = ['mobile', 'join', 'console', 'rules', 'finance', 'programme', 'products', 'distributor', 'import', 'leave'] as const
+export const CLIENT_ENTRIES = ['mobile', 'join', 'rules', 'finance', 'programme', 'products', 'distributor', 'import', 'leave'] as const
 export type ClientEntry = (typeof CLIENT_ENTRIES)[number]
 
 export interface ClientAsset {

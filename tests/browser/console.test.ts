@@ -34,27 +34,32 @@ describe('the brand console', () => {
     expect(await page.locator('#sign-in-error').textContent()).toBe('密钥无效。That API key is not valid.')
   })
 
-  it('signs in with the admin key and lists the distributors a page at a time', async () => {
+  it('signs in with the admin key to the dashboard, and lists the distributors a page at a time', async () => {
     await page.locator('#api-key').fill(brand.adminKey)
     await page.getByRole('button', { name: /Sign in/ }).click()
     await page.waitForURL(`${server.baseUrl}/console`)
     expect(await page.locator('#brand-name').textContent()).toBe('山茶花美妆')
-    expect(await page.locator('#role').textContent()).toBe('管理员 admin')
+    expect(await page.locator('#role').textContent()).toBe('管理员')
     expect(await page.locator('#programme').textContent()).toContain('L1 10% · L2 3%')
+    expect(await page.locator('#ripple-table').count()).toBe(1)
     const cookie = (await page.context().cookies()).find((c) => c.name === 'rpl_console')
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax' })
     expect(cookie?.value).toMatch(/^c1\./)
 
+    // The list lives on /console/distributors, 25 a page, oldest first.
+    await page.locator('#nav-distributors').click()
+    await page.waitForURL(`${server.baseUrl}/console/distributors`)
     expect(await rowNames()).toEqual(NAMES.slice(0, 25))
     await page.locator('#next-page').click()
     expect(await rowNames()).toEqual(NAMES.slice(25))
     expect(await page.locator('#next-page').count()).toBe(0)
   })
 
-  it('mints a working sign-in link for a distributor row', async () => {
-    const row = page.locator('tr.distributor').first()
-    await row.getByRole('button').click()
-    const out = row.locator('.sign-in-url')
+  it('mints a working sign-in link from a distributor row', async () => {
+    await page.locator('tr.distributor td.name a').first().click()
+    await page.waitForURL(/\/console\/distributors\/d_/)
+    await page.locator('#sign-in-link').click()
+    const out = page.locator('#sign-in-url')
     await expect.poll(() => out.getAttribute('data-url')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/m\/sign-in\/[A-Za-z0-9_-]{20,64}$/)
     // The link signs that distributor in on a phone.
     const phone = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, userAgent: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Mobile Safari/537.36' })

@@ -1,20 +1,20 @@
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { getApiKey } from '../../lib/db/brands'
-import { listDistributors } from '../../lib/db/distributors'
 import { sha256 } from '../../lib/auth/secrets'
 import { consoleSessionFor } from '../../lib/auth/console-session'
 import { clearConsoleCookie, consoleClaimsOf, setConsoleCookie } from '../../lib/http/console-cookie'
-import { AppError } from '../../lib/http/errors'
 import { baseUrlOf } from '../../lib/http/base-url'
 import { getBrandOrThrow } from '../../lib/services/get-brand-or-throw'
-import { assetUrl } from '../assets'
+import { dashboardText } from '../i18n/dashboard'
+import { loadDashboard } from '../reports/load-reports'
+import { pickRange, todayUtc } from '../reports/report-range'
 import { SignInPage } from '../pages/console/SignInPage'
-import { HomePage, type DistributorPage } from '../pages/console/HomePage'
+import { HomePage } from '../pages/console/HomePage'
+import { DashboardPage } from '../pages/console/dashboard/DashboardPage'
+import { adminGate } from './console-admin-gate'
 
 export const consolePages = new Hono()
-
-const PAGE_SIZE = 25
 
 /**
  * A form post from another site must not sign this browser in (login CSRF): the
@@ -25,24 +25,19 @@ const sameOrigin = (c: Context) => {
   return !origin || origin === new URL(c.req.url).origin || origin === baseUrlOf(c)
 }
 
-// GET /console: the sign-in form, or the brand's home when the console cookie is valid.
+// GET /console: the sign-in form; a finance key's home; an admin's dashboard for ?from&to (a range
+// that is not valid shows why beside its input and the default range instead).
 consolePages.get('/console', async (c) => {
   c.header('Cache-Control', 'private, no-store')
   const claims = consoleClaimsOf(c)
   if (!claims) return c.html(<SignInPage />)
-  const brand = await getBrandOrThrow(claims.b)
-  let distributors: DistributorPage | undefined
-  if (claims.r === 'admin') {
-    const cursor = c.req.query('cursor') || undefined
-    try {
-      distributors = { ...(await listDistributors(brand.id, { cursor, limit: PAGE_SIZE })), firstPage: !cursor }
-    } catch (err) {
-      // A stale or edited cursor: say so and show the first page rather than an error page.
-      if (!(err instanceof AppError) || err.code !== 'invalid_input') throw err
-      distributors = { ...(await listDistributors(brand.id, { limit: PAGE_SIZE })), firstPage: true, error: '分页参数无效，已回到第一页。The page cursor was not valid; showing the first page.' }
-    }
-  }
-  return c.html(<HomePage brand={brand} role={claims.r} distributors={distributors} script={await assetUrl('console')} />)
+  if (claims.r !== 'admin') return c.html(<HomePage brand={await getBrandOrThrow(claims.b)} role={claims.r} />)
+  const gate = await adminGate(c, 'home')
+  if (!gate.ok) return gate.response
+  const today = todayUtc()
+  const pick = pickRange(c.req.query('from'), c.req.query('to'), today)
+  const data = await loadDashboard(gate.brand.id, pick.range)
+  return c.html(<DashboardPage brand={gate.brand} lang={gate.lang} t={dashboardText(gate.lang)} langSwitch={gate.langSwitch} pick={pick} today={today} data={data} />)
 })
 
 // POST /console/sign-in: check the pasted API key by its hash, then set the signed console cookie.

@@ -1,0 +1,63 @@
+import type { FC } from 'hono/jsx'
+import type { Brand } from '../../../../lib/schemas/brand'
+import { percentOfBps } from '../../../format'
+import type { DashboardText } from '../../../i18n/dashboard'
+import type { Lang } from '../../../i18n/lang'
+import type { DashboardData } from '../../../reports/load-reports'
+import type { RangePick } from '../../../reports/report-range'
+import { ConsoleLayout } from '../ConsoleLayout'
+import { adminCss } from '../admin/Field'
+import { RangePicker } from './RangePicker'
+import { ChannelSection, RippleSection, TopSection, TrendSection, TriangleSection } from './ReportSections'
+
+const dashboardCss = `
+.range-form{display:grid;grid-template-columns:repeat(auto-fit,minmax(10rem,14rem));gap:0 12px;align-items:end}
+.range-form .actions{margin:0 0 10px}
+.presets{display:flex;gap:8px;flex-wrap:wrap}
+.presets a[aria-current]{background:#c2185b;color:#fff}
+.figures{display:grid;grid-template-columns:repeat(auto-fit,minmax(14rem,1fr));gap:8px}
+.figure{background:#f6f6f8;border-radius:8px;padding:12px}
+.figure p{margin:0}
+.figure-label{color:#555}
+.figure-value{font-size:1.6rem;font-weight:600}
+.chart-pair{display:grid;grid-template-columns:minmax(0,1fr);gap:16px;align-items:start}
+@media (min-width:1100px){.chart-pair{grid-template-columns:minmax(0,1fr) minmax(0,1fr)}}
+svg.chart{display:block;width:100%;max-width:640px;height:auto}
+caption{text-align:left;font-weight:600;padding:8px 0}
+tfoot td{font-weight:600;border-top:2px solid #ddd}
+details summary{cursor:pointer;color:#c2185b;margin:8px 0}
+h3{font-size:.95rem;margin:8px 0}
+`
+
+/** The brand admin's home: who is signed in, the programme in a line, the range, then every report with its table. */
+export const DashboardPage: FC<{
+  brand: Brand
+  lang: Lang
+  t: DashboardText
+  langSwitch: { href: string; label: string }
+  pick: RangePick
+  today: string
+  data: DashboardData
+}> = ({ brand, lang, t, langSwitch, pick, today, data }) => {
+  const p = brand.programme
+  const section = { data, range: pick.range, lang, t }
+  return (
+    <ConsoleLayout title={t.title} brandName={brand.name} current="home" extraCss={adminCss + dashboardCss} lang={lang} langSwitch={langSwitch}>
+      <section class="card" id="summary">
+        <h1>{t.title}</h1>
+        <p class="muted">
+          {t.signedInAs} <strong id="role">{t.roleAdmin}</strong>
+        </p>
+        <p id="programme">
+          {t.programme}: {t.programmeLine(p.maxLevels, p.defaultBps.map((bps, i) => `L${i + 1} ${percentOfBps(bps)}%`).join(' · '), p.holdDays, p.currency)} · <a href={`/console/programme?lang=${lang}`}>{t.programmeEdit}</a>
+        </p>
+      </section>
+      <RangePicker pick={pick} today={today} lang={lang} t={t} />
+      <TriangleSection {...section} />
+      <RippleSection {...section} />
+      <ChannelSection {...section} />
+      <TrendSection {...section} />
+      <TopSection {...section} currency={p.currency} />
+    </ConsoleLayout>
+  )
+}
