@@ -58,7 +58,7 @@ export const PatchDistributorBody = z
   .strictObject({
     name: Name.optional(),
     type: DistributorTypeSchema.optional(),
-    status: DistributorStatusSchema.optional(),
+    status: DistributorStatusSchema.optional().openapi({ description: 'pending, active or suspended. `left` is set only by POST /api/distributors/{id}/leave (the hand-over), and a distributor who left keeps it.' }),
     store: Store.nullable().optional(),
     payeeReference: PayeeReference.nullable().optional(),
     parentId: IdParam.nullable().optional(),

@@ -1,5 +1,5 @@
 import { getDistributor, listRecruits, MAX_MOVE_MEMBERS, updateDistributorFields, writeMove } from '../db/distributors'
-import { MAX_ANCESTORS, placementUnder } from '../domain/ring'
+import { INTERNAL_TYPES, MAX_ANCESTORS, placementUnder } from '../domain/ring'
 import { teamDeltas, wouldCycle } from '../domain/team'
 import { AppError, invalidField } from '../http/errors'
 import type { Distributor, DistributorStatus, DistributorType } from '../schemas/distributor'
@@ -18,10 +18,11 @@ export interface DistributorChanges {
  * Applies a PATCH. Name and status change in place. A new recruiter, or a type
  * change that moves a root between circles, moves the whole team below: every
  * member's ancestors, depth and ring, and every recruiter's team counts, in one
- * transaction.
+ * transaction. Leaving is not a status change here (`refuseLeavingByPatch`).
  */
 export async function updateDistributor(brandId: string, id: string, changes: DistributorChanges): Promise<Distributor> {
   const current = await getDistributorOrThrow(brandId, id)
+  refuseLeavingByPatch(current, changes.status)
   const parentId = changes.parentId === undefined ? current.parentId : changes.parentId
   const type = changes.type ?? current.type
   const parent = parentId ? await getDistributorOrThrow(brandId, parentId, 'parentId') : null
@@ -60,6 +61,35 @@ export async function updateDistributor(brandId: string, id: string, changes: Di
   const ok = await writeMove(moved, teamDeltas(current.ancestors, placement.ancestors, levelCounts))
   if (!ok) throw new AppError({ code: 'conflict', message: 'The team changed while it was being moved; retry.' })
   return root
+}
+
+/**
+ * Status `left` belongs to the hand-over (POST /api/distributors/:id/leave), which
+ * sets it together with moving the leaver's bound customers and direct recruits to a
+ * successor; set by PATCH it would strand them under someone who no longer earns.
+ * The reverse is refused too: a leaver's customers and team have gone to the
+ * successor and their hand-over record stays, so a returning employee is a new
+ * distributor (a re-activated one would come back without them, and could never hand
+ * over again). Sending `left` for someone who already left changes nothing and passes,
+ * so a client that echoes the whole record is not refused; name, store and payee
+ * reference still change (finance may need the payee to settle what they earned).
+ */
+function refuseLeavingByPatch(current: Distributor, status: DistributorStatus | undefined): void {
+  if (status === undefined || status === current.status) return
+  const leaveRoute = `POST /api/distributors/${current.id}/leave`
+  if (status === 'left') {
+    const how = INTERNAL_TYPES.includes(current.type)
+      ? `Use ${leaveRoute} with a successorId: it sets status left and hands their customers and recruits to the successor.`
+      : `Only the brand's own staff leave, through ${leaveRoute}; suspend a ${current.type} instead.`
+    throw invalidField('status', `Status left cannot be set here. ${how}`)
+  }
+  if (current.status === 'left') {
+    throw new AppError({
+      code: 'conflict',
+      message: `${current.id} has left (their hand-over: ${leaveRoute}); their status no longer changes. Add them again as a new distributor instead.`,
+      fields: { status: 'A distributor who left cannot change status; add them again as a new distributor.' },
+    })
+  }
 }
 
 /** The team below a distributor, breadth first, refusing teams too large for one transaction. */

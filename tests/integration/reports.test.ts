@@ -117,10 +117,14 @@ beforeAll(async () => {
     for (const x of res.body.reversals as Array<{ distributorId: string; amount: number }>) o.commissions.push({ distributorId: x.distributorId, amount: x.amount })
   }
   for (const o of world.orders) o.refunded = refundedBase(o)
-  // Some leave: the count at `to` drops by them (a distributor update, read from the stream's old image).
-  for (const d of active.slice(20, 26)) {
-    const res = await call('PATCH', `/api/distributors/${d.id}`, { token: world.key, body: { status: 'left' } })
-    expect(res.status).toBe(200)
+  // Some staff leave: the count at `to` drops by them (a distributor update, read from the stream's old image).
+  // Leaving is the hand-over (PATCH refuses status left); staff without recruits, so nobody else moves ring.
+  const leavers = active.filter((d) => isInternal(d.type) && !world.distributors.some((x) => x.parentId === d.id)).slice(0, 6)
+  const successor = active.find((d) => isInternal(d.type) && !leavers.includes(d)) as D
+  expect(leavers).toHaveLength(6)
+  for (const d of leavers) {
+    const res = await call('POST', `/api/distributors/${d.id}/leave`, { token: world.key, body: { successorId: successor.id } })
+    expect(res.body.status, JSON.stringify(res.body)).toBe('done')
     d.status = 'left'
   }
   await pumpOnce()

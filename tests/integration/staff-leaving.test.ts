@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { call, newBrand, newDistributor } from '../support/client'
-import { expectError } from '../support/table'
+import { expectError, tableSnapshot } from '../support/table'
 import { allEntriesOf, expectBalancesMatchLedger } from '../support/ledger'
 import { getBinding } from '../../lib/db/orders'
 import { getTeamCounts } from '../../lib/db/distributors'
@@ -85,5 +85,55 @@ describe('POST /api/distributors/:id/leave', () => {
     expect((await call('GET', `/api/distributors/${s.leaver.id}`, { token: s.adminKey })).body.status).toBe('left')
     const r = await call('POST', `/api/distributors/${s.leaver.id}/leave`, { token: s.adminKey, body: { successorId: s.successor.id } })
     expect(r.body).toMatchObject({ status: 'done', customersMoved: 2, recruitsMoved: 2 })
+  })
+})
+
+describe('PATCH /api/distributors/:id and status left', () => {
+  it('refuses status left (422 on status, naming the hand-over route) and writes nothing: customers and recruits stay put', async () => {
+    const s = await store()
+    const before = await tableSnapshot()
+    const patch = (id: string, body: Record<string, unknown>) => call('PATCH', `/api/distributors/${id}`, { token: s.adminKey, body })
+
+    const staff = await patch(s.leaver.id, { status: 'left' })
+    expectError(staff, 422, 'invalid_input', ['status'])
+    expect(Object.keys(staff.body.error.fields)).toEqual(['status'])
+    expect(staff.body.error.fields.status).toContain(`POST /api/distributors/${s.leaver.id}/leave`)
+    expect(staff.body.error.fields.status).toContain('successorId')
+    // Nothing else in the same PATCH is applied either.
+    expectError(await patch(s.leaver.id, { status: 'left', name: '改名', store: '上海一店' }), 422, 'invalid_input', ['status'])
+    // A member is not staff: told to suspend, the route still named.
+    const member = await patch(s.r1.id, { status: 'left' })
+    expectError(member, 422, 'invalid_input', ['status'])
+    expect(member.body.error.fields.status).toContain(`POST /api/distributors/${s.r1.id}/leave`)
+    expect(member.body.error.fields.status).toContain('suspend')
+
+    expect(await tableSnapshot()).toEqual(before)
+    const get = async (id: string) => (await call('GET', `/api/distributors/${id}`, { token: s.adminKey })).body
+    expect(await get(s.leaver.id)).toMatchObject({ status: 'active', name: '离职导购' })
+    expect(await get(s.r1.id)).toMatchObject({ status: 'active', parentId: s.leaver.id })
+    expect((await getBinding(s.brandId, 'c1'))?.distributorId).toBe(s.leaver.id)
+
+    // Other status changes work as before.
+    expect((await patch(s.leaver.id, { status: 'suspended' })).body.status).toBe('suspended')
+    expect((await patch(s.leaver.id, { status: 'active' })).body.status).toBe('active')
+  })
+
+  it('once they left through the hand-over, PATCH cannot change their status back (409), but other fields still change', async () => {
+    const s = await store()
+    const left = await call('POST', `/api/distributors/${s.leaver.id}/leave`, { token: s.adminKey, body: { successorId: s.successor.id } })
+    expect(left.body.status).toBe('done')
+    const patch = (body: Record<string, unknown>) => call('PATCH', `/api/distributors/${s.leaver.id}`, { token: s.adminKey, body })
+
+    const before = await tableSnapshot()
+    for (const status of ['active', 'suspended', 'pending']) {
+      const r = await patch({ status })
+      expectError(r, 409, 'conflict', ['status'])
+      expect(r.body.error.message).toContain(`POST /api/distributors/${s.leaver.id}/leave`)
+    }
+    expect(await tableSnapshot()).toEqual(before)
+
+    // Echoing `left` back is no change, and finance can still fix where their earnings are paid.
+    expect((await patch({ status: 'left', payeeReference: 'ICBC 6222 0000 1111' })).body).toMatchObject({ status: 'left', payeeReference: 'ICBC 6222 0000 1111' })
+    expect((await call('GET', `/api/distributors/${s.leaver.id}`, { token: s.adminKey })).body.status).toBe('left')
   })
 })

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { router, jsonBody, jsonContent, errorResponses } from '../openapi-app'
 import { brandOf, requireRole } from '../auth'
 import { baseUrlOf } from '../base-url'
+import { ErrorBody } from '../error-body'
 import { CreateDistributorBody, Distributor, ListDistributorsQuery, PatchDistributorBody } from '../../schemas/distributor'
 import { IdParam } from '../../schemas/common'
 import { searchDistributors } from '../../db/distributor-search'
@@ -61,7 +62,7 @@ distributors.openapi(
   async (c) => c.json(await getDistributorOrThrow(brandOf(c), c.req.valid('param').id), 200),
 )
 
-// PATCH /api/distributors/:id: rename, suspend or reactivate, change type, or move under another recruiter.
+// PATCH /api/distributors/:id: rename, suspend or reactivate, change type, or move under another recruiter (leaving is POST .../leave).
 distributors.openapi(
   createRoute({
     method: 'patch',
@@ -69,7 +70,12 @@ distributors.openapi(
     tags: ['distributors'],
     middleware: admin,
     request: { params: IdParams, body: jsonBody(PatchDistributorBody) },
-    responses: { 200: jsonContent(Distributor, 'After the change'), ...errorResponses },
+    responses: {
+      200: jsonContent(Distributor, 'After the change'),
+      ...errorResponses,
+      409: jsonContent(ErrorBody, 'They left (handed over): their status no longer changes'),
+      422: jsonContent(ErrorBody, 'Invalid fields, or status `left`, which only POST /api/distributors/{id}/leave sets'),
+    },
   }),
   async (c) => c.json(await updateDistributor(brandOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
 )
