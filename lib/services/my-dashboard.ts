@@ -1,26 +1,42 @@
-import { z } from '@hono/zod-openapi'
 import { getBalance } from '../db/balances'
-import { readOwnTotals } from '../db/report-counters'
+import { readOwnDays, readTeamDays } from '../db/report-counters'
+import { denseDays, lastDays, totalsOf } from '../domain/day-series'
 import { DISTRIBUTOR_TYPES } from '../schemas/distributor'
+import type { MyDashboard, MyResults } from '../schemas/me'
 import { getBrandOrThrow } from './get-brand-or-throw'
 
-/** Days a distributor's own figures cover, today included. */
+/** Days a distributor's own and team figures cover, today included. */
 export const MY_DAYS = 30
 
-const Count = z.number().int()
-export const MyDashboard = z.object({
-  stats: z.object({ from: z.string(), to: z.string(), clicks: Count, orders: Count, gmv: Count, recruits: Count }).openapi({ description: 'Own clicks, credited orders, GMV (net of refunds) and recruits over the last 30 days.' }),
-  earnings: z.object({ currency: z.string(), pending: Count, available: Count, settled: Count, paid: Count }).openapi({ description: 'Commission by status (the balance).' }),
-})
+const SERIES = ['clicks', 'orders', 'gmv'] as const
 
 /**
- * A distributor's own figures: one Query of their counter shard over 30 days
- * (one item a day), and their balance. Nothing scans their orders or ledger.
+ * A distributor's team figures per day and in total over the last 30 days:
+ * one Query on their team counter key. Nothing reads the team's orders.
  */
-export async function myDashboard(brandId: string, distributorId: string, now = new Date()): Promise<z.infer<typeof MyDashboard>> {
-  const to = now.toISOString().slice(0, 10)
-  const from = new Date(now.getTime() - (MY_DAYS - 1) * 86_400_000).toISOString().slice(0, 10)
-  const brand = await getBrandOrThrow(brandId)
-  const [own, balance] = await Promise.all([readOwnTotals(brandId, distributorId, from, to, DISTRIBUTOR_TYPES), getBalance(distributorId, brand.programme.currency)])
-  return { stats: { from, to, ...own }, earnings: balance }
+export async function myTeamStats(brandId: string, distributorId: string, now = new Date()): Promise<MyResults['teamStats']> {
+  const { from, to, days } = lastDays(now, MY_DAYS)
+  const rows = await readTeamDays(brandId, distributorId, from, to)
+  return { from, to, ...totalsOf(rows, [...SERIES, 'newMembers'] as const), daily: denseDays(days, rows, SERIES) }
+}
+
+/**
+ * Own and team figures over the last 30 days, per day and in total: two
+ * Queries, each one key over 30 days (own: their counter shard, one item a day;
+ * team: their team key). Nothing scans orders, clicks or the ledger.
+ * @example const { stats, teamStats } = await myResults('b_1', 'd_1') // stats.daily.length === 30
+ */
+export async function myResults(brandId: string, distributorId: string, now = new Date()): Promise<MyResults> {
+  const { from, to, days } = lastDays(now, MY_DAYS)
+  const [own, teamStats] = await Promise.all([readOwnDays(brandId, distributorId, from, to, DISTRIBUTOR_TYPES), myTeamStats(brandId, distributorId, now)])
+  const stats = { from, to, ...totalsOf(own, [...SERIES, 'recruits'] as const), daily: denseDays(days, own, SERIES) }
+  return { stats, teamStats }
+}
+
+/** My results and my balance: what GET /api/me adds to the distributor. */
+export async function myDashboard(brandId: string, distributorId: string, now = new Date()): Promise<MyDashboard> {
+  // The balance is kept per currency: the brand's programme currency is the one its orders pay in.
+  const balance = getBrandOrThrow(brandId).then((brand) => getBalance(distributorId, brand.programme.currency))
+  const [results, earnings] = await Promise.all([myResults(brandId, distributorId, now), balance])
+  return { ...results, earnings }
 }

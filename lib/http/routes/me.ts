@@ -8,7 +8,8 @@ import { getDistributorOrThrow } from '../../services/distributor-or-throw'
 import { getTeamCounts, listRecruits } from '../../db/distributors'
 import { listLinksOf } from '../../db/links'
 import { LINK_SHARDS, linkScope, sumCounters } from '../../db/counters'
-import { myDashboard, MyDashboard } from '../../services/my-dashboard'
+import { MyDashboard, TeamStats } from '../../schemas/me'
+import { myDashboard, myTeamStats } from '../../services/my-dashboard'
 
 export const me = router()
 const mine = [requireRole('distributor')]
@@ -19,7 +20,7 @@ const teamLevels = (counts: Record<number, number>) =>
     .map(([level, count]) => ({ level: Number(level), count }))
     .sort((a, b) => a.level - b.level)
 
-// GET /api/me: the signed-in distributor, team size by level, own figures for the last 30 days and earnings by status.
+// GET /api/me: the signed-in distributor, team size by level, own and team figures for the last 30 days (per day and in total), earnings by status.
 me.openapi(
   createRoute({
     method: 'get',
@@ -62,7 +63,7 @@ me.openapi(
   },
 )
 
-// GET /api/me/team: team size by level and my direct recruits.
+// GET /api/me/team: team size by level, the team's figures for the last 30 days and my direct recruits.
 me.openapi(
   createRoute({
     method: 'get',
@@ -71,15 +72,15 @@ me.openapi(
     middleware: mine,
     request: { query: PageQuery },
     responses: {
-      200: jsonContent(z.object({ levels: TeamSummary.shape.levels, total: z.number().int(), recruits: z.array(Distributor), nextCursor: z.string().optional() }), 'My team'),
+      200: jsonContent(z.object({ levels: TeamSummary.shape.levels, total: z.number().int(), stats: TeamStats, recruits: z.array(Distributor), nextCursor: z.string().optional() }), 'My team'),
       ...errorResponses,
     },
   }),
   async (c) => {
-    const { distributorId } = distributorOf(c)
+    const { brandId, distributorId } = distributorOf(c)
     const { cursor, limit } = c.req.valid('query')
-    const [counts, page] = await Promise.all([getTeamCounts(distributorId), listRecruits(distributorId, { cursor, limit })])
+    const [counts, stats, page] = await Promise.all([getTeamCounts(distributorId), myTeamStats(brandId, distributorId), listRecruits(distributorId, { cursor, limit })])
     const levels = teamLevels(counts)
-    return c.json({ levels, total: levels.reduce((n, l) => n + l.count, 0), recruits: page.items, nextCursor: page.nextCursor }, 200)
+    return c.json({ levels, total: levels.reduce((n, l) => n + l.count, 0), stats, recruits: page.items, nextCursor: page.nextCursor }, 200)
   },
 )
