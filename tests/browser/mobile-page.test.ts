@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { pumpOnce } from '../../lib/local/stream-pump'
-import { api, demoBrand, distributorWithSignIn, launchChromium, phoneContext, startServer, SERUM } from './harness'
+import { api, demoBrand, distributorWithSignIn, launchChromium, phoneContext, startServer, LIP, SERUM } from './harness'
 
 let server: Awaited<ReturnType<typeof startServer>>
 let browser: Browser
@@ -200,5 +200,55 @@ describe('the distributor mobile page', () => {
     await page.reload()
     expect(await page.locator('#team li.team-level[data-level="1"] .count').textContent()).toBe('1')
     expect(await page.locator('#recruits').textContent()).toContain('李小红')
+  })
+
+  it("shows my results: my own and my team's clicks, orders and sales over 30 days, team size by level, and trends", async () => {
+    // An order credited to my recruit (by her coupon code), partly refunded: it counts in my team, not in my own figures.
+    const all = await api<{ items: Array<{ name: string; inviteCode: string }> }>(server.baseUrl, 'GET', '/api/distributors', brand.adminKey)
+    const recruit = all.body.items.find((d) => d.name === '李小红')
+    const orderId = `ord-team-${Date.now()}`
+    const paidAt = new Date().toISOString()
+    const posted = await api(server.baseUrl, 'POST', '/api/orders', brand.adminKey, { orderId, refCode: recruit?.inviteCode, currency: 'CNY', paidAt, lines: [{ sku: LIP.sku, qty: 2, unitPrice: LIP.price }] })
+    expect(posted.status).toBe(201)
+    expect((await api(server.baseUrl, 'POST', `/api/orders/${orderId}/refunds`, brand.adminKey, { refundId: 'rf-team', lines: [{ sku: LIP.sku, qty: 1 }] })).status).toBe(201)
+    await pumpOnce()
+    await page.reload()
+
+    const results = page.locator('#results')
+    expect(await results.locator('h2').textContent()).toBe('我的业绩')
+    const cell = (field: string, who: 'own' | 'team') => results.locator(`tr[data-field="${field}"] td.${who}`).textContent()
+    // Mine: the earlier order of two serums and the click on my link; the team's: her order, one of two lip balms refunded.
+    expect(await cell('clicks', 'own')).toBe('1')
+    expect(await cell('orders', 'own')).toBe('1')
+    expect(await cell('gmv', 'own')).toBe(yuan(SERUM.price * 2))
+    expect(await cell('clicks', 'team')).toBe('0')
+    expect(await cell('orders', 'team')).toBe('1')
+    expect(await cell('gmv', 'team')).toBe(yuan(LIP.price))
+    expect(await results.locator('tr[data-field="gmv"] th').textContent()).toBe('成交额')
+    expect(await results.locator('#team-size').textContent()).toBe('1')
+    expect(await results.locator('#team-new').textContent()).toBe('近 30 天新加入 1 人')
+    expect(await results.locator('.levels li[data-level="1"] .count').textContent()).toBe('1')
+
+    // The trends: 30 daily sales figures each, today's last, drawn as a 30-point line inside the cell.
+    for (const [who, today] of [['own', SERUM.price * 2], ['team', LIP.price]] as const) {
+      const spark = results.locator(`tr.trend td.${who} svg.spark`)
+      const values = ((await spark.getAttribute('data-values')) ?? '').split(',').map(Number)
+      expect(values).toHaveLength(30)
+      expect(values.at(-1)).toBe(today)
+      expect(values.slice(0, -1).every((v) => v === 0)).toBe(true)
+      expect(((await spark.locator('polyline').getAttribute('points')) ?? '').trim().split(/\s+/)).toHaveLength(30)
+      const box = await spark.boundingBox()
+      expect(box?.width).toBeGreaterThan(60)
+      expect(box?.height).toBe(32)
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
+
+    await page.goto(`${server.baseUrl}/m?lang=en`)
+    expect(await results.locator('h2').textContent()).toBe('My results')
+    expect(await results.locator('tr[data-field="gmv"] th').textContent()).toBe('Sales')
+    expect(await cell('gmv', 'team')).toBe(yuan(LIP.price))
+    expect(await results.locator('#team-new').textContent()).toBe('1 joined in the last 30 days')
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
+    await page.goto(`${server.baseUrl}/m?lang=zh`)
   })
 })

@@ -9,8 +9,9 @@ import { MyLinks } from './MyLinks'
 import { MyTeam } from './MyTeam'
 import { InviteCard } from './InviteCard'
 import { MyEarnings } from './MyEarnings'
+import { MyResults, resultsCss } from './MyResults'
 
-/** The distributor's mobile page: my earnings, products to share, my links, my team, my invite. */
+/** The distributor's mobile page: my earnings, my results, products to share, my links, my team, my invite. */
 export const MobileHome: FC<{ data: MobileData; lang: Lang; script: string }> = ({ data, lang, script }) => {
   const t = mobileText(lang)
   const currency = data.brand.programme.currency
@@ -25,7 +26,7 @@ export const MobileHome: FC<{ data: MobileData; lang: Lang; script: string }> = 
     scan: t.scan,
   }
   return (
-    <Page title={`${t.title} · ${data.brand.name}`} lang={htmlLang(lang)} script={script} bodyData={bodyData}>
+    <Page title={`${t.title} · ${data.brand.name}`} lang={htmlLang(lang)} script={script} bodyData={bodyData} extraCss={resultsCss}>
       <header class="top">
         <div class="grow">
           <h1>{data.brand.name}</h1>
@@ -37,6 +38,7 @@ export const MobileHome: FC<{ data: MobileData; lang: Lang; script: string }> = 
       </header>
       <main>
         <MyEarnings balance={data.balance} entries={data.entries} t={t} />
+        <MyResults results={data.results} levels={data.team} currency={currency} t={t} />
         <ProductList rows={data.products} currency={currency} levelOneBps={data.levelOneBps} t={t} />
         <MyLinks links={data.links} t={t} />
         <MyTeam levels={data.team} recruits={data.recruits} t={t} />

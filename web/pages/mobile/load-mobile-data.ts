@@ -4,6 +4,8 @@ import { listLinksOf } from '../../../lib/db/links'
 import { LINK_SHARDS, linkScope, sumCounters } from '../../../lib/db/counters'
 import { getTeamCounts, listRecruits } from '../../../lib/db/distributors'
 import { qrSvg } from '../../../lib/services/share-links'
+import { myResults } from '../../../lib/services/my-dashboard'
+import type { MyResults } from '../../../lib/schemas/me'
 import { getBalance, type Balance } from '../../../lib/db/balances'
 import { listLedgerOf, type LedgerEntry } from '../../../lib/db/ledger'
 import { applyBps } from '../../../lib/domain/money'
@@ -37,6 +39,8 @@ export interface MobileData {
   balance: Balance
   /** My latest ledger entries, newest first. */
   entries: LedgerEntry[]
+  /** My own and my team's figures over the last 30 days, from the counters. */
+  results: MyResults
 }
 
 /** How many of each list the page shows: a phone screen, not a report. */
@@ -46,7 +50,7 @@ const PAGE = { products: 100, links: 20, recruits: 20, entries: 10 }
 export async function loadMobileData(baseUrl: string, me: Distributor): Promise<MobileData> {
   const inviteUrl = `${baseUrl}/m/join/${me.inviteCode}`
   const brandRead = getBrandOrThrow(me.brandId)
-  const [brand, productPage, linkPage, counts, recruitPage, inviteQr, balance, ledgerPage] = await Promise.all([
+  const [brand, productPage, linkPage, counts, recruitPage, inviteQr, balance, ledgerPage, results] = await Promise.all([
     brandRead,
     listProducts(me.brandId, { limit: PAGE.products }),
     listLinksOf(me.id, { limit: PAGE.links }),
@@ -56,6 +60,7 @@ export async function loadMobileData(baseUrl: string, me: Distributor): Promise<
     // The balance is kept per currency: the brand's programme currency is the one its orders pay in.
     brandRead.then((b) => getBalance(me.id, b.programme.currency)),
     listLedgerOf(me.id, { limit: PAGE.entries }),
+    myResults(me.brandId, me.id),
   ])
   const clicks = await sumCounters(linkPage.items.map((l) => linkScope(l.code)), LINK_SHARDS, 'total', 'clicks')
   const levelOneBps = brand.programme.defaultBps[0] ?? 0
@@ -79,5 +84,6 @@ export async function loadMobileData(baseUrl: string, me: Distributor): Promise<
     inviteQr,
     balance,
     entries: ledgerPage.items,
+    results,
   }
 }
