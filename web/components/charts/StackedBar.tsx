@@ -29,7 +29,7 @@ export function barSegments(sharesBps: readonly number[], width: number): Array<
 
 const WIDTH = 640
 const BAR = 28
-const ROW = 20
+const ROW = 22
 
 /** One horizontal bar stacked by share, with a legend of each segment's share (2 decimals) and amount. */
 export const StackedBar: FC<{ title: string; segments: BarSegment[]; empty: string }> = ({ title, segments, empty }) => {
@@ -60,8 +60,8 @@ export const StackedBar: FC<{ title: string; segments: BarSegment[]; empty: stri
         const y = BAR + 16 + i * ROW
         return (
           <g class="legend" data-key={s.key}>
-            <rect x="0" y={y - 10} width="12" height="12" rx="2" fill={s.colour} />
-            <text x="18" y={y} font-size="13" fill={TEXT}>
+            <rect x="0" y={y - 11} width="13" height="13" rx="2" fill={s.colour} />
+            <text x="20" y={y} font-size="15" fill={TEXT}>
               {`${s.label} ${bpsToPercent(s.shareBps)}% · ${s.value}`}
             </text>
           </g>

@@ -11,8 +11,8 @@ import { RangePicker } from './RangePicker'
 import { ChannelSection, RippleSection, TopSection, TrendSection, TriangleSection } from './ReportSections'
 
 const dashboardCss = `
-.range-form{display:grid;grid-template-columns:repeat(auto-fit,minmax(10rem,14rem));gap:0 12px;align-items:end}
-.range-form .actions{margin:0 0 10px}
+.range-form{display:grid;grid-template-columns:repeat(auto-fit,minmax(10rem,14rem));gap:0 12px;align-items:start}
+.range-form .actions{margin:1.75rem 0 10px}
 .presets{display:flex;gap:8px;flex-wrap:wrap}
 .presets a[aria-current]{background:#c2185b;color:#fff}
 .figures{display:grid;grid-template-columns:repeat(auto-fit,minmax(14rem,1fr));gap:8px}
@@ -23,8 +23,10 @@ const dashboardCss = `
 .chart-pair{display:grid;grid-template-columns:minmax(0,1fr);gap:16px;align-items:start}
 @media (min-width:1100px){.chart-pair{grid-template-columns:minmax(0,1fr) minmax(0,1fr)}}
 svg.chart{display:block;width:100%;max-width:640px;height:auto}
-caption{text-align:left;font-weight:600;padding:8px 0}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 tfoot td{font-weight:600;border-top:2px solid #ddd}
+.data-table th,.data-table td{overflow-wrap:normal}
+.data-table td.num,.data-table td:first-child{white-space:nowrap}
 details summary{cursor:pointer;color:#c2185b;margin:8px 0}
 h3{font-size:.95rem;margin:8px 0}
 `

@@ -14,12 +14,12 @@ const Row: FC<{ row: TableRow; total?: boolean }> = ({ row, total }) => (
   </tr>
 )
 
-/** A chart's figures as a table (its id from TABLE_IDS) with its CSV download link under it. */
+/** A chart's figures as a table (its id from TABLE_IDS) with its CSV download link under it. The caption is for screen readers: the section's heading already shows it. */
 export const DataTable: FC<{ table: ReportTable; range: ReportRange; lang: Lang; download: string; empty?: string }> = ({ table, range, lang, download, empty }) => (
   <div class="data-table">
     <div class="table-wrap">
       <table id={TABLE_IDS[table.name]}>
-        <caption>{table.caption}</caption>
+        <caption class="visually-hidden">{table.caption}</caption>
         <thead>
           <tr>
             {table.columns.map((c) => (

@@ -48,24 +48,16 @@ export const TriangleSection: FC<SectionProps> = ({ data: { overview: o }, range
   )
 }
 
-/** The ripple chart beside its table, and the amplification. */
+/** The ripple chart, the amplification, and the table under them (eleven columns need the width). */
 export const RippleSection: FC<SectionProps> = ({ data: { ripple: r }, range, lang, t }) => (
   <section class="card" id="ripple">
     <h2>{t.rippleTitle}</h2>
     <p class="muted">{t.rippleIntro}</p>
-    <div class="chart-pair">
-      <RippleChart
-        rings={r.rings}
-        money={(minor) => money(minor, r.currency)}
-        text={{ title: t.rippleChart, brand: t.brand, ringName: t.ringName, legend: t.ringLegend, empty: t.noGmv }}
-      />
-      <div>
-        <DataTable table={rippleTable(r, t)} range={range} lang={lang} download={t.downloadCsv} empty={t.noGmv} />
-        <p id="amplification">
-          {t.amplification}: <strong>{r.amplification ?? t.none}</strong>
-        </p>
-      </div>
-    </div>
+    <RippleChart rings={r.rings} money={(minor) => money(minor, r.currency)} text={{ title: t.rippleChart, brand: t.brand, ringName: t.ringName, legend: t.ringLegend, empty: t.noGmv }} />
+    <p id="amplification">
+      {t.amplification}: <strong>{r.amplification ?? t.none}</strong>
+    </p>
+    <DataTable table={rippleTable(r, t)} range={range} lang={lang} download={t.downloadCsv} empty={t.noGmv} />
   </section>
 )
 
@@ -93,7 +85,7 @@ export const ChannelSection: FC<SectionProps> = ({ data: { channels: c }, range,
   )
 }
 
-/** Clicks, orders and GMV per day; the day-by-day table folds away (a year is 366 rows). */
+/** Clicks, orders and GMV per day; the day-by-day table is folded past two weeks (a year is 366 rows). */
 export const TrendSection: FC<SectionProps> = ({ data: { trend: d }, range, lang, t }) => {
   const count = (n: number) => String(n)
   return (
@@ -109,7 +101,7 @@ export const TrendSection: FC<SectionProps> = ({ data: { trend: d }, range, lang
           { key: 'gmv', label: t.gmv(d.currency), values: d.days.map((x) => x.gmv), format: (n) => money(n, d.currency), colour: '#c2185b' },
         ]}
       />
-      <details open={d.days.length <= 31}>
+      <details open={d.days.length <= 14}>
         <summary>{t.dataTable}</summary>
         <DataTable table={trendTable(d, t)} range={range} lang={lang} download={t.downloadCsv} />
       </details>
