@@ -26,21 +26,33 @@ export async function batchGet(itemKeys: readonly Key[], consistent = false): Pr
   return out
 }
 
-type ReadResults<R extends readonly KeyedRead<unknown>[]> = { [I in keyof R]: R[I] extends KeyedRead<infer T> ? T | undefined : never }
+/** What to read: per name, one item (or nothing, when the fact does not apply) or a list of items. */
+type Reads = Record<string, KeyedRead<unknown> | readonly KeyedRead<unknown>[] | undefined | false | ''>
+
+type ReadResults<R extends Reads> = {
+  [K in keyof R]: R[K] extends readonly KeyedRead<infer T>[] ? T[] : R[K] extends KeyedRead<infer T> ? T | undefined : undefined
+}
 
 const keyId = (k: Key) => `${k.pk}\u0000${k.sk}`
 
 /**
  * Items of different kinds in one BatchGetItem (consistent reads), each parsed by
- * its own reader and returned in the order asked; absent items are undefined.
- * One round trip instead of one per item: a use case that needs several facts
- * before it decides (an order's brand, click, code, binding) reads them at once.
- * @example const [brand, order] = await batchRead([brandRead(b), orderRead(b, o)] as const)
+ * its own reader: one round trip instead of one per item, for a use case that
+ * needs several facts before it decides (an order's brand, click, code, binding).
+ * A name given one reader gets its item or undefined; a name given a list gets
+ * the items found, in the order asked; a name given nothing gets undefined.
+ * @example const { brand, order } = await batchRead({ brand: brandRead(b), order: orderRead(b, o) })
  */
-export async function batchRead<R extends readonly KeyedRead<unknown>[]>(reads: R): Promise<ReadResults<R>> {
-  const found = new Map((await batchGet(reads.map((r) => r.key), true)).map((item) => [keyId(item as Key), item]))
-  return reads.map((r) => {
+export async function batchRead<R extends Reads>(reads: R): Promise<ReadResults<R>> {
+  const all = Object.values(reads).flatMap((r) => (!r ? [] : Array.isArray(r) ? r : [r])) as KeyedRead<unknown>[]
+  const found = new Map((all.length ? await batchGet(all.map((r) => r.key), true) : []).map((item) => [keyId(item as Key), item]))
+  const parse = (r: KeyedRead<unknown>) => {
     const item = found.get(keyId(r.key))
     return item ? r.parse(item) : undefined
-  }) as ReadResults<R> // why: map() loses the tuple's per-position types that ReadResults restores
+  }
+  const out: Record<string, unknown> = {}
+  for (const [name, r] of Object.entries(reads)) {
+    out[name] = !r ? undefined : Array.isArray(r) ? (r as KeyedRead<unknown>[]).map(parse).filter((x) => x !== undefined) : parse(r as KeyedRead<unknown>)
+  }
+  return out as ReadResults<R> // why: built name by name; ReadResults states what each name holds
 }

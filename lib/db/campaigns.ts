@@ -2,7 +2,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb'
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
 import { db } from './client'
 import { keys } from './keys'
-import { getItem, queryPage, strip } from './items'
+import { queryPage, readOne, strip, type KeyedRead } from './items'
 import { tableName } from './table'
 import type { Campaign } from '../schemas/campaign'
 
@@ -26,11 +26,10 @@ export async function putCampaign(brandId: string, campaign: Campaign, mode: 'cr
   }
 }
 
+export const campaignRead = (brandId: string, campaignId: string): KeyedRead<Campaign> => ({ key: keys.campaign(brandId, campaignId), parse: strip<Campaign> })
+
 /** One campaign by id, or undefined. */
-export async function getCampaign(brandId: string, campaignId: string): Promise<Campaign | undefined> {
-  const item = await getItem(keys.campaign(brandId, campaignId), true)
-  return item ? strip<Campaign>(item) : undefined
-}
+export const getCampaign = (brandId: string, campaignId: string): Promise<Campaign | undefined> => readOne(campaignRead(brandId, campaignId), true)
 
 /** Every campaign of a brand, by id: one Query on the brand's key (a brand runs tens of campaigns, not thousands). */
 export async function listCampaigns(brandId: string): Promise<Campaign[]> {

@@ -1,5 +1,5 @@
 import { batchGet } from './batch-get'
-import { distributorItem, teamUpdate } from './distributors'
+import { distributorItem, inviteItem, teamUpdate } from './distributors'
 import { conditionFailures, strip } from './items'
 import { keys } from './keys'
 import { tableName } from './table'
@@ -22,7 +22,7 @@ export async function createDistributorsTogether(ds: readonly Distributor[], del
   const T = tableName()
   const items: TransactItem[] = ds.flatMap((d) => [
     { Put: { TableName: T, Item: distributorItem(d), ConditionExpression: 'attribute_not_exists(pk)' } },
-    { Put: { TableName: T, Item: { ...keys.invite(d.inviteCode), entity: 'invite', brandId: d.brandId, distributorId: d.id }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    { Put: { TableName: T, Item: inviteItem(d), ConditionExpression: 'attribute_not_exists(pk)' } },
     { Put: { TableName: T, Item: { ...keys.externalId(d.brandId, d.externalId ?? ''), entity: 'externalId', distributorId: d.id }, ConditionExpression: 'attribute_not_exists(pk)' } },
   ])
   for (const [ancestorId, delta] of deltas) items.push(teamUpdate(ancestorId, delta))

@@ -7,6 +7,13 @@ import type { Distributor } from '../schemas/distributor'
 import type { TeamCounts } from '../domain/team'
 import { transactWrite, type TransactItem } from './transact'
 
+/**
+ * The invite (coupon) code's item. It keeps the owner's recruiters as they were
+ * when it was written: an order naming the code can fetch that upline together
+ * with the owner, and checks it against the owner's fresh ancestors.
+ */
+export const inviteItem = (d: Distributor): Record<string, unknown> => ({ ...keys.invite(d.inviteCode), entity: 'invite', brandId: d.brandId, distributorId: d.id, ancestors: d.ancestors })
+
 /** The distributor item: its own key plus the two index entries (brand list, recruits of parent). */
 export function distributorItem(d: Distributor): Record<string, unknown> {
   return {
@@ -54,7 +61,7 @@ export async function createDistributor(d: Distributor, recruiterDeltas: Map<str
     {
       Put: {
         TableName: T,
-        Item: { ...keys.invite(d.inviteCode), entity: 'invite', brandId: d.brandId, distributorId: d.id },
+        Item: inviteItem(d),
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
@@ -93,8 +100,10 @@ export const getInvite = (code: string): Promise<Invite | undefined> => readOne(
 export interface Invite {
   brandId: string
   distributorId: string
+  /** The owner's recruiters when the code was written (a guess to fetch with the owner; absent on old codes). */
+  ancestors?: string[]
 }
-export const inviteRead = (code: string): KeyedRead<Invite> => ({ key: keys.invite(code), parse: (item) => ({ brandId: String(item.brandId), distributorId: String(item.distributorId) }) })
+export const inviteRead = (code: string): KeyedRead<Invite> => ({ key: keys.invite(code), parse: strip<Invite> })
 
 /** The brand's distributors, oldest first, a page at a time (GSI1). */
 export function listDistributors(brandId: string, opts: { cursor?: string; limit?: number }): Promise<Page<Distributor>> {

@@ -90,9 +90,6 @@ export const getOrder = (brandId: string, orderId: string): Promise<StoredOrder 
 /** The customer's current binding to a distributor, if any. */
 export const getBinding = (brandId: string, customerId: string): Promise<Binding | undefined> => readOne(bindingRead(brandId, customerId), true)
 
-/** The customer's first-order marker, read with the order's other facts. */
-export const getCustomerFirst = (brandId: string, customerId: string): Promise<CustomerFirst | undefined> => readOne(customerFirstRead(brandId, customerId), true)
-
 /** Items an order's transaction writes besides its entries and balances. */
 export const ORDER_FIXED_ITEMS = 3
 

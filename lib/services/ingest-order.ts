@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { getCustomerFirst, getOrder, writeOrder, ORDER_FIXED_ITEMS, type CustomerFirst, type StoredOrder } from '../db/orders'
+import { writeOrder, ORDER_FIXED_ITEMS, type CustomerFirst, type StoredOrder } from '../db/orders'
 import { getDistributors } from '../db/distributors-batch'
 import { entryIdFor, entryKey, type LedgerEntry } from '../db/ledger'
 import { MAX_TRANSACT_ITEMS } from '../db/transact'
@@ -10,10 +10,10 @@ import type { RuleSet } from '../domain/rule-resolution'
 import { AppError, invalidField } from '../http/errors'
 import type { Brand } from '../schemas/brand'
 import type { OrderBody } from '../schemas/order'
-import { getBrandOrThrow } from './get-brand-or-throw'
-import { readAttributionFacts, withCatalogueCategories } from './order-inputs'
+import type { Distributor } from '../schemas/distributor'
+import type { Rule } from '../schemas/rule'
+import { readCandidates, readOrderFacts, type AttributionFacts } from './order-inputs'
 import { presentOrder, type OrderResult } from './present-order'
-import { readRuleSet } from './rule-set'
 
 const DAY_MS = 86_400_000
 
@@ -30,22 +30,15 @@ export const bodyHashOf = (body: unknown): string => createHash('sha256').update
 export async function ingestOrder(brandId: string, body: OrderBody, now = new Date()): Promise<{ result: OrderResult; created: boolean }> {
   const bodyHash = bodyHashOf(body)
   for (let attempt = 0; attempt < 8; attempt++) {
-    // Everything that does not depend on another read is read at once: one round trip, not five.
-    // The order is read up front although the write's condition would catch a repeat: duplicate
-    // deliveries are common, and a cancelled transaction costs far more than one read.
-    const [brand, existing, facts, ruleSet, lines, customerFirst] = await Promise.all([
-      getBrandOrThrow(brandId),
-      getOrder(brandId, body.orderId),
-      readAttributionFacts(brandId, body),
-      // The rules and the campaigns they may target: two Queries on the brand's key, in this same round trip.
-      readRuleSet(brandId),
-      withCatalogueCategories(brandId, body.lines),
-      body.customerId ? getCustomerFirst(brandId, body.customerId) : undefined,
-    ])
+    // Everything that does not depend on another read is read at once (order-inputs.ts). The order
+    // is read up front although the write's condition would catch a repeat: duplicate deliveries are
+    // common, and a cancelled transaction costs far more than one more key in a batch.
+    const { brand, existing, facts, rules, lines, customerFirst } = await readOrderFacts(brandId, body)
+    if (!brand) throw new AppError({ code: 'not_found', message: `Brand ${brandId} not found.` })
     if (existing) return { result: sameOrderOrThrow(existing, bodyHash), created: false }
     if (body.currency !== brand.programme.currency) throw invalidField('currency', `This brand settles in ${brand.programme.currency}.`)
 
-    const { order, entries, binding, firstOrder } = await decide(brand, body, { bodyHash, facts, ruleSet, lines, customerFirst }, now)
+    const { order, entries, binding, firstOrder } = await decide(brand, body, { bodyHash, facts, rules, lines, customerFirst }, now)
     const outcome = await writeOrder(order, entries, binding, firstOrder)
     if (outcome === 'written') return { result: presentOrder(order), created: true }
     // 'exists' (another delivery won) or 'retry' (a binding or transaction conflict): read again and decide again.
@@ -63,22 +56,28 @@ function sameOrderOrThrow(existing: StoredOrder, bodyHash: string): OrderResult 
 
 interface Facts {
   bodyHash: string
-  facts: Awaited<ReturnType<typeof readAttributionFacts>>
-  ruleSet: RuleSet
+  facts: AttributionFacts
+  rules: Rule[]
   lines: OrderBody['lines']
   /** The customer's first order, if they have one already (read with the other facts). */
   customerFirst: CustomerFirst | undefined
 }
 
-async function decide(brand: Brand, body: OrderBody, { bodyHash, facts, ruleSet, lines: catalogued, customerFirst }: Facts, now: Date) {
+async function decide(brand: Brand, body: OrderBody, { bodyHash, facts, rules, lines: catalogued, customerFirst }: Facts, now: Date) {
   const p = brand.programme
   const candidateIds = [facts.click?.found ? facts.click.distributorId : '', facts.ref?.found ? facts.ref.distributorId : '', facts.binding?.distributorId ?? ''].filter(Boolean)
-  const candidates = await getDistributors(candidateIds)
+  const { known, campaigns } = await readCandidates(brand.id, [...candidateIds, ...facts.remembered.slice(0, p.maxLevels - 1)], rules)
+  const candidates = new Map(candidateIds.flatMap((id) => (known.has(id) ? [[id, known.get(id) as Distributor] as const] : [])))
   const attribution = attribute({ paidAt: body.paidAt, customerId: body.customerId, bindingDays: p.bindingDays, selfPurchase: p.selfPurchase, click: facts.click, ref: facts.ref, binding: facts.binding, distributors: candidates })
 
+  // The paid upline comes from the credited distributor's own (fresh) ancestors; what the link or code remembered
+  // was only a guess to save a round trip, and whatever it missed is read now.
   const credited = attribution.distributorId ? candidates.get(attribution.distributorId) : undefined
-  const upline = credited ? await getDistributors(credited.ancestors.slice(0, p.maxLevels - 1)) : new Map()
-  if (credited) upline.set(credited.id, credited)
+  const uplineIds = credited ? credited.ancestors.slice(0, p.maxLevels - 1) : []
+  const unread = uplineIds.filter((id) => !known.has(id))
+  if (unread.length > 0) for (const [id, d] of await getDistributors(unread)) known.set(id, d)
+  const upline = new Map(credited ? [credited, ...uplineIds.flatMap((id) => known.get(id) ?? [])].map((d) => [d.id, d]) : [])
+  const ruleSet: RuleSet = { rules, campaigns }
   const chain = credited ? chainFor(credited.id, credited.ancestors, upline, p.maxLevels) : { members: [], skipped: [] }
 
   const lines = catalogued.map((l) => ({ ...l, base: lineBase(l) }))

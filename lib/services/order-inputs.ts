@@ -1,59 +1,108 @@
-import { getClick } from '../db/clicks'
-import { getLink } from '../db/links'
-import { getInvite } from '../db/distributors'
-import { getBinding, type Binding } from '../db/orders'
-import { getProducts } from '../db/products'
+import { batchRead } from '../db/batch-get'
+import { brandRead } from '../db/brands'
+import { campaignRead } from '../db/campaigns'
+import { clickRead, type Click } from '../db/clicks'
+import { inviteRead, type Invite } from '../db/distributors'
+import { distributorRead } from '../db/distributors-batch'
+import { linkRead, type LinkRecord } from '../db/links'
+import { bindingRead, customerFirstRead, orderRead, type Binding } from '../db/orders'
+import { productRead } from '../db/products'
+import { listRules } from '../db/rules'
 import type { AttributionInput } from '../domain/attribution'
+import type { Distributor } from '../schemas/distributor'
 import type { OrderBody } from '../schemas/order'
+import type { Product } from '../schemas/product'
+import type { Rule } from '../schemas/rule'
 import { INVITE_CODE_LENGTH } from './create-distributor'
+import { campaignTargets } from './rule-set'
 
-/** What attribution needs to know about an order's click, code and customer, read in parallel. */
-export async function readAttributionFacts(brandId: string, order: Pick<OrderBody, 'clickId' | 'refCode' | 'customerId'>): Promise<{
+/**
+ * The reads behind an order's decision, in as few round trips as DynamoDB allows:
+ * 1. one BatchGetItem for every fact named by the order (brand, the order itself,
+ *    click, code, binding, first-order marker, uncatalogued products), with the
+ *    rules Query beside it;
+ * 2. one BatchGetItem for the candidates, the upline their click, link or code
+ *    remembered, and the campaigns the rules target;
+ * 3. only when that remembered upline was stale (a hand-over since), the rest of it.
+ */
+
+type Facts = Pick<OrderBody, 'clickId' | 'refCode' | 'customerId'>
+
+/** What attribution needs to know about an order's click, code and customer. */
+export interface AttributionFacts {
   click: AttributionInput['click']
   ref: AttributionInput['ref']
   binding: Binding | undefined
-}> {
-  const [click, ref, binding] = await Promise.all([
-    order.clickId ? getClick(order.clickId) : undefined,
-    order.refCode ? resolveRefCode(brandId, order.refCode) : undefined,
-    order.customerId ? getBinding(brandId, order.customerId) : undefined,
+  /** Recruiters the click's link or the code remembered for its owner: fetched with the candidates. */
+  remembered: string[]
+}
+
+/** The keyed reads for an order's facts, to run in one BatchGetItem. */
+const factReads = (brandId: string, order: Facts) => ({
+  click: order.clickId ? clickRead(order.clickId) : undefined,
+  link: order.refCode ? linkRead(order.refCode) : undefined,
+  invite: order.refCode ? inviteRead(order.refCode) : undefined,
+  binding: order.customerId ? bindingRead(brandId, order.customerId) : undefined,
+})
+
+/**
+ * A refCode is a share link's code or a distributor's coupon (invite) code; both
+ * are read at once and the code's length says which wins if both exist. A code
+ * of another brand counts as unknown.
+ */
+function attributionFacts(brandId: string, order: Facts, got: { click?: Click; link?: LinkRecord; invite?: Invite; binding?: Binding }): AttributionFacts {
+  const { click, link, invite, binding } = got
+  const asLink = link?.brandId === brandId ? { code: order.refCode ?? '', found: true as const, distributorId: link.distributorId, via: 'link' as const, ancestors: link.ancestors } : undefined
+  const asCoupon = invite?.brandId === brandId ? { code: order.refCode ?? '', found: true as const, distributorId: invite.distributorId, via: 'coupon' as const, ancestors: invite.ancestors } : undefined
+  const ref = order.refCode ? ((order.refCode.length === INVITE_CODE_LENGTH ? (asCoupon ?? asLink) : (asLink ?? asCoupon)) ?? { code: order.refCode, found: false as const }) : undefined
+  const ownClick = click && click.brandId === brandId ? click : undefined
+  return {
+    click: order.clickId ? (ownClick ? { clickId: order.clickId, found: true, distributorId: ownClick.distributorId, at: ownClick.at } : { clickId: order.clickId, found: false }) : undefined,
+    ref: ref && (ref.found ? { code: ref.code, found: true, distributorId: ref.distributorId, via: ref.via } : ref),
+    binding,
+    remembered: [...(ownClick?.ancestors ?? []), ...(ref?.found ? (ref.ancestors ?? []) : [])],
+  }
+}
+
+/** The click, code and binding of an order (or a preview) in one round trip. */
+export async function readAttributionFacts(brandId: string, order: Facts): Promise<AttributionFacts> {
+  return attributionFacts(brandId, order, await batchRead(factReads(brandId, order)))
+}
+
+/** Round 1: every fact the order names, and the brand's rules, at once. */
+export async function readOrderFacts(brandId: string, body: OrderBody) {
+  const uncatalogued = body.lines.filter((l) => !l.category).map((l) => l.sku)
+  const [got, rules] = await Promise.all([
+    batchRead({
+      ...factReads(brandId, body),
+      brand: brandRead(brandId),
+      existing: orderRead(brandId, body.orderId),
+      customerFirst: body.customerId ? customerFirstRead(brandId, body.customerId) : undefined,
+      products: uncatalogued.map((sku) => productRead(brandId, sku)),
+    }),
+    listRules(brandId),
   ])
   return {
-    click: order.clickId
-      ? click && click.brandId === brandId
-        ? { clickId: order.clickId, found: true, distributorId: click.distributorId, at: click.at }
-        : { clickId: order.clickId, found: false }
-      : undefined,
-    ref,
-    binding,
+    brand: got.brand,
+    existing: got.existing,
+    customerFirst: got.customerFirst,
+    facts: attributionFacts(brandId, body, got),
+    lines: withCategories(body.lines, got.products),
+    rules,
   }
 }
 
-/**
- * A refCode is a share link's code or a distributor's coupon (invite) code. The
- * code's length says which to read first; the other is read only if that misses,
- * so the usual order costs one read, and a code of another brand counts as unknown.
- */
-async function resolveRefCode(brandId: string, code: string): Promise<AttributionInput['ref']> {
-  const asLink = async () => {
-    const link = await getLink(code)
-    return link?.brandId === brandId ? { code, found: true as const, distributorId: link.distributorId, via: 'link' as const } : undefined
-  }
-  const asCoupon = async () => {
-    const invite = await getInvite(code)
-    return invite?.brandId === brandId ? { code, found: true as const, distributorId: invite.distributorId, via: 'coupon' as const } : undefined
-  }
-  const [first, second] = code.length === INVITE_CODE_LENGTH ? [asCoupon, asLink] : [asLink, asCoupon]
-  return (await first()) ?? (await second()) ?? { code, found: false }
+/** Round 2: the candidates with the upline they remembered, and the targeted campaigns, in one BatchGetItem. */
+export async function readCandidates(brandId: string, ids: readonly string[], rules: readonly Rule[]) {
+  const { distributors, campaigns } = await batchRead({
+    distributors: [...new Set(ids)].map(distributorRead),
+    campaigns: campaignTargets(rules).map((id) => campaignRead(brandId, id)),
+  })
+  return { known: new Map(distributors.filter((d) => d.brandId === brandId).map((d): [string, Distributor] => [d.id, d])), campaigns }
 }
 
-/**
- * Lines without a category take their product's category from the catalogue,
- * so category rules work for backends (Shopify among them) that never send one.
- */
-export async function withCatalogueCategories<L extends { sku: string; category?: string }>(brandId: string, lines: readonly L[]): Promise<L[]> {
-  const missing = lines.filter((l) => !l.category).map((l) => l.sku)
-  if (missing.length === 0) return [...lines]
-  const products = await getProducts(brandId, missing)
-  return lines.map((l) => (l.category ? l : { ...l, category: products.get(l.sku)?.category }))
+/** Lines without a category take their product's category, so category rules work for backends (Shopify among them) that never send one. */
+export function withCategories<L extends { sku: string; category?: string }>(lines: readonly L[], products: readonly Product[]): L[] {
+  const bySku = new Map(products.map((p) => [p.sku, p]))
+  return lines.map((l) => (l.category ? l : { ...l, category: bySku.get(l.sku)?.category }))
 }

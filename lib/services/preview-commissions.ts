@@ -4,7 +4,8 @@ import { chainFor } from '../domain/chain'
 import { commissionsFor, lineBase, type ChainMember } from '../domain/commission'
 import type { Brand } from '../schemas/brand'
 import type { PreviewBody } from '../schemas/preview'
-import { readAttributionFacts, withCatalogueCategories } from './order-inputs'
+import { getProducts } from '../db/products'
+import { readAttributionFacts, withCategories } from './order-inputs'
 import { minorOrThrow } from './money-fields'
 import { readRuleSet } from './rule-set'
 
@@ -43,7 +44,8 @@ export async function previewCommissions(brand: Brand, body: PreviewBody) {
     unitPrice: minorOrThrow(l.unitPrice, p.currency, `lines.${i}.unitPrice`),
     discount: l.discount === undefined ? undefined : minorOrThrow(l.discount, p.currency, `lines.${i}.discount`),
   }))
-  const lines = (await withCatalogueCategories(brand.id, priced)).map((l) => ({ ...l, base: lineBase(l) }))
+  const products = await getProducts(brand.id, priced.filter((l) => !l.category).map((l) => l.sku))
+  const lines = withCategories(priced, [...products.values()]).map((l) => ({ ...l, base: lineBase(l) }))
   const drafts = commissionsFor(lines, chain, ruleSet, paidAt, p.defaultBps)
   return {
     currency: p.currency,

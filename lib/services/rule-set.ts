@@ -1,14 +1,21 @@
-import { listCampaigns } from '../db/campaigns'
+import { batchRead } from '../db/batch-get'
+import { campaignRead } from '../db/campaigns'
 import { listRules } from '../db/rules'
 import type { RuleSet } from '../domain/rule-resolution'
+import type { Rule } from '../schemas/rule'
+
+/** Campaign-scope rules name their campaign by id: those campaigns are the only ones pricing needs. */
+export const campaignTargets = (rules: readonly Rule[]): string[] => [...new Set(rules.flatMap((r) => (r.scope === 'campaign' && r.target ? [r.target] : [])))]
 
 /**
- * What prices an order: the brand's live rules and its campaigns (a campaign rule
- * pays only while its campaign runs), two Queries on the brand's key sent at once.
- * Ingestion and the preview both read through here, so they price alike.
+ * What prices an order: the brand's live rules (a Query on the brand's key) and
+ * the campaigns they target (a campaign rule pays only while its campaign runs),
+ * read by key. The preview reads through here; ingestion reads the same two
+ * things inside its own batched rounds (order-inputs.ts) and prices alike.
  * @example const ruleSet = await readRuleSet(brand.id); commissionsFor(lines, chain, ruleSet, paidAt, defaultBps)
  */
 export async function readRuleSet(brandId: string): Promise<RuleSet> {
-  const [rules, campaigns] = await Promise.all([listRules(brandId), listCampaigns(brandId)])
+  const rules = await listRules(brandId)
+  const { campaigns } = await batchRead({ campaigns: campaignTargets(rules).map((id) => campaignRead(brandId, id)) })
   return { rules, campaigns }
 }

@@ -100,7 +100,7 @@ describe('campaign rules through orders (DynamoDB Local)', () => {
     expect(await at('day-after', '2025-11-12T09:00:00+08:00')).toEqual([[product.id, 300], ['programme', 99]].sort())
   })
 
-  it('ingestion reads the campaigns with Queries on the brand key, never a Scan', async () => {
+  it('ingestion reads the targeted campaigns by key with the candidates, in three round trips and never a Scan', async () => {
     const s = await setup()
     await s.made('/api/campaigns', DOUBLE11)
     await s.made('/api/rules', { name: '双十一', scope: 'campaign', target: 'double11', levels: [{ bps: 1500 }] })
@@ -118,7 +118,11 @@ describe('campaign rules through orders (DynamoDB Local)', () => {
       client.send = send
     }
     expect(seen.map((c) => c.name)).not.toContain('ScanCommand')
-    const campaignQueries = seen.filter((c) => c.name === 'QueryCommand' && (c.input.ExpressionAttributeValues as Record<string, unknown> | undefined)?.[':p'] === 'CAMPAIGN#')
-    expect(campaignQueries).toHaveLength(1)
+    // The API key; the order's facts beside the rules Query; the candidate, the upline its code remembered and the campaign; the write.
+    expect(seen.map((c) => c.name)).toEqual(['GetCommand', 'BatchGetCommand', 'QueryCommand', 'BatchGetCommand', 'TransactWriteCommand'])
+    const second = JSON.stringify(seen[3]?.input)
+    expect(second).toContain('CAMPAIGN#double11')
+    expect(second).toContain(`DIST#${s.guide.id}`)
+    expect(seen.some((c) => c.name === 'QueryCommand' && JSON.stringify(c.input).includes('CAMPAIGN#'))).toBe(false)
   })
 })

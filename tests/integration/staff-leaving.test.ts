@@ -52,6 +52,11 @@ describe('POST /api/distributors/:id/leave', () => {
     const later = await postOrder(s.adminKey, order('o-c1-later', { customerId: 'c1' }))
     expect(later.attribution).toEqual({ distributorId: s.successor.id, source: 'binding' })
     expect(await allEntriesOf(s.leaver.id)).toEqual(before)
+    // r1's coupon code still remembers her old upline (the leaver, the manager): the order pays her fresh one.
+    const viaOldCode = await postOrder(s.adminKey, order('o-r1-later', { customerId: 'c9', refCode: s.r1.inviteCode }))
+    expect(viaOldCode.commissions.map((c: { level: number; distributorId: string }) => [c.level, c.distributorId])).toEqual([[1, s.r1.id], [2, s.successor.id]])
+    expect(viaOldCode.commissions.some((c: { distributorId: string }) => c.distributorId === s.leaver.id)).toBe(false)
+    expect(await allEntriesOf(s.leaver.id)).toEqual(before)
     await expectBalancesMatchLedger([s.leaver.id, s.successor.id])
 
     // Shown for the distributor page, and idempotent on a re-run.
