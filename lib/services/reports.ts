@@ -22,21 +22,40 @@ function overRange(rows: readonly RingDayRow[]): RangeRow[] {
   return [...out.values()]
 }
 
-const currencyOf = async (brandId: string) => (await getBrandOrThrow(brandId)).programme.currency
-
-export async function rippleReportFor(brandId: string, { from, to }: ReportRange) {
-  const [currency, days, headcount, active] = await Promise.all([currencyOf(brandId), readRingDays(brandId, from, to), readHeadcountAt(brandId, to), readActiveMembers(brandId, from, to)])
-  return { currency, from, to, ...rippleReport(overRange(days), [...headcount.values()], active) }
+/** The counters a report reads; headcounts and active sets only when asked (the trend and overview need neither). */
+interface Counters {
+  currency: string
+  days: RingDayRow[]
+  headcount: Map<string, { ring: number; type: string; distributors: number }>
+  active: Set<string>
 }
 
-export async function channelReportFor(brandId: string, { from, to }: ReportRange) {
-  const [currency, days, headcount] = await Promise.all([currencyOf(brandId), readRingDays(brandId, from, to), readHeadcountAt(brandId, to)])
-  return { currency, from, to, ...channelReport(overRange(days), [...headcount.values()]) }
+async function readCounters(brandId: string, { from, to }: ReportRange, need: { members: boolean }): Promise<Counters> {
+  const [brand, days, headcount, active] = await Promise.all([
+    getBrandOrThrow(brandId),
+    readRingDays(brandId, from, to),
+    need.members ? readHeadcountAt(brandId, to) : new Map<string, { ring: number; type: string; distributors: number }>(),
+    need.members ? readActiveMembers(brandId, from, to) : new Set<string>(),
+  ])
+  return { currency: brand.programme.currency, days, headcount, active }
+}
+
+const rippleFrom = ({ from, to }: ReportRange, c: Counters) => ({ currency: c.currency, from, to, ...rippleReport(overRange(c.days), [...c.headcount.values()], c.active) })
+const channelsFrom = ({ from, to }: ReportRange, c: Counters) => ({ currency: c.currency, from, to, ...channelReport(overRange(c.days), [...c.headcount.values()]) })
+
+export const rippleReportFor = async (brandId: string, range: ReportRange) => rippleFrom(range, await readCounters(brandId, range, { members: true }))
+export const channelReportFor = async (brandId: string, range: ReportRange) => channelsFrom(range, await readCounters(brandId, range, { members: true }))
+export const trendFor = async (brandId: string, range: ReportRange) => trendFrom(range, await readCounters(brandId, range, { members: false }))
+export const overviewFor = async (brandId: string, range: ReportRange) => overviewFrom(range, await readCounters(brandId, range, { members: false }))
+
+/** Every brand report over one range from one read of the counters: the console dashboard's page. */
+export async function reportsFor(brandId: string, range: ReportRange) {
+  const c = await readCounters(brandId, range, { members: true })
+  return { ripple: rippleFrom(range, c), channels: channelsFrom(range, c), trend: trendFrom(range, c), overview: overviewFrom(range, c) }
 }
 
 /** Per day of the range (every day, zeros included): clicks, orders and GMV of every order, and GMV credited to distributors. */
-export async function trendFor(brandId: string, { from, to }: ReportRange) {
-  const [currency, rows] = await Promise.all([currencyOf(brandId), readRingDays(brandId, from, to)])
+function trendFrom({ from, to }: ReportRange, { currency, days: rows }: Counters) {
   const days: Array<{ day: string; clicks: number; orders: number; gmv: number; distributionGmv: number }> = []
   for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) days.push({ day: new Date(t).toISOString().slice(0, 10), clicks: 0, orders: 0, gmv: 0, distributionGmv: 0 })
   const byDay = new Map(days.map((d) => [d.day, d]))
@@ -57,9 +76,9 @@ export async function trendFor(brandId: string, { from, to }: ReportRange) {
  * - repurchase rate: of orders placed by referred customers, the share that were repeat orders;
  * - GMV per referred customer: referred customers' GMV / referred new customers (rounded down).
  */
-export async function overviewFor(brandId: string, { from, to }: ReportRange) {
-  const [currency, rows] = await Promise.all([currencyOf(brandId), readRingDays(brandId, from, to)])
-  const sum = (pick: (r: RangeRow) => number, only: (r: RangeRow) => boolean = () => true) => overRange(rows).filter(only).reduce((n, r) => n + pick(r), 0)
+function overviewFrom({ from, to }: ReportRange, { currency, days: rows }: Counters) {
+  const summed = overRange(rows)
+  const sum = (pick: (r: RangeRow) => number, only: (r: RangeRow) => boolean = () => true) => summed.filter(only).reduce((n, r) => n + pick(r), 0)
   const credited = (r: RangeRow) => r.ring >= 1
   const newCustomers = sum((r) => r.newCustomers)
   const referredNewCustomers = sum((r) => r.newCustomers, credited)

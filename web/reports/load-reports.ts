@@ -1,4 +1,4 @@
-import { channelReportFor, overviewFor, rippleReportFor, trendFor } from '../../lib/services/reports'
+import { channelReportFor, overviewFor, reportsFor, rippleReportFor, trendFor } from '../../lib/services/reports'
 import { leaderboardFor } from '../../lib/services/leaderboard'
 import type { Brand } from '../../lib/schemas/brand'
 import type { ReportRange } from '../../lib/schemas/report'
@@ -20,10 +20,10 @@ export interface DashboardData {
   top: TopData
 }
 
-/** Every report the dashboard shows, read from the counters at once. */
+/** Every report the dashboard shows: the brand's counters read once for the four reports, and the leaderboard beside them. */
 export async function loadDashboard(brandId: string, range: ReportRange): Promise<DashboardData> {
-  const [ripple, channels, trend, overview, leaders] = await Promise.all([rippleReportFor(brandId, range), channelReportFor(brandId, range), trendFor(brandId, range), overviewFor(brandId, range), top(brandId, range)])
-  return { ripple, channels, trend, overview, top: leaders }
+  const [reports, leaders] = await Promise.all([reportsFor(brandId, range), top(brandId, range)])
+  return { ...reports, top: leaders }
 }
 
 /** One report's table, reading only that report (a CSV download). */

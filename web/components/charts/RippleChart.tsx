@@ -57,7 +57,7 @@ export const RippleChart: FC<{ rings: RippleRingDatum[]; money: (minor: number) 
   const empty = bands.every((b) => b.outer === b.inner)
   const height = Math.max(2 * CY, 24 + rings.length * LEGEND_ROW)
   return (
-    <svg class="chart" role="img" aria-label={text.title} viewBox={`0 0 640 ${height}`} width="640" height={height} xmlns="http://www.w3.org/2000/svg">
+    <svg class="chart" role="img" aria-label={text.title} viewBox={`0 0 720 ${height}`} width="720" height={height} xmlns="http://www.w3.org/2000/svg">
       <title>{text.title}</title>
       {empty ? <circle cx={CX} cy={CY} r={OUTER} fill="none" stroke={EMPTY} stroke-dasharray="4 4" /> : null}
       {bands.map((b, i) => {
