@@ -132,6 +132,28 @@ describe('the commission-rules console page', () => {
     await expect.poll(() => row.count()).toBe(0)
   })
 
+  it('shows the API\'s error beside the target of a campaign rule whose campaign does not exist, and saves once it does', async () => {
+    await page.locator('#rule-name').fill('双十一加码')
+    await page.locator('#rule-scope').selectOption('campaign')
+    await page.locator('#rule-target').fill('double11')
+    await levelRow(0).locator('.level-value').fill('15')
+    const [res] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/rules') && r.request().method() === 'POST'), page.locator('#rule-save').click()])
+    expect(res.status()).toBe(422)
+    const error = page.locator('[data-error-for="target"]')
+    await expect.poll(() => error.isVisible()).toBe(true)
+    expect(await error.textContent()).toBe('No campaign with this id; create it first under /console/products.')
+    expect(await page.locator('#rule-target').getAttribute('aria-invalid')).toBe('true')
+    expect(await storedRules()).toEqual([])
+
+    const made = await api(server.baseUrl, 'POST', '/api/campaigns', brand.adminKey, { id: 'double11', name: '双十一', startsAt: '2025-11-11T00:00:00+08:00', endsAt: '2025-11-12T00:00:00+08:00' })
+    expect(made.status).toBe(201)
+    await page.locator('#rule-save').click()
+    const row = page.locator('tr.rule', { hasText: '双十一加码' })
+    await expect.poll(() => row.count()).toBe(1)
+    expect(await row.locator('xpath=ancestor::section[1]').getAttribute('data-scope')).toBe('campaign')
+    expect(await error.isVisible()).toBe(false)
+  })
+
   it('tells a finance key that rules are for admins only, and sends a signed-out visitor to sign in', async () => {
     const finance = await browser.newContext({ viewport: { width: 1280, height: 900 } })
     const p = await finance.newPage()

@@ -34,8 +34,8 @@ describe('campaign rules through orders (DynamoDB Local)', () => {
     const s = await setup()
     await s.made('/api/campaigns', DOUBLE11)
     const rule = await s.made('/api/rules', { name: '双十一加码', scope: 'campaign', target: 'double11', levels: [{ bps: 1500 }, { bps: 400 }] })
-    // A rule whose campaign was never created never pays, however generous.
-    await s.made('/api/rules', { name: '不存在的活动', scope: 'campaign', target: 'no-such-campaign', levels: [{ bps: 5000 }, { bps: 5000 }] })
+    // A rule naming a campaign never created is refused (tests/integration/rules.test.ts), so it cannot pay, however generous.
+    expect((await call('POST', '/api/rules', { token: s.k, body: { name: '不存在的活动', scope: 'campaign', target: 'no-such-campaign', levels: [{ bps: 5000 }, { bps: 5000 }] } })).status).toBe(422)
 
     const order = async (orderId: string, paidAt: string) => {
       const r = await call('POST', '/api/orders', { token: s.k, body: { orderId, refCode: s.guide.inviteCode, currency: 'CNY', paidAt, lines: LINES } })
