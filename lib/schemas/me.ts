@@ -9,28 +9,20 @@ export const DayFigures = z
   .object({ day: Day, clicks: Count, orders: Count, gmv: Count.openapi({ description: 'Minor units, net of refunds (a refund lowers the day its order was paid).' }) })
   .openapi('DayFigures')
 
-export const OwnStats = z
-  .object({
-    from: Day,
-    to: Day,
-    clicks: Count,
-    orders: Count,
-    gmv: Count,
-    recruits: Count,
-    daily: z.array(DayFigures).openapi({ description: 'One row per day from `from` to `to`, oldest first, zeros included.' }),
-  })
+/** What own and team figures share: a 30-day window, its totals and its days. */
+const WindowFigures = z.object({
+  from: Day,
+  to: Day,
+  clicks: Count,
+  orders: Count,
+  gmv: Count,
+  daily: z.array(DayFigures).openapi({ description: 'One row per day from `from` to `to`, oldest first, zeros included.' }),
+})
+
+export const OwnStats = WindowFigures.extend({ recruits: Count })
   .openapi('OwnStats', { description: 'Own clicks, credited orders, GMV (net of refunds) and direct recruits over the last 30 days (UTC days, today included).' })
 
-export const TeamStats = z
-  .object({
-    from: Day,
-    to: Day,
-    clicks: Count,
-    orders: Count,
-    gmv: Count,
-    newMembers: Count.openapi({ description: 'Distributors who joined anywhere in the team.' }),
-    daily: z.array(DayFigures).openapi({ description: 'One row per day from `from` to `to`, oldest first, zeros included.' }),
-  })
+export const TeamStats = WindowFigures.extend({ newMembers: Count.openapi({ description: 'Distributors who joined anywhere in the team.' }) })
   .openapi('TeamStats', {
     description:
       "The team's figures over the same days: everyone below the distributor, every level up to ten, each event counted under the recruiters its distributor had when it happened. Clicks, orders and GMV are the sum of the members' own figures.",
