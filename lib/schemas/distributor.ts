@@ -13,6 +13,13 @@ export type DistributorType = z.infer<typeof DistributorTypeSchema>
 export const DistributorStatusSchema = z.enum(['pending', 'active', 'suspended', 'left'])
 export type DistributorStatus = z.infer<typeof DistributorStatusSchema>
 
+/** The statuses a distributor can start with: `left` is reached only through the hand-over, POST /api/distributors/{id}/leave. */
+export const NewDistributorStatusSchema = DistributorStatusSchema.exclude(['left'], {
+  error: (issue) =>
+    issue.input === 'left' ? 'A distributor cannot be created as left: staff leave only through POST /api/distributors/{id}/leave (the hand-over). Create them as pending, active or suspended.' : undefined,
+})
+export type NewDistributorStatus = z.infer<typeof NewDistributorStatusSchema>
+
 const Name = z.string().trim().min(1, 'Name is required.').max(80)
 const ExternalId = z.string().trim().min(1).max(128)
 const Store = z.string().trim().min(1).max(64)
@@ -50,7 +57,7 @@ export const CreateDistributorBody = z
     externalId: ExternalId.optional(),
     store: Store.optional(),
     payeeReference: PayeeReference.optional(),
-    status: DistributorStatusSchema.optional(),
+    status: NewDistributorStatusSchema.optional().openapi({ description: 'pending, active (the default) or suspended; never left.' }),
   })
   .openapi('CreateDistributor')
 

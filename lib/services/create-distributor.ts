@@ -4,7 +4,7 @@ import { createDistributor, getDistributor } from '../db/distributors'
 import { placementUnder } from '../domain/ring'
 import { teamDeltas } from '../domain/team'
 import { AppError } from '../http/errors'
-import type { Distributor, DistributorStatus, DistributorType } from '../schemas/distributor'
+import type { Distributor, DistributorType, NewDistributorStatus } from '../schemas/distributor'
 import { getDistributorOrThrow } from './distributor-or-throw'
 
 /** Letters and digits without look-alikes (0/O, 1/l/I): safe to read aloud, type, and paste in WeChat. */
@@ -27,7 +27,8 @@ export interface NewDistributor {
   externalId?: string
   store?: string
   payeeReference?: string
-  status?: DistributorStatus
+  /** Never `left`: leaving is the hand-over (lib/services/hand-over.ts), which also moves customers and recruits. */
+  status?: NewDistributorStatus
   /** Makes a retried request return the first one's distributor (id derived from it). */
   idempotencyKey?: string
 }

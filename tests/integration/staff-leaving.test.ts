@@ -5,6 +5,7 @@ import { allEntriesOf, expectBalancesMatchLedger } from '../support/ledger'
 import { getBinding } from '../../lib/db/orders'
 import { getTeamCounts } from '../../lib/db/distributors'
 import { handOver } from '../../lib/services/hand-over'
+import { importAll } from '../support/import'
 
 const line = { sku: 'A', qty: 1, unitPrice: 10000 }
 const order = (orderId: string, extra: Record<string, unknown>) => ({ orderId, currency: 'CNY', paidAt: new Date().toISOString(), lines: [line], ...extra })
@@ -140,5 +141,37 @@ describe('PATCH /api/distributors/:id and status left', () => {
     // Echoing `left` back is no change, and finance can still fix where their earnings are paid.
     expect((await patch({ status: 'left', payeeReference: 'ICBC 6222 0000 1111' })).body).toMatchObject({ status: 'left', payeeReference: 'ICBC 6222 0000 1111' })
     expect((await call('GET', `/api/distributors/${s.leaver.id}`, { token: s.adminKey })).body.status).toBe('left')
+  })
+})
+
+describe('creating a distributor as left', () => {
+  it('POST /api/distributors refuses status left (422 on status, naming the hand-over) and writes nothing', async () => {
+    const { adminKey } = await newBrand()
+    const manager = await newDistributor(adminKey, { name: '店长', type: 'employee' })
+    const before = await tableSnapshot()
+    for (const body of [
+      { name: '前导购', type: 'guide', status: 'left' },
+      { name: '前导购', type: 'guide', status: 'left', parentId: manager.id, externalId: 'E900' },
+    ]) {
+      const r = await call('POST', '/api/distributors', { token: adminKey, body })
+      expectError(r, 422, 'invalid_input', ['status'])
+      expect(Object.keys(r.body.error.fields)).toEqual(['status'])
+      expect(r.body.error.fields.status).toContain('POST /api/distributors/{id}/leave')
+    }
+    expect(await tableSnapshot()).toEqual(before)
+    // The other statuses still start a distributor.
+    for (const status of ['pending', 'active', 'suspended']) expect(await newDistributor(adminKey, { name: status, type: 'guide', status })).toMatchObject({ status })
+  })
+
+  it('a staff file cannot make one either: a status column is not read, and every new row starts active', async () => {
+    const { adminKey } = await newBrand()
+    const text = ['姓名,类型,工号,状态,status', '张店长,员工,E001,离职,left', '李导购,导购,E002,left,left'].join('\n')
+    const { last } = await importAll(adminKey, text)
+    expect(last).toMatchObject({ created: 2 })
+    const list = await call('GET', '/api/distributors?limit=100', { token: adminKey })
+    expect(list.body.items.map((d: { externalId: string; status: string }) => [d.externalId, d.status]).sort()).toEqual([
+      ['E001', 'active'],
+      ['E002', 'active'],
+    ])
   })
 })
