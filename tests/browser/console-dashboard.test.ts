@@ -174,8 +174,24 @@ describe('the brand dashboard', () => {
     const context = await browser.newContext()
     const finance = await context.newPage()
     await signInConsole(finance, server.baseUrl, brand.financeKey)
-    expect(await finance.locator('#role').textContent()).toBe('财务 finance')
+    expect(await finance.locator('#role').textContent()).toBe('财务')
     expect(await finance.locator('#go-finance').getAttribute('href')).toBe('/console/finance')
+    expect(await finance.locator('#programme dt').first().textContent()).toBe('层级')
+    expect(await finance.locator('#nav-finance').textContent()).toBe('结算')
+    // And in English, the frame included.
+    await finance.goto(`${server.baseUrl}/console?lang=en`)
+    expect(await finance.locator('html').getAttribute('lang')).toBe('en')
+    expect(await finance.locator('#role').textContent()).toBe('finance')
+    expect(await finance.locator('#go-finance').textContent()).toBe('Settlements')
+    expect(await finance.locator('#programme h2').textContent()).toBe('Programme')
+    expect(await finance.locator('#programme dl div').evaluateAll((els) => els.slice(0, 4).map((e) => [e.querySelector('dt')?.textContent, e.querySelector('dd')?.textContent]))).toEqual([
+      ['Levels', '2'],
+      ['Default rates', 'L1 10% · L2 3%'],
+      ['Binding', '15 days (first click wins)'],
+      ['Hold', '7 days'],
+    ])
+    expect(await finance.locator('#nav-home').textContent()).toBe('Home')
+    expect(await finance.locator('#sign-out').textContent()).toBe('Sign out')
     expect(await finance.locator('#ripple-table').count()).toBe(0)
     const status = await finance.evaluate(() => fetch('/console/reports/ripple.csv').then((r) => r.status))
     expect(status).toBe(403)

@@ -26,17 +26,38 @@ afterAll(async () => {
 const rowNames = () => page.locator('tr.distributor td.name').allTextContents()
 
 describe('the brand console', () => {
+  it('signs in in English when asked, refusing a wrong key in English, and switches back to Chinese', async () => {
+    await page.goto(`${server.baseUrl}/console?lang=en`)
+    expect(await page.locator('html').getAttribute('lang')).toBe('en')
+    expect(await page.title()).toBe('Sign in · Ripple Console')
+    expect(await page.locator('h2').textContent()).toBe('Brand sign-in')
+    expect(await page.locator('label[for="api-key"]').textContent()).toBe('API key')
+    expect(await page.locator('#lang-switch').textContent()).toBe('中文')
+    // The form's language comes from the cookie: its error is in English too, and the switch leads back to the form.
+    await page.locator('#api-key').fill('rpl_admin_not-a-real-key')
+    const [res] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/console/sign-in')), page.getByRole('button', { name: 'Sign in' }).click()])
+    expect(res.status()).toBe(401)
+    expect(await page.locator('#sign-in-error').textContent()).toBe('That API key is not valid.')
+    expect(await page.locator('#lang-switch').getAttribute('href')).toBe('/console?lang=zh')
+    await page.locator('#lang-switch').click()
+    await page.waitForURL(`${server.baseUrl}/console?lang=zh`)
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN')
+    expect(await page.locator('h2').textContent()).toBe('品牌方登录')
+    expect(await page.getByRole('button', { name: '登录' }).count()).toBe(1)
+    expect(await page.locator('#lang-switch').textContent()).toBe('English')
+  })
+
   it('refuses a wrong key with a clear message', async () => {
     await page.goto(`${server.baseUrl}/console`)
     await page.locator('#api-key').fill('rpl_admin_not-a-real-key')
-    const [res] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/console/sign-in')), page.getByRole('button', { name: /Sign in/ }).click()])
+    const [res] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/console/sign-in')), page.getByRole('button', { name: '登录' }).click()])
     expect(res.status()).toBe(401)
-    expect(await page.locator('#sign-in-error').textContent()).toBe('密钥无效。That API key is not valid.')
+    expect(await page.locator('#sign-in-error').textContent()).toBe('密钥无效。')
   })
 
   it('signs in with the admin key to the dashboard, and lists the distributors a page at a time', async () => {
     await page.locator('#api-key').fill(brand.adminKey)
-    await page.getByRole('button', { name: /Sign in/ }).click()
+    await page.getByRole('button', { name: '登录' }).click()
     await page.waitForURL(`${server.baseUrl}/console`)
     expect(await page.locator('#brand-name').textContent()).toBe('山茶花美妆')
     expect(await page.locator('#role').textContent()).toBe('管理员')
@@ -72,7 +93,7 @@ describe('the brand console', () => {
   it('lets the console cookie call the API, and signs out', async () => {
     const status = await page.evaluate(() => fetch('/api/programme', { headers: { 'x-ripple-client': 'console' } }).then((r) => r.status))
     expect(status).toBe(200)
-    await page.getByRole('button', { name: /Sign out/ }).click()
+    await page.getByRole('button', { name: '退出' }).click()
     expect(await page.locator('#api-key').count()).toBe(1)
     expect((await page.context().cookies()).some((c) => c.name === 'rpl_console')).toBe(false)
   })

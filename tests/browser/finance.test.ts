@@ -17,7 +17,7 @@ const BIG_NET = 2468
 async function signIn(p: Page, key: string): Promise<void> {
   await p.goto(`${server.baseUrl}/console`)
   await p.locator('#api-key').fill(key)
-  await p.getByRole('button', { name: /Sign in/ }).click()
+  await p.getByRole('button', { name: '登录' }).click()
   await p.waitForURL(`${server.baseUrl}/console`)
 }
 

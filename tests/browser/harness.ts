@@ -75,6 +75,6 @@ export async function distributorWithSignIn(baseUrl: string, adminKey: string, n
 export async function signInConsole(page: Page, baseUrl: string, key: string): Promise<void> {
   await page.goto(`${baseUrl}/console`)
   await page.locator('#api-key').fill(key)
-  await page.getByRole('button', { name: /Sign in/ }).click()
+  await page.getByRole('button', { name: '登录' }).click()
   await page.waitForURL(`${baseUrl}/console`)
 }

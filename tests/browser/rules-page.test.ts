@@ -17,7 +17,7 @@ const yuan = (minor: number) => `¥${Math.floor(minor / 100)}.${String(minor % 1
 async function signIn(p: Page, key: string): Promise<void> {
   await p.goto(`${server.baseUrl}/console`)
   await p.locator('#api-key').fill(key)
-  await p.getByRole('button', { name: /Sign in/ }).click()
+  await p.getByRole('button', { name: '登录' }).click()
   await p.waitForURL(`${server.baseUrl}/console`)
 }
 
@@ -39,6 +39,7 @@ afterAll(async () => {
 const ruleRow = () => page.locator('tr.rule', { hasText: '护肤品类佣金' })
 const levelRow = (i: number) => page.locator('#levels .level-row').nth(i)
 const previewAmount = (level: number) => page.locator(`#preview-rows tr.preview-level[data-level="${level}"] .amount`)
+const storedNames = async () => (await api<{ items: Array<{ name: string }> }>(server.baseUrl, 'GET', '/api/rules', brand.adminKey)).body.items.map((r) => r.name)
 const storedRules = async () => (await api<{ items: Array<{ id: string; levels: unknown[]; version: number }> }>(server.baseUrl, 'GET', '/api/rules', brand.adminKey)).body.items
 
 describe('the commission-rules console page', () => {
@@ -46,6 +47,8 @@ describe('the commission-rules console page', () => {
     await page.locator('#nav-rules').click()
     await page.waitForURL(`${server.baseUrl}/console/rules`)
     expect(await page.locator('#nav-rules').getAttribute('aria-current')).toBe('page')
+    expect(await page.locator('#nav-rules').textContent()).toBe('佣金规则')
+    expect(await page.locator('#rules h2').textContent()).toBe('佣金规则')
     expect(await page.locator('.rule-group').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.scope))).toEqual(['product', 'category', 'campaign', 'default'])
     expect(await page.locator('#programme-default').textContent()).toContain('L1 10.00% · L2 3.00%')
   })
@@ -91,7 +94,7 @@ describe('the commission-rules console page', () => {
     await expect.poll(() => ruleRow().locator('.version').textContent()).toBe('v2')
     expect(await ruleRow().locator('.cap').textContent()).toBe('¥500.00')
     expect(await levelRow(0).locator('.level-error').isVisible()).toBe(false)
-    expect(await page.locator('#form-title').textContent()).toBe('新建规则 New rule')
+    expect(await page.locator('#form-title').textContent()).toBe('新建规则')
   })
 
   it('previews a guide\'s commissions for a skincare product, computed by the server', async () => {
@@ -123,7 +126,7 @@ describe('the commission-rules console page', () => {
     const [req] = await Promise.all([page.waitForRequest((r) => r.url().endsWith('/api/rules') && r.method() === 'POST'), page.locator('#rule-save').click()])
     expect(req.postDataJSON()).toMatchObject({ scope: 'product', target: CREAM.sku, levels: [{ fixed: '10.05' }] })
     const row = page.locator('tr.rule', { hasText: '精华固定佣金' })
-    await expect.poll(() => row.locator('.rates').textContent()).toBe('L1 ¥10.05 / 件 each')
+    await expect.poll(() => row.locator('.rates').textContent()).toBe('L1 ¥10.05 / 件')
     // Level 1 pays 1005 fen per item; level 2 has no rule at product scope, so the programme's 3% pays.
     await expect.poll(() => previewAmount(1).textContent()).toBe(yuan(1005 * QTY))
     expect(await previewAmount(2).textContent()).toBe(yuan(Math.floor((CREAM.price * QTY * 300) / 10000)))
@@ -154,13 +157,84 @@ describe('the commission-rules console page', () => {
     expect(await error.isVisible()).toBe(false)
   })
 
+  it('reads, validates, saves, previews and deletes in English, with the nav in English only', async () => {
+    await page.locator('#lang-switch').click()
+    await page.waitForURL(/lang=en/)
+    expect(await page.locator('html').getAttribute('lang')).toBe('en')
+    expect(await page.title()).toBe('Commission rules · Ripple Console')
+    expect(await page.locator('nav.console-nav a').allTextContents()).toEqual(['Home', 'Commission rules', 'Programme', 'Products', 'Distributors', 'Import staff', 'Settlements'])
+    expect(await page.locator('#console-name').textContent()).toBe('Ripple Console')
+    expect(await page.locator('#sign-out').textContent()).toBe('Sign out')
+    expect(await page.locator('#lang-switch').textContent()).toBe('中文')
+    expect(await page.locator('#rules h2').textContent()).toBe('Commission rules')
+    expect(await page.locator('.rule-group[data-scope="product"] h3').textContent()).toBe('Product rules (0)')
+    expect(await page.locator('#programme-default').textContent()).toBe('When no rule applies, the programme default pays: L1 10.00% · L2 3.00%')
+    expect(await page.locator('#form-title').textContent()).toBe('New rule')
+    expect(await page.locator('label[for="rule-name"]').textContent()).toBe('Name')
+    expect(await page.locator('#rule-scope option').allTextContents()).toEqual(['Product', 'Category', 'Campaign', 'Default'])
+    expect(await page.locator('label[for="rule-cap"]').textContent()).toBe('Cap per order (¥) optional')
+    expect(await page.locator('#preview h2').textContent()).toBe('Live preview')
+    expect(await page.locator('#preview-table th').allTextContents()).toEqual(['Level', 'Rule', 'Rate', 'Commission'])
+
+    // The script's own check, in English: nothing is sent for a percent it cannot read.
+    await page.locator('#rule-name').fill('Serum per item')
+    await page.locator('#rule-scope').selectOption('product')
+    expect(await page.locator('#target-hint').textContent()).toBe('Product SKU')
+    await page.locator('#rule-target').fill(CREAM.sku)
+    await page.locator('label.check', { hasText: 'Guide' }).locator('input').check()
+    await levelRow(0).locator('.level-value').fill('abc')
+    await page.locator('#rule-save').click()
+    const error = levelRow(0).locator('.level-error')
+    await expect.poll(() => error.isVisible()).toBe(true)
+    expect(await error.textContent()).toBe('Enter a percent with at most 2 decimals, such as 12.5.')
+    expect(await levelRow(0).locator('.level-value').getAttribute('aria-invalid')).toBe('true')
+    expect(await storedNames()).not.toContain('Serum per item')
+
+    await levelRow(0).locator('.level-kind').selectOption('fixed')
+    await levelRow(0).locator('.level-value').fill('10.05')
+    await page.locator('#rule-save').click()
+    await expect.poll(() => page.locator('#form-status').textContent()).toBe('Saved: Serum per item v1')
+    const row = page.locator('tr.rule', { hasText: 'Serum per item' })
+    expect(await row.locator('.rates').textContent()).toBe('L1 ¥10.05 / item')
+    expect(await row.locator('.types').textContent()).toBe('Guide')
+    expect(await row.locator('.cap').textContent()).toBe('No cap')
+    expect(await row.locator('button').allTextContents()).toEqual(['Edit', 'Delete'])
+
+    await page.locator('#preview-product').selectOption(CREAM.sku)
+    await page.locator('#preview-qty').fill(String(QTY))
+    await page.locator('#preview-type').selectOption('guide')
+    expect(await page.locator('#preview-type option:checked').textContent()).toBe('Guide')
+    const cells = (level: number) => page.locator(`#preview-rows tr[data-level="${level}"] td`).allTextContents()
+    await expect.poll(() => cells(1)).toEqual(['L1', 'Serum per item v1', '¥10.05 / item', yuan(1005 * QTY)])
+    expect(await cells(2)).toEqual(['L2', 'Programme default', '3.00%', yuan(Math.floor((CREAM.price * QTY * 300) / 10000))])
+
+    let asked = ''
+    page.once('dialog', (d) => {
+      asked = d.message()
+      void d.accept()
+    })
+    await row.locator('.delete').click()
+    await expect.poll(() => row.count()).toBe(0)
+    expect(asked).toBe('Delete the rule "Serum per item"? Entries already recorded keep it.')
+    expect(await page.locator('#form-status').textContent()).toBe('Deleted: Serum per item')
+
+    // Remembered in the cookie until switched back.
+    await page.reload()
+    expect(await page.locator('#nav-rules').textContent()).toBe('Commission rules')
+    await page.locator('#lang-switch').click()
+    await page.waitForURL(/lang=zh/)
+    expect(await page.locator('#nav-rules').textContent()).toBe('佣金规则')
+    expect(await page.locator('#form-title').textContent()).toBe('新建规则')
+  })
+
   it('tells a finance key that rules are for admins only, and sends a signed-out visitor to sign in', async () => {
     const finance = await browser.newContext({ viewport: { width: 1280, height: 900 } })
     const p = await finance.newPage()
     await signIn(p, brand.financeKey)
     const res = await p.goto(`${server.baseUrl}/console/rules`)
     expect(res?.status()).toBe(403)
-    expect(await p.locator('#admins-only').textContent()).toContain('Commission rules are for brand admins only.')
+    expect(await p.locator('#admins-only p').textContent()).toBe('此页面只有品牌管理员可以使用，请使用管理员密钥登录。')
+    expect(await p.locator('#nav-rules').getAttribute('aria-current')).toBe('page')
     expect(await p.locator('#rule-form').count()).toBe(0)
     await finance.clearCookies()
     await p.goto(`${server.baseUrl}/console/rules`)

@@ -19,7 +19,7 @@ beforeAll(async () => {
   page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage()
   await page.goto(`${server.baseUrl}/console`)
   await page.locator('#api-key').fill(brand.adminKey)
-  await page.getByRole('button', { name: /Sign in/ }).click()
+  await page.getByRole('button', { name: '登录' }).click()
   await page.waitForURL(`${server.baseUrl}/console`)
 })
 

@@ -3,6 +3,7 @@ import { consoleApi } from './shared/console-api'
 import { addLevelRow, clearErrors, editRule, form, readForm, resetForm, showErrors, syncScope } from './rules/form'
 import { refreshPreview } from './rules/preview'
 import { localizeTimes } from './rules/local-time'
+import { fill, text } from './rules/text'
 
 // The commission-rules page: create, edit and delete rules through /api/rules, and the live preview.
 
@@ -47,11 +48,11 @@ form.addEventListener('submit', async (e) => {
     const res = await consoleApi<Rule>(id ? 'PUT' : 'POST', id ? `/api/rules/${encodeURIComponent(id)}` : '/api/rules', read.body)
     if (res.status === 200 || res.status === 201) {
       resetForm()
-      await afterChange(`已保存 Saved: ${res.body.name} v${res.body.version}`)
+      await afterChange(fill(text.saved, { name: res.body.name, version: res.body.version }))
     } else if (res.body.error?.fields) showErrors(res.body.error.fields)
     else showErrors({ _: res.body.error?.message ?? `HTTP ${res.status}` })
   } catch {
-    showErrors({ _: '请求失败 Request failed' })
+    showErrors({ _: text.failed })
   }
   save.disabled = false
 })
@@ -69,16 +70,16 @@ document.addEventListener('click', async (e) => {
   const del = el?.closest<HTMLButtonElement>('[data-delete]')
   const target = del ? ruleOf(del.dataset.delete ?? '') : undefined
   if (!del || !target) return
-  if (!confirm(`删除规则「${target.name}」？已入账的佣金不受影响。\nDelete the rule "${target.name}"? Entries already recorded keep it.`)) return
+  if (!confirm(fill(text.confirmDelete, { name: target.name }))) return
   del.disabled = true
   const res = await consoleApi<Rule>('DELETE', `/api/rules/${encodeURIComponent(target.id)}`).catch(() => undefined)
   if (res?.status !== 200) {
     del.disabled = false
-    status.textContent = res?.body.error?.message ?? '删除失败 Delete failed'
+    status.textContent = res?.body.error?.message ?? text.deleteFailed
     return
   }
   if (form.dataset.editing === target.id) resetForm()
-  await afterChange(`已删除 Deleted: ${target.name}`)
+  await afterChange(fill(text.deleted, { name: target.name }))
 })
 
 addLevelRow()

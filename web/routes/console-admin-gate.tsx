@@ -2,7 +2,7 @@ import type { Context } from 'hono'
 import { consoleClaimsOf } from '../../lib/http/console-cookie'
 import { getBrandOrThrow } from '../../lib/services/get-brand-or-throw'
 import type { Brand } from '../../lib/schemas/brand'
-import { langOf, type Lang } from '../i18n/lang'
+import { langOf, langSwitchOf, type Lang, type LangSwitch } from '../i18n/lang'
 import { consoleAdminText, type ConsoleAdminText } from '../i18n/console-admin'
 import type { ConsoleNavKey } from '../pages/console/ConsoleLayout'
 import { AdminsOnly } from '../pages/console/admin/AdminsOnly'
@@ -12,17 +12,10 @@ export interface AdminView {
   brand: Brand
   lang: Lang
   t: ConsoleAdminText
-  langSwitch: { href: string; label: string }
+  langSwitch: LangSwitch
 }
 
 export type AdminGate = ({ ok: true } & AdminView) | { ok: false; response: Response }
-
-/** This page's URL in the other language, keeping its other query parameters (filters, cursor). */
-function otherLangHref(c: Context, lang: Lang): string {
-  const url = new URL(c.req.url)
-  url.searchParams.set('lang', lang === 'en' ? 'zh' : 'en')
-  return `${url.pathname}?${url.searchParams.toString()}`
-}
 
 /**
  * The console's admin pages: signed-out visitors go to the sign-in form, a finance
@@ -33,7 +26,7 @@ export async function adminGate(c: Context, current: ConsoleNavKey): Promise<Adm
   const claims = consoleClaimsOf(c)
   if (!claims) return { ok: false, response: c.redirect('/console', 303) }
   const lang = langOf(c)
-  const view: AdminView = { brand: await getBrandOrThrow(claims.b), lang, t: consoleAdminText(lang), langSwitch: { href: otherLangHref(c, lang), label: consoleAdminText(lang).switchLang } }
+  const view: AdminView = { brand: await getBrandOrThrow(claims.b), lang, t: consoleAdminText(lang), langSwitch: langSwitchOf(c, lang) }
   if (claims.r !== 'admin') return { ok: false, response: await c.html(<AdminsOnly view={view} current={current} />, 403) }
   return { ok: true, ...view }
 }

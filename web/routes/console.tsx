@@ -7,6 +7,8 @@ import { clearConsoleCookie, consoleClaimsOf, setConsoleCookie } from '../../lib
 import { baseUrlOf } from '../../lib/http/base-url'
 import { getBrandOrThrow } from '../../lib/services/get-brand-or-throw'
 import { dashboardText } from '../i18n/dashboard'
+import { consoleText } from '../i18n/console'
+import { langOf, langSwitchOf } from '../i18n/lang'
 import { loadDashboard } from '../reports/load-reports'
 import { pickRange, todayUtc } from '../reports/report-range'
 import { SignInPage } from '../pages/console/SignInPage'
@@ -25,13 +27,19 @@ const sameOrigin = (c: Context) => {
   return !origin || origin === new URL(c.req.url).origin || origin === baseUrlOf(c)
 }
 
+/** The sign-in form and a finance key's home: the page language, its text and the link to the other language. */
+const inPageLang = (c: Context, path?: string) => {
+  const lang = langOf(c)
+  return { lang, t: consoleText(lang), langSwitch: langSwitchOf(c, lang, path) }
+}
+
 // GET /console: the sign-in form; a finance key's home; an admin's dashboard for ?from&to (a range
 // that is not valid shows why beside its input and the default range instead).
 consolePages.get('/console', async (c) => {
   c.header('Cache-Control', 'private, no-store')
   const claims = consoleClaimsOf(c)
-  if (!claims) return c.html(<SignInPage />)
-  if (claims.r !== 'admin') return c.html(<HomePage brand={await getBrandOrThrow(claims.b)} role={claims.r} />)
+  if (!claims) return c.html(<SignInPage {...inPageLang(c)} />)
+  if (claims.r !== 'admin') return c.html(<HomePage brand={await getBrandOrThrow(claims.b)} role={claims.r} {...inPageLang(c)} />)
   const gate = await adminGate(c, 'home')
   if (!gate.ok) return gate.response
   const today = todayUtc()
@@ -46,7 +54,8 @@ consolePages.post('/console/sign-in', bodyLimit({ maxSize: 4096, onError: (c) =>
   const form = await c.req.parseBody()
   const apiKey = typeof form.apiKey === 'string' ? form.apiKey.trim() : ''
   const key = apiKey ? await getApiKey(sha256(apiKey)) : undefined
-  if (!key) return c.html(<SignInPage error="密钥无效。That API key is not valid." />, 401)
+  // In the language a ?lang= visit to /console left in the cookie; the switch links to the form's page.
+  if (!key) return c.html(<SignInPage {...inPageLang(c, '/console')} badKey />, 401)
   // The role is the key's, read now and carried in the signed token.
   setConsoleCookie(c, consoleSessionFor(key.brandId, key.role))
   return c.redirect('/console', 303)

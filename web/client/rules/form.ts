@@ -1,6 +1,7 @@
 import type { Rule } from '../../../lib/schemas/rule'
 import { bpsToPercent, formatMinor, percentToBps } from '../../shared/amounts'
 import { fromLocalInput, toLocalInput } from './local-time'
+import { fill, text } from './text'
 
 /** The JSON the API's RuleInput takes; money stays a decimal string, as typed. */
 export interface RuleInput {
@@ -24,18 +25,16 @@ const target = byId<HTMLInputElement>('rule-target')
 const maxLevels = Number(form.dataset.maxLevels ?? '10')
 const symbol = form.dataset.currencySymbol ?? ''
 
-const TARGET_HINTS: Record<string, { hint: string; list: string }> = {
-  product: { hint: '商品 SKU', list: 'skus' },
-  category: { hint: '品类名称 Category', list: 'categories' },
-  campaign: { hint: '活动编号 Campaign id', list: 'campaigns' },
-}
+/** The scopes that have a target, each with the datalist of suggestions for it. */
+const DATALISTS = { product: 'skus', category: 'categories', campaign: 'campaigns' } as const
+const hasTarget = (s: string): s is keyof typeof DATALISTS => s === 'product' || s === 'category' || s === 'campaign'
 
-/** Shows the target field only for scopes that have one, with the fitting suggestions. */
+/** Shows the target field only for scopes that have one, with the fitting hint and suggestions. */
 export function syncScope(): void {
-  const t = TARGET_HINTS[scope.value]
-  byId('target-field').hidden = !t
-  byId('target-hint').textContent = t?.hint ?? ''
-  if (t?.list) target.setAttribute('list', t.list)
+  const s = scope.value
+  byId('target-field').hidden = !hasTarget(s)
+  byId('target-hint').textContent = hasTarget(s) ? text.targetHints[s] : ''
+  if (hasTarget(s)) target.setAttribute('list', DATALISTS[s])
   else target.removeAttribute('list')
 }
 
@@ -45,7 +44,7 @@ function renumber(): void {
   rows.forEach((row, i) => {
     ;(row.querySelector('.level-label') as HTMLElement).textContent = `L${i + 1}`
     ;(row.querySelector('.level-error') as HTMLElement).dataset.errorFor = `levels.${i}`
-    ;(row.querySelector('.level-value') as HTMLInputElement).setAttribute('aria-label', `L${i + 1} 数值 Value`)
+    ;(row.querySelector('.level-value') as HTMLInputElement).setAttribute('aria-label', `L${i + 1} ${text.value}`)
     ;(row.querySelector('.remove-level') as HTMLButtonElement).disabled = rows.length === 1
   })
   addLevel.disabled = rows.length >= maxLevels
@@ -123,12 +122,12 @@ export function readForm(): { body: RuleInput } | { errors: Record<string, strin
   if (types.length) body.types = types
   levels.querySelectorAll<HTMLElement>('.level-row').forEach((row, i) => {
     const kind = (row.querySelector('.level-kind') as HTMLSelectElement).value
-    const text = (row.querySelector('.level-value') as HTMLInputElement).value.trim()
-    if (!text) errors[`levels.${i}`] = '请填写 Required.'
-    else if (kind === 'fixed') body.levels.push({ fixed: text })
+    const typed = (row.querySelector('.level-value') as HTMLInputElement).value.trim()
+    if (!typed) errors[`levels.${i}`] = text.required
+    else if (kind === 'fixed') body.levels.push({ fixed: typed })
     else {
-      const bps = percentToBps(text)
-      if (bps === null) errors[`levels.${i}`] = '请输入百分比，最多两位小数，如 12.5。Enter a percent with at most 2 decimals, such as 12.5.'
+      const bps = percentToBps(typed)
+      if (bps === null) errors[`levels.${i}`] = text.notPercent
       else body.levels.push({ bps })
     }
   })
@@ -136,7 +135,7 @@ export function readForm(): { body: RuleInput } | { errors: Record<string, strin
   if (cap) body.capPerOrder = cap
   for (const [id, key] of [['rule-starts', 'startsAt'], ['rule-ends', 'endsAt']] as const) {
     const iso = fromLocalInput(value(id))
-    if (iso === null) errors[key] = '时间无效 Not a valid time.'
+    if (iso === null) errors[key] = text.badTime
     else if (iso) body[key] = iso
   }
   return Object.keys(errors).length ? { errors } : { body }
@@ -150,7 +149,7 @@ export function resetForm(): void {
   addLevelRow()
   syncScope()
   clearErrors()
-  byId('form-title').textContent = '新建规则 New rule'
+  byId('form-title').textContent = text.newRule
   byId('rule-cancel').hidden = true
 }
 
@@ -172,7 +171,7 @@ export function editRule(rule: Rule): void {
   byId<HTMLInputElement>('rule-starts').value = toLocalInput(rule.startsAt)
   byId<HTMLInputElement>('rule-ends').value = toLocalInput(rule.endsAt)
   syncScope()
-  byId('form-title').textContent = `编辑规则 Edit rule · ${rule.name} (v${rule.version})`
+  byId('form-title').textContent = fill(text.editRule, { name: rule.name, version: rule.version })
   byId('rule-cancel').hidden = false
   form.scrollIntoView({ block: 'start' })
 }

@@ -1,5 +1,6 @@
 import { bpsToPercent, moneyText } from '../../shared/amounts'
 import { consoleApi } from '../shared/console-api'
+import { text } from './text'
 
 /** One commission the preview answers with (the API's draft, without the chain's ids mattering here). */
 interface PreviewCommission {
@@ -30,7 +31,7 @@ let timer: ReturnType<typeof setTimeout> | undefined
 
 /** The rule's name from the list on the page; the programme's own default has none there. */
 function ruleName(ruleId: string, version: number): string {
-  if (ruleId === 'programme') return '计划默认 Programme default'
+  if (ruleId === 'programme') return text.programmeDefault
   const row = document.querySelector<HTMLElement>(`tr.rule[data-id="${CSS.escape(ruleId)}"] .name`)
   return `${row?.textContent ?? ruleId} v${version}`
 }
@@ -51,12 +52,12 @@ function render(answer: PreviewAnswer): void {
       const tr = document.createElement('tr')
       tr.className = 'preview-level'
       tr.dataset.level = String(c.level)
-      const rate = c.bps !== undefined ? `${bpsToPercent(c.bps)}%` : c.fixed !== undefined ? `${moneyText(c.fixed, answer.currency)} / 件 each` : ''
+      const rate = c.bps !== undefined ? `${bpsToPercent(c.bps)}%` : c.fixed !== undefined ? `${moneyText(c.fixed, answer.currency)} ${text.perItem}` : ''
       tr.append(cell(`L${c.level}`), cell(ruleName(c.ruleId, c.ruleVersion)), cell(rate), cell(moneyText(c.amount, answer.currency), 'amount'))
       return tr
     }),
   )
-  if (status) status.textContent = sorted.length ? '' : '此订单不产生佣金。This order pays no commission.'
+  if (status) status.textContent = sorted.length ? '' : text.noCommission
 }
 
 /** Asks the server what the chosen order would pay, now. */
@@ -66,12 +67,12 @@ export async function refreshPreview(): Promise<void> {
   const option = product.selectedOptions[0]
   const n = Number(qty.value)
   if (!option || !Number.isInteger(n) || n < 1 || n > 100_000) {
-    status.textContent = '数量须为 1 到 100000 的整数。Quantity must be a whole number from 1 to 100000.'
+    status.textContent = text.badQuantity
     rows?.replaceChildren()
     return
   }
   const line = { sku: option.value, qty: n, unitPrice: Number(option.dataset.price), ...(option.dataset.category ? { category: option.dataset.category } : {}) }
-  status.textContent = '计算中… Calculating…'
+  status.textContent = text.calculating
   try {
     const res = await consoleApi<PreviewAnswer>('POST', '/api/rules/preview', { type: type.value, lines: [line] })
     if (mine !== seq) return
@@ -81,7 +82,7 @@ export async function refreshPreview(): Promise<void> {
     }
     render(res.body)
   } catch {
-    if (mine === seq) status.textContent = '请求失败 Request failed'
+    if (mine === seq) status.textContent = text.failed
   }
 }
 

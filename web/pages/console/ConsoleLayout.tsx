@@ -1,6 +1,7 @@
 import type { Child, FC } from 'hono/jsx'
 import { Page } from '../../components/Page'
-import { htmlLang, type Lang } from '../../i18n/lang'
+import { htmlLang, type Lang, type LangSwitch } from '../../i18n/lang'
+import { bilingualFrame, consoleText } from '../../i18n/console'
 
 /** Desktop-width additions to the shared sheet: the console is used at a desk, but still works on a phone. */
 const consoleCss = `
@@ -16,17 +17,20 @@ main.console{max-width:72rem}
 .error{color:#b00020}
 `
 
-/** The console's pages, in nav order. Later pages (reports, settlements) add themselves here. */
+/** The console's pages, in nav order, each named in both languages. Later pages (reports, settlements) add themselves here. */
 const NAV = [
-  { key: 'home', href: '/console', label: '首页 Home' },
-  { key: 'rules', href: '/console/rules', label: '佣金规则 Commission rules' },
-  { key: 'programme', href: '/console/programme', label: '计划设置 Programme' },
-  { key: 'products', href: '/console/products', label: '商品与活动 Products' },
-  { key: 'distributors', href: '/console/distributors', label: '分销员 Distributors' },
-  { key: 'import', href: '/console/import', label: '导入员工 Import staff' },
-  { key: 'finance', href: '/console/finance', label: '结算 Settlements' },
+  { key: 'home', href: '/console', zh: '首页', en: 'Home' },
+  { key: 'rules', href: '/console/rules', zh: '佣金规则', en: 'Commission rules' },
+  { key: 'programme', href: '/console/programme', zh: '计划设置', en: 'Programme' },
+  { key: 'products', href: '/console/products', zh: '商品与活动', en: 'Products' },
+  { key: 'distributors', href: '/console/distributors', zh: '分销员', en: 'Distributors' },
+  { key: 'import', href: '/console/import', zh: '导入员工', en: 'Import staff' },
+  { key: 'finance', href: '/console/finance', zh: '结算', en: 'Settlements' },
 ] as const
 export type ConsoleNavKey = (typeof NAV)[number]['key']
+
+/** A nav label in the page's language, or both ("佣金规则 Commission rules") on a page not yet in one language. */
+const navLabel = (lang: Lang | undefined, n: { zh: string; en: string }): string => (lang ? n[lang] : `${n.zh} ${n.en}`)
 
 /**
  * The console's frame: brand name, the pages' nav and sign-out on top, a page below.
@@ -40,36 +44,41 @@ export const ConsoleLayout: FC<{
   current?: ConsoleNavKey
   extraCss?: string
   lang?: Lang
-  langSwitch?: { href: string; label: string }
+  langSwitch?: LangSwitch
   bodyData?: Record<string, string>
   children?: Child
-}> = ({ title, brandName, script, current, extraCss, lang, langSwitch, bodyData, children }) => (
-  <Page title={`${title} · Ripple 控制台 Console`} lang={lang ? htmlLang(lang) : 'zh-CN'} script={script} extraCss={consoleCss + (extraCss ?? '')} bodyData={bodyData}>
-    <header class="top">
-      <div class="console-nav grow">
-        <strong>Ripple 控制台 Console</strong>
-        {brandName ? <span id="brand-name">{brandName}</span> : null}
-        {brandName ? (
-          <nav class="console-nav" aria-label="控制台 Console">
-            {NAV.map((n) => (
-              <a href={n.href} aria-current={n.key === current ? 'page' : undefined} id={`nav-${n.key}`}>
-                {n.label}
-              </a>
-            ))}
-          </nav>
+}> = ({ title, brandName, script, current, extraCss, lang, langSwitch, bodyData, children }) => {
+  const frame = lang ? consoleText(lang) : bilingualFrame
+  return (
+    <Page title={`${title} · ${frame.consoleName}`} lang={lang ? htmlLang(lang) : 'zh-CN'} script={script} extraCss={consoleCss + (extraCss ?? '')} bodyData={bodyData}>
+      <header class="top">
+        <div class="console-nav grow">
+          <strong id="console-name">{frame.consoleName}</strong>
+          {brandName ? <span id="brand-name">{brandName}</span> : null}
+          {brandName ? (
+            <nav class="console-nav" aria-label={frame.navLabel}>
+              {NAV.map((n) => (
+                <a href={n.href} aria-current={n.key === current ? 'page' : undefined} id={`nav-${n.key}`}>
+                  {navLabel(lang, n)}
+                </a>
+              ))}
+            </nav>
+          ) : null}
+        </div>
+        {langSwitch ? (
+          <a class="btn ghost" id="lang-switch" href={langSwitch.href}>
+            {langSwitch.label}
+          </a>
         ) : null}
-      </div>
-      {langSwitch ? (
-        <a class="btn ghost" id="lang-switch" href={langSwitch.href}>
-          {langSwitch.label}
-        </a>
-      ) : null}
-      {brandName ? (
-        <form method="post" action="/console/sign-out">
-          <button type="submit" class="ghost">退出 Sign out</button>
-        </form>
-      ) : null}
-    </header>
-    <main class="console">{children}</main>
-  </Page>
-)
+        {brandName ? (
+          <form method="post" action="/console/sign-out">
+            <button type="submit" class="ghost" id="sign-out">
+              {frame.signOut}
+            </button>
+          </form>
+        ) : null}
+      </header>
+      <main class="console">{children}</main>
+    </Page>
+  )
+}

@@ -1,23 +1,25 @@
 import type { FC } from 'hono/jsx'
 import type { Brand } from '../../../lib/schemas/brand'
 import type { ConsoleRole } from '../../../lib/auth/console-session'
+import type { Lang, LangSwitch } from '../../i18n/lang'
+import type { ConsoleText } from '../../i18n/console'
 import { ConsoleLayout } from './ConsoleLayout'
 import { ProgrammeSummary } from './ProgrammeSummary'
 
 /** The console home for a finance key: who is signed in, the programme, and the way to settlements. (Admins get the dashboard.) */
-export const HomePage: FC<{ brand: Brand; role: ConsoleRole }> = ({ brand, role }) => (
-  <ConsoleLayout title={brand.name} brandName={brand.name} current="home">
+export const HomePage: FC<{ brand: Brand; role: ConsoleRole; lang: Lang; t: ConsoleText; langSwitch: LangSwitch }> = ({ brand, role, lang, t, langSwitch }) => (
+  <ConsoleLayout title={brand.name} brandName={brand.name} current="home" lang={lang} langSwitch={langSwitch}>
     <p class="muted">
-      已登录为 Signed in as <strong id="role">{role === 'admin' ? '管理员 admin' : '财务 finance'}</strong>
+      {t.signedInAs} <strong id="role">{t.roles[role]}</strong>
     </p>
-    <ProgrammeSummary programme={brand.programme} />
+    <ProgrammeSummary programme={brand.programme} lang={lang} t={t} />
     <section class="card">
       <p>
         <a class="btn" id="go-finance" href="/console/finance">
-          结算 Settlements
+          {t.settlements}
         </a>
       </p>
-      <p class="muted">数据看板需要管理员密钥。The dashboard needs an admin key.</p>
+      <p class="muted">{t.dashboardNeedsAdmin}</p>
     </section>
   </ConsoleLayout>
 )

@@ -1,24 +1,26 @@
 import type { FC } from 'hono/jsx'
 import type { Programme } from '../../../lib/schemas/programme'
+import type { Lang } from '../../i18n/lang'
+import type { ConsoleText } from '../../i18n/console'
+import { TYPE_NAMES } from '../../i18n/console-admin'
 import { money, percentOfBps } from '../../format'
-import { TYPE_LABELS } from '../../i18n/distributor-types'
 
-/** The programme settings at a glance; editing them comes with the full console. */
-export const ProgrammeSummary: FC<{ programme: Programme }> = ({ programme: p }) => {
+/** The programme settings at a glance, for a finance key's home (admins edit them on /console/programme). */
+export const ProgrammeSummary: FC<{ programme: Programme; lang: Lang; t: ConsoleText }> = ({ programme: p, lang, t }) => {
   const items: Array<[string, string]> = [
-    ['层级 Levels', String(p.maxLevels)],
-    ['默认佣金 Default rates', p.defaultBps.map((bps, i) => `L${i + 1} ${percentOfBps(bps)}%`).join(' · ')],
-    ['绑定期 Binding', p.bindingDays === 0 ? '永久 Permanent' : `${p.bindingDays} 天 days (${p.bindingPolicy === 'first' ? '首次 first' : '最新 last'})`],
-    ['冻结期 Hold', `${p.holdDays} 天 days`],
-    ['自购 Self-purchase', p.selfPurchase === 'allow' ? '允许 Allowed' : '不计佣 Denied'],
-    ['币种 Currency', p.currency],
-    ['结算门槛 Payout threshold', money(p.payoutThreshold, p.currency)],
-    ['邀请加入类型 Recruit type', TYPE_LABELS[p.defaultRecruitType]],
-    ['允许的域名 Allowed domains', p.allowedDomains.join(', ')],
+    [t.levels, String(p.maxLevels)],
+    [t.defaultRates, p.defaultBps.map((bps, i) => `L${i + 1} ${percentOfBps(bps)}%`).join(' · ')],
+    [t.binding, p.bindingDays === 0 ? t.bindingForever : t.bindingFor(p.bindingDays, p.bindingPolicy)],
+    [t.hold, t.days(p.holdDays)],
+    [t.selfPurchase, p.selfPurchase === 'allow' ? t.selfAllow : t.selfDeny],
+    [t.currency, p.currency],
+    [t.payoutThreshold, money(p.payoutThreshold, p.currency)],
+    [t.recruitType, TYPE_NAMES[lang][p.defaultRecruitType]],
+    [t.allowedDomains, p.allowedDomains.join(', ')],
   ]
   return (
     <section class="card" id="programme">
-      <h2>分销计划 Programme</h2>
+      <h2>{t.programme}</h2>
       <dl class="summary">
         {items.map(([label, value]) => (
           <div>

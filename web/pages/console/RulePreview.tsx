@@ -2,23 +2,25 @@ import type { FC } from 'hono/jsx'
 import type { Product } from '../../../lib/schemas/product'
 import type { DistributorType } from '../../../lib/schemas/distributor'
 import { DISTRIBUTOR_TYPES } from '../../../lib/schemas/distributor'
-import { TYPE_LABELS } from '../../i18n/distributor-types'
+import { TYPE_NAMES } from '../../i18n/console-admin'
+import type { Lang } from '../../i18n/lang'
+import type { RulesText } from '../../i18n/rules'
 import { money } from '../../format'
 
 /**
  * The live preview: a product, a quantity and a distributor type; the script asks
  * POST /api/rules/preview (the ingestion code, writing nothing) and fills the table.
  */
-export const RulePreview: FC<{ products: Product[]; currency: string; initialType: DistributorType }> = ({ products, currency, initialType }) => (
+export const RulePreview: FC<{ products: Product[]; currency: string; initialType: DistributorType; lang: Lang; t: RulesText }> = ({ products, currency, initialType, lang, t }) => (
   <section class="card" id="preview">
-    <h2>佣金预览 Live preview</h2>
-    <p class="muted">按已保存的规则，由服务器以入账相同的方式计算。Computed by the server from the saved rules, exactly as orders are.</p>
+    <h2>{t.previewTitle}</h2>
+    <p class="muted">{t.previewIntro}</p>
     {products.length === 0 ? (
-      <p class="muted" id="preview-empty">商品目录为空，请先添加商品。The catalogue is empty; add products first.</p>
+      <p class="muted" id="preview-empty">{t.catalogueEmpty}</p>
     ) : (
       <>
         <div class="field">
-          <label for="preview-product">商品 Product</label>
+          <label for="preview-product">{t.product}</label>
           <select id="preview-product">
             {products.map((p) => (
               <option value={p.sku} data-price={String(p.price)} data-category={p.category ?? ''}>
@@ -29,31 +31,31 @@ export const RulePreview: FC<{ products: Product[]; currency: string; initialTyp
         </div>
         <div class="field-pair">
           <div class="field">
-            <label for="preview-qty">数量 Quantity</label>
+            <label for="preview-qty">{t.quantity}</label>
             <input id="preview-qty" type="number" min={1} max={100000} step={1} value="1" inputmode="numeric" />
           </div>
           <div class="field">
-            <label for="preview-type">分销员类型 Distributor type</label>
+            <label for="preview-type">{t.distributorType}</label>
             <select id="preview-type">
-              {DISTRIBUTOR_TYPES.map((t) => (
-                <option value={t} selected={t === initialType}>
-                  {TYPE_LABELS[t]}
+              {DISTRIBUTOR_TYPES.map((type) => (
+                <option value={type} selected={type === initialType}>
+                  {TYPE_NAMES[lang][type]}
                 </option>
               ))}
             </select>
           </div>
         </div>
         <p class="muted">
-          订单金额 Order base <strong id="preview-base">—</strong>
+          {t.orderBase} <strong id="preview-base">—</strong>
         </p>
         <div class="table-wrap">
           <table id="preview-table">
             <thead>
               <tr>
-                <th>层级 Level</th>
-                <th>规则 Rule</th>
-                <th>费率 Rate</th>
-                <th>佣金 Commission</th>
+                <th>{t.level}</th>
+                <th>{t.rule}</th>
+                <th>{t.rate}</th>
+                <th>{t.commission}</th>
               </tr>
             </thead>
             <tbody id="preview-rows"></tbody>

@@ -1,9 +1,10 @@
 import type { FC } from 'hono/jsx'
-import type { Brand } from '../../../lib/schemas/brand'
 import type { Product } from '../../../lib/schemas/product'
 import type { Rule } from '../../../lib/schemas/rule'
 import type { Campaign } from '../../../lib/schemas/campaign'
 import { CURRENCY_SYMBOLS } from '../../shared/amounts'
+import { rulesText } from '../../i18n/rules'
+import type { AdminView } from '../../routes/console-admin-gate'
 import { ConsoleLayout } from './ConsoleLayout'
 import { RuleList } from './RuleList'
 import { RuleForm } from './RuleForm'
@@ -30,32 +31,22 @@ const rulesCss = `
 #preview-table td.amount{font-weight:600}
 `
 
-/** The commission-rules page: the rules by scope, the create/edit form and the live preview. */
-export const RulesPage: FC<{ brand: Brand; rules: Rule[]; products: Product[]; campaigns?: Campaign[]; script: string }> = ({ brand, rules, products, campaigns = [], script }) => {
+/** The commission-rules page: the rules by scope, the create/edit form and the live preview, in the page language. */
+export const RulesPage: FC<{ view: AdminView; rules: Rule[]; products: Product[]; campaigns?: Campaign[]; script: string }> = ({ view: { brand, lang, langSwitch }, rules, products, campaigns = [], script }) => {
   const p = brand.programme
+  const t = rulesText(lang)
   const categories = [...new Set(products.map((x) => x.category).filter((c): c is string => !!c))].sort()
   return (
-    <ConsoleLayout title="佣金规则 Commission rules" brandName={brand.name} script={script} current="rules" extraCss={rulesCss}>
+    <ConsoleLayout title={t.title} brandName={brand.name} script={script} current="rules" extraCss={rulesCss} lang={lang} langSwitch={langSwitch} bodyData={{ text: JSON.stringify(t.client) }}>
       <section class="card" id="rules">
-        <h2>佣金规则 Commission rules</h2>
-        <p class="muted">优先级：商品 &gt; 品类 &gt; 活动 &gt; 默认；同一范围内指定类型的规则优先。Precedence: product &gt; category &gt; campaign &gt; default; at one scope a rule naming the type wins.</p>
-        <RuleList rules={rules} currency={p.currency} defaultBps={p.defaultBps} />
+        <h2>{t.title}</h2>
+        <p class="muted">{t.precedence}</p>
+        <RuleList rules={rules} currency={p.currency} defaultBps={p.defaultBps} lang={lang} t={t} />
       </section>
       <div class="rules-grid">
-        <RuleForm maxLevels={p.maxLevels} skus={products.map((x) => x.sku)} categories={categories} campaigns={campaigns} currencySymbol={CURRENCY_SYMBOLS[p.currency] ?? p.currency} />
-        <RulePreview products={products} currency={p.currency} initialType={p.defaultRecruitType} />
+        <RuleForm maxLevels={p.maxLevels} skus={products.map((x) => x.sku)} categories={categories} campaigns={campaigns} currencySymbol={CURRENCY_SYMBOLS[p.currency] ?? p.currency} lang={lang} t={t} />
+        <RulePreview products={products} currency={p.currency} initialType={p.defaultRecruitType} lang={lang} t={t} />
       </div>
     </ConsoleLayout>
   )
 }
-
-/** What a finance key sees: the page exists, but rules are an admin's to set. */
-export const AdminsOnlyPage: FC<{ brand: Brand }> = ({ brand }) => (
-  <ConsoleLayout title="佣金规则 Commission rules" brandName={brand.name} current="rules">
-    <section class="card" id="admins-only">
-      <h2>仅限管理员 Admins only</h2>
-      <p>佣金规则只有品牌管理员可以查看和修改，请使用管理员密钥登录。</p>
-      <p class="muted">Commission rules are for brand admins only. Sign in with an admin API key to see and change them.</p>
-    </section>
-  </ConsoleLayout>
-)
