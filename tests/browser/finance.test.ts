@@ -7,10 +7,11 @@ let server: Awaited<ReturnType<typeof startServer>>
 let browser: Browser
 let page: Page
 let keys: { brand: { id: string }; adminKey: string; financeKey: string }
-let big: { id: string }
+let big: { id: string; inviteCode: string }
 let batchId = ''
 
 const PERIOD = '2025-10'
+const NEXT_PERIOD = '2025-11'
 /** 2 orders × floor(12345 × 10%) = 2 × 1234 fen. */
 const BIG_NET = 2468
 
@@ -58,7 +59,9 @@ describe('the finance console', () => {
     await expect.poll(() => page.locator('#preview-totals [data-total="net"]').textContent()).toBe('¥24.68')
     expect(await page.locator('#preview-included tr').count()).toBe(1)
     expect(await page.locator('#preview-included tr').textContent()).toContain('王芳')
-    expect(await page.locator('#preview-carried tr').textContent()).toContain('Below threshold')
+    expect(await page.locator('#preview-title').textContent()).toBe(`${PERIOD} 结账预览`)
+    expect(await page.locator('#preview-included tr td').nth(1).textContent()).toBe('导购')
+    expect(await page.locator('#preview-carried tr td').nth(2).textContent()).toBe('低于起付额')
     // Nothing was written: still no batch.
     expect((await api<{ items: unknown[] }>(server.baseUrl, 'GET', '/api/settlements', keys.financeKey)).body.items).toEqual([])
   })
@@ -98,7 +101,7 @@ describe('the finance console', () => {
   it('marks the batch paid with a reference', async () => {
     await page.locator('#paid-reference').fill('BANK-2025-10-01')
     await page.locator('#mark-paid').click()
-    await expect.poll(() => page.locator('#batch-status').textContent(), { timeout: 10_000 }).toBe('已付款 Paid')
+    await expect.poll(() => page.locator('#batch-status').textContent(), { timeout: 10_000 }).toBe('已付款')
     expect(await page.locator('#paid-reference-shown').textContent()).toContain('BANK-2025-10-01')
     expect(await page.locator('#paid-form').count()).toBe(0)
     const stored = await api<{ status: string; reference: string }>(server.baseUrl, 'GET', `/api/settlements/${batchId}`, keys.financeKey)
@@ -110,11 +113,74 @@ describe('the finance console', () => {
     const p = await ctx.newPage()
     await signIn(p, keys.adminKey)
     await p.goto(`${server.baseUrl}/console/finance`)
-    expect(await p.locator('#read-only').count()).toBe(1)
+    expect(await p.locator('#read-only').textContent()).toBe('只读：结账和付款需要财务密钥。')
     expect(await p.locator('#close-period').count()).toBe(0)
     expect(await p.locator('tr.batch').count()).toBe(1)
     await p.goto(`${server.baseUrl}/console/finance/${batchId}`)
     expect(await p.locator('#download-export').count()).toBe(0)
     await ctx.close()
+  })
+
+  it('works in English: switch, preview and close the next period, read the batch', async () => {
+    const headers = (table: string) => page.locator(`${table} thead th`).allTextContents()
+    const cells = (row: string) => page.locator(row).evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)))
+    // November: one more order for 王芳; Small Li's 30.00 from October is still below the threshold.
+    const order = await api(server.baseUrl, 'POST', '/api/orders', keys.adminKey, {
+      orderId: 'o4', refCode: big.inviteCode, currency: 'CNY', paidAt: `${NEXT_PERIOD}-05T08:00:00.000Z`, lines: [{ sku: 'A', qty: 1, unitPrice: '123.45' }],
+    })
+    expect(order.status).toBe(201)
+    await page.goto(`${server.baseUrl}/console/finance`)
+    expect(await page.locator('#lang-switch').textContent()).toBe('English')
+    await page.locator('#lang-switch').click()
+    await page.waitForURL(/lang=en/)
+    expect(await page.locator('html').getAttribute('lang')).toBe('en')
+    expect(await page.locator('#lang-switch').textContent()).toBe('中文')
+    expect(await page.locator('main h2').allTextContents()).toEqual(['Balances', 'Close a period', 'Settlement batches'])
+    expect(await page.locator('#nav-finance').textContent()).toBe('Settlements')
+    expect(await headers('#batches-table')).toEqual(['Period', 'Status', 'Distributors paid', 'Net', 'Entries', 'Carried', 'Reconciled'])
+    expect(await cells('tr.batch')).toEqual([[PERIOD, 'Paid', '1', '¥24.68', '2', '1', '✓ Reconciled']])
+    expect(await page.locator('#paid-out').textContent()).toBe('¥24.68')
+    // A period that already has a batch says so, in English.
+    await page.locator('#period').fill(PERIOD)
+    await page.locator('#preview-button').click()
+    await expect.poll(() => page.locator('#preview-title').textContent()).toBe(`${PERIOD} already has batch st_${PERIOD} (Paid)`)
+    expect(await page.locator('#close-confirm').isHidden()).toBe(true)
+    // The next period: 王芳 settled, Small Li carried forward below the threshold.
+    await page.locator('#period').fill(NEXT_PERIOD)
+    await page.locator('#preview-button').click()
+    await expect.poll(() => page.locator('#preview-title').textContent()).toBe(`${NEXT_PERIOD} close preview`)
+    expect(await page.locator('#preview-totals dt').allTextContents()).toEqual(['Distributors paid', 'Net payable', 'Gross', 'Reversals', 'Entries', 'Carried forward'])
+    expect(await page.locator('#preview-totals [data-total="net"]').textContent()).toBe('¥12.34')
+    expect(await headers('#preview-included-table')).toEqual(['Distributor', 'Type', 'Gross', 'Reversals', 'Net', 'Entries'])
+    expect(await cells('#preview-included tr')).toEqual([['王芳', 'Guide', '¥12.34', '¥0.00', '¥12.34', '1']])
+    expect(await cells('#preview-carried tr')).toEqual([['Small Li', '¥3.00', 'Below threshold']])
+    expect(await page.locator('#close-confirm').textContent()).toBe('Confirm and close')
+    await Promise.all([page.waitForURL(`${server.baseUrl}/console/finance`, { waitUntil: 'load' }), page.locator('#close-confirm').click()])
+    // The cookie keeps the page in English after the close reloads it.
+    expect(await page.locator('html').getAttribute('lang')).toBe('en')
+    const november = page.locator(`tr.batch[data-id="st_${NEXT_PERIOD}"]`)
+    expect(await november.locator('.status').textContent()).toBe('Closed')
+    expect(await november.locator('.reconciled').textContent()).toBe('✓ Reconciled')
+    expect(await page.locator('#owed').textContent()).toBe('¥12.34')
+    // Its page: the heading, the lines' header and each line's outcome in English.
+    await november.locator('.batch-link').click()
+    await page.waitForURL(`${server.baseUrl}/console/finance/st_${NEXT_PERIOD}`)
+    expect(await page.locator('#batch h2').textContent()).toBe(`Batch ${NEXT_PERIOD} st_${NEXT_PERIOD}`)
+    expect(await page.locator('#batch-status').textContent()).toBe('Closed')
+    expect(await page.locator('#reconciliation').textContent()).toBe('✓ Reconciled Lines net ¥12.34 = Entries settled ¥12.34 = Ledger movement ¥12.34')
+    expect(await headers('#lines-table')).toEqual(['Distributor', 'External id', 'Type', 'Gross', 'Reversals', 'Net', 'Entries', 'Outcome'])
+    expect(await page.locator(`tr.line[data-distributor="${big.id}"] .outcome`).textContent()).toBe('Settled')
+    expect(await page.locator(`tr.line[data-distributor="${big.id}"] .type`).textContent()).toBe('Guide')
+    expect(await page.locator('tr.line[data-carried="true"] .outcome').textContent()).toBe('Carried: Below threshold')
+    expect(await page.locator('#mark-paid').textContent()).toBe('Mark paid')
+    const missing = await page.goto(`${server.baseUrl}/console/finance/st_1999-01`)
+    expect(missing?.status()).toBe(404)
+    expect(await page.locator('#batch-not-found h2').textContent()).toBe('That settlement batch was not found.')
+    await page.goto(`${server.baseUrl}/console/finance/st_${NEXT_PERIOD}`)
+    // And back to Chinese.
+    await page.locator('#lang-switch').click()
+    await page.waitForURL(/lang=zh/)
+    expect(await page.locator('#batch h2').textContent()).toBe(`结算批次 ${NEXT_PERIOD} st_${NEXT_PERIOD}`)
+    expect(await page.locator('tr.line[data-carried="true"] .outcome').textContent()).toBe('结转：低于起付额')
   })
 })

@@ -1,5 +1,9 @@
 import { moneyText } from '../shared/amounts'
+import type { DistributorType } from '../../lib/schemas/distributor'
+import { financeText } from '../i18n/finance'
+import { TYPE_NAMES } from '../i18n/console-admin'
 import { consoleApi } from './shared/console-api'
+import { pageLang } from './shared/page-lang'
 
 // The finance pages: preview → confirm → close (re-POSTing while the API answers 202), and mark paid.
 
@@ -37,7 +41,11 @@ interface BatchAnswer {
   progress: { movedEntries: number; totalEntries: number | null; planned: boolean }
 }
 
-const REASONS: Record<string, string> = { below_threshold: '低于起付额 Below threshold', negative: '净额为负 Negative net' }
+const lang = pageLang()
+const t = financeText(lang)
+const statusName = (status: string) => t.statuses[status as keyof typeof t.statuses] ?? status
+const reasonName = (reason: string | undefined) => (reason ? (t.reasons[reason as keyof typeof t.reasons] ?? reason) : '')
+const typeName = (type: string) => TYPE_NAMES[lang][type as DistributorType] ?? type
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T | null
 
 function td(text: string, cls?: string): HTMLTableCellElement {
@@ -57,18 +65,18 @@ function showError(message: string): void {
 /** What the close would do: totals, then who is settled and who is carried forward (with why). */
 function renderPreview(p: Preview): void {
   const m = (n: number) => moneyText(n, p.currency)
-  const t = p.totals
-  $('preview-title')!.textContent = p.existing ? `${p.period} 已有批次 already has batch ${p.batchId} (${p.existing.status})` : `${p.period} 结账预览 Close preview`
+  const sums = p.totals
+  $('preview-title')!.textContent = p.existing ? t.existingBatch(p.period, p.batchId, statusName(p.existing.status)) : t.previewTitle(p.period)
   const totals = $('preview-totals')!
   totals.replaceChildren(
-    ...(t
+    ...(sums
       ? ([
-          ['分销员 Distributors paid', String(t.distributors), 'distributors'],
-          ['应付净额 Net payable', m(t.net), 'net'],
-          ['佣金 Gross', m(t.gross), 'gross'],
-          ['冲回与调整 Reversals', m(t.reversals), 'reversals'],
-          ['分录 Entries', String(t.entries), 'entries'],
-          ['结转下期 Carried forward', String(t.carriedForward), 'carried'],
+          [t.distributorsPaid, String(sums.distributors), 'distributors'],
+          [t.netPayable, m(sums.net), 'net'],
+          [t.gross, m(sums.gross), 'gross'],
+          [t.reversals, m(sums.reversals), 'reversals'],
+          [t.entries, String(sums.entries), 'entries'],
+          [t.carriedForward, String(sums.carriedForward), 'carried'],
         ] as const)
       : []
     ).map(([label, value, key]) => {
@@ -86,7 +94,7 @@ function renderPreview(p: Preview): void {
     ...p.included.map((l) => {
       const tr = document.createElement('tr')
       tr.dataset.distributor = l.distributorId
-      tr.append(td(l.name || l.distributorId), td(l.type), td(m(l.gross), 'num'), td(m(l.reversals), 'num'), td(m(l.net), 'num'), td(String(l.entries), 'num'))
+      tr.append(td(l.name || l.distributorId), td(typeName(l.type)), td(m(l.gross), 'num'), td(m(l.reversals), 'num'), td(m(l.net), 'num'), td(String(l.entries), 'num'))
       return tr
     }),
   )
@@ -94,13 +102,13 @@ function renderPreview(p: Preview): void {
     ...p.carriedForward.map((l) => {
       const tr = document.createElement('tr')
       tr.dataset.distributor = l.distributorId
-      tr.append(td(l.name || l.distributorId), td(m(l.net), 'num'), td(REASONS[l.reason ?? ''] ?? l.reason ?? ''))
+      tr.append(td(l.name || l.distributorId), td(m(l.net), 'num'), td(reasonName(l.reason)))
       return tr
     }),
   )
   $('preview-more')!.hidden = !p.more
   const confirm = $<HTMLButtonElement>('close-confirm')!
-  confirm.hidden = !!p.existing || !t || t.entries + t.carriedForward === 0
+  confirm.hidden = !!p.existing || !sums || sums.entries + sums.carriedForward === 0
   confirm.dataset.period = p.period
   $('preview-result')!.hidden = false
 }
@@ -116,7 +124,7 @@ $('preview-form')?.addEventListener('submit', async (e) => {
     if (res.status === 200) renderPreview(res.body)
     else showError(res.body.error?.fields?.period ?? res.body.error?.message ?? `HTTP ${res.status}`)
   } catch {
-    showError('请求失败 Request failed')
+    showError(t.failed)
   }
   button.disabled = false
 })
@@ -135,12 +143,12 @@ $('close-confirm')?.addEventListener('click', async (e) => {
   const bar = $<HTMLProgressElement>('close-bar')!
   const status = $('close-status')!
   $('close-progress')!.hidden = false
-  status.textContent = '结账中… Closing…'
+  status.textContent = t.closing
   let lastMoved = -1
   for (let attempt = 0; ; attempt++) {
     const res = await consoleApi<BatchAnswer>('POST', '/api/settlements', { period }).catch(() => undefined)
     if (res && (res.status === 200 || res.status === 201)) {
-      status.textContent = '已结账 Closed'
+      status.textContent = t.statuses.closed
       location.assign('/console/finance')
       return
     }
@@ -148,7 +156,7 @@ $('close-confirm')?.addEventListener('click', async (e) => {
       const { movedEntries, totalEntries } = res.body.progress
       bar.max = Math.max(1, totalEntries ?? 1)
       bar.value = movedEntries
-      status.textContent = `结账中 Closing: ${movedEntries} / ${totalEntries ?? '…'} 条分录 entries`
+      status.textContent = t.closingProgress(movedEntries, totalEntries === null ? '…' : String(totalEntries))
       // Another request may hold the close right now: give it a moment rather than spinning.
       if (movedEntries === lastMoved) await sleep(500)
       lastMoved = movedEntries
@@ -156,11 +164,11 @@ $('close-confirm')?.addEventListener('click', async (e) => {
     }
     // 409: another close is running for this brand; anything else is shown and stops.
     if (res?.status === 409 && attempt < 60) {
-      status.textContent = res.body.error?.message ?? '稍候 Waiting…'
+      status.textContent = t.waiting
       await sleep(2000)
       continue
     }
-    status.textContent = res?.body.error?.message ?? '请求失败 Request failed'
+    status.textContent = res?.body.error?.message ?? t.failed
     button.disabled = false
     return
   }
@@ -174,7 +182,7 @@ $('paid-form')?.addEventListener('submit', async (e) => {
   const status = $('paid-status')!
   const button = $<HTMLButtonElement>('mark-paid')!
   button.disabled = true
-  status.textContent = '处理中… Marking paid…'
+  status.textContent = t.markingPaid
   for (;;) {
     const res = await consoleApi<BatchAnswer>('POST', `/api/settlements/${encodeURIComponent(form.dataset.batch ?? '')}/paid`, reference ? { reference } : {}).catch(() => undefined)
     if (res?.status === 200 && res.body.status === 'paying') {
@@ -182,7 +190,7 @@ $('paid-form')?.addEventListener('submit', async (e) => {
       continue
     }
     if (res?.status === 200) return location.reload()
-    status.textContent = res?.body.error?.fields?.reference ?? res?.body.error?.message ?? '请求失败 Request failed'
+    status.textContent = res?.body.error?.fields?.reference ?? res?.body.error?.message ?? t.failed
     button.disabled = false
     return
   }

@@ -1,13 +1,16 @@
 import { Hono, type Context } from 'hono'
 import { getBatch, listBatches, listLines } from '../../lib/db/settlements'
+import type { ConsoleRole } from '../../lib/auth/console-session'
+import type { Brand } from '../../lib/schemas/brand'
 import { consoleClaimsOf } from '../../lib/http/console-cookie'
 import { AppError } from '../../lib/http/errors'
 import { presentBatch } from '../../lib/services/present-batch'
 import { getBrandOrThrow } from '../../lib/services/get-brand-or-throw'
-import { MessagePage } from '../components/MessagePage'
+import { langOf, langSwitchOf, type Lang, type LangSwitch } from '../i18n/lang'
+import { financeText, type FinanceText } from '../i18n/finance'
 import { assetUrl } from '../assets'
 import { FinancePage } from '../pages/console/finance/FinancePage'
-import { BatchPage } from '../pages/console/finance/BatchPage'
+import { BatchNotFound, BatchPage } from '../pages/console/finance/BatchPage'
 
 /**
  * The finance pages. Finance sees everything and acts (preview, close, export,
@@ -16,6 +19,15 @@ import { BatchPage } from '../pages/console/finance/BatchPage'
  * refuses them the actions anyway (finance role only).
  */
 export const consoleFinance = new Hono()
+
+/** What a finance page renders with: who is looking, the page language, its text and the link to the other language. */
+export interface FinanceView {
+  brand: Brand
+  role: ConsoleRole
+  lang: Lang
+  t: FinanceText
+  langSwitch: LangSwitch
+}
 
 const BATCHES_PER_PAGE = 20
 const LINES_PER_PAGE = 50
@@ -33,29 +45,33 @@ async function pageOrFirst<T>(load: (cursor?: string) => Promise<T>, cursor: str
   }
 }
 
-async function signedIn(c: Context) {
+/** Finance keys and admins alike (unlike adminGate): the view, or undefined when signed out. */
+async function financeGate(c: Context): Promise<FinanceView | undefined> {
   c.header('Cache-Control', 'private, no-store')
   const claims = consoleClaimsOf(c)
-  return claims ? { claims, brand: await getBrandOrThrow(claims.b) } : undefined
+  if (!claims) return undefined
+  const lang = langOf(c)
+  return { brand: await getBrandOrThrow(claims.b), role: claims.r, lang, t: financeText(lang), langSwitch: langSwitchOf(c, lang) }
 }
+
+/** The page script, for finance only: an admin's pages have no actions. */
+const scriptFor = async (view: FinanceView) => (view.role === 'finance' ? await assetUrl('finance') : undefined)
 
 // GET /console/finance: batches, what is owed and paid, and (finance) the close-a-period form.
 consoleFinance.get('/console/finance', async (c) => {
-  const who = await signedIn(c)
-  if (!who) return c.redirect('/console', 303)
-  const { page } = await pageOrFirst((cursor) => listBatches(who.brand.id, { cursor, limit: BATCHES_PER_PAGE }), c.req.query('cursor') || undefined)
-  const script = who.claims.r === 'finance' ? await assetUrl('finance') : undefined
-  return c.html(<FinancePage brand={who.brand} role={who.claims.r} batches={page.items.map((b) => presentBatch(b))} nextCursor={page.nextCursor} defaultPeriod={lastMonth()} script={script} />)
+  const view = await financeGate(c)
+  if (!view) return c.redirect('/console', 303)
+  const { page } = await pageOrFirst((cursor) => listBatches(view.brand.id, { cursor, limit: BATCHES_PER_PAGE }), c.req.query('cursor') || undefined)
+  return c.html(<FinancePage view={view} batches={page.items.map((b) => presentBatch(b))} nextCursor={page.nextCursor} defaultPeriod={lastMonth()} script={await scriptFor(view)} />)
 })
 
 // GET /console/finance/:id: one batch with its lines a page at a time (the API's cursor), exports and mark paid.
 consoleFinance.get('/console/finance/:id', async (c) => {
-  const who = await signedIn(c)
-  if (!who) return c.redirect('/console', 303)
+  const view = await financeGate(c)
+  if (!view) return c.redirect('/console', 303)
   const id = c.req.param('id')
-  const batch = /^st_[0-9_-]{7,30}$/.test(id) ? await getBatch(who.brand.id, id) : undefined
-  if (!batch) return c.html(<MessagePage title="Not found" zh="找不到这个结算批次。" en="That settlement batch was not found." />, 404)
+  const batch = /^st_[0-9_-]{7,30}$/.test(id) ? await getBatch(view.brand.id, id) : undefined
+  if (!batch) return c.html(<BatchNotFound view={view} />, 404)
   const { page, firstPage } = await pageOrFirst((cursor) => listLines(batch.brandId, batch.batchId, cursor, LINES_PER_PAGE), c.req.query('cursor') || undefined)
-  const script = who.claims.r === 'finance' ? await assetUrl('finance') : undefined
-  return c.html(<BatchPage brand={who.brand} role={who.claims.r} batch={presentBatch(batch)} lines={page.items} nextCursor={page.nextCursor} firstPage={firstPage} script={script} />)
+  return c.html(<BatchPage view={view} batch={presentBatch(batch)} lines={page.items} nextCursor={page.nextCursor} firstPage={firstPage} script={await scriptFor(view)} />)
 })

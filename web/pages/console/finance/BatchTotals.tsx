@@ -1,50 +1,41 @@
 import type { FC } from 'hono/jsx'
 import type { presentBatch } from '../../../../lib/services/present-batch'
+import type { FinanceText } from '../../../i18n/finance'
 import { money } from '../../../format'
 
 export type PresentedBatch = ReturnType<typeof presentBatch>
 
 /** ✓ when the batch's lines, its entries and the ledger's movement agree to the cent; ✗ otherwise; … while closing. */
-export const ReconciledMark: FC<{ batch: PresentedBatch }> = ({ batch }) => {
+export const ReconciledMark: FC<{ batch: PresentedBatch; t: FinanceText }> = ({ batch, t }) => {
   const r = batch.reconciliation
-  if (!r) return <span class="muted reconciled" data-reconciled="pending">… 待对账 Pending</span>
+  if (!r) return <span class="muted reconciled" data-reconciled="pending">{t.pending}</span>
   return r.reconciled ? (
-    <span class="ok reconciled" data-reconciled="true" title="明细、分录与账本变动一致 Lines, entries and ledger movement agree">✓ 已对账 Reconciled</span>
+    <span class="ok reconciled" data-reconciled="true" title={t.reconciledTitle}>{t.reconciled}</span>
   ) : (
-    <span class="bad reconciled" data-reconciled="false">✗ 未对平 Does not reconcile</span>
+    <span class="bad reconciled" data-reconciled="false">{t.notReconciled}</span>
   )
 }
 
 /** Gross, reversals, net and counts of a batch, as a definition list. */
-export const BatchTotals: FC<{ batch: PresentedBatch; id?: string }> = ({ batch, id }) => {
-  const t = batch.totals
+export const BatchTotals: FC<{ batch: PresentedBatch; t: FinanceText; id?: string }> = ({ batch, t, id }) => {
+  const sums = batch.totals
   const c = batch.currency
+  const rows: Array<[key: string, label: string, value: string | number | undefined]> = [
+    ['distributors', t.distributorsPaid, sums?.distributors],
+    ['gross', t.gross, sums && money(sums.gross, c)],
+    ['reversals', t.reversals, sums && money(sums.reversals, c)],
+    ['net', t.netPayable, sums && money(sums.net, c)],
+    ['entries', t.entries, sums?.entries],
+    ['carried', t.carriedForward, sums?.carriedForward],
+  ]
   return (
     <dl class="summary" id={id}>
-      <div>
-        <dt>分销员 Distributors paid</dt>
-        <dd data-total="distributors">{t ? t.distributors : '—'}</dd>
-      </div>
-      <div>
-        <dt>佣金 Gross</dt>
-        <dd data-total="gross">{t ? money(t.gross, c) : '—'}</dd>
-      </div>
-      <div>
-        <dt>冲回与调整 Reversals</dt>
-        <dd data-total="reversals">{t ? money(t.reversals, c) : '—'}</dd>
-      </div>
-      <div>
-        <dt>应付净额 Net payable</dt>
-        <dd data-total="net">{t ? money(t.net, c) : '—'}</dd>
-      </div>
-      <div>
-        <dt>分录 Entries</dt>
-        <dd data-total="entries">{t ? t.entries : '—'}</dd>
-      </div>
-      <div>
-        <dt>结转下期 Carried forward</dt>
-        <dd data-total="carried">{t ? t.carriedForward : '—'}</dd>
-      </div>
+      {rows.map(([key, label, value]) => (
+        <div>
+          <dt>{label}</dt>
+          <dd data-total={key}>{value ?? '—'}</dd>
+        </div>
+      ))}
     </dl>
   )
 }
