@@ -18,11 +18,28 @@ export type ImportErrorReason =
   | 'recruiter_invalid'
   | 'write_failed'
 
+/** What a message names, so a page can word the reason in its own language (`message` has both). */
+export interface ImportErrorParams {
+  /** The cell as written (an unknown type) or the row's own external id. */
+  value?: string
+  /** The recruiter's external id the row names. */
+  recruiter?: string
+  /** The external ids of a recruiter cycle, `a → b → a`. */
+  cycle?: string
+  /** The longest the cell may be. */
+  max?: number
+  /** The line that first used a duplicated external id. */
+  firstLine?: number
+  /** Words from elsewhere, in English: the CSV reader's or the write's. */
+  detail?: string
+}
+
 export interface ImportError {
   line: number
   field: StaffField | '_'
   reason: ImportErrorReason
   message: string
+  params?: ImportErrorParams
 }
 
 export interface StaffRow {
@@ -113,17 +130,17 @@ export function readStaffRows(records: readonly CsvRecord[]): { rows: StaffRow[]
       return i === undefined ? '' : (record.cells[i] ?? '').trim()
     }
     const rowErrors: ImportError[] = []
-    const fail = (field: StaffField, reason: ImportErrorReason, message: string) => rowErrors.push({ line: record.line, field, reason, message })
+    const fail = (field: StaffField, reason: ImportErrorReason, message: string, params?: ImportErrorParams) => rowErrors.push({ line: record.line, field, reason, message, ...(params ? { params } : {}) })
     for (const f of REQUIRED) if (!cell(f)) fail(f, 'missing', `${LABELS[f]} 为空。${LABELS[f]} is empty.`)
     for (const [f, max] of Object.entries(LIMITS) as Array<[StaffField, number]>) {
-      if (cell(f).length > max) fail(f, 'too_long', `${LABELS[f]} 超过 ${max} 个字符。${LABELS[f]} is over ${max} characters.`)
+      if (cell(f).length > max) fail(f, 'too_long', `${LABELS[f]} 超过 ${max} 个字符。${LABELS[f]} is over ${max} characters.`, { max })
     }
     const type = cell('type') ? typeFromCell(cell('type')) : undefined
-    if (cell('type') && !type) fail('type', 'unknown_type', `未知类型「${cell('type')}」，可用：员工、导购、线上客户代表、线下客户代表、会员、异业合作、媒体。Unknown type "${cell('type')}".`)
+    if (cell('type') && !type) fail('type', 'unknown_type', `未知类型「${cell('type')}」，可用：员工、导购、线上客户代表、线下客户代表、会员、异业合作、媒体。Unknown type "${cell('type')}".`, { value: cell('type') })
     const externalId = cell('externalId')
     if (externalId) {
       const first = firstLineOf.get(externalId)
-      if (first !== undefined) fail('externalId', 'duplicate_external_id', `工号 ${externalId} 与第 ${first} 行重复。External id ${externalId} is already on line ${first}.`)
+      if (first !== undefined) fail('externalId', 'duplicate_external_id', `工号 ${externalId} 与第 ${first} 行重复。External id ${externalId} is already on line ${first}.`, { value: externalId, firstLine: first })
       else firstLineOf.set(externalId, record.line)
     }
     if (rowErrors.length > 0 || !type) {
@@ -158,9 +175,9 @@ export function planImport(
   // level: a number when placed, 'bad' when the row or one above it is refused.
   const level = new Map<string, number | 'bad'>()
   const errors: ImportError[] = []
-  const refuse = (r: StaffRow, reason: ImportErrorReason, message: string) => {
+  const refuse = (r: StaffRow, reason: ImportErrorReason, message: string, params: ImportErrorParams) => {
     level.set(r.externalId, 'bad')
-    errors.push({ line: r.line, field: 'recruiterExternalId', reason, message })
+    errors.push({ line: r.line, field: 'recruiterExternalId', reason, message, params })
   }
   for (const start of rows) {
     // Walk up the recruiter chain (each row has at most one recruiter) until a settled row, a root or a repeat.
@@ -192,12 +209,12 @@ export function planImport(
         continue
       }
       if (invalidExternalIds.has(rid)) {
-        refuse(path.pop()!, 'recruiter_invalid', `推荐人 ${rid} 所在的行有错误。The recruiter ${rid}'s own row has errors.`)
+        refuse(path.pop()!, 'recruiter_invalid', `推荐人 ${rid} 所在的行有错误。The recruiter ${rid}'s own row has errors.`, { recruiter: rid })
       } else if (brandExternalIds.has(rid)) {
         base = -1
         break
       } else {
-        refuse(path.pop()!, 'recruiter_not_found', `推荐人工号 ${rid} 不在文件中，也不是本品牌的分销员。Recruiter ${rid} is neither in the file nor in the brand.`)
+        refuse(path.pop()!, 'recruiter_not_found', `推荐人工号 ${rid} 不在文件中，也不是本品牌的分销员。Recruiter ${rid} is neither in the file nor in the brand.`, { recruiter: rid })
       }
       base = 'bad'
       break
@@ -206,14 +223,14 @@ export function planImport(
       const loopStart = path.findIndex((r) => r.externalId === cycleFrom)
       const loop = path.splice(loopStart)
       const ids = loop.map((r) => r.externalId).join(' → ')
-      for (const r of loop) refuse(r, 'recruiter_cycle', `推荐关系成环：${ids} → ${cycleFrom}。The recruiters form a cycle: ${ids} → ${cycleFrom}.`)
+      for (const r of loop) refuse(r, 'recruiter_cycle', `推荐关系成环：${ids} → ${cycleFrom}。The recruiters form a cycle: ${ids} → ${cycleFrom}.`, { cycle: `${ids} → ${cycleFrom}` })
       base = 'bad'
     }
     // Settle the path from the top down.
     for (let i = path.length - 1; i >= 0; i--) {
       const r = path[i]!
       if (base === 'bad' || base === undefined) {
-        refuse(r, 'recruiter_invalid', `推荐人 ${r.recruiterExternalId} 所在的行有错误。The recruiter ${r.recruiterExternalId}'s own row has errors.`)
+        refuse(r, 'recruiter_invalid', `推荐人 ${r.recruiterExternalId} 所在的行有错误。The recruiter ${r.recruiterExternalId}'s own row has errors.`, { recruiter: r.recruiterExternalId })
         base = 'bad'
       } else {
         base = base + 1

@@ -4,7 +4,7 @@ import { createDistributor } from '../db/distributors'
 import { createDistributorsTogether, fitsOneTransaction, getDistributorsConsistently } from '../db/distributors-import'
 import { placementUnder } from '../domain/ring'
 import { teamDeltas, type TeamCounts } from '../domain/team'
-import type { ImportError, PlannedRow } from '../domain/staff-import'
+import type { ImportError, ImportErrorParams, PlannedRow } from '../domain/staff-import'
 import type { Distributor } from '../schemas/distributor'
 import { AppError } from '../http/errors'
 import { newInviteCode } from './create-distributor'
@@ -16,6 +16,13 @@ export interface SliceOutcome {
   unchanged: number
   failures: ImportError[]
 }
+
+/** Records a row that could not be written: the message in both languages, and what it names for a page to word. */
+type Fail = (r: PlannedRow, message: string, params: ImportErrorParams) => void
+
+/** The row's recruiter failed to write, so the row cannot be placed. */
+const recruiterNotImported = (fail: Fail, r: PlannedRow) =>
+  fail(r, `推荐人 ${r.recruiterExternalId} 未能导入。The recruiter ${r.recruiterExternalId} was not imported.`, { recruiter: r.recruiterExternalId })
 
 /** Updates of existing rows in flight at once: each is a read and a write or a small transaction. */
 const UPDATE_CONCURRENCY = 8
@@ -37,7 +44,7 @@ export async function writeSlice(brandId: string, rows: readonly PlannedRow[]): 
   const placed = new Map<string, Distributor>()
   for (const d of stored) if (d.brandId === brandId && d.externalId) placed.set(d.externalId, d)
   const existed = new Set(placed.keys())
-  const fail = (r: PlannedRow, message: string) => out.failures.push({ line: r.line, field: '_', reason: 'write_failed', message })
+  const fail: Fail = (r, message, params) => out.failures.push({ line: r.line, field: '_', reason: 'write_failed', message, params })
 
   // Level by level: a row's recruiter is created or moved before the row itself is written.
   for (const level of [...new Set(rows.map((r) => r.level))]) {
@@ -49,10 +56,10 @@ export async function writeSlice(brandId: string, rows: readonly PlannedRow[]): 
 }
 
 /** An existing row (same external id): name, store, type and a named recruiter brought in line with the file. */
-async function updateRow(brandId: string, r: PlannedRow, placed: Map<string, Distributor>, out: SliceOutcome, fail: (r: PlannedRow, m: string) => void) {
+async function updateRow(brandId: string, r: PlannedRow, placed: Map<string, Distributor>, out: SliceOutcome, fail: Fail) {
   const current = placed.get(r.externalId)!
   const parent = r.recruiterExternalId ? placed.get(r.recruiterExternalId) : undefined
-  if (r.recruiterExternalId && !parent) return fail(r, `推荐人 ${r.recruiterExternalId} 未能导入。The recruiter ${r.recruiterExternalId} was not imported.`)
+  if (r.recruiterExternalId && !parent) return recruiterNotImported(fail, r)
   const changes: DistributorChanges = {}
   if (r.name !== current.name) changes.name = r.name
   if (r.store && r.store !== current.store) changes.store = r.store
@@ -64,12 +71,12 @@ async function updateRow(brandId: string, r: PlannedRow, placed: Map<string, Dis
     out.updated++
   } catch (err) {
     if (!(err instanceof AppError)) throw err
-    fail(r, err.message)
+    fail(r, err.message, { detail: err.message })
   }
 }
 
 /** New rows, grouped into transactions in plan order; a group that fails a condition is retried row by row. */
-async function createRows(brandId: string, rows: readonly PlannedRow[], placed: Map<string, Distributor>, out: SliceOutcome, fail: (r: PlannedRow, m: string) => void) {
+async function createRows(brandId: string, rows: readonly PlannedRow[], placed: Map<string, Distributor>, out: SliceOutcome, fail: Fail) {
   let group: Array<{ row: PlannedRow; d: Distributor }> = []
   let deltas = new Map<string, TeamCounts>()
   const flush = async () => {
@@ -87,7 +94,7 @@ async function createRows(brandId: string, rows: readonly PlannedRow[], placed: 
     // A full group is written first (its outcome could decide whether this row's recruiter exists).
     if (!fitsOneTransaction(group.length + 1, mergeDeltas(deltas, own).size)) await flush()
     if (parentOf() === undefined) {
-      fail(row, `推荐人 ${row.recruiterExternalId} 未能导入。The recruiter ${row.recruiterExternalId} was not imported.`)
+      recruiterNotImported(fail, row)
       continue
     }
     deltas = mergeDeltas(deltas, own)
@@ -111,9 +118,9 @@ async function createRows(brandId: string, rows: readonly PlannedRow[], placed: 
 }
 
 /** One row on its own: a fresh invite code on a clash; an external id someone else just claimed counts as a failure to retry. */
-async function createOne(row: PlannedRow, d: Distributor, placed: Map<string, Distributor>, out: SliceOutcome, fail: (r: PlannedRow, m: string) => void) {
+async function createOne(row: PlannedRow, d: Distributor, placed: Map<string, Distributor>, out: SliceOutcome, fail: Fail) {
   const parent = row.recruiterExternalId ? placed.get(row.recruiterExternalId) : null
-  if (parent === undefined) return fail(row, `推荐人 ${row.recruiterExternalId} 未能导入。The recruiter ${row.recruiterExternalId} was not imported.`)
+  if (parent === undefined) return recruiterNotImported(fail, row)
   for (let attempt = 0; attempt < 5; attempt++) {
     const candidate = { ...d, inviteCode: attempt === 0 ? d.inviteCode : newInviteCode() }
     const result = await createDistributor(candidate, teamDeltas([], d.ancestors, [1]))
@@ -125,7 +132,7 @@ async function createOne(row: PlannedRow, d: Distributor, placed: Map<string, Di
     if (result.reason !== 'invite_taken') break
   }
   placed.delete(row.externalId)
-  fail(row, `工号 ${row.externalId} 正被同时创建，请重新导入。External id ${row.externalId} was being created at the same time; import again.`)
+  fail(row, `工号 ${row.externalId} 正被同时创建，请重新导入。External id ${row.externalId} was being created at the same time; import again.`, { value: row.externalId })
 }
 
 function mergeDeltas(a: Map<string, TeamCounts>, b: Map<string, TeamCounts>): Map<string, TeamCounts> {

@@ -63,7 +63,7 @@ export async function importStaff(req: ImportRequest): Promise<ImportReport> {
   const started = Date.now()
   const { text, encoding } = decodeText(req.bytes)
   const csv = readCsv(text)
-  const read = csv.ok ? readStaffRows(csv.records) : { rows: [], refusedIds: new Set<string>(), errors: [{ line: csv.line, field: '_' as const, reason: 'malformed_csv' as const, message: `CSV 格式错误：${csv.message}` }] }
+  const read = csv.ok ? readStaffRows(csv.records) : { rows: [], refusedIds: new Set<string>(), errors: [{ line: csv.line, field: '_' as const, reason: 'malformed_csv' as const, message: `CSV 格式错误：${csv.message}`, params: { detail: csv.message } }] }
   const dataRows = csv.ok ? Math.max(0, csv.records.length - 1) : 0
   const brandIds = await ownersOfExternalIds(req.brandId, recruitersOutsideFile(read.rows, read.refusedIds))
   const { plan, errors: planErrors } = planImport(read.rows, new Set(brandIds.keys()), read.refusedIds)

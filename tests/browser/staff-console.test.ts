@@ -37,13 +37,13 @@ describe('the staff import console page', () => {
     await page.locator('#import-file').setInputFiles({ name: '员工.csv', mimeType: 'text/csv', buffer: Buffer.from(BAD) })
     await page.locator('#import-check').click()
     await expect.poll(() => errorRows().count()).toBe(3)
-    const rows = await errorRows().evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 3).map((td) => td.textContent)))
+    const rows = await errorRows().evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)))
     expect(rows).toEqual([
-      ['3', '类型', '未知类型'],
-      ['4', '工号', '工号重复'],
-      ['5', '推荐人工号', '推荐人不存在'],
+      ['3', '类型', '未知类型', '未知类型「店员」，可用：员工、导购、线上客户代表、线下客户代表、会员、异业合作、媒体。'],
+      ['4', '工号', '工号重复', '工号 E001 与第 2 行重复。'],
+      ['5', '推荐人工号', '推荐人不存在', '推荐人工号 X999 不在文件中，也不是本品牌的分销员。'],
     ])
-    expect(await page.locator('#import-summary-text').textContent()).toContain('共 4 行，可导入 1 行')
+    expect(await page.locator('#import-summary-text').textContent()).toBe('共 4 行，可导入 1 行（新建 1，已存在 0），有问题 3 处。编码 utf-8。')
     const list = await api<{ items: unknown[] }>(server.baseUrl, 'GET', '/api/distributors', brand.adminKey)
     expect(list.body.items).toEqual([])
   })
@@ -80,5 +80,54 @@ describe('the staff import console page', () => {
     expect(await page.locator('#staff-left #handover-status').getAttribute('data-status')).toBe('done')
     const after = await api<{ status: string }>(server.baseUrl, 'GET', `/api/distributors/${leaver.id}`, brand.adminKey)
     expect(after.body.status).toBe('left')
+  })
+
+  it('works in English: the import page, a bad row\'s reason and details, leaving and the hand-over', async () => {
+    await page.goto(`${server.baseUrl}/console/import`)
+    expect(await page.locator('#lang-switch').textContent()).toBe('English')
+    await page.locator('#lang-switch').click()
+    await page.waitForURL(/lang=en/)
+    expect(await page.locator('html').getAttribute('lang')).toBe('en')
+    expect(await page.locator('main h2').textContent()).toBe('Import employees and guides')
+    expect(await page.locator('#nav-import').textContent()).toBe('Import staff')
+    expect(await page.locator('#import-format code').allTextContents()).toEqual(['name', 'type', 'external_id', 'store', 'recruiter_external_id'])
+    expect(await page.locator('#import-errors thead th').allTextContents()).toEqual(['Line', 'Field', 'Reason', 'Details'])
+    await page.locator('#import-file').setInputFiles({ name: 'staff.csv', mimeType: 'text/csv', buffer: Buffer.from(BAD) })
+    await page.locator('#import-check').click()
+    await expect.poll(() => errorRows().count()).toBe(3)
+    const rows = await errorRows().evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)))
+    expect(rows).toEqual([
+      ['3', 'Type', 'Unknown type', 'Unknown type "店员"; use employee, guide, online_rep, offline_rep, member, partner or media.'],
+      ['4', 'External id', 'Duplicate external id', 'External id E001 is already on line 2.'],
+      ['5', 'Recruiter external id', 'Recruiter not found', 'Recruiter X999 is neither in the file nor in the brand.'],
+    ])
+    // E001 was imported above, so the one good row now updates it.
+    expect(await page.locator('#import-summary-text').textContent()).toBe('4 rows, 1 ready to import (0 new, 1 existing), 3 problems. Encoding utf-8.')
+    expect(await page.locator('#import-status').textContent()).toBe('Fix the rows below, or import the ready ones.')
+
+    const list = await api<{ items: Array<{ id: string; externalId: string }> }>(server.baseUrl, 'GET', '/api/distributors', brand.adminKey)
+    const byExt = new Map(list.body.items.map((d) => [d.externalId, d]))
+    // The distributor page's staff-left card follows its page's language.
+    await page.goto(`${server.baseUrl}/console/distributors/${byExt.get('E002')!.id}`)
+    expect(await page.locator('#staff-left h3').textContent()).toBe('Staff left')
+    expect(await page.locator('#staff-left #handover-status').textContent()).toBe('Done')
+    expect(await page.locator('#staff-left dt').allTextContents()).toEqual(['Status', 'Successor', 'Customers moved', 'Recruits moved', 'Started'])
+    // The leaving page of another guide: the successor is confirmed in English; nothing is submitted.
+    await page.goto(`${server.baseUrl}/console/distributors/${byExt.get('E003')!.id}/leave`)
+    expect(await page.locator('#leaver h2').textContent()).toBe('Staff left: 王导购')
+    expect(await page.locator('#leaver-facts').textContent()).toBe('External id E003 · 徐汇店 · Status Active')
+    expect(await page.locator('label[for="successor-query"]').textContent()).toBe("Successor's external id or id")
+    await page.locator('#successor-query').fill('nobody')
+    await page.locator('#successor-find').click()
+    await expect.poll(() => page.locator('#successor-found').textContent()).toBe('No one with that id or external id.')
+    await page.locator('#successor-query').fill('E004')
+    await page.locator('#successor-find').click()
+    await expect.poll(() => page.locator('#successor-found').textContent()).toBe('赵接任 (徐汇店, Active)')
+    expect(await page.locator('#leave-submit').textContent()).toBe('Confirm and hand over')
+    // And back to Chinese.
+    await page.locator('#lang-switch').click()
+    await page.waitForURL(/lang=zh/)
+    expect(await page.locator('#leaver h2').textContent()).toBe('员工离职: 王导购')
+    expect(await page.locator('#leaver-facts').textContent()).toBe('工号 E003 · 徐汇店 · 状态 正常')
   })
 })

@@ -1,12 +1,15 @@
-import { IMPORT_FIELD_LABELS, IMPORT_REASON_LABELS } from '../i18n/staff'
+import type { ImportErrorParams, ImportErrorReason, StaffField } from '../../lib/domain/staff-import'
+import { importProblemDetail, staffText } from '../i18n/staff'
+import { pageLang } from './shared/page-lang'
 
 // The staff import page: a dry run of the whole file first, then the import, chunk by chunk, following `next`.
 
 interface ImportError {
   line: number
-  field: string
-  reason: string
+  field: StaffField | '_'
+  reason: ImportErrorReason
   message: string
+  params?: ImportErrorParams
 }
 interface Report {
   encoding: string
@@ -27,6 +30,7 @@ interface Report {
   error?: { message: string }
 }
 
+const t = staffText(pageLang())
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T
 const fileInput = $<HTMLInputElement>('import-file')
 const check = $<HTMLButtonElement>('import-check')
@@ -53,10 +57,16 @@ function showErrors(list: ImportError[], append = false): void {
   for (const e of list) {
     const tr = document.createElement('tr')
     tr.className = `import-error reason-${e.reason}`
-    for (const [cls, text] of [['line', String(e.line)], ['field', IMPORT_FIELD_LABELS[e.field] ?? e.field], ['reason', IMPORT_REASON_LABELS[e.reason] ?? e.reason], ['message', e.message]]) {
+    const cells: Array<[string, string]> = [
+      ['line', String(e.line)],
+      ['field', t.fields[e.field] ?? e.field],
+      ['reason', t.reasons[e.reason] ?? e.reason],
+      ['message', importProblemDetail(t, e)],
+    ]
+    for (const [cls, text] of cells) {
       const td = document.createElement('td')
-      td.className = cls!
-      td.textContent = text!
+      td.className = cls
+      td.textContent = text
       tr.append(td)
     }
     errorsBody.append(tr)
@@ -83,17 +93,17 @@ fileInput.addEventListener('change', async () => {
 
 check.addEventListener('click', async () => {
   check.disabled = true
-  status.textContent = '检查中… Checking…'
+  status.textContent = t.checking
   try {
     checked = await send('dryRun=true')
     const c = checked
-    $('import-summary-text').textContent = `共 ${c.rows} 行，可导入 ${c.valid} 行（新建 ${c.wouldCreate ?? 0}，已存在 ${c.wouldUpdate ?? 0}），有问题 ${c.errorCount} 处。编码 ${c.encoding}。 ${c.rows} rows, ${c.valid} ready, ${c.errorCount} problems.`
+    $('import-summary-text').textContent = t.summary(c.rows, c.valid, c.wouldCreate ?? 0, c.wouldUpdate ?? 0, c.errorCount, c.encoding)
     $('import-summary').hidden = false
     showErrors(c.errors)
     run.disabled = c.valid === 0
-    status.textContent = c.errorCount > 0 ? '请修正有问题的行，或只导入可导入的行。Fix the rows below, or import the ready ones.' : '检查通过 All rows are ready.'
+    status.textContent = c.errorCount > 0 ? t.fixRows : t.allReady
   } catch (err) {
-    status.textContent = `检查失败 Check failed: ${(err as Error).message}`
+    status.textContent = t.checkFailed((err as Error).message)
   }
   check.disabled = false
 })
@@ -110,7 +120,7 @@ run.addEventListener('click', async () => {
   let next: string | undefined
   try {
     for (;;) {
-      status.textContent = '导入中… Importing…'
+      status.textContent = t.importing
       const r: Report = await send(`dryRun=false${next ? `&next=${encodeURIComponent(next)}` : ''}`)
       if (!next) showErrors(r.errors)
       showErrors(r.failures, true)
@@ -119,9 +129,9 @@ run.addEventListener('click', async () => {
       if (r.done) break
       next = r.next
     }
-    status.textContent = '导入完成 Import finished.'
+    status.textContent = t.importFinished
   } catch (err) {
-    status.textContent = `导入中断，可重新导入（按工号不会重复创建）Import stopped, run it again (nothing is created twice): ${(err as Error).message}`
+    status.textContent = t.importStopped((err as Error).message)
     run.disabled = false
   }
   check.disabled = false

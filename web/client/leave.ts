@@ -1,7 +1,13 @@
+import type { DistributorStatus } from '../../lib/schemas/distributor'
+import { STATUS_NAMES } from '../i18n/console-admin'
+import { staffText } from '../i18n/staff'
 import { consoleApi } from './shared/console-api'
+import { pageLang } from './shared/page-lang'
 
 // The staff-left page: confirm the successor by name, then run the hand-over until it is done.
 
+const lang = pageLang()
+const t = staffText(lang)
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T
 const leaverId = $('leaver').dataset.id ?? ''
 const form = $<HTMLFormElement>('leave-form')
@@ -16,12 +22,12 @@ async function find(): Promise<void> {
   const q = query.value.trim()
   if (!q) return
   const res = await fetch(`/console/staff/lookup?q=${encodeURIComponent(q)}`, { credentials: 'same-origin' })
-  const d = (await res.json().catch(() => ({ found: false }))) as { found: boolean; id?: string; name?: string; store?: string | null; status?: string }
+  const d = (await res.json().catch(() => ({ found: false }))) as { found: boolean; id?: string; name?: string; store?: string | null; status?: DistributorStatus }
   if (!d.found || !d.id) {
-    found.textContent = '找不到这个人 No one with that id or external id.'
+    found.textContent = t.noSuchPerson
     return
   }
-  found.textContent = `${d.name}（${d.store ?? '—'}，${d.status}）`
+  found.textContent = t.successorFound(d.name ?? '', d.store ?? '—', d.status ? STATUS_NAMES[lang][d.status] : '—')
   submit.dataset.successor = d.id
   submit.disabled = false
 }
@@ -34,7 +40,7 @@ form?.addEventListener('submit', async (e) => {
   const successorId = submit.dataset.successor
   if (!successorId) return
   submit.disabled = true
-  status.textContent = '交接中… Handing over…'
+  status.textContent = t.handingOver
   // A large hand-over stops at its time budget and says in_progress: call again until it is done.
   for (let i = 0; i < 50; i++) {
     const res = await consoleApi<{ status: string }>('POST', `/api/distributors/${encodeURIComponent(leaverId)}/leave`, { successorId })

@@ -89,7 +89,7 @@ export const DistributorPage: FC<{ view: AdminView; data: DistributorView; scrip
           <div class="qr" id="sign-in-qr"></div>
         </div>
       </section>
-      <StaffLeftCard distributor={d} handover={data.handover} />
+      <StaffLeftCard distributor={d} handover={data.handover} lang={lang} />
 
       <div class="two-col">
         <section class="card" id="chain">

@@ -1,37 +1,55 @@
 import type { FC } from 'hono/jsx'
-import type { Brand } from '../../../../lib/schemas/brand'
 import type { Distributor } from '../../../../lib/schemas/distributor'
 import type { Handover } from '../../../../lib/schemas/handover'
+import type { AdminView } from '../../../routes/console-admin-gate'
+import { STATUS_NAMES } from '../../../i18n/console-admin'
+import { staffText } from '../../../i18n/staff'
 import { ConsoleLayout } from '../ConsoleLayout'
 import { HandoverSummary } from './StaffLeftCard'
 
 /** A staff member leaves: pick the successor (by 工号 or id, confirmed by name), then the hand-over runs and shows its counts. */
-export const LeavePage: FC<{ brand: Brand; distributor: Distributor; handover?: Handover; script: string }> = ({ brand, distributor: d, handover, script }) => (
-  <ConsoleLayout title="员工离职 Staff left" brandName={brand.name} script={script} current="distributors">
-    <section class="card" id="leaver" data-id={d.id}>
-      <h2>
-        员工离职 Staff left: <a href={`/console/distributors/${encodeURIComponent(d.id)}`}>{d.name}</a>
-      </h2>
-      <p class="muted">
-        工号 {d.externalId ?? '—'} · {d.store ?? '—'} · 状态 {d.status}
-      </p>
-      <p class="muted">离职后其绑定的客户和直属下级（连同各自团队）转给接任者；今后的订单计入接任者，历史佣金不变。Bound customers and direct recruits (with their teams) move to the successor; future orders credit the successor, past entries never change.</p>
-    </section>
-    <section class="card" id="handover-card" hidden={!handover}>
-      <h3>交接 Hand-over</h3>
-      <div id="handover-holder">{handover ? <HandoverSummary handover={handover} /> : null}</div>
-    </section>
-    {handover?.status === 'done' ? null : (
-      <section class="card">
-        <form id="leave-form">
-          <label for="successor-query">接任者工号或 ID Successor's external id or id</label>
-          <input id="successor-query" name="q" required value={handover?.successorId ?? ''} autocomplete="off" />
-          <button type="button" id="successor-find" class="ghost">查找 Find</button>
-          <p id="successor-found" role="status"></p>
-          <button type="submit" id="leave-submit" disabled>确认离职并交接 Confirm and hand over</button>
-          <p id="leave-status" role="status"></p>
-        </form>
+export const LeavePage: FC<{ view: AdminView; distributor: Distributor; handover?: Handover; script: string }> = ({ view: { brand, lang, langSwitch }, distributor: d, handover, script }) => {
+  const t = staffText(lang)
+  return (
+    <ConsoleLayout title={t.staffLeft} brandName={brand.name} script={script} current="distributors" lang={lang} langSwitch={langSwitch}>
+      <section class="card" id="leaver" data-id={d.id}>
+        <h2>
+          {t.staffLeft}: <a href={`/console/distributors/${encodeURIComponent(d.id)}`}>{d.name}</a>
+        </h2>
+        <p class="muted" id="leaver-facts">
+          {t.externalIdLabel} {d.externalId ?? '—'} · {d.store ?? '—'} · {t.statusLabel} {STATUS_NAMES[lang][d.status]}
+        </p>
+        <p class="muted">{t.leaveIntro}</p>
       </section>
-    )}
-  </ConsoleLayout>
-)
+      <section class="card" id="handover-card" hidden={!handover}>
+        <h3>{t.handover}</h3>
+        <div id="handover-holder">{handover ? <HandoverSummary handover={handover} lang={lang} /> : null}</div>
+      </section>
+      {handover?.status === 'done' ? null : (
+        <section class="card">
+          <form id="leave-form">
+            <label for="successor-query">{t.successorQuery}</label>
+            <input id="successor-query" name="q" required value={handover?.successorId ?? ''} autocomplete="off" />
+            <button type="button" id="successor-find" class="ghost">{t.find}</button>
+            <p id="successor-found" role="status"></p>
+            <button type="submit" id="leave-submit" disabled>{t.confirmLeave}</button>
+            <p id="leave-status" role="status"></p>
+          </form>
+        </section>
+      )}
+    </ConsoleLayout>
+  )
+}
+
+/** An id that is not one of the brand's distributors, said in the page language. */
+export const LeaverNotFound: FC<{ view: AdminView }> = ({ view: { brand, lang, langSwitch } }) => {
+  const t = staffText(lang)
+  return (
+    <ConsoleLayout title={t.noSuchDistributor} brandName={brand.name} current="distributors" lang={lang} langSwitch={langSwitch}>
+      <section class="card" id="no-such-distributor">
+        <h2>{t.noSuchDistributor}</h2>
+        <p><a href="/console/distributors">{t.allDistributors}</a></p>
+      </section>
+    </ConsoleLayout>
+  )
+}
