@@ -30,11 +30,11 @@ input,select{font:inherit;width:100%;padding:10px;border:1px solid #ddd;border-r
 .qr svg{display:block;width:100%;height:auto}
 .actions{display:flex;gap:8px;flex-wrap:wrap;margin-top:8px}
 .sheet{position:fixed;left:0;right:0;bottom:0;max-height:90vh;overflow-y:auto;background:#fff;border-radius:16px 16px 0 0;padding:16px;box-shadow:0 -4px 24px rgba(0,0,0,.15)}
-.sheet[hidden],.backdrop[hidden]{display:none}
+/* The author display rules above (buttons, sheets) would otherwise beat the hidden attribute. */
+[hidden]{display:none!important}
 .backdrop{position:fixed;inset:0;background:rgba(0,0,0,.35)}
 .poster{border:1px solid #eee;border-radius:12px;padding:12px;text-align:center;margin-top:12px}
 .toast{position:fixed;left:50%;bottom:24px;transform:translateX(-50%);background:rgba(0,0,0,.8);color:#fff;padding:8px 16px;border-radius:999px;max-width:90vw}
-.toast[hidden]{display:none}
 .balance{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:8px;margin:0}
 .balance div{background:#f6f6f8;border-radius:8px;padding:8px}
 .balance dt{color:#777;font-size:.8rem}

@@ -1,6 +1,5 @@
 /**
  * The finance pages' own CSS on top of the console's (their words are in web/i18n/finance.ts).
- * `button[hidden]`: the shared sheet's `display:inline-block` would otherwise show a hidden Confirm.
  */
 export const financeCss = `
 .ok{color:#1b7f3b;font-weight:600}
@@ -10,5 +9,4 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:now
 .inline-form .field{margin:0;min-width:12rem}
 .inline-form label{display:block;font-size:.9rem;margin-bottom:4px}
 progress{width:100%}
-button[hidden]{display:none}
 `
