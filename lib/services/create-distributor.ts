@@ -39,6 +39,9 @@ export interface NewDistributor {
  * counts raised, all or nothing. A repeat with the same external id or
  * idempotency key returns the existing distributor with `created: false`.
  */
+/** Where reports count a newcomer as a recruit: their recruiter's ring, type and store as they joined. */
+export const recruiterOf = (parent: Distributor | null | undefined): Distributor['recruiter'] => (parent ? { ring: parent.ring, type: parent.type, store: parent.store } : undefined)
+
 export async function createDistributorFor(input: NewDistributor): Promise<{ distributor: Distributor; created: boolean }> {
   const parent = input.parentId ? await getDistributorOrThrow(input.brandId, input.parentId, 'parentId') : null
   const placement = placementUnder(parent, input.type)
@@ -59,7 +62,7 @@ export async function createDistributorFor(input: NewDistributor): Promise<{ dis
       ...placement,
       inviteCode: newInviteCode(),
       joinedAt: new Date().toISOString(),
-      recruiter: parent ? { ring: parent.ring, type: parent.type, store: parent.store } : undefined,
+      recruiter: recruiterOf(parent),
     }
     const result = await createDistributor(distributor, teamDeltas([], placement.ancestors, [1]))
     if (result.created) return { distributor, created: true }

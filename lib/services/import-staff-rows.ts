@@ -7,7 +7,7 @@ import { teamDeltas, type TeamCounts } from '../domain/team'
 import type { ImportError, ImportErrorParams, PlannedRow } from '../domain/staff-import'
 import type { Distributor } from '../schemas/distributor'
 import { AppError } from '../http/errors'
-import { newInviteCode } from './create-distributor'
+import { newInviteCode, recruiterOf } from './create-distributor'
 import { updateDistributor, type DistributorChanges } from './update-distributor'
 
 export interface SliceOutcome {
@@ -98,6 +98,7 @@ async function createRows(brandId: string, rows: readonly PlannedRow[], placed: 
       continue
     }
     deltas = mergeDeltas(deltas, own)
+    const parent = parentOf()
     const d: Distributor = {
       id: importedId(brandId, row.externalId),
       brandId,
@@ -109,6 +110,8 @@ async function createRows(brandId: string, rows: readonly PlannedRow[], placed: 
       ...placement,
       inviteCode: newInviteCode(),
       joinedAt: new Date().toISOString(),
+      // Counted as a recruit of their recruiter, exactly as a join through the API is.
+      recruiter: recruiterOf(parent),
     }
     group.push({ row, d })
     // Placed now so its recruits later in the slice can be placed under it; removed again if its write fails.

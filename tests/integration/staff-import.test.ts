@@ -35,6 +35,19 @@ describe('POST /api/distributors/import', () => {
     expect(ds.get('E003')).toMatchObject({ parentId: ds.get('E002').id, ancestors: [ds.get('E002').id, ds.get('E001').id], ring: 3, depth: 2 })
     const team = await call('GET', `/api/distributors/${ds.get('E001').id}`, { token: adminKey })
     expect(team.status).toBe(200)
+
+    // Imported staff count as their recruiters' recruits, as joins through the API do: E001 recruited E002 (ring 1), E002 recruited E003 (ring 2).
+    const { pumpOnce } = await import('../../lib/local/stream-pump')
+    await pumpOnce()
+    const today = new Date().toISOString().slice(0, 10)
+    const ripple = await call('GET', `/api/reports/ripple?from=${today}&to=${today}`, { token: adminKey })
+    expect(ripple.body.rings.map((r: { ring: number; distributors: number; newRecruits: number }) => [r.ring, r.distributors, r.newRecruits])).toEqual([
+      [1, 1, 1],
+      [2, 1, 1],
+      [3, 1, 0],
+    ])
+    const board = await call('GET', `/api/reports/leaderboard?from=${today}&to=${today}&by=recruits`, { token: adminKey })
+    expect(board.body.items.map((i: { id: string; recruits: number }) => [i.id, i.recruits])).toEqual([...[ds.get('E001').id, ds.get('E002').id].sort().map((id) => [id, 1])])
   })
 })
 
