@@ -18,14 +18,17 @@ export const ReportRange = z
   .refine((q) => q.from > q.to || daysBetween(q.from, q.to) <= MAX_REPORT_DAYS, { message: `A report covers at most ${MAX_REPORT_DAYS} days.`, path: ['to'] })
 export type ReportRange = z.infer<typeof ReportRange>
 
+/** `?type=&limit=` as forms and hand-written URLs send them: an empty parameter means "not given". */
+const blankAsMissing = <S extends z.ZodTypeAny>(schema: S) => z.preprocess((v) => (v === '' ? undefined : v), schema)
+
 export const LeaderboardQuery = z
   .object({
     from: Day,
     to: Day,
     by: z.enum(['gmv', 'orders', 'recruits']).default('gmv'),
     group: z.enum(['distributor', 'store']).default('distributor'),
-    type: DistributorTypeSchema.optional(),
-    limit: z.coerce.number().int().min(1).max(100).default(10),
+    type: blankAsMissing(DistributorTypeSchema.optional()),
+    limit: blankAsMissing(z.coerce.number().int().min(1).max(100).default(10)),
   })
   .refine((q) => q.from <= q.to, { message: 'from must not be after to.', path: ['from'] })
   .refine((q) => q.from > q.to || daysBetween(q.from, q.to) <= MAX_REPORT_DAYS, { message: `A report covers at most ${MAX_REPORT_DAYS} days.`, path: ['to'] })

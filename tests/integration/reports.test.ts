@@ -253,6 +253,9 @@ describe('reports against a brute-force reference', () => {
     expect(stores.items.map((i: { id: string; orders: number }) => [i.id, i.orders])).toEqual([...storeOrders].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)))
     const guides = await get(`/api/reports/leaderboard?from=${week.from}&to=${week.to}&by=orders&type=guide&limit=100`)
     expect(guides.items.every((i: { type: string }) => i.type === 'guide')).toBe(true)
+    // Empty parameters, as a form sends them, mean "not given": every type, the default 10.
+    const blank = await get(`/api/reports/leaderboard?from=${week.from}&to=${week.to}&by=gmv&type=&limit=`)
+    expect(blank.items.map((i: { id: string; gmv: number }) => [i.id, i.gmv])).toEqual(top)
   })
 
   it('overview and trend add up with the ripple totals', async () => {
