@@ -5,12 +5,13 @@ import { createOrGetBatch, finishClosing, getBatch, getTallies, listAvailable, l
 import { addToTally, batchTotals, linesFrom, moveChunks, periodEnd, takenByClose, type Tally } from '../domain/settlement'
 import { AppError } from '../http/errors'
 import { getBrandOrThrow } from './get-brand-or-throw'
+import { REQUEST_BUDGET_MS } from './request-budget'
 
 /** Distributors per stored tally part: keeps each part far below DynamoDB's 400 KB item limit. */
 const TALLY_PART = 3000
 /** A run's lock outlives its time budget by this much before another request may take over (a crashed run). */
 const LEASE_MARGIN_MS = 30_000
-export const DEFAULT_BUDGET_MS = 20_000
+export const DEFAULT_BUDGET_MS = REQUEST_BUDGET_MS
 
 export interface Budget {
   /** True once time is up and this run has done something. */

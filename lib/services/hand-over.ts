@@ -6,10 +6,11 @@ import { AppError, invalidField } from '../http/errors'
 import type { Handover } from '../schemas/handover'
 import { getDistributorOrThrow } from './distributor-or-throw'
 import { isInTeamOf, updateDistributor } from './update-distributor'
+import { REQUEST_BUDGET_MS } from './request-budget'
 
 /** Bindings moved per transaction (plus the record's count: 100 items at most). */
 const BINDINGS_PER_CHUNK = 99
-export const DEFAULT_HANDOVER_BUDGET_MS = 20_000
+export const DEFAULT_HANDOVER_BUDGET_MS = REQUEST_BUDGET_MS
 
 /**
  * An employee or guide leaves: status `left` at once (they stop earning), then

@@ -4,6 +4,7 @@ import { decodeText, type TextEncodingName } from '../domain/decode-text'
 import { planImport, readStaffRows, recruitersOutsideFile, type ImportError } from '../domain/staff-import'
 import { decodeImportToken, encodeImportToken, fileFingerprint, type ImportProgress } from './import-token'
 import { writeSlice } from './import-staff-rows'
+import { REQUEST_BUDGET_MS } from './request-budget'
 
 export interface ImportRequest {
   brandId: string
@@ -45,7 +46,7 @@ export interface ImportReport {
 }
 
 export const DEFAULT_IMPORT_LIMIT = 500
-export const DEFAULT_IMPORT_BUDGET_MS = 20_000
+export const DEFAULT_IMPORT_BUDGET_MS = REQUEST_BUDGET_MS
 /** Rows written per slice: the unit the time budget is checked between. */
 const SLICE = 100
 const MAX_ERRORS = 1000

@@ -6,6 +6,7 @@ import { lambdaEntries } from '../../scripts/build'
 import { FUNCTIONS, HOLD_RELEASE_EVERY_MINUTES, COUNTERS_STREAM, type FunctionName } from '../../cdk/config'
 import { ROUTES } from '../../cdk/api'
 import { SECRET_ARN_VARIABLE } from '../../cdk/functions'
+import { REQUEST_BUDGET_MS } from '../../lib/services/request-budget'
 import { functionId, resourcesOf, synth, type Synthesised } from './synth'
 
 const NAMES = Object.keys(FUNCTIONS) as FunctionName[]
@@ -61,6 +62,11 @@ describe('the table', () => {
 })
 
 describe('the functions', () => {
+  it('give resumable work a budget that ends well before the api function times out', () => {
+    // The last step of a slice (a transaction with its retries) and the answer need their own seconds.
+    expect(FUNCTIONS.api.timeoutSeconds * 1000 - REQUEST_BUDGET_MS).toBeGreaterThanOrEqual(3000)
+  })
+
   it('are one per Lambda entry point in functions/', () => {
     expect(lambdaEntries().map((e) => e.name).sort()).toEqual([...NAMES].sort())
     expect(resourcesOf(prod.json, 'AWS::Lambda::Function')).toHaveLength(NAMES.length)
