@@ -72,11 +72,12 @@ export const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
   },
   // Stream batches → summed counter updates, ≤ 90 per transaction plus a Put marker. Small bundle, little CPU.
   // 60 s: a 1,000-record batch is a handful of transactions; the rest is headroom for DynamoDB retries.
+  // BatchGetItem reads the clicked distributors' current placement; Query reads back a batch's pinned placements.
   counters: {
     handler: 'index.handler',
     memoryMB: 256,
     timeoutSeconds: 60,
-    tableActions: ['PutItem', 'UpdateItem'],
+    tableActions: ['PutItem', 'UpdateItem', 'BatchGetItem', 'Query'],
     indexQueries: [],
     secrets: [],
   },

@@ -12,7 +12,10 @@ export const CLICK_TTL_DAYS = 400
 export const DEDUPE_MINUTES = 30
 const WINDOW_MS = DEDUPE_MINUTES * 60_000
 
-/** A counted click as stored; ring, type and ancestors come from the link so the counters need no second read. */
+/**
+ * A counted click as stored. Ring, type and ancestors are the link's, as it was made: the
+ * counters read the distributor's current ones per batch and fall back to these only when it is gone.
+ */
 export interface Click {
   clickId: string
   code: string

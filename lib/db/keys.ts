@@ -51,6 +51,8 @@ export const keys = {
   streamCheckpoint: (shardId: string) => ({ pk: `JOB#stream-pump#${shardId}`, sk: 'META' }),
   /** Marks one chunk of a stream batch as applied to the counters, so a retry skips it. */
   streamBatch: (firstSequenceNumber: string, chunk: number) => ({ pk: `STREAMBATCH#${firstSequenceNumber}#${chunk}`, sk: 'META' }),
+  /** The placements a stream batch's clicks were counted at, in parts, so a retry counts at the same ones. */
+  streamBatchPlacements: (firstSequenceNumber: string, part = 0) => ({ pk: `STREAMBATCH#${firstSequenceNumber}#placements`, sk: `PART#${String(part).padStart(3, '0')}` }),
   /** A write shard of a counter scope; readers sum every shard. */
   counter: (scope: string, shard: number, dimension: string) => ({ pk: `${scope}#CTR#${shard}`, sk: dimension }),
   /**

@@ -8,7 +8,7 @@ export interface LinkRecord {
   code: string
   brandId: string
   distributorId: string
-  /** Denormalised so a click can be counted by ring and type without a second read. */
+  /** Where the distributor stood when the link was made: the link counts there; its clicks count where the distributor stands when counted. */
   ring: number
   type: string
   /** The sharer's recruiters when the link was made (nearest first), so a click counts in their teams too. Absent on older links. */

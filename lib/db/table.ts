@@ -21,6 +21,7 @@
  * |                                      | visitor, 30-min bucket), conditional PutItem    |
  * | sharded counters                     | pk <scope>#CTR#shard, sk <dimension>            |
  * | stream batch applied (idempotency)   | pk STREAMBATCH#firstSeq#chunk, sk META (TTL)    |
+ * | placements a batch counted clicks at | pk STREAMBATCH#firstSeq#placements, sk PART#n   |
  * | stream pump checkpoint (local only)  | pk JOB#stream-pump#shardId, sk META             |
  * | single-use sign-in token             | pk SIGNIN#sha256(token), sk META (TTL)          |
  * | customer's binding                   | pk BRAND#b#CUST#c, sk BINDING                   |

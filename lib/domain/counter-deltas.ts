@@ -1,4 +1,4 @@
-import { asClick, asCommission, asJoin, asLink, asMove, asOrder, asRefund, NO_DISTRIBUTOR, type Credit, type TableChange } from './report-events'
+import { asClick, asCommission, asJoin, asLink, asMove, asOrder, asRefund, NO_DISTRIBUTOR, type Credit, type Placements, type TableChange } from './report-events'
 
 /**
  * Report counters from a batch of table changes: pure, so a batch of any size
@@ -8,7 +8,7 @@ import { asClick, asCommission, asJoin, asLink, asMove, asOrder, asRefund, NO_DI
  * order was paid (a refund lowers that day's GMV and commission).
  */
 
-export type { TableChange } from './report-events'
+export type { Placement, Placements, TableChange } from './report-events'
 
 /** Per (brand, day, ring, type). */
 export const RING_FIELDS = ['clicks', 'links', 'orders', 'gmv', 'commission', 'newCustomers', 'newRecruits', 'referredOrders', 'referredRepeatOrders', 'referredGmv'] as const
@@ -64,10 +64,12 @@ const identity = (d: CounterDelta): string => {
  * Sums a batch's events per counter. Only inserts count (each event is inserted
  * once: its id is its idempotency key), plus distributor updates that change a
  * ring, a type or whether the distributor counts. Deltas come out sorted, so the
- * same batch always gives the same chunks (the idempotency marker is per chunk).
+ * same batch always gives the same chunks (the idempotency marker is per chunk):
+ * a retry must therefore pass the same `placements` (the service pins them per batch).
+ * Clicks count at their distributor's placement in `placements` (see asClick).
  * @example counterDeltas([{ eventName: 'INSERT', newImage: click }]) → [{ counter: 'active', … }, { counter: 'distributorDay', … }, { counter: 'link', … }, { counter: 'ringDay', … }]
  */
-export function counterDeltas(changes: readonly TableChange[]): CounterDelta[] {
+export function counterDeltas(changes: readonly TableChange[], placements?: Placements): CounterDelta[] {
   const sums = new Map<string, CounterDelta>()
   const add = (d: CounterDelta) => {
     const key = identity(d)
@@ -76,11 +78,25 @@ export function counterDeltas(changes: readonly TableChange[]): CounterDelta[] {
     const into = seen.add as Record<string, number>
     for (const [f, n] of Object.entries(d.add as Record<string, number>)) into[f] = (into[f] ?? 0) + n
   }
-  for (const change of changes) for (const d of deltasOf(change)) add(d)
+  for (const change of changes) for (const d of deltasOf(change, placements)) add(d)
   return [...sums.entries()]
     .filter(([, d]) => d.counter === 'active' || Object.values(d.add as Record<string, number>).some((n) => n !== 0))
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([, d]) => d)
+}
+
+/**
+ * The distributors whose current placement a batch's counting needs: those
+ * credited with an inserted click, distinct and sorted.
+ * @example clickedDistributors([{ eventName: 'INSERT', newImage: { entity: 'click', distributorId: 'd_1', … } }]) → ['d_1']
+ */
+export function clickedDistributors(changes: readonly TableChange[]): string[] {
+  const ids = new Set<string>()
+  for (const c of changes) {
+    const id = c.eventName === 'INSERT' && c.newImage?.entity === 'click' ? c.newImage.distributorId : undefined
+    if (typeof id === 'string' && id.length > 0) ids.add(id)
+  }
+  return [...ids].sort()
 }
 
 /** The same figures once for the team of each ancestor of the distributor credited. */
@@ -88,13 +104,13 @@ const toTeams = (brandId: string, day: string, ancestors: readonly string[], add
   ancestors.map((distributorId) => ({ counter: 'teamDay', brandId, day, distributorId, add }))
 
 /** The deltas one change makes, before merging. */
-function deltasOf(change: TableChange): CounterDelta[] {
+function deltasOf(change: TableChange, placements?: Placements): CounterDelta[] {
   if (change.eventName === 'MODIFY') return moveDeltas(change)
   if (change.eventName !== 'INSERT') return []
   const image = change.newImage
   switch (image?.entity) {
     case 'click': {
-      const c = asClick(image)
+      const c = asClick(image, placements)
       if (!c) return []
       const { brandId, day } = c
       return [

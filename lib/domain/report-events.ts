@@ -25,6 +25,20 @@ export interface Credit {
 export const NO_DISTRIBUTOR: Credit = { ring: 0, type: 'none' }
 
 /**
+ * Where a distributor stands when a batch is counted: ring, type and recruiters
+ * (nearest first). A hand-over, a type change or a move changes these after the
+ * distributor's links (and so their clicks) recorded theirs.
+ */
+export interface Placement extends Credit {
+  ancestors: string[]
+}
+
+/** Current placements by distributor id, read by the caller (the domain does no I/O). */
+export type Placements = ReadonlyMap<string, Placement>
+
+const NO_PLACEMENTS: Placements = new Map()
+
+/**
  * `ancestors` on an event are the credited distributor's recruiters (nearest
  * first) as the event's item recorded them: the teams it also counts in.
  */
@@ -63,14 +77,22 @@ const entityOf = (image: Record<string, unknown> | undefined, entity: string) =>
 /** A stored ancestor list, read defensively: distinct ids other than the distributor's own, at most MAX_ANCESTORS; anything else is none. */
 const ancestorsOf = (v: unknown, self: string): string[] => (Array.isArray(v) ? [...new Set(v.filter(str))].filter((id) => id !== self).slice(0, MAX_ANCESTORS) : [])
 
-export function asClick(image: Record<string, unknown> | undefined): ClickEvent | undefined {
+/**
+ * A click, counted where its distributor stands now when `placements` has them,
+ * else where the click's link recorded them at creation (a distributor since deleted).
+ * @example asClick(clickImage, new Map([['d_1', { ring: 2, type: 'member', ancestors: ['d_new'] }]])) → { ring: 2, ancestors: ['d_new'], … }
+ */
+export function asClick(image: Record<string, unknown> | undefined, placements: Placements = NO_PLACEMENTS): ClickEvent | undefined {
   const i = entityOf(image, 'click')
   const day = dayOf(i?.at)
   if (!i || !day || !str(i.code) || !str(i.brandId) || !num(i.ring) || !str(i.type)) return undefined
   const distributorId = str(i.distributorId) ? i.distributorId : ''
-  return { brandId: i.brandId, code: i.code, distributorId, ring: i.ring, type: i.type, day, ancestors: distributorId ? ancestorsOf(i.ancestors, distributorId) : [] }
+  const now = distributorId ? placements.get(distributorId) : undefined
+  const at = now && num(now.ring) && str(now.type) ? now : { ring: i.ring, type: i.type, ancestors: i.ancestors }
+  return { brandId: i.brandId, code: i.code, distributorId, ring: at.ring, type: at.type, day, ancestors: distributorId ? ancestorsOf(at.ancestors, distributorId) : [] }
 }
 
+/** A link, counted in the ring and type its distributor had when they created it: that is when it happened. */
 export function asLink(image: Record<string, unknown> | undefined): LinkEvent | undefined {
   const i = entityOf(image, 'link')
   const day = dayOf(i?.createdAt)

@@ -5,6 +5,7 @@ import { countReads } from '../support/read-counter'
 import { pumpOnce } from '../../lib/local/stream-pump'
 import { countStreamChanges } from '../../lib/services/count-stream-changes'
 import { readTeamDays } from '../../lib/db/report-counters'
+import { getPinnedPlacements, pinPlacements, readPlacements } from '../../lib/db/batch-placements'
 import type { StreamRecord } from '../../lib/db/stream-records'
 
 /**
@@ -138,5 +139,62 @@ describe('team counters under a retried stream batch', () => {
     expect(await countStreamChanges(records)).toMatchObject({ applied: 0 })
     for (const id of ['d_mid', 'd_top']) expect(await readTeamDays(brandId, id, TODAY, TODAY)).toEqual([{ day: TODAY, clicks: 0, orders: 1, gmv: 4200, newMembers: 0 }])
     expect(await readTeamDays(brandId, 'd_leaf', TODAY, TODAY)).toEqual([])
+  })
+})
+
+describe('clicks after a hand-over count where the recruit stands now', () => {
+  /** A manager (ring 1) ← a leaving guide (ring 2) ← a recruit (ring 3) with a share link made before the hand-over; a successor guide (ring 1). */
+  async function store() {
+    const brand = await newBrand({ maxLevels: 3, defaultBps: [1000, 300, 100] })
+    const manager = await newDistributor(brand.adminKey, { name: '店长', type: 'employee' })
+    const leaver = await newDistributor(brand.adminKey, { name: '离职导购', type: 'guide', parentId: manager.id })
+    const recruit = await newDistributor(brand.adminKey, { name: '会员', type: 'member', parentId: leaver.id })
+    const successor = await newDistributor(brand.adminKey, { name: '接任导购', type: 'guide' })
+    expect(recruit).toMatchObject({ ring: 3, ancestors: [leaver.id, manager.id] })
+    const tokens = { recruit: await sessionOf(brand.adminKey, recruit.id), successor: await sessionOf(brand.adminKey, successor.id) }
+    const link = await call('POST', '/api/links', { token: tokens.recruit, body: { url: 'https://shop.example.com/p/handed-over' } })
+    expect(link.status, JSON.stringify(link.body)).toBe(201)
+    return { brandId: brand.brand.id, adminKey: brand.adminKey, manager, leaver, recruit, successor, tokens, code: link.body.code as string }
+  }
+
+  it("counts them in the successor's team and the recruit's new ring, not the leaver's", async () => {
+    const s = await store()
+    await pumpOnce()
+    const left = await call('POST', `/api/distributors/${s.leaver.id}/leave`, { token: s.adminKey, body: { successorId: s.successor.id } })
+    expect(left.status, JSON.stringify(left.body)).toBe(200)
+    expect(left.body).toMatchObject({ recruitsMoved: 1, recruitFailures: [] })
+    for (let i = 0; i < 3; i++) expect((await call('GET', `/s/${s.code}`, { headers: { 'user-agent': PHONE_UA } })).status).toBe(302)
+    await pumpOnce()
+
+    const team = await call('GET', '/api/me/team', { token: s.tokens.successor })
+    expect(team.status, JSON.stringify(team.body)).toBe(200)
+    expect(team.body.stats).toMatchObject({ clicks: 3 })
+    expect(nonZero(team.body.stats.daily)).toEqual([{ day: TODAY, clicks: 3, orders: 0, gmv: 0 }])
+    for (const id of [s.leaver.id, s.manager.id]) expect((await readTeamDays(s.brandId, id, TODAY, TODAY)).reduce((n, d) => n + d.clicks, 0)).toBe(0)
+
+    const ripple = await call('GET', `/api/reports/ripple?from=${TODAY}&to=${TODAY}`, { token: s.adminKey })
+    expect(ripple.status, JSON.stringify(ripple.body)).toBe(200)
+    const row = (ring: number) => (ripple.body.rings as Array<{ ring: number; byType: Array<{ type: string; clicks: number; links: number }> }>).find((r) => r.ring === ring)?.byType.find((t) => t.type === 'member')
+    expect(row(2)).toMatchObject({ clicks: 3, links: 0 })
+    // The link was made in ring 3, and stays counted there.
+    expect(row(3)).toMatchObject({ clicks: 0, links: 1 })
+    expect(ripple.body.totals.clicks).toBe(3)
+  })
+
+  it('a retried batch counts at the placements its first try pinned, once', async () => {
+    const s = await store()
+    const first = '900000000000000000777'
+    const image = { pk: 'CLICK#c_retry_1', sk: 'META', entity: 'click', clickId: 'c_retry_1', code: s.code, brandId: s.brandId, distributorId: s.recruit.id, ring: 3, type: 'member', ancestors: [s.leaver.id, s.manager.id], at: new Date(now).toISOString() }
+    const records: StreamRecord[] = [{ eventName: 'INSERT', dynamodb: { Keys: marshall({ pk: image.pk, sk: image.sk }), NewImage: marshall(image), SequenceNumber: first } }]
+    // A first try that pinned the placements (recruit under the leaver) and stopped before applying anything…
+    expect(await pinPlacements(first, await readPlacements([s.recruit.id]))).toBe(true)
+    // …then the hand-over, then the retry: it counts where the first try would have, so its chunks match.
+    expect((await call('POST', `/api/distributors/${s.leaver.id}/leave`, { token: s.adminKey, body: { successorId: s.successor.id } })).status).toBe(200)
+    expect((await countStreamChanges(records)).applied).toBeGreaterThan(0)
+    expect(await countStreamChanges(records)).toMatchObject({ applied: 0 })
+    expect(await pinPlacements(first, new Map())).toBe(false)
+    expect(await getPinnedPlacements(first)).toEqual(new Map([[s.recruit.id, { ring: 3, type: 'member', ancestors: [s.leaver.id, s.manager.id] }]]))
+    expect(await readTeamDays(s.brandId, s.leaver.id, TODAY, TODAY)).toEqual([expect.objectContaining({ clicks: 1 })])
+    expect(await readTeamDays(s.brandId, s.successor.id, TODAY, TODAY)).toEqual([])
   })
 })
