@@ -178,6 +178,8 @@ describe('the brand dashboard', () => {
     expect(await finance.locator('#go-finance').getAttribute('href')).toBe('/console/finance')
     expect(await finance.locator('#programme dt').first().textContent()).toBe('层级')
     expect(await finance.locator('#nav-finance').textContent()).toBe('结算')
+    // Finance sees only the pages it can use.
+    expect(await finance.locator('nav.console-nav a').allTextContents()).toEqual(['首页', '结算'])
     // And in English, the frame included.
     await finance.goto(`${server.baseUrl}/console?lang=en`)
     expect(await finance.locator('html').getAttribute('lang')).toBe('en')

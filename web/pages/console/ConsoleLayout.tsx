@@ -1,5 +1,6 @@
 import type { Child, FC } from 'hono/jsx'
 import { Page } from '../../components/Page'
+import type { ConsoleRole } from '../../../lib/auth/console-session'
 import { htmlLang, type Lang, type LangSwitch } from '../../i18n/lang'
 import { bilingualFrame, consoleText } from '../../i18n/console'
 
@@ -19,13 +20,13 @@ main.console{max-width:72rem}
 
 /** The console's pages, in nav order, each named in both languages. Later pages (reports, settlements) add themselves here. */
 const NAV = [
-  { key: 'home', href: '/console', zh: '首页', en: 'Home' },
+  { key: 'home', href: '/console', zh: '首页', en: 'Home', finance: true },
   { key: 'rules', href: '/console/rules', zh: '佣金规则', en: 'Commission rules' },
   { key: 'programme', href: '/console/programme', zh: '计划设置', en: 'Programme' },
   { key: 'products', href: '/console/products', zh: '商品与活动', en: 'Products' },
   { key: 'distributors', href: '/console/distributors', zh: '分销员', en: 'Distributors' },
   { key: 'import', href: '/console/import', zh: '导入员工', en: 'Import staff' },
-  { key: 'finance', href: '/console/finance', zh: '结算', en: 'Settlements' },
+  { key: 'finance', href: '/console/finance', zh: '结算', en: 'Settlements', finance: true },
 ] as const
 export type ConsoleNavKey = (typeof NAV)[number]['key']
 
@@ -46,8 +47,10 @@ export const ConsoleLayout: FC<{
   lang?: Lang
   langSwitch?: LangSwitch
   bodyData?: Record<string, string>
+  /** A finance key's pages show only the pages finance can use; an admin (or no role given) sees them all. */
+  role?: ConsoleRole
   children?: Child
-}> = ({ title, brandName, script, current, extraCss, lang, langSwitch, bodyData, children }) => {
+}> = ({ title, brandName, script, current, extraCss, lang, langSwitch, bodyData, role, children }) => {
   const frame = lang ? consoleText(lang) : bilingualFrame
   return (
     <Page title={`${title} · ${frame.consoleName}`} lang={lang ? htmlLang(lang) : 'zh-CN'} script={script} extraCss={consoleCss + (extraCss ?? '')} bodyData={bodyData}>
@@ -57,7 +60,7 @@ export const ConsoleLayout: FC<{
           {brandName ? <span id="brand-name">{brandName}</span> : null}
           {brandName ? (
             <nav class="console-nav" aria-label={frame.navLabel}>
-              {NAV.map((n) => (
+              {NAV.filter((n) => role !== 'finance' || ('finance' in n && n.finance)).map((n) => (
                 <a href={n.href} aria-current={n.key === current ? 'page' : undefined} id={`nav-${n.key}`}>
                   {navLabel(lang, n)}
                 </a>

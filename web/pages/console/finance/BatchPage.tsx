@@ -49,7 +49,7 @@ export const BatchPage: FC<{ view: FinanceView; batch: PresentedBatch; lines: Ba
   const id = encodeURIComponent(batch.batchId)
   const finance = role === 'finance'
   return (
-    <ConsoleLayout title={t.batchTitle(batch.period)} brandName={brand.name} script={script} current="finance" extraCss={financeCss} lang={lang} langSwitch={langSwitch}>
+    <ConsoleLayout title={t.batchTitle(batch.period)} brandName={brand.name} script={script} current="finance" extraCss={financeCss} lang={lang} langSwitch={langSwitch} role={role}>
       <p><a href="/console/finance" id="all-batches">{t.allBatches}</a></p>
       <section class="card" id="batch" data-id={batch.batchId} data-status={batch.status}>
         <h2>{t.batchTitle(batch.period)} <small class="muted">{batch.batchId}</small></h2>
@@ -104,8 +104,8 @@ export const BatchPage: FC<{ view: FinanceView; batch: PresentedBatch; lines: Ba
 }
 
 /** A batch id that is not this brand's (or not a batch id at all), said in the page language. */
-export const BatchNotFound: FC<{ view: FinanceView }> = ({ view: { brand, lang, t, langSwitch } }) => (
-  <ConsoleLayout title={t.notFound} brandName={brand.name} current="finance" lang={lang} langSwitch={langSwitch}>
+export const BatchNotFound: FC<{ view: FinanceView }> = ({ view: { brand, role, lang, t, langSwitch } }) => (
+  <ConsoleLayout title={t.notFound} brandName={brand.name} current="finance" lang={lang} langSwitch={langSwitch} role={role}>
     <p><a href="/console/finance">{t.allBatches}</a></p>
     <section class="card" id="batch-not-found">
       <h2>{t.notFound}</h2>

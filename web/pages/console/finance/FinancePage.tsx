@@ -70,7 +70,7 @@ export const FinancePage: FC<{ view: FinanceView; batches: PresentedBatch[]; nex
   const c = brand.programme.currency
   const sums = owedAndPaid(batches)
   return (
-    <ConsoleLayout title={t.title} brandName={brand.name} script={script} current="finance" extraCss={financeCss} lang={lang} langSwitch={langSwitch}>
+    <ConsoleLayout title={t.title} brandName={brand.name} script={script} current="finance" extraCss={financeCss} lang={lang} langSwitch={langSwitch} role={role}>
       {role !== 'finance' ? (
         <p class="card muted" id="read-only">{t.readOnly}</p>
       ) : null}
