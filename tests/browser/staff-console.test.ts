@@ -48,6 +48,30 @@ describe('the staff import console page', () => {
     expect(list.body.items).toEqual([])
   })
 
+  it('offers a template in the page language that the check accepts as it is', async () => {
+    // English first: a ?lang= request also sets the language cookie, and the later tests expect Chinese.
+    for (const lang of ['en', 'zh'] as const) {
+      const link = page.locator('#import-template')
+      const template = await page.evaluate(async (href) => {
+        const r = await fetch(href)
+        return { type: r.headers.get('content-type'), bytes: [...new Uint8Array(await r.arrayBuffer())] }
+      }, `${(await link.getAttribute('href'))?.replace(/lang=\w+/, `lang=${lang}`)}`)
+      expect(template.type).toBe('text/csv; charset=utf-8')
+      expect(template.bytes.slice(0, 3)).toEqual([0xef, 0xbb, 0xbf])
+      const text = Buffer.from(template.bytes.slice(3)).toString('utf8')
+      const lines = text.split('\r\n')
+      expect(lines[0]).toBe(lang === 'zh' ? HEADER : 'name,type,external_id,store,recruiter_external_id')
+      expect(lines).toHaveLength(5)
+      expect(lines[4]).toBe('')
+      // Checked through the page as a user would upload it: three valid rows, nothing written.
+      await page.locator('#import-file').setInputFiles({ name: 'template.csv', mimeType: 'text/csv', buffer: Buffer.from(template.bytes) })
+      await page.locator('#import-check').click()
+      await expect.poll(() => page.locator('#import-summary-text').textContent()).toContain('可导入 3 行（新建 3')
+      expect(await errorRows().count()).toBe(0)
+    }
+    expect((await api<{ items: unknown[] }>(server.baseUrl, 'GET', '/api/distributors', brand.adminKey)).body.items).toEqual([])
+  })
+
   it('imports a good GBK file with progress and shows the counts', async () => {
     await page.locator('#import-file').setInputFiles({ name: '员工-gbk.csv', mimeType: 'text/csv', buffer: Buffer.from(encodeGbk(GOOD)) })
     await page.locator('#import-check').click()

@@ -29,6 +29,14 @@ const zh = {
   ] as Array<{ name: string; note?: string }>,
   columnSeparator: '、',
   matchedByExternalId: '。按工号去重：重复导入只更新，不会重复创建。',
+  template: '下载模板',
+  templateFile: '员工导入模板.csv',
+  /** Example rows of the template: a store manager, a guide she recruited, an online rep. */
+  templateRows: [
+    ['张店长', '员工', 'E001', '徐汇店', ''],
+    ['李导购', '导购', 'E002', '徐汇店', 'E001'],
+    ['王客服', '线上客户代表', 'E003', '电商部', ''],
+  ] as string[][],
   chooseFile: '选择文件',
   check: '检查',
   import: '导入',
@@ -122,6 +130,13 @@ const en: StaffText = {
   ],
   columnSeparator: ', ',
   matchedByExternalId: '. Rows are matched by external id, so importing again updates instead of duplicating.',
+  template: 'Download a template',
+  templateFile: 'staff-import-template.csv',
+  templateRows: [
+    ['Zhang Wei', 'employee', 'E001', 'Xuhui store', ''],
+    ['Li Na', 'guide', 'E002', 'Xuhui store', 'E001'],
+    ['Wang Fang', 'online_rep', 'E003', 'E-commerce', ''],
+  ],
   chooseFile: 'Choose a file',
   check: 'Check',
   import: 'Import',

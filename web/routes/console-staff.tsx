@@ -8,6 +8,8 @@ import { assetUrl } from '../assets'
 import { ImportPage } from '../pages/console/staff/ImportPage'
 import { LeavePage, LeaverNotFound } from '../pages/console/staff/LeavePage'
 import { adminGate } from './console-admin-gate'
+import { BOM, row } from '../../lib/domain/csv'
+import { staffText } from '../i18n/staff'
 
 export const consoleStaff = new Hono()
 
@@ -24,6 +26,18 @@ consoleStaff.get('/console/import', async (c) => {
   const gate = await adminGate(c, 'import')
   if (!gate.ok) return gate.response
   return c.html(<ImportPage view={gate} script={await assetUrl('import')} />)
+})
+
+// GET /console/import/template.csv: the file to fill in, in the page's language (headers the import reads, three example rows).
+consoleStaff.get('/console/import/template.csv', async (c) => {
+  const gate = await adminGate(c, 'import')
+  if (!gate.ok) return gate.response
+  const t = staffText(gate.lang)
+  // UTF-8 with a BOM, CRLF: Excel opens it with the Chinese intact, and saves it back in a form the import reads.
+  const body = BOM + row(t.columns.map((col) => col.name)) + t.templateRows.map((r) => row(r)).join('')
+  c.header('Content-Type', 'text/csv; charset=utf-8')
+  c.header('Content-Disposition', `attachment; filename="staff-import-template.csv"; filename*=UTF-8''${encodeURIComponent(t.templateFile)}`)
+  return c.body(body)
 })
 
 // GET /console/distributors/:id/leave: record a staff member leaving and hand over to a successor (admins).

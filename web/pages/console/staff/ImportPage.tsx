@@ -28,7 +28,10 @@ export const ImportPage: FC<{ view: AdminView; script: string }> = ({ view: { br
               {col.note ?? ''}
             </>
           ))}
-          {t.matchedByExternalId}
+          {t.matchedByExternalId}{' '}
+          <a id="import-template" href={`/console/import/template.csv?lang=${lang}`} download={t.templateFile}>
+            {t.template}
+          </a>
         </p>
         <label for="import-file">{t.chooseFile}</label>
         <input type="file" id="import-file" accept=".csv,text/csv" />
