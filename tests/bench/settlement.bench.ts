@@ -156,9 +156,15 @@ for (const [name, r, n] of [['large', big, LARGE], ['small', little, SMALL]] as 
   if (b.movedEntries !== n || b.totals?.entries !== n) throw new Error(`${name}: moved ${b.movedEntries} of ${n}`)
 }
 
-// Export the small batch first and the large one last, so the large one cannot profit from a heap the small one grew.
-const smallExport = await exportPeak(little.batch)
-const largeExport = await exportPeak(big.batch)
+// One warm-up export (code paths compiled, pools grown), then three of each, alternating; the median peak of each
+// is reported, since one RSS sample is at the mercy of when the collector last ran and of the machine's other load.
+await exportPeak(little.batch)
+const runs: Array<{ small: Awaited<ReturnType<typeof exportPeak>>; large: Awaited<ReturnType<typeof exportPeak>> }> = []
+for (let i = 0; i < 3; i++) runs.push({ small: await exportPeak(little.batch), large: await exportPeak(big.batch) })
+const median = <T extends { peakMb: number }>(xs: T[]): T => [...xs].sort((a, b) => a.peakMb - b.peakMb)[1] as T
+const smallExport = median(runs.map((r) => r.small))
+const largeExport = median(runs.map((r) => r.large))
+console.log(`export peaks (MB), small: ${runs.map((r) => r.small.peakMb.toFixed(1)).join(', ')}; large: ${runs.map((r) => r.large.peakMb.toFixed(1)).join(', ')}`)
 t = performance.now()
 const fmt = (x: number, d = 1) => x.toFixed(d).padStart(9)
 console.log(`\nbatch      entries  close s  runs  entries/s   export MB  export s  peak RSS growth MB`)
