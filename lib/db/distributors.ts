@@ -158,21 +158,24 @@ export async function updateDistributorFields(
 }
 
 /**
- * Rewrites a moved subtree (each member's new placement, guarded by its old
- * parent and depth so a concurrent move fails instead of interleaving) and the
- * recruiters' team counts, all in one transaction. Returns false when a guard failed.
+ * Rewrites one chunk of a moved team (each member's new placement, guarded by its
+ * old parent, depth, ring and recruiters, so a concurrent move, or a second run of
+ * the same move, fails instead of interleaving or counting twice), the recruiters'
+ * team counts for exactly these members, and any `extra` items (a hand-over's
+ * progress), all in one transaction. Returns false when a guard failed.
  */
-export async function writeMove(members: Array<{ before: Distributor; after: Distributor }>, deltas: Map<string, TeamCounts>): Promise<boolean> {
+export async function writeMove(members: Array<{ before: Distributor; after: Distributor }>, deltas: Map<string, TeamCounts>, extra: TransactItem[] = []): Promise<boolean> {
   const items: TransactItem[] = members.map(({ before, after }) => ({
     Put: {
       TableName: tableName(),
       Item: distributorItem(after),
-      ConditionExpression: before.parentId ? '#depth = :depth AND parentId = :parent' : '#depth = :depth AND attribute_type(parentId, :null)',
-      ExpressionAttributeNames: { '#depth': 'depth' },
-      ExpressionAttributeValues: before.parentId ? { ':depth': before.depth, ':parent': before.parentId } : { ':depth': before.depth, ':null': 'NULL' },
+      ConditionExpression: `#depth = :depth AND #ring = :ring AND ancestors = :ancestors AND ${before.parentId ? 'parentId = :parent' : 'attribute_type(parentId, :null)'}`,
+      ExpressionAttributeNames: { '#depth': 'depth', '#ring': 'ring' },
+      ExpressionAttributeValues: { ':depth': before.depth, ':ring': before.ring, ':ancestors': before.ancestors, ...(before.parentId ? { ':parent': before.parentId } : { ':null': 'NULL' }) },
     },
   }))
   for (const [ancestorId, delta] of deltas) items.push(teamUpdate(ancestorId, delta))
+  items.push(...extra)
   try {
     await transactWrite(items)
     return true
@@ -182,5 +185,5 @@ export async function writeMove(members: Array<{ before: Distributor; after: Dis
   }
 }
 
-/** Transactions hold at most 100 items; a move also touches up to 20 recruiters' team counts. */
+/** Members Put per move transaction; the rest of its 100 items are team counts (at most 20 recruiters: the root's old and new upline). */
 export const MAX_MOVE_MEMBERS = 80

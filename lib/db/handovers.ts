@@ -1,4 +1,5 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb'
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
 import { db } from './client'
 import { conditionFailures, getItem, strip } from './items'
 import { keys } from './keys'
@@ -50,9 +51,31 @@ export const countCustomersMoved = (leaverId: string, n: number, at: string): Tr
   },
 })
 
-/** Adds one moved recruit to the record's count. */
-export async function countRecruitMoved(leaverId: string, at: string): Promise<void> {
-  await db().send(new UpdateCommand({ TableName: tableName(), Key: keys.handover(leaverId), UpdateExpression: 'ADD recruitsMoved :one SET updatedAt = :at', ExpressionAttributeValues: { ':one': 1, ':at': at } }))
+/**
+ * The transaction item that counts a recruit as moved and marks their team as
+ * moving (sent with the recruit's own move, so it counts once, and a run that
+ * stops halfway leaves the mark for the next to finish). One team moves at a
+ * time: a second run starting another recruit meanwhile fails and answers in progress.
+ */
+export const countRecruitMoving = (leaverId: string, recruitId: string, at: string): TransactItem => ({
+  Update: {
+    TableName: tableName(),
+    Key: keys.handover(leaverId),
+    UpdateExpression: 'ADD recruitsMoved :one SET movingRecruitId = :id, updatedAt = :at',
+    ConditionExpression: 'attribute_not_exists(movingRecruitId)',
+    ExpressionAttributeValues: { ':one': 1, ':id': recruitId, ':at': at },
+  },
+})
+
+/** Clears the mark once the recruit's whole team is placed (a no-op when another run already did). */
+export async function finishRecruitMove(leaverId: string, recruitId: string): Promise<void> {
+  try {
+    await db().send(
+      new UpdateCommand({ TableName: tableName(), Key: keys.handover(leaverId), UpdateExpression: 'REMOVE movingRecruitId', ConditionExpression: 'movingRecruitId = :id', ExpressionAttributeValues: { ':id': recruitId } }),
+    )
+  } catch (err) {
+    if (!(err instanceof ConditionalCheckFailedException)) throw err
+  }
 }
 
 /** Writes one run's outcome (status, recruits that could not move) and returns the record with its counts. */

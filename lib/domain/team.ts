@@ -35,3 +35,34 @@ export function teamDeltas(oldAncestors: readonly string[], newAncestors: readon
 /** True when `candidate` is `node` itself or one of its known ancestors. */
 export const wouldCycle = (nodeId: string, candidate: { id: string; ancestors: readonly string[] }): boolean =>
   candidate.id === nodeId || candidate.ancestors.includes(nodeId)
+
+/** One distributor's recruiters before and after a move. */
+export interface AncestorsMove {
+  before: { ancestors: readonly string[] }
+  after: { ancestors: readonly string[] }
+}
+
+/**
+ * The team-count deltas of moving exactly these distributors, each counted from
+ * its own stored recruiters to its new ones. Applied in the same transaction as
+ * the moves, team counts always equal what the stored ancestor lists say, so a
+ * team moved in chunks (or a move resumed after a crash) ends exactly where a
+ * one-shot move would. Recruiters inside the moved team keep their level and
+ * cancel out, so a chunk touches at most the old and new upline of its root.
+ * @example moveDeltas([{ before: { ancestors: ['a'] }, after: { ancestors: ['b'] } }]) → Map { 'a' => { 1: -1 }, 'b' => { 1: 1 } }
+ */
+export function moveDeltas(moves: readonly AncestorsMove[]): Map<string, TeamCounts> {
+  const total = new Map<string, TeamCounts>()
+  for (const m of moves) {
+    for (const [id, delta] of teamDeltas(m.before.ancestors, m.after.ancestors, [1])) {
+      const d = total.get(id) ?? {}
+      for (const [level, n] of Object.entries(delta)) d[Number(level)] = (d[Number(level)] ?? 0) + n
+      total.set(id, d)
+    }
+  }
+  for (const [id, d] of total) {
+    for (const level of Object.keys(d).map(Number)) if (d[level] === 0) delete d[level]
+    if (Object.keys(d).length === 0) total.delete(id)
+  }
+  return total
+}

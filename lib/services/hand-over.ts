@@ -1,11 +1,12 @@
 import { listBoundCustomers, moveBindings } from '../db/bindings'
-import { listRecruits } from '../db/distributors'
-import { countCustomersMoved, countRecruitMoved, finishRun, getHandover, startHandover } from '../db/handovers'
-import { INTERNAL_TYPES } from '../domain/ring'
+import { getDistributor, listRecruits } from '../db/distributors'
+import { countCustomersMoved, countRecruitMoving, finishRecruitMove, finishRun, getHandover, startHandover } from '../db/handovers'
+import { INTERNAL_TYPES, placementUnder } from '../domain/ring'
 import { AppError, invalidField } from '../http/errors'
 import type { Handover } from '../schemas/handover'
 import { getDistributorOrThrow } from './distributor-or-throw'
-import { isInTeamOf, updateDistributor } from './update-distributor'
+import { isInTeamOf } from './update-distributor'
+import { moveTeam } from './move-team'
 import { REQUEST_BUDGET_MS } from './request-budget'
 
 /** Bindings moved per transaction (plus the record's count: 100 items at most). */
@@ -14,8 +15,9 @@ export const DEFAULT_HANDOVER_BUDGET_MS = REQUEST_BUDGET_MS
 
 /**
  * An employee or guide leaves: status `left` at once (they stop earning), then
- * their direct recruits move under the successor, each with its whole team (the
- * existing subtree move), and their bound customers are rebound to the successor
+ * their direct recruits move under the successor, each with its whole team of any
+ * size (`moveTeam`, in chunks: the recruit first, counted in the same transaction,
+ * then their team top-down), and their bound customers are rebound to the successor
  * in chunks, a transaction per chunk with each binding guarded by its holder.
  * Future orders of those customers credit the successor; past ledger entries
  * never change. Re-running resumes where a run stopped (time budget, a crash) and
@@ -44,18 +46,36 @@ export async function handOver(brandId: string, leaverId: string, successorId: s
     record = (await startHandover(fresh)) ? fresh : await getHandover(leaverId)
     if (!record || record.successorId !== successorId) throw new AppError({ code: 'conflict', message: 'Another hand-over of this distributor started at the same moment; reload it.' })
   }
-  const overBudget = () => Date.now() - started > budgetMs
-
-  // Direct recruits, each moved with its team; one whose team is too large for one move is reported, not forced.
+  // Every run makes some progress (a chunk of a team, a recruit, a page of customers) before it
+  // checks its budget, so re-runs always finish, however small the budget.
+  const deadline = started + budgetMs
+  let progressed = false
+  const mustStop = () => progressed && Date.now() > deadline
   const failures: Handover['recruitFailures'] = []
+  const stop = () => finishRun(leaverId, { status: 'in_progress', recruitFailures: failures, updatedAt: now() })
+
+  // A team an earlier run left halfway (a large one, a crash) is finished first; its recruit already counts as moved.
+  if (record.movingRecruitId) {
+    const moving = await getDistributor(record.movingRecruitId)
+    if (moving && !(await moveTeam(moving, moving, { deadline }))) return stop()
+    await finishRecruitMove(leaverId, record.movingRecruitId)
+    progressed = true
+  }
+
+  // Direct recruits, each moved with its whole team in chunks; one that cannot move is reported, not forced.
   let cursor: string | undefined
   do {
     const page = await listRecruits(leaverId, { cursor, limit: 50 })
-    for (const recruit of page.items) {
-      if (overBudget()) return finishRun(leaverId, { status: 'in_progress', recruitFailures: failures, updatedAt: now() })
+    for (const listed of page.items) {
+      if (mustStop()) return stop()
+      const recruit = await getDistributor(listed.id)
+      if (!recruit || recruit.parentId !== leaverId) continue // the index still lists a recruit that has moved
       try {
-        await updateDistributor(brandId, recruit.id, { parentId: successorId })
-        await countRecruitMoved(leaverId, now())
+        const target = { ...recruit, ...placementUnder(successor, recruit.type) }
+        const done = await moveTeam(recruit, target, { deadline, withRoot: countRecruitMoving(leaverId, recruit.id, now()) })
+        progressed = true
+        if (!done) return stop()
+        await finishRecruitMove(leaverId, recruit.id)
       } catch (err) {
         if (!(err instanceof AppError)) throw err
         failures.push({ distributorId: recruit.id, name: recruit.name, reason: err.message })
@@ -67,10 +87,11 @@ export async function handOver(brandId: string, leaverId: string, successorId: s
   // Bound customers, a chunk per transaction; the index page is re-read from where it stopped.
   cursor = undefined
   do {
-    if (overBudget()) return finishRun(leaverId, { status: 'in_progress', recruitFailures: failures, updatedAt: now() })
+    if (mustStop()) return stop()
     const page = await listBoundCustomers(leaverId, { cursor, limit: BINDINGS_PER_CHUNK })
     const held = page.items.filter((b) => b.distributorId === leaverId)
     if (held.length > 0) await moveBindings(held, leaverId, successorId, (n) => countCustomersMoved(leaverId, n, now()), now())
+    progressed = true
     cursor = page.nextCursor
   } while (cursor)
 

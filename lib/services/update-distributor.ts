@@ -1,9 +1,10 @@
-import { getDistributor, listRecruits, MAX_MOVE_MEMBERS, updateDistributorFields, writeMove } from '../db/distributors'
+import { getDistributor, updateDistributorFields } from '../db/distributors'
 import { INTERNAL_TYPES, MAX_ANCESTORS, placementUnder } from '../domain/ring'
-import { teamDeltas, wouldCycle } from '../domain/team'
+import { wouldCycle } from '../domain/team'
 import { AppError, invalidField } from '../http/errors'
 import type { Distributor, DistributorStatus, DistributorType } from '../schemas/distributor'
 import { getDistributorOrThrow } from './distributor-or-throw'
+import { moveTeam } from './move-team'
 
 export interface DistributorChanges {
   name?: string
@@ -18,7 +19,11 @@ export interface DistributorChanges {
  * Applies a PATCH. Name and status change in place. A new recruiter, or a type
  * change that moves a root between circles, moves the whole team below: every
  * member's ancestors, depth and ring, and every recruiter's team counts, in one
- * transaction. Leaving is not a status change here (`refuseLeavingByPatch`).
+ * transaction. A team too large for one transaction is refused (422 on parentId)
+ * rather than moved in chunks behind an "in progress" answer: PATCH stays all or
+ * nothing, and the one move that must take any team, a leaving staff member's, is
+ * the resumable hand-over (`handOver`, which re-runs `moveTeam` in chunks).
+ * Leaving is not a status change here (`refuseLeavingByPatch`).
  */
 export async function updateDistributor(brandId: string, id: string, changes: DistributorChanges): Promise<Distributor> {
   const current = await getDistributorOrThrow(brandId, id)
@@ -46,20 +51,7 @@ export async function updateDistributor(brandId: string, id: string, changes: Di
     store: changes.store === null ? undefined : (changes.store ?? current.store),
     payeeReference: changes.payeeReference === null ? undefined : (changes.payeeReference ?? current.payeeReference),
   }
-  const members = await collectTeam(current)
-  const moved = [{ before: current, after: root }]
-  const placed = new Map<string, Distributor>([[root.id, root]])
-  const levelCounts = [1]
-  for (const m of members) {
-    const newParent = placed.get(m.member.parentId ?? '')
-    if (!newParent) continue
-    const after = { ...m.member, ...placementUnder(newParent, m.member.type) }
-    placed.set(after.id, after)
-    moved.push({ before: m.member, after })
-    levelCounts[m.level] = (levelCounts[m.level] ?? 0) + 1
-  }
-  const ok = await writeMove(moved, teamDeltas(current.ancestors, placement.ancestors, levelCounts))
-  if (!ok) throw new AppError({ code: 'conflict', message: 'The team changed while it was being moved; retry.' })
+  await moveTeam(current, root, { oneTransaction: true })
   return root
 }
 
@@ -90,31 +82,6 @@ function refuseLeavingByPatch(current: Distributor, status: DistributorStatus | 
       fields: { status: 'A distributor who left cannot change status; add them again as a new distributor.' },
     })
   }
-}
-
-/** The team below a distributor, breadth first, refusing teams too large for one transaction. */
-async function collectTeam(root: Distributor): Promise<Array<{ member: Distributor; level: number }>> {
-  const out: Array<{ member: Distributor; level: number }> = []
-  let frontier = [root]
-  for (let level = 1; frontier.length > 0; level++) {
-    const next: Distributor[] = []
-    for (const parent of frontier) {
-      let cursor: string | undefined
-      do {
-        const page = await listRecruits(parent.id, { cursor, limit: 100 })
-        for (const member of page.items) {
-          out.push({ member, level })
-          next.push(member)
-        }
-        if (out.length + 1 > MAX_MOVE_MEMBERS) {
-          throw invalidField('parentId', `The team below is over ${MAX_MOVE_MEMBERS - 1} people; move its sub-teams first.`)
-        }
-        cursor = page.nextCursor
-      } while (cursor)
-    }
-    frontier = next
-  }
-  return out
 }
 
 /**

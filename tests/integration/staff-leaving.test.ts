@@ -6,6 +6,8 @@ import { getBinding } from '../../lib/db/orders'
 import { getTeamCounts } from '../../lib/db/distributors'
 import { handOver } from '../../lib/services/hand-over'
 import { importAll } from '../support/import'
+import { expectConsistent, expectCountsMatchAncestors, listAll } from '../support/team'
+import { MAX_MOVE_MEMBERS } from '../../lib/db/distributors'
 
 const line = { sku: 'A', qty: 1, unitPrice: 10000 }
 const order = (orderId: string, extra: Record<string, unknown>) => ({ orderId, currency: 'CNY', paidAt: new Date().toISOString(), lines: [line], ...extra })
@@ -84,14 +86,115 @@ describe('POST /api/distributors/:id/leave', () => {
     expect((await call('GET', `/api/distributors/${s.leaver.id}`, { token: s.adminKey })).body.status).toBe('active')
   })
 
-  it('resumes a hand-over stopped by its time budget', async () => {
+  it('resumes a hand-over stopped by its time budget (each run makes some progress first)', async () => {
     const s = await store()
     const stopped = await handOver(s.brandId, s.leaver.id, s.successor.id, -1)
-    expect(stopped).toMatchObject({ status: 'in_progress', customersMoved: 0, recruitsMoved: 0 })
+    expect(stopped).toMatchObject({ status: 'in_progress', customersMoved: 0, recruitsMoved: 1 })
     expect((await call('GET', `/api/distributors/${s.leaver.id}`, { token: s.adminKey })).body.status).toBe('left')
     const r = await call('POST', `/api/distributors/${s.leaver.id}/leave`, { token: s.adminKey, body: { successorId: s.successor.id } })
     expect(r.body).toMatchObject({ status: 'done', customersMoved: 2, recruitsMoved: 2 })
   })
+})
+
+/**
+ * A guide who will leave, whose recruit has a team of 208 in three levels (8, 40,
+ * 160), far over one transaction; a second recruit with one of her own; a bound customer.
+ */
+async function bigStore() {
+  const { brand, adminKey } = await newBrand()
+  const manager = await newDistributor(adminKey, { name: '店长', type: 'employee' })
+  const leaver = await newDistributor(adminKey, { name: '离职导购', type: 'guide', parentId: manager.id })
+  const koc = await newDistributor(adminKey, { name: 'KOC', type: 'partner', parentId: leaver.id })
+  const small = await newDistributor(adminKey, { name: '小团队', type: 'member', parentId: leaver.id })
+  await newDistributor(adminKey, { name: '小团队一', type: 'member', parentId: small.id })
+  const successor = await newDistributor(adminKey, { name: '接任导购', type: 'guide', parentId: manager.id })
+  let level = [koc]
+  for (const [depth, perParent] of [[1, 8], [2, 5], [3, 4]] as const) {
+    const specs = level.flatMap((p) => Array.from({ length: perParent }, (_, i) => ({ name: `L${depth}-${i}`, type: 'member', parentId: p.id })))
+    const next = []
+    for (let i = 0; i < specs.length; i += 20) next.push(...(await Promise.all(specs.slice(i, i + 20).map((b) => newDistributor(adminKey, b)))))
+    level = next
+  }
+  await postOrder(adminKey, order('o-big-c1', { customerId: 'c1', refCode: leaver.inviteCode }))
+  return { brandId: brand.id, adminKey, manager, leaver, koc, small, successor, deepest: level[level.length - 1]! }
+}
+
+/** A deep member's order pays their fresh upline, the successor included, never the leaver. */
+async function expectDeepOrderPaysNewUpline(s: Awaited<ReturnType<typeof bigStore>>) {
+  const deep = (await call('GET', `/api/distributors/${s.deepest.id}`, { token: s.adminKey })).body
+  expect(deep.ancestors.slice(2)).toEqual([s.koc.id, s.successor.id, s.manager.id])
+  const paid = await postOrder(s.adminKey, order('o-deep', { customerId: 'c-deep', refCode: s.deepest.inviteCode }))
+  const chain = paid.commissions.map((c: { level: number; distributorId: string }) => [c.level, c.distributorId])
+  expect(chain.length).toBeGreaterThan(1)
+  expect(chain).toEqual([s.deepest.id, ...deep.ancestors].slice(0, chain.length).map((id: string, i: number) => [i + 1, id]))
+  expect(chain.some(([, id]: [number, string]) => id === s.leaver.id)).toBe(false)
+}
+
+describe('POST /api/distributors/:id/leave with a team over one transaction', () => {
+  it('moves a recruit with 208 in her team in chunks over several runs; placements, counts and commissions end as one move would leave them', async () => {
+    const s = await bigStore()
+    const runs: string[] = []
+    for (let run = 0; run < 30; run++) {
+      const r = await handOver(s.brandId, s.leaver.id, s.successor.id, 0)
+      runs.push(r.status)
+      if (r.status !== 'in_progress') break
+    }
+    // 209 to move in chunks of at most 80: at least three runs, and the last one done.
+    expect(runs.length).toBeGreaterThanOrEqual(3)
+    expect(runs.at(-1)).toBe('done')
+    const shown = (await call('GET', `/api/distributors/${s.leaver.id}/handover`, { token: s.adminKey })).body
+    expect(shown).toMatchObject({ status: 'done', recruitsMoved: 2, customersMoved: 1, recruitFailures: [] })
+    expect(shown).not.toHaveProperty('movingRecruitId')
+
+    const all = await expectConsistent(s.adminKey)
+    expect(all.find((d) => d.id === s.koc.id)).toMatchObject({ parentId: s.successor.id, ancestors: [s.successor.id, s.manager.id], depth: 2, ring: 3 })
+    expect(await getTeamCounts(s.successor.id)).toEqual({ 1: 2, 2: 9, 3: 40, 4: 160 })
+    expect(await getTeamCounts(s.leaver.id)).toEqual({})
+    expect(await getTeamCounts(s.manager.id)).toEqual({ 1: 2, 2: 2, 3: 9, 4: 40, 5: 160 })
+    await expectDeepOrderPaysNewUpline(s)
+
+    // Through the route, a finished hand-over answers its record again.
+    const again = await call('POST', `/api/distributors/${s.leaver.id}/leave`, { token: s.adminKey, body: { successorId: s.successor.id } })
+    expect(again.body).toEqual(shown)
+  }, 120_000)
+
+  it('two runs at once (a client retrying) move each member once: every Put is guarded by the placement it replaces', async () => {
+    const s = await bigStore()
+    const runUntilDone = async () => {
+      for (let run = 0; run < 60; run++) if ((await handOver(s.brandId, s.leaver.id, s.successor.id, 0)).status !== 'in_progress') return
+    }
+    await handOver(s.brandId, s.leaver.id, s.successor.id, -1) // the record exists before the two race
+    await Promise.all([runUntilDone(), runUntilDone()])
+    expect((await call('GET', `/api/distributors/${s.leaver.id}/handover`, { token: s.adminKey })).body).toMatchObject({ status: 'done', recruitsMoved: 2, customersMoved: 1 })
+    await expectConsistent(s.adminKey)
+    expect(await getTeamCounts(s.successor.id)).toEqual({ 1: 2, 2: 9, 3: 40, 4: 160 })
+    expect(await getTeamCounts(s.manager.id)).toEqual({ 1: 2, 2: 2, 3: 9, 4: 40, 5: 160 })
+  }, 120_000)
+
+  it('a run stopped after its first chunk leaves counts right for what it wrote, and the next run finishes exactly', async () => {
+    const s = await bigStore()
+    const first = await handOver(s.brandId, s.leaver.id, s.successor.id, -1)
+    expect(first).toMatchObject({ status: 'in_progress', recruitsMoved: 1, customersMoved: 0, movingRecruitId: s.koc.id })
+    // The first chunk: the recruit and the first members of her team, top-down.
+    const mid = await listAll(s.adminKey)
+    const placed = mid.filter((d) => d.ancestors.includes(s.successor.id))
+    expect(placed.length).toBe(MAX_MOVE_MEMBERS)
+    const byDepth: Record<number, number> = {}
+    for (const d of placed) byDepth[d.depth] = (byDepth[d.depth] ?? 0) + 1
+    expect(byDepth).toEqual({ 2: 1, 3: 8, 4: 40, 5: MAX_MOVE_MEMBERS - 49 })
+    await expectCountsMatchAncestors(mid)
+
+    // A second stopped run resumes the same team (no second count); the route then finishes it.
+    expect(await handOver(s.brandId, s.leaver.id, s.successor.id, -1)).toMatchObject({ status: 'in_progress', recruitsMoved: 1, movingRecruitId: s.koc.id })
+    let r = await call('POST', `/api/distributors/${s.leaver.id}/leave`, { token: s.adminKey, body: { successorId: s.successor.id } })
+    for (let i = 0; r.body.status === 'in_progress' && i < 10; i++) r = await call('POST', `/api/distributors/${s.leaver.id}/leave`, { token: s.adminKey, body: { successorId: s.successor.id } })
+    expect(r.body).toMatchObject({ status: 'done', recruitsMoved: 2, customersMoved: 1 })
+    await expectConsistent(s.adminKey)
+    expect(await getTeamCounts(s.successor.id)).toEqual({ 1: 2, 2: 9, 3: 40, 4: 160 })
+    expect(await getTeamCounts(s.manager.id)).toEqual({ 1: 2, 2: 2, 3: 9, 4: 40, 5: 160 })
+    expect(await getTeamCounts(s.leaver.id)).toEqual({})
+    await expectDeepOrderPaysNewUpline(s)
+  }, 120_000)
 })
 
 describe('PATCH /api/distributors/:id and status left', () => {

@@ -2,53 +2,8 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { call, newBrand, newDistributor } from '../support/client'
 import { expectError, tableSnapshot } from '../support/table'
-import { getTeamCounts } from '../../lib/db/distributors'
-import { MAX_ANCESTORS } from '../../lib/domain/ring'
+import { expectConsistent } from '../support/team'
 import { MAX_MOVE_MEMBERS } from '../../lib/db/distributors'
-
-interface D {
-  id: string
-  parentId: string | null
-  ancestors: string[]
-  depth: number
-  ring: number
-  type: string
-}
-
-async function listAll(adminKey: string): Promise<D[]> {
-  const out: D[] = []
-  let cursor: string | undefined
-  do {
-    const r = await call('GET', `/api/distributors?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { token: adminKey })
-    out.push(...r.body.items)
-    cursor = r.body.nextCursor
-  } while (cursor)
-  return out
-}
-
-/** Checks every stored placement and team count against the parent pointers alone. */
-async function expectConsistent(adminKey: string) {
-  const all = await listAll(adminKey)
-  const byId = new Map(all.map((d) => [d.id, d]))
-  const chain = (d: D) => {
-    const out: string[] = []
-    for (let p = d.parentId; p; p = byId.get(p)!.parentId) out.push(p)
-    return out
-  }
-  const expectedCounts = new Map<string, Record<number, number>>()
-  for (const d of all) {
-    const up = chain(d)
-    const root = byId.get(up.at(-1) ?? d.id)!
-    const rootRing = ['employee', 'guide', 'online_rep', 'offline_rep'].includes(root.type) ? 1 : 2
-    expect({ id: d.id, ancestors: d.ancestors, depth: d.depth, ring: d.ring }).toEqual({ id: d.id, ancestors: up.slice(0, MAX_ANCESTORS), depth: up.length, ring: rootRing + up.length })
-    up.slice(0, MAX_ANCESTORS).forEach((a, i) => {
-      const c = expectedCounts.get(a) ?? {}
-      c[i + 1] = (c[i + 1] ?? 0) + 1
-      expectedCounts.set(a, c)
-    })
-  }
-  for (const d of all) expect({ id: d.id, counts: await getTeamCounts(d.id) }).toEqual({ id: d.id, counts: expectedCounts.get(d.id) ?? {} })
-}
 
 describe('random recruiter moves keep placements and team counts consistent', () => {
   it('after every valid or refused move', async () => {
@@ -97,7 +52,9 @@ describe('random recruiter moves keep placements and team counts consistent', ()
       await Promise.all(Array.from({ length: 10 }, (_, j) => newDistributor(adminKey, { name: `m${i + j}`, type: 'member', parentId: boss.id })))
     }
     const before = await tableSnapshot()
-    expectError(await call('PATCH', `/api/distributors/${boss.id}`, { token: adminKey, body: { parentId: other.id } }), 422, 'invalid_input', ['parentId'])
+    const refused = await call('PATCH', `/api/distributors/${boss.id}`, { token: adminKey, body: { parentId: other.id } })
+    expectError(refused, 422, 'invalid_input', ['parentId'])
+    expect(refused.body.error.fields.parentId).toContain('/leave')
     expect(await tableSnapshot()).toEqual(before)
     await expectConsistent(adminKey)
   })

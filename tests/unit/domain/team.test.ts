@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { teamDeltas, wouldCycle, type TeamCounts } from '../../../lib/domain/team'
+import { moveDeltas, teamDeltas, wouldCycle, type TeamCounts } from '../../../lib/domain/team'
 import { MAX_ANCESTORS } from '../../../lib/domain/ring'
 
 /** A forest as parent pointers: parents[i] is i's recruiter (always < i) or null for a root. */
@@ -120,6 +120,55 @@ describe('teamDeltas', () => {
     const d = teamDeltas([], ancestors, [1, 1, 1])
     expect(d.get('a9')).toEqual({ 10: 1 })
     expect(d.get('a8')).toEqual({ 9: 1, 10: 1 })
+  })
+})
+
+describe('moveDeltas', () => {
+  const cap = (xs: number[]) => xs.slice(0, MAX_ANCESTORS).map(String)
+  const plain = (m: Map<string, TeamCounts>) => Object.fromEntries([...m].sort(([a], [b]) => a.localeCompare(b)))
+
+  it('member by member, in any chunks, adds up to the one-shot subtree deltas; a chunk touches at most 20 recruiters', () => {
+    fc.assert(
+      fc.property(forestAndMove, fc.integer({ min: 1, max: 7 }), ({ parents, node, newParent }, chunkSize) => {
+        const after = parents.slice()
+        after[node] = newParent
+        const members = parents.map((_, i) => i).filter((i) => isInSubtree(parents, node, i))
+        const moves = members.map((i) => ({ before: { ancestors: cap(ancestorsOf(parents, i)) }, after: { ancestors: cap(ancestorsOf(after, i)) } }))
+        const levelCounts: number[] = []
+        for (const i of members) {
+          const r = i === node ? 0 : ancestorsOf(parents, i).indexOf(node) + 1
+          levelCounts[r] = (levelCounts[r] ?? 0) + 1
+        }
+        for (let r = 0; r < levelCounts.length; r++) levelCounts[r] ??= 0
+        const oneShot = teamDeltas(cap(ancestorsOf(parents, node)), cap(ancestorsOf(after, node)), levelCounts)
+        expect(plain(moveDeltas(moves))).toEqual(plain(oneShot))
+
+        const summed: Array<{ before: { ancestors: string[] }; after: { ancestors: string[] } }> = []
+        for (let i = 0; i < moves.length; i += chunkSize) {
+          const chunk = moves.slice(i, i + chunkSize)
+          expect(moveDeltas(chunk).size).toBeLessThanOrEqual(2 * MAX_ANCESTORS)
+          summed.push(...chunk)
+        }
+        expect(plain(moveDeltas(summed))).toEqual(plain(oneShot))
+      }),
+      { numRuns: 300 },
+    )
+  })
+
+  it('counts each member from its own stored recruiters', () => {
+    expect(moveDeltas([{ before: { ancestors: ['a'] }, after: { ancestors: ['b'] } }])).toEqual(
+      new Map([
+        ['a', { 1: -1 }],
+        ['b', { 1: 1 }],
+      ]),
+    )
+    // A member whose recruiter already moved still has its old upline stored: that is what it leaves.
+    expect(moveDeltas([{ before: { ancestors: ['p', 'old'] }, after: { ancestors: ['p', 'new'] } }])).toEqual(
+      new Map([
+        ['old', { 2: -1 }],
+        ['new', { 2: 1 }],
+      ]),
+    )
   })
 })
 
