@@ -139,13 +139,6 @@ export async function readOwnDays(brandId: string, distributorId: string, from: 
   })
 }
 
-/** One distributor's own figures over the range (readOwnDays, summed). */
-export async function readOwnTotals(brandId: string, distributorId: string, from: string, to: string, types: readonly string[]): Promise<Record<DistributorField, number>> {
-  const out = { clicks: 0, orders: 0, gmv: 0, recruits: 0 }
-  for (const day of await readOwnDays(brandId, distributorId, from, to, types)) for (const f of DISTRIBUTOR_FIELDS) out[f] += day[f]
-  return out
-}
-
 export type TeamDay = { day: string } & Record<TeamField, number>
 
 /**

@@ -11,7 +11,6 @@ import { REQUEST_BUDGET_MS } from './request-budget'
 const TALLY_PART = 3000
 /** A run's lock outlives its time budget by this much before another request may take over (a crashed run). */
 const LEASE_MARGIN_MS = 30_000
-export const DEFAULT_BUDGET_MS = REQUEST_BUDGET_MS
 
 export interface Budget {
   /** True once time is up and this run has done something. */
@@ -43,7 +42,7 @@ export type CloseRequest = { period: string } | { from: string; to: string }
  */
 export async function closeSettlement(brandId: string, request: CloseRequest, opts: { now?: Date; budgetMs?: number } = {}): Promise<{ batch: Batch; created: boolean }> {
   const now = opts.now ?? new Date()
-  const budgetMs = opts.budgetMs ?? DEFAULT_BUDGET_MS
+  const budgetMs = opts.budgetMs ?? REQUEST_BUDGET_MS
   const brand = await getBrandOrThrow(brandId)
   const p = closablePeriod(request, now)
   const batchId = `st_${p.id}`

@@ -11,7 +11,6 @@ import { REQUEST_BUDGET_MS } from './request-budget'
 
 /** Bindings moved per transaction (plus the record's count: 100 items at most). */
 const BINDINGS_PER_CHUNK = 99
-export const DEFAULT_HANDOVER_BUDGET_MS = REQUEST_BUDGET_MS
 
 /**
  * An employee or guide leaves: status `left` at once (they stop earning), then
@@ -23,7 +22,7 @@ export const DEFAULT_HANDOVER_BUDGET_MS = REQUEST_BUDGET_MS
  * never change. Re-running resumes where a run stopped (time budget, a crash) and
  * a finished hand-over returns its record.
  */
-export async function handOver(brandId: string, leaverId: string, successorId: string, budgetMs = DEFAULT_HANDOVER_BUDGET_MS): Promise<Handover> {
+export async function handOver(brandId: string, leaverId: string, successorId: string, budgetMs = REQUEST_BUDGET_MS): Promise<Handover> {
   const started = Date.now()
   const leaver = await getDistributorOrThrow(brandId, leaverId)
   let record = await getHandover(leaverId)

@@ -46,7 +46,6 @@ export interface ImportReport {
 }
 
 export const DEFAULT_IMPORT_LIMIT = 500
-export const DEFAULT_IMPORT_BUDGET_MS = REQUEST_BUDGET_MS
 /** Rows written per slice: the unit the time budget is checked between. */
 const SLICE = 100
 const MAX_ERRORS = 1000
@@ -88,7 +87,7 @@ export async function importStaff(req: ImportRequest): Promise<ImportReport> {
   }
 
   const end = Math.min(plan.length, progress.from + (req.limit ?? DEFAULT_IMPORT_LIMIT))
-  const budget = req.budgetMs ?? DEFAULT_IMPORT_BUDGET_MS
+  const budget = req.budgetMs ?? REQUEST_BUDGET_MS
   let at = progress.from
   while (at < end && (at === progress.from || Date.now() - started < budget)) {
     const slice = plan.slice(at, Math.min(end, at + SLICE))

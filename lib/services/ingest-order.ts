@@ -12,6 +12,7 @@ import type { Brand } from '../schemas/brand'
 import type { OrderBody } from '../schemas/order'
 import type { Distributor } from '../schemas/distributor'
 import type { Rule } from '../schemas/rule'
+import { brandOrThrow } from './get-brand-or-throw'
 import { readCandidates, readOrderFacts, type AttributionFacts } from './order-inputs'
 import { presentOrder, type OrderResult } from './present-order'
 
@@ -33,8 +34,8 @@ export async function ingestOrder(brandId: string, body: OrderBody, now = new Da
     // Everything that does not depend on another read is read at once (order-inputs.ts). The order
     // is read up front although the write's condition would catch a repeat: duplicate deliveries are
     // common, and a cancelled transaction costs far more than one more key in a batch.
-    const { brand, existing, facts, rules, lines, customerFirst } = await readOrderFacts(brandId, body)
-    if (!brand) throw new AppError({ code: 'not_found', message: `Brand ${brandId} not found.` })
+    const { brand: found, existing, facts, rules, lines, customerFirst } = await readOrderFacts(brandId, body)
+    const brand = brandOrThrow(found)
     if (existing) return { result: sameOrderOrThrow(existing, bodyHash), created: false }
     if (body.currency !== brand.programme.currency) throw invalidField('currency', `This brand settles in ${brand.programme.currency}.`)
 

@@ -3,7 +3,8 @@ import { SETTLED_SHARDS } from '../db/ledger'
 import { getBatch, listBatchEntries, moveEntries, releaseSettlementLock, setBatchStatus, takeSettlementLock, type Batch } from '../db/settlements'
 import { AppError } from '../http/errors'
 import { moveChunks } from '../domain/settlement'
-import { DEFAULT_BUDGET_MS, stepBudget } from './close-settlement'
+import { stepBudget } from './close-settlement'
+import { REQUEST_BUDGET_MS } from './request-budget'
 
 
 /**
@@ -11,7 +12,7 @@ import { DEFAULT_BUDGET_MS, stepBudget } from './close-settlement'
  * the batch. Idempotent: a paid batch is returned as is, and a re-run after a
  * crash or time-out moves only what is still settled.
  */
-export async function markPaid(brandId: string, batchId: string, details: { paidAt?: string; reference?: string }, budgetMs = DEFAULT_BUDGET_MS): Promise<Batch> {
+export async function markPaid(brandId: string, batchId: string, details: { paidAt?: string; reference?: string }, budgetMs = REQUEST_BUDGET_MS): Promise<Batch> {
   const budget = stepBudget(budgetMs)
   const batch = await getBatch(brandId, batchId)
   if (!batch) throw new AppError({ code: 'not_found', message: `Settlement ${batchId} not found.` })

@@ -6,7 +6,6 @@ import type { Lang } from './lang'
  * campaigns, distributors), in Chinese (the default) and English.
  */
 const zh = {
-  switchLang: 'English',
   adminsOnlyTitle: '仅限管理员',
   adminsOnly: '此页面只有品牌管理员可以使用，请使用管理员密钥登录。',
   save: '保存',
@@ -136,7 +135,6 @@ const zh = {
 export type ConsoleAdminText = typeof zh
 
 const en: ConsoleAdminText = {
-  switchLang: '中文',
   adminsOnlyTitle: 'Admins only',
   adminsOnly: 'This page is for brand admins. Sign in with an admin API key.',
   save: 'Save',
