@@ -4,12 +4,13 @@ import { DistributorTypeSchema } from './distributor'
 /** Longest range a report reads: a year, leap day included. */
 export const MAX_REPORT_DAYS = 366
 
-const Day = z
+export const Day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date such as 2026-11-25.')
   .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'Not a calendar date.')
 
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1
+/** Days from `from` to `to`, both included. */
+export const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1
 
 /** `from` and `to` (UTC days, both included): from ≤ to, at most 366 days. */
 export const ReportRange = z

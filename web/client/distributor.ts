@@ -1,10 +1,11 @@
 import type { Distributor } from '../../lib/schemas/distributor'
 import { consoleApi } from './shared/console-api'
 import { clearErrors, showErrors } from './shared/field-errors'
+import { bodyText } from './shared/page-lang'
 
 // A distributor's console page: approve, suspend or reactivate, change type, set store (PATCH), and a sign-in link with its QR.
 
-const text = JSON.parse(document.body.dataset.text ?? '{}') as Record<string, string>
+const text = bodyText()
 const id = document.body.dataset.id ?? ''
 const form = document.getElementById('actions-form') as HTMLFormElement
 

@@ -4,10 +4,11 @@ import { consoleApi, type ApiAnswer } from './shared/console-api'
 import { clearErrors, showErrors } from './shared/field-errors'
 import { fromLocalInput, localizeTimes, toLocalInput } from './rules/local-time'
 import { exponentOf, formatMinor } from '../shared/amounts'
+import { bodyText } from './shared/page-lang'
 
 // The products and campaigns page: add, edit and (de)activate both through the API; the server re-renders the lists.
 
-const text = JSON.parse(document.body.dataset.text ?? '{}') as Record<string, string>
+const text = bodyText()
 const currency = document.body.dataset.currency ?? 'CNY'
 const productForm = document.getElementById('product-form') as HTMLFormElement
 const campaignForm = document.getElementById('campaign-form') as HTMLFormElement

@@ -1,6 +1,7 @@
 import { consoleApi } from './shared/console-api'
 import { clearErrors, showErrors } from './shared/field-errors'
 import { bpsToPercent, exponentOf, formatMinor, parseMinor, percentToBps } from '../shared/amounts'
+import { bodyText } from './shared/page-lang'
 
 // The programme settings page: reads the form into the API's ProgrammeUpdate, PUTs it, shows field errors beside fields.
 
@@ -17,7 +18,7 @@ interface Programme {
   defaultRecruitType: string
 }
 
-const text = JSON.parse(document.body.dataset.text ?? '{}') as Record<string, string>
+const text = bodyText()
 const form = document.getElementById('programme-form') as HTMLFormElement
 const rows = document.getElementById('bps-rows') as HTMLElement
 const addLevel = document.getElementById('add-level') as HTMLButtonElement

@@ -264,6 +264,9 @@ export const TYPE_NAMES: Record<Lang, Record<DistributorType, string>> = {
   en: { employee: 'Employee', guide: 'Guide', online_rep: 'Online rep', offline_rep: 'Offline rep', member: 'Member / KOC', partner: 'Partner', media: 'Media' },
 }
 
+/** A type's name in the page language; a value that is not a known type (or is absent) shows as stored. */
+export const typeName = (lang: Lang, type: unknown): string => TYPE_NAMES[lang][type as DistributorType] ?? String(type ?? '')
+
 export const STATUS_NAMES: Record<Lang, Record<DistributorStatus, string>> = {
   zh: { pending: '待审核', active: '正常', suspended: '已暂停', left: '已离职' },
   en: { pending: 'Pending', active: 'Active', suspended: 'Suspended', left: 'Left' },

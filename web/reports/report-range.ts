@@ -1,4 +1,4 @@
-import { MAX_REPORT_DAYS, ReportRange } from '../../lib/schemas/report'
+import { Day, daysBetween, MAX_REPORT_DAYS, ReportRange } from '../../lib/schemas/report'
 
 /**
  * The dashboard's date range, read from `?from=&to=` (UTC days, both included).
@@ -27,10 +27,10 @@ export const todayUtc = (now = new Date()): string => now.toISOString().slice(0,
 export const addDays = (day: string, n: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10)
 
 /** Days in a range, both ends included. @example daysIn({ from: '2026-11-01', to: '2026-11-30' }) === 30 */
-export const daysIn = ({ from, to }: ReportRange): number => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS) + 1
+export const daysIn = ({ from, to }: ReportRange): number => daysBetween(from, to)
 
 /** A real calendar day written YYYY-MM-DD (2026-02-30 is not). */
-export const isDay = (text: string): boolean => /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text)
+export const isDay = (text: string): boolean => Day.safeParse(text).success
 
 /** A preset's range ending today. @example presetRange('last7', '2026-11-25') → { from: '2026-11-19', to: '2026-11-25' } */
 export function presetRange(preset: Preset, today: string): ReportRange {

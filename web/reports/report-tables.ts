@@ -1,8 +1,7 @@
 import type { channelReportFor, overviewFor, rippleReportFor, trendFor } from '../../lib/services/reports'
 import type { z } from '@hono/zod-openapi'
 import type { LeaderboardSchema } from '../../lib/schemas/report'
-import type { DistributorType } from '../../lib/schemas/distributor'
-import { TYPE_NAMES } from '../i18n/console-admin'
+import { typeName } from '../i18n/console-admin'
 import type { DashboardText } from '../i18n/dashboard'
 import type { Lang } from '../i18n/lang'
 import { cells, type ReportTable } from './report-table'
@@ -19,7 +18,6 @@ export type OverviewData = Awaited<ReturnType<typeof overviewFor>>
 /** The leaderboard as the API documents it (names and types are there for distributors). */
 export type TopData = z.infer<typeof LeaderboardSchema>
 
-const typeName = (lang: Lang, type: string | undefined): string => (type ? (TYPE_NAMES[lang][type as DistributorType] ?? type) : '')
 
 /** Per ring: distributors to fission, and the totals over every ring. */
 export function rippleTable(r: RippleData, t: DashboardText): ReportTable {

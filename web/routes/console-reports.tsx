@@ -4,6 +4,7 @@ import { loadReportTable } from '../reports/load-reports'
 import { pickRange, todayUtc } from '../reports/report-range'
 import { isReportName, tableCsv } from '../reports/report-table'
 import { adminGate } from './console-admin-gate'
+import { csvDownloadHeaders } from '../../lib/http/csv-download'
 
 export const consoleReports = new Hono()
 
@@ -22,9 +23,5 @@ consoleReports.get('/console/reports/:file', async (c) => {
   const { from, to } = pick.range
   // An ASCII name for old clients, the brand's own name (Chinese and all) for the rest (RFC 6266).
   const ascii = `ripple-${gate.brand.id}-${name}-${from}_${to}.csv`
-  const utf8 = encodeURIComponent(`${fileSafe(gate.brand.name)}-${name}-${from}_${to}.csv`)
-  return c.body(tableCsv(table), 200, {
-    'content-type': 'text/csv; charset=utf-8',
-    'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${utf8}`,
-  })
+  return c.body(tableCsv(table), 200, csvDownloadHeaders(ascii, `${fileSafe(gate.brand.name)}-${name}-${from}_${to}.csv`))
 })

@@ -9,6 +9,7 @@ import { ImportPage } from '../pages/console/staff/ImportPage'
 import { LeavePage, LeaverNotFound } from '../pages/console/staff/LeavePage'
 import { adminGate } from './console-admin-gate'
 import { BOM, row } from '../../lib/domain/csv'
+import { csvDownloadHeaders } from '../../lib/http/csv-download'
 import { staffText } from '../i18n/staff'
 
 export const consoleStaff = new Hono()
@@ -35,9 +36,7 @@ consoleStaff.get('/console/import/template.csv', async (c) => {
   const t = staffText(gate.lang)
   // UTF-8 with a BOM, CRLF: Excel opens it with the Chinese intact, and saves it back in a form the import reads.
   const body = BOM + row(t.columns.map((col) => col.name)) + t.templateRows.map((r) => row(r)).join('')
-  c.header('Content-Type', 'text/csv; charset=utf-8')
-  c.header('Content-Disposition', `attachment; filename="staff-import-template.csv"; filename*=UTF-8''${encodeURIComponent(t.templateFile)}`)
-  return c.body(body)
+  return c.body(body, 200, csvDownloadHeaders('staff-import-template.csv', t.templateFile))
 })
 
 // GET /console/distributors/:id/leave: record a staff member leaving and hand over to a successor (admins).

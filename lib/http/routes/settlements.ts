@@ -11,6 +11,7 @@ import { markPaid } from '../../services/mark-paid'
 import { presentBatch } from '../../services/present-batch'
 import { batchCsv, batchLinesCsv } from '../../services/settlement-exports'
 import { getBrandOrThrow } from '../../services/get-brand-or-throw'
+import { csvDownloadHeaders } from '../csv-download'
 
 export const settlements = router()
 const finance = [requireRole('finance')]
@@ -81,7 +82,7 @@ async function csvResponse(brandId: string, batchId: string, kind: 'export' | 'l
   })
   const safeBrand = brand.name.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '') || brand.id
   const filename = `ripple-${safeBrand}-${batch.period.replace(/[^0-9-]/g, '_')}-${batch.batchId}-${kind}.csv`
-  return new Response(body, { headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${filename}"`, 'cache-control': 'no-store' } })
+  return new Response(body, { headers: { ...csvDownloadHeaders(filename), 'cache-control': 'no-store' } })
 }
 
 // GET /api/settlements/:id/export.csv: one row per distributor, Excel-ready.

@@ -1,7 +1,8 @@
 import type { RulesClientText } from '../../i18n/rules'
+import { bodyText } from '../shared/page-lang'
 
 /** What the script says, in the page language: the server renders it into `<body data-text>` (web/i18n/rules.ts). */
-export const text = JSON.parse(document.body.dataset.text ?? '{}') as RulesClientText
+export const text = bodyText<RulesClientText>()
 
 /**
  * A message with its {placeholders} filled; a placeholder with no value stays as written.

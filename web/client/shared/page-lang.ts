@@ -5,3 +5,6 @@ import type { Lang } from '../../i18n/lang'
  * messages match the page's.
  */
 export const pageLang = (): Lang => (document.documentElement.lang === 'en' ? 'en' : 'zh')
+
+/** The script's messages in the page language, as the server rendered them into `<body data-text>`. */
+export const bodyText = <T = Record<string, string>>(): T => JSON.parse(document.body.dataset.text ?? '{}') as T

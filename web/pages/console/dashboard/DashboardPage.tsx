@@ -2,7 +2,7 @@ import type { FC } from 'hono/jsx'
 import type { Brand } from '../../../../lib/schemas/brand'
 import { percentOfBps } from '../../../format'
 import type { DashboardText } from '../../../i18n/dashboard'
-import type { Lang } from '../../../i18n/lang'
+import type { Lang, LangSwitch } from '../../../i18n/lang'
 import type { DashboardData } from '../../../reports/load-reports'
 import type { RangePick } from '../../../reports/report-range'
 import { ConsoleLayout } from '../ConsoleLayout'
@@ -36,7 +36,7 @@ export const DashboardPage: FC<{
   brand: Brand
   lang: Lang
   t: DashboardText
-  langSwitch: { href: string; label: string }
+  langSwitch: LangSwitch
   pick: RangePick
   today: string
   data: DashboardData

@@ -1,9 +1,8 @@
 import type { FC } from 'hono/jsx'
 import type { SettlementLine } from '../../../../lib/domain/settlement'
-import type { DistributorType } from '../../../../lib/schemas/distributor'
 import type { FinanceText } from '../../../i18n/finance'
 import type { FinanceView } from '../../../routes/console-finance'
-import { TYPE_NAMES } from '../../../i18n/console-admin'
+import { typeName } from '../../../i18n/console-admin'
 import { money } from '../../../format'
 import { ConsoleLayout } from '../ConsoleLayout'
 import { BatchTotals, ReconciledMark, type PresentedBatch } from './BatchTotals'
@@ -35,7 +34,6 @@ const MarkPaid: FC<{ batch: PresentedBatch; t: FinanceText }> = ({ batch, t }) =
 )
 
 /** A line's type in the page language (lines store the type the distributor had when the batch closed). */
-const typeName = (lang: FinanceView['lang'], type: unknown): string => TYPE_NAMES[lang][type as DistributorType] ?? String(type ?? '')
 
 /** /console/finance/:id: one batch, its totals and reconciliation, its lines a page at a time, exports and mark paid. */
 export const BatchPage: FC<{ view: FinanceView; batch: PresentedBatch; lines: BatchLine[]; nextCursor?: string; firstPage: boolean; script?: string }> = ({
