@@ -81,7 +81,9 @@ export class RippleApi extends Construct {
           certificate: acm.Certificate.fromCertificateArn(this, 'Certificate', config.domain.certificateArn),
         })
       : undefined
-    const accessLogs = new logs.LogGroup(this, 'AccessLogs', { retention: config.logRetentionDays as logs.RetentionDays })
+    const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
+      retention: config.logRetentionDays as logs.RetentionDays,
+    })
     this.stage = new apigw.HttpStage(this, 'Stage', {
       httpApi: this.httpApi,
       stageName: '$default',
@@ -95,14 +97,22 @@ export class RippleApi extends Construct {
 
     if (domain && config.domain?.hostedZoneId && config.domain.zoneName) {
       // Attributes, not HostedZone.fromLookup: synth must need no credentials.
-      const zone = route53.HostedZone.fromHostedZoneAttributes(this, 'Zone', { hostedZoneId: config.domain.hostedZoneId, zoneName: config.domain.zoneName })
+      const zone = route53.HostedZone.fromHostedZoneAttributes(this, 'Zone', {
+        hostedZoneId: config.domain.hostedZoneId,
+        zoneName: config.domain.zoneName,
+      })
       new route53.ARecord(this, 'Alias', {
         zone,
         recordName: config.domain.domainName,
-        target: route53.RecordTarget.fromAlias(new targets.ApiGatewayv2DomainProperties(domain.regionalDomainName, domain.regionalHostedZoneId)),
+        target: route53.RecordTarget.fromAlias(
+          new targets.ApiGatewayv2DomainProperties(domain.regionalDomainName, domain.regionalHostedZoneId),
+        ),
       })
     } else if (domain) {
-      new CfnOutput(this, 'DomainTarget', { value: domain.regionalDomainName, description: `Point a CNAME for ${config.domain?.domainName} here.` })
+      new CfnOutput(this, 'DomainTarget', {
+        value: domain.regionalDomainName,
+        description: `Point a CNAME for ${config.domain?.domainName} here.`,
+      })
     }
   }
 }

@@ -20,7 +20,15 @@ const bundleDir = join(ROOT, 'dist')
 const reports = await buildLambdas({ outDir: bundleDir })
 console.error(formatReports(reports))
 const missing = reports.map((r) => r.name).filter((n) => !(n in FUNCTIONS))
-if (missing.length > 0) throw new Error(`functions/${missing[0]}.ts has no settings in cdk/config.ts FUNCTIONS: add its memory, timeout and table actions.`)
+if (missing.length > 0)
+  throw new Error(
+    `functions/${missing[0]}.ts has no settings in cdk/config.ts FUNCTIONS: add its memory, timeout and table actions.`,
+  )
 
-new RippleStack(app, config.stackName, { config, bundleDir, env: config.env, description: `Ripple referral platform (${config.stage})` })
+new RippleStack(app, config.stackName, {
+  config,
+  bundleDir,
+  env: config.env,
+  description: `Ripple referral platform (${config.stage})`,
+})
 app.synth()

@@ -132,21 +132,33 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim
  * CDK_DEFAULT_* variables the CLI sets. No lookups: synth needs no credentials.
  * @example configFromContext((k) => app.node.tryGetContext(k))
  */
-export function configFromContext(context: (key: string) => unknown, env: NodeJS.ProcessEnv = process.env): RippleConfig {
+export function configFromContext(
+  context: (key: string) => unknown,
+  env: NodeJS.ProcessEnv = process.env,
+): RippleConfig {
   const stage = str(context('stage')) ?? 'prod'
   if (stage !== 'prod' && stage !== 'dev') throw new Error(`Context "stage" must be "prod" or "dev", not "${stage}".`)
   const domainName = str(context('domainName'))
   const certificateArn = str(context('certificateArn'))
-  if (Boolean(domainName) !== Boolean(certificateArn)) throw new Error('Context "domainName" and "certificateArn" go together (the certificate must be in the stack\'s region).')
+  if (Boolean(domainName) !== Boolean(certificateArn))
+    throw new Error(
+      'Context "domainName" and "certificateArn" go together (the certificate must be in the stack\'s region).',
+    )
   const prod = stage === 'prod'
   return {
     stage,
     stackName: str(context('stackName')) ?? `Ripple-${stage}`,
-    env: { account: str(env.CDK_DEFAULT_ACCOUNT), region: str(context('region')) ?? str(env.CDK_DEFAULT_REGION) ?? 'us-east-1' },
+    env: {
+      account: str(env.CDK_DEFAULT_ACCOUNT),
+      region: str(context('region')) ?? str(env.CDK_DEFAULT_REGION) ?? 'us-east-1',
+    },
     protectData: prod,
     logRetentionDays: prod ? 30 : 7,
     throttle: prod ? { rateLimit: 5000, burstLimit: 2000 } : { rateLimit: 100, burstLimit: 50 },
-    domain: domainName && certificateArn ? { domainName, certificateArn, hostedZoneId: str(context('hostedZoneId')), zoneName: str(context('zoneName')) } : undefined,
+    domain:
+      domainName && certificateArn
+        ? { domainName, certificateArn, hostedZoneId: str(context('hostedZoneId')), zoneName: str(context('zoneName')) }
+        : undefined,
     alarmEmail: str(context('alarmEmail')),
     alarmTopicArn: str(context('alarmTopicArn')),
     functions: FUNCTIONS,

@@ -30,7 +30,12 @@ export class RippleEvents extends Construct {
       description: 'Ripple hold release: pending commissions past their hold become available.',
       schedule: events.Schedule.rate(Duration.minutes(HOLD_RELEASE_EVERY_MINUTES)),
       // A missed run is caught up by the next one (the job walks from its watermark), so retry briefly only.
-      targets: [new eventTargets.LambdaFunction(props.functions.jobs, { retryAttempts: 2, maxEventAge: Duration.minutes(HOLD_RELEASE_EVERY_MINUTES) })],
+      targets: [
+        new eventTargets.LambdaFunction(props.functions.jobs, {
+          retryAttempts: 2,
+          maxEventAge: Duration.minutes(HOLD_RELEASE_EVERY_MINUTES),
+        }),
+      ],
     })
 
     this.countersDeadLetters = new sqs.Queue(this, 'CountersDeadLetters', {
@@ -47,7 +52,12 @@ export class RippleEvents extends Construct {
         bisectBatchOnError: COUNTERS_STREAM.bisectBatchOnError,
         onFailure: new SqsDlq(this.countersDeadLetters),
         // Only the events the counters read invoke the function (the same list the local pump applies); every other write is filtered out by Lambda, free.
-        filters: COUNTED_CHANGES.map((c) => lambda.FilterCriteria.filter({ eventName: lambda.FilterRule.isEqual(c.eventName), dynamodb: { NewImage: { entity: { S: lambda.FilterRule.or(...c.entities) } } } })),
+        filters: COUNTED_CHANGES.map((c) =>
+          lambda.FilterCriteria.filter({
+            eventName: lambda.FilterRule.isEqual(c.eventName),
+            dynamodb: { NewImage: { entity: { S: lambda.FilterRule.or(...c.entities) } } },
+          }),
+        ),
       }),
     )
   }

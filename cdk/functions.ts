@@ -36,7 +36,9 @@ export class RippleFunctions extends Construct {
     super(scope, id)
     const { config, table, secrets } = props
     // Pinned extension version; CDK resolves the region's arm64 layer ARN without a lookup.
-    const secretsExtension = lambda.ParamsAndSecretsLayerVersion.fromVersion(lambda.ParamsAndSecretsVersions.V1_0_103, { cacheSize: 10 })
+    const secretsExtension = lambda.ParamsAndSecretsLayerVersion.fromVersion(lambda.ParamsAndSecretsVersions.V1_0_103, {
+      cacheSize: 10,
+    })
     const byName = {} as Record<FunctionName, lambda.Function>
     for (const name of Object.keys(FUNCTIONS) as FunctionName[]) {
       const spec = config.functions[name]
@@ -46,7 +48,8 @@ export class RippleFunctions extends Construct {
       })
       const environment: Record<string, string> = { TABLE_NAME: table.tableName }
       for (const s of spec.secrets) environment[SECRET_ARN_VARIABLE[s]] = secrets[s].secretArn
-      if (config.domain && (name === 'api' || name === 'redirect')) environment.PUBLIC_BASE_URL = `https://${config.domain.domainName}`
+      if (config.domain && (name === 'api' || name === 'redirect'))
+        environment.PUBLIC_BASE_URL = `https://${config.domain.domainName}`
       const fn = new lambda.Function(this, name, {
         description: `Ripple ${name} (functions/${name}.ts)`,
         runtime: lambda.Runtime.NODEJS_22_X,

@@ -24,14 +24,27 @@ export class RippleStack extends Stack {
 
     const { table } = new RippleTable(this, 'Data', config)
     const secrets = new RippleSecrets(this, 'Secrets', config).byName
-    const functions = new RippleFunctions(this, 'Functions', { config, bundleDir: props.bundleDir, table, secrets }).byName
+    const functions = new RippleFunctions(this, 'Functions', { config, bundleDir: props.bundleDir, table, secrets })
+      .byName
     const api = new RippleApi(this, 'Api', { config, functions })
     const events = new RippleEvents(this, 'Events', { table, functions })
-    new RippleAlarms(this, 'Alarms', { config, httpApi: api.httpApi, functions, table, countersDeadLetters: events.countersDeadLetters })
+    new RippleAlarms(this, 'Alarms', {
+      config,
+      httpApi: api.httpApi,
+      functions,
+      table,
+      countersDeadLetters: events.countersDeadLetters,
+    })
 
-    new CfnOutput(this, 'ApiUrl', { value: api.url, description: 'Console at <url>/console, mobile page at <url>/m, API at <url>/api' })
+    new CfnOutput(this, 'ApiUrl', {
+      value: api.url,
+      description: 'Console at <url>/console, mobile page at <url>/m, API at <url>/api',
+    })
     new CfnOutput(this, 'TableName', { value: table.tableName })
-    new CfnOutput(this, 'AdminTokenSecretName', { value: secrets.ADMIN_TOKEN.secretName, description: 'aws secretsmanager get-secret-value --secret-id <this> --query SecretString --output text' })
+    new CfnOutput(this, 'AdminTokenSecretName', {
+      value: secrets.ADMIN_TOKEN.secretName,
+      description: 'aws secretsmanager get-secret-value --secret-id <this> --query SecretString --output text',
+    })
     new CfnOutput(this, 'SigningSecretName', { value: secrets.SIGNING_SECRET.secretName })
   }
 }

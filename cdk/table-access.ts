@@ -12,9 +12,16 @@ import type { FunctionSpec } from './config'
  */
 export function grantTableAccess(fn: lambda.Function, table: dynamodb.TableV2, spec: FunctionSpec): void {
   if (spec.tableActions.length > 0) {
-    fn.addToRolePolicy(new iam.PolicyStatement({ actions: spec.tableActions.map((a) => `dynamodb:${a}`), resources: [table.tableArn] }))
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({ actions: spec.tableActions.map((a) => `dynamodb:${a}`), resources: [table.tableArn] }),
+    )
   }
   if (spec.indexQueries.length > 0) {
-    fn.addToRolePolicy(new iam.PolicyStatement({ actions: ['dynamodb:Query'], resources: spec.indexQueries.map((i) => `${table.tableArn}/index/${i}`) }))
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['dynamodb:Query'],
+        resources: spec.indexQueries.map((i) => `${table.tableArn}/index/${i}`),
+      }),
+    )
   }
 }

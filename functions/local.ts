@@ -22,7 +22,10 @@ if (!process.env.DYNAMODB_ENDPOINT) {
     console.error(JAVA_MISSING)
     process.exit(1)
   }
-  dynamo = await startDynamoLocal({ port: process.env.DYNAMODB_PORT ? Number(process.env.DYNAMODB_PORT) : undefined, dataDir: resolve(dataDir, 'dynamodb') })
+  dynamo = await startDynamoLocal({
+    port: process.env.DYNAMODB_PORT ? Number(process.env.DYNAMODB_PORT) : undefined,
+    dataDir: resolve(dataDir, 'dynamodb'),
+  })
   process.env.DYNAMODB_ENDPOINT = dynamo.endpoint
 }
 const secrets = loadLocalSecrets(resolve(dataDir, 'secrets.json'))
@@ -53,7 +56,8 @@ process.once('SIGTERM', stop)
 try {
   if (await ensureTable(tableName())) console.log(`Created table ${tableName()}.`)
   // The pump speaks to DynamoDB Local only (unsigned); a real table's stream needs the counters Lambda.
-  if (/^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(process.env.DYNAMODB_ENDPOINT ?? '')) stopPump = startStreamPump(PUMP_EVERY_MS)
+  if (/^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(process.env.DYNAMODB_ENDPOINT ?? ''))
+    stopPump = startStreamPump(PUMP_EVERY_MS)
   else console.warn('Click counters are not pumped: DYNAMODB_ENDPOINT is not DynamoDB Local.')
   const demoFile = resolve(dataDir, 'demo.json')
   let demo: DemoInfo
@@ -81,7 +85,9 @@ Ripple is running on ${baseUrl}
   API docs      ${baseUrl}/api/openapi.json
 
 Demo sign-in links (single use, valid 15 minutes; restart for fresh ones):
-${Object.entries(demo.distributorSignInUrls).map(([type, url]) => `  ${type.padEnd(12)} ${url}`).join('\n')}
+${Object.entries(demo.distributorSignInUrls)
+  .map(([type, url]) => `  ${type.padEnd(12)} ${url}`)
+  .join('\n')}
 
 Keys and tokens: .data/demo.json · Ctrl-C stops everything.`)
 } catch (err) {

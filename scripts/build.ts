@@ -30,7 +30,9 @@ export function lambdaEntries(): { name: string; entry: string }[] {
  * (the contract in web/assets.ts: a Lambda has no esbuild to build them at runtime);
  * `define` adds or overrides build-time constants for every bundle.
  */
-export async function buildLambdas(opts: { outDir?: string; define?: Record<string, string> } = {}): Promise<BundleReport[]> {
+export async function buildLambdas(
+  opts: { outDir?: string; define?: Record<string, string> } = {},
+): Promise<BundleReport[]> {
   const outDir = resolve(opts.outDir ?? join(ROOT, 'dist'))
   const define = { __RIPPLE_CLIENT_ASSETS__: JSON.stringify(await buildClientAssets()), ...opts.define }
   const reports: BundleReport[] = []
@@ -48,7 +50,10 @@ export async function buildLambdas(opts: { outDir?: string; define?: Record<stri
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`
 
 export function formatReports(reports: BundleReport[]): string {
-  const rows = reports.map((r) => `  ${r.name.padEnd(10)} ${String(r.bytes).padStart(9)} B  ${kb(r.bytes).padStart(9)}   gzip ${String(r.gzipBytes).padStart(8)} B  ${kb(r.gzipBytes).padStart(9)}`)
+  const rows = reports.map(
+    (r) =>
+      `  ${r.name.padEnd(10)} ${String(r.bytes).padStart(9)} B  ${kb(r.bytes).padStart(9)}   gzip ${String(r.gzipBytes).padStart(8)} B  ${kb(r.gzipBytes).padStart(9)}`,
+  )
   return ['Lambda bundles (minified; @aws-sdk/* external):', ...rows].join('\n')
 }
 

@@ -19,6 +19,21 @@ import { assets } from './routes/assets'
  */
 export function buildWebApp(): Hono {
   const web = new Hono()
-  for (const r of [signIn, mobile, joinPage, consolePages, consoleRules, consoleFinance, consoleProgramme, consoleProducts, consoleStaff, consoleDistributors, consoleReports, demoShop, assets]) web.route('/', r)
+  for (const r of [
+    signIn,
+    mobile,
+    joinPage,
+    consolePages,
+    consoleRules,
+    consoleFinance,
+    consoleProgramme,
+    consoleProducts,
+    consoleStaff,
+    consoleDistributors,
+    consoleReports,
+    demoShop,
+    assets,
+  ])
+    web.route('/', r)
   return web
 }

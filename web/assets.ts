@@ -19,7 +19,17 @@ import { fileURLToPath } from 'node:url'
 declare const __RIPPLE_CLIENT_ASSETS__: Record<string, string> | undefined
 
 /** Every client script, by name (`web/client/<name>.ts`). */
-export const CLIENT_ENTRIES = ['mobile', 'join', 'rules', 'finance', 'programme', 'products', 'distributor', 'import', 'leave'] as const
+export const CLIENT_ENTRIES = [
+  'mobile',
+  'join',
+  'rules',
+  'finance',
+  'programme',
+  'products',
+  'distributor',
+  'import',
+  'leave',
+] as const
 export type ClientEntry = (typeof CLIENT_ENTRIES)[number]
 
 export interface ClientAsset {
@@ -63,7 +73,10 @@ export function clientAsset(name: string): Promise<ClientAsset> | undefined {
   let asset = cache.get(name)
   if (!asset) {
     const injected = typeof __RIPPLE_CLIENT_ASSETS__ !== 'undefined' ? __RIPPLE_CLIENT_ASSETS__[name] : undefined
-    asset = (injected !== undefined ? Promise.resolve(injected) : buildEntry(name)).then((js) => ({ js, hash: createHash('sha256').update(js).digest('hex').slice(0, 10) }))
+    asset = (injected !== undefined ? Promise.resolve(injected) : buildEntry(name)).then((js) => ({
+      js,
+      hash: createHash('sha256').update(js).digest('hex').slice(0, 10),
+    }))
     // A failed build is not cached, so fixing the file and reloading works under `npm start`.
     asset.catch(() => cache.delete(name))
     cache.set(name, asset)

@@ -5,7 +5,10 @@ import { verifySession } from '../lib/auth/session-token'
 import { getDistributor } from '../lib/db/distributors'
 import type { Distributor } from '../lib/schemas/distributor'
 
-export type PageSession = { kind: 'signed-out' } | { kind: 'suspended'; distributor: Distributor } | { kind: 'active'; distributor: Distributor }
+export type PageSession =
+  | { kind: 'signed-out' }
+  | { kind: 'suspended'; distributor: Distributor }
+  | { kind: 'active'; distributor: Distributor }
 
 /**
  * The distributor behind the session cookie, checked exactly as the API's

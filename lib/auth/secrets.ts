@@ -7,7 +7,8 @@ export const sha256 = (text: string): string => createHash('sha256').update(text
 export const newCredential = (prefix: string): string => `${prefix}_${randomBytes(32).toString('base64url')}`
 
 /** HMAC-SHA256 as base64url, keyed by the platform's signing secret. */
-export const hmac = (secret: string, text: string): string => createHmac('sha256', secret).update(text).digest('base64url')
+export const hmac = (secret: string, text: string): string =>
+  createHmac('sha256', secret).update(text).digest('base64url')
 
 /** Constant-time string comparison for secrets and signatures. */
 export function safeEqual(a: string, b: string): boolean {

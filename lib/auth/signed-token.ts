@@ -12,7 +12,12 @@ export function signToken(version: string, purpose: string, claims: { exp: numbe
 }
 
 /** The claims of a well-formed, correctly signed, unexpired token, else null. Callers check the claims' shape. */
-export function readSignedToken(version: string, purpose: string, token: string, nowSeconds = Math.floor(Date.now() / 1000)): Record<string, unknown> | null {
+export function readSignedToken(
+  version: string,
+  purpose: string,
+  token: string,
+  nowSeconds = Math.floor(Date.now() / 1000),
+): Record<string, unknown> | null {
   const [v, body, sig, extra] = token.split('.')
   if (v !== version || !body || !sig || extra !== undefined) return null
   if (!safeEqual(sig, hmac(signingSecret(), `${purpose}:${body}`))) return null

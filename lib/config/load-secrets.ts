@@ -38,22 +38,35 @@ function getFromExtension(secretId: string, env: NodeJS.ProcessEnv, timeoutMs: n
   const port = Number(env.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT ?? 2773)
   const path = `/secretsmanager/get?secretId=${encodeURIComponent(secretId)}`
   return new Promise((resolve, reject) => {
-    const req = request({ host: 'localhost', port, path, timeout: timeoutMs, headers: { 'X-Aws-Parameters-Secrets-Token': env.AWS_SESSION_TOKEN ?? '' } }, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (c: Buffer) => chunks.push(c))
-      res.on('end', () => {
-        const body = Buffer.concat(chunks).toString('utf8')
-        // The body of a refusal names the problem (permissions, unknown secret) but never holds the value.
-        if (res.statusCode !== 200) return reject(new Error(`Secrets extension answered ${res.statusCode} for ${secretId}: ${body.slice(0, 200)}`))
-        try {
-          const value = (JSON.parse(body) as { SecretString?: unknown }).SecretString
-          if (typeof value !== 'string' || value === '') return reject(new Error(`Secret ${secretId} has no SecretString.`))
-          resolve(value)
-        } catch {
-          reject(new Error(`Secrets extension sent a body that is not JSON for ${secretId}.`))
-        }
-      })
-    })
+    const req = request(
+      {
+        host: 'localhost',
+        port,
+        path,
+        timeout: timeoutMs,
+        headers: { 'X-Aws-Parameters-Secrets-Token': env.AWS_SESSION_TOKEN ?? '' },
+      },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () => {
+          const body = Buffer.concat(chunks).toString('utf8')
+          // The body of a refusal names the problem (permissions, unknown secret) but never holds the value.
+          if (res.statusCode !== 200)
+            return reject(
+              new Error(`Secrets extension answered ${res.statusCode} for ${secretId}: ${body.slice(0, 200)}`),
+            )
+          try {
+            const value = (JSON.parse(body) as { SecretString?: unknown }).SecretString
+            if (typeof value !== 'string' || value === '')
+              return reject(new Error(`Secret ${secretId} has no SecretString.`))
+            resolve(value)
+          } catch {
+            reject(new Error(`Secrets extension sent a body that is not JSON for ${secretId}.`))
+          }
+        })
+      },
+    )
     req.on('timeout', () => req.destroy(new Error(`Secrets extension timed out after ${timeoutMs} ms.`)))
     req.on('error', reject)
     req.end()
@@ -95,7 +108,10 @@ let loading: Promise<unknown> | undefined
  * where a consumer must reach the product even if the click cannot be signed.
  * @example export const handler = withSecrets(handle(app))
  */
-export function withSecrets<A extends unknown[], R>(handler: (...args: A) => Promise<R>, opts: { onFailure?: 'throw' | 'continue' } = {}): (...args: A) => Promise<R> {
+export function withSecrets<A extends unknown[], R>(
+  handler: (...args: A) => Promise<R>,
+  opts: { onFailure?: 'throw' | 'continue' } = {},
+): (...args: A) => Promise<R> {
   return async (...args: A) => {
     try {
       loading ??= loadSecrets().catch((err: unknown) => {

@@ -15,7 +15,9 @@ export async function batchGet(itemKeys: readonly Key[], consistent = false): Pr
   const unique = [...new Map(itemKeys.map((k) => [`${k.pk}\u0000${k.sk}`, k])).values()]
   const out: Record<string, unknown>[] = []
   for (let i = 0; i < unique.length; i += 100) {
-    let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }> | undefined = { [T]: { Keys: unique.slice(i, i + 100), ConsistentRead: consistent } }
+    let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }> | undefined = {
+      [T]: { Keys: unique.slice(i, i + 100), ConsistentRead: consistent },
+    }
     for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
       if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)))
       const r = await db().send(new BatchGetCommand({ RequestItems: request }))
@@ -30,7 +32,11 @@ export async function batchGet(itemKeys: readonly Key[], consistent = false): Pr
 type Reads = Record<string, KeyedRead<unknown> | readonly KeyedRead<unknown>[] | undefined | false | ''>
 
 type ReadResults<R extends Reads> = {
-  [K in keyof R]: R[K] extends readonly KeyedRead<infer T>[] ? T[] : R[K] extends KeyedRead<infer T> ? T | undefined : undefined
+  [K in keyof R]: R[K] extends readonly KeyedRead<infer T>[]
+    ? T[]
+    : R[K] extends KeyedRead<infer T>
+      ? T | undefined
+      : undefined
 }
 
 const keyId = (k: Key) => `${k.pk}\u0000${k.sk}`
@@ -45,14 +51,26 @@ const keyId = (k: Key) => `${k.pk}\u0000${k.sk}`
  */
 export async function batchRead<R extends Reads>(reads: R): Promise<ReadResults<R>> {
   const all = Object.values(reads).flatMap((r) => (!r ? [] : Array.isArray(r) ? r : [r])) as KeyedRead<unknown>[]
-  const found = new Map((all.length ? await batchGet(all.map((r) => r.key), true) : []).map((item) => [keyId(item as Key), item]))
+  const found = new Map(
+    (all.length
+      ? await batchGet(
+          all.map((r) => r.key),
+          true,
+        )
+      : []
+    ).map((item) => [keyId(item as Key), item]),
+  )
   const parse = (r: KeyedRead<unknown>) => {
     const item = found.get(keyId(r.key))
     return item ? r.parse(item) : undefined
   }
   const out: Record<string, unknown> = {}
   for (const [name, r] of Object.entries(reads)) {
-    out[name] = !r ? undefined : Array.isArray(r) ? (r as KeyedRead<unknown>[]).map(parse).filter((x) => x !== undefined) : parse(r as KeyedRead<unknown>)
+    out[name] = !r
+      ? undefined
+      : Array.isArray(r)
+        ? (r as KeyedRead<unknown>[]).map(parse).filter((x) => x !== undefined)
+        : parse(r as KeyedRead<unknown>)
   }
   return out as ReadResults<R> // why: built name by name; ReadResults states what each name holds
 }

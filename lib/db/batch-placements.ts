@@ -24,7 +24,15 @@ export async function getPinnedPlacements(firstSequenceNumber: string): Promise<
   const items: Record<string, unknown>[] = []
   let start: Record<string, unknown> | undefined
   do {
-    const r = await db().send(new QueryCommand({ TableName: tableName(), KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ConsistentRead: true, ExclusiveStartKey: start }))
+    const r = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': pk },
+        ConsistentRead: true,
+        ExclusiveStartKey: start,
+      }),
+    )
     items.push(...(r.Items ?? []))
     start = r.LastEvaluatedKey
   } while (start)
@@ -37,15 +45,29 @@ export async function getPinnedPlacements(firstSequenceNumber: string): Promise<
  * pinned some first.
  * @returns false when the batch was already pinned (read those with getPinnedPlacements)
  */
-export async function pinPlacements(firstSequenceNumber: string, placements: ReadonlyMap<string, Placement>): Promise<boolean> {
+export async function pinPlacements(
+  firstSequenceNumber: string,
+  placements: ReadonlyMap<string, Placement>,
+): Promise<boolean> {
   const entries = [...placements]
   const ttl = Math.floor(Date.now() / 1000) + PIN_TTL_SECONDS
-  const parts = Array.from({ length: Math.max(1, Math.ceil(entries.length / PLACEMENTS_PER_PART)) }, (_, i) => entries.slice(i * PLACEMENTS_PER_PART, (i + 1) * PLACEMENTS_PER_PART))
+  const parts = Array.from({ length: Math.max(1, Math.ceil(entries.length / PLACEMENTS_PER_PART)) }, (_, i) =>
+    entries.slice(i * PLACEMENTS_PER_PART, (i + 1) * PLACEMENTS_PER_PART),
+  )
   const T = tableName()
   try {
     await transactWrite(
       parts.map((part, i) => ({
-        Put: { TableName: T, Item: { ...keys.streamBatchPlacements(firstSequenceNumber, i), entity: 'streamBatch', placements: Object.fromEntries(part), ttl }, ConditionExpression: 'attribute_not_exists(pk)' },
+        Put: {
+          TableName: T,
+          Item: {
+            ...keys.streamBatchPlacements(firstSequenceNumber, i),
+            entity: 'streamBatch',
+            placements: Object.fromEntries(part),
+            ttl,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
       })),
     )
     return true

@@ -13,7 +13,14 @@ import type { Binding } from './orders'
  * @example bindingItem('b1', 'c9', { distributorId: 'd1', boundAt, expiresAt: null })
  */
 export function bindingItem(brandId: string, customerId: string, binding: Binding): Record<string, unknown> {
-  return { ...keys.binding(brandId, customerId), entity: 'binding', ...binding, customerId, gsi2pk: keys.boundTo(binding.distributorId), gsi2sk: customerId }
+  return {
+    ...keys.binding(brandId, customerId),
+    entity: 'binding',
+    ...binding,
+    customerId,
+    gsi2pk: keys.boundTo(binding.distributorId),
+    gsi2sk: customerId,
+  }
 }
 
 export interface BoundCustomer {
@@ -23,7 +30,10 @@ export interface BoundCustomer {
 }
 
 /** A page of the customers bound to a distributor (GSI2, eventually consistent: a mover checks each one's current holder). */
-export async function listBoundCustomers(distributorId: string, opts: { cursor?: string; limit?: number }): Promise<{ items: BoundCustomer[]; nextCursor?: string }> {
+export async function listBoundCustomers(
+  distributorId: string,
+  opts: { cursor?: string; limit?: number },
+): Promise<{ items: BoundCustomer[]; nextCursor?: string }> {
   const r = await db().send(
     new QueryCommand({
       TableName: tableName(),
@@ -34,7 +44,11 @@ export async function listBoundCustomers(distributorId: string, opts: { cursor?:
       Limit: opts.limit ?? 100,
     }),
   )
-  const items = (r.Items ?? []).map((i) => ({ key: { pk: String(i.pk), sk: String(i.sk) }, customerId: String(i.gsi2sk), distributorId: String(i.distributorId) }))
+  const items = (r.Items ?? []).map((i) => ({
+    key: { pk: String(i.pk), sk: String(i.sk) },
+    customerId: String(i.gsi2sk),
+    distributorId: String(i.distributorId),
+  }))
   return { items, nextCursor: encodeCursor(r.LastEvaluatedKey) }
 }
 
@@ -45,7 +59,13 @@ export async function listBoundCustomers(distributorId: string, opts: { cursor?:
  * (boundAt, expiresAt) is kept. Returns how many moved; a binding whose guard
  * failed is dropped and the rest retried.
  */
-export async function moveBindings(customers: readonly BoundCustomer[], fromId: string, toId: string, extra: (moved: number) => TransactItem, at: string): Promise<number> {
+export async function moveBindings(
+  customers: readonly BoundCustomer[],
+  fromId: string,
+  toId: string,
+  extra: (moved: number) => TransactItem,
+  at: string,
+): Promise<number> {
   let batch = [...customers]
   while (batch.length > 0) {
     const items: TransactItem[] = batch.map((c) => ({
@@ -69,4 +89,3 @@ export async function moveBindings(customers: readonly BoundCustomer[], fromId: 
   }
   return 0
 }
-

@@ -18,14 +18,36 @@ export interface ApiKeyRecord {
  * Writes a brand with its first admin and finance keys in one transaction:
  * only the keys' hashes are stored, and the brand never exists without them.
  */
-export async function createBrand(brand: Brand, credentials: { adminKeyHash: string; financeKeyHash: string; webhookNonce: string; webhookSecretHash: string }): Promise<void> {
+export async function createBrand(
+  brand: Brand,
+  credentials: { adminKeyHash: string; financeKeyHash: string; webhookNonce: string; webhookSecretHash: string },
+): Promise<void> {
   const T = tableName()
-  const put = (Item: Record<string, unknown>) => ({ Put: { TableName: T, Item, ConditionExpression: 'attribute_not_exists(pk)' } })
+  const put = (Item: Record<string, unknown>) => ({
+    Put: { TableName: T, Item, ConditionExpression: 'attribute_not_exists(pk)' },
+  })
   await transactWrite([
-        put({ ...keys.brand(brand.id), entity: 'brand', ...brand, webhook: { nonce: credentials.webhookNonce, secretHash: credentials.webhookSecretHash } }),
-        put({ ...keys.apiKey(credentials.adminKeyHash), entity: 'apiKey', brandId: brand.id, role: 'admin', createdAt: brand.createdAt }),
-        put({ ...keys.apiKey(credentials.financeKeyHash), entity: 'apiKey', brandId: brand.id, role: 'finance', createdAt: brand.createdAt }),
-      ])
+    put({
+      ...keys.brand(brand.id),
+      entity: 'brand',
+      ...brand,
+      webhook: { nonce: credentials.webhookNonce, secretHash: credentials.webhookSecretHash },
+    }),
+    put({
+      ...keys.apiKey(credentials.adminKeyHash),
+      entity: 'apiKey',
+      brandId: brand.id,
+      role: 'admin',
+      createdAt: brand.createdAt,
+    }),
+    put({
+      ...keys.apiKey(credentials.financeKeyHash),
+      entity: 'apiKey',
+      brandId: brand.id,
+      role: 'finance',
+      createdAt: brand.createdAt,
+    }),
+  ])
 }
 
 /** Reads a brand item without its webhook secret's hash. */
@@ -50,14 +72,22 @@ export async function getApiKey(keyHash: string): Promise<ApiKeyRecord | undefin
  * Replaces the programme settings, and with them, when given, the sealed Shopify
  * secret (one write: never one without the other). Returns the brand as stored.
  */
-export async function putProgramme(brandId: string, programme: Programme, shopifySecretSealed?: string): Promise<Brand> {
+export async function putProgramme(
+  brandId: string,
+  programme: Programme,
+  shopifySecretSealed?: string,
+): Promise<Brand> {
   const r = await db().send(
     new UpdateCommand({
       TableName: tableName(),
       Key: keys.brand(brandId),
       UpdateExpression: `SET programme = :p, updatedAt = :now${shopifySecretSealed ? ', webhook.shopifySecretSealed = :s' : ''}`,
       ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeValues: { ':p': programme, ':now': new Date().toISOString(), ...(shopifySecretSealed ? { ':s': shopifySecretSealed } : {}) },
+      ExpressionAttributeValues: {
+        ':p': programme,
+        ':now': new Date().toISOString(),
+        ...(shopifySecretSealed ? { ':s': shopifySecretSealed } : {}),
+      },
       ReturnValues: 'ALL_NEW',
     }),
   )
@@ -75,5 +105,7 @@ export interface BrandWebhookSecrets {
 export async function getBrandWebhookSecrets(brandId: string): Promise<BrandWebhookSecrets | undefined> {
   const item = await getItem(keys.brand(brandId))
   const webhook = item?.webhook as BrandWebhookSecrets | undefined
-  return webhook ? { nonce: webhook.nonce, secretHash: webhook.secretHash, shopifySecretSealed: webhook.shopifySecretSealed } : undefined
+  return webhook
+    ? { nonce: webhook.nonce, secretHash: webhook.secretHash, shopifySecretSealed: webhook.shopifySecretSealed }
+    : undefined
 }

@@ -26,10 +26,14 @@ export async function putCampaign(brandId: string, campaign: Campaign, mode: 'cr
   }
 }
 
-export const campaignRead = (brandId: string, campaignId: string): KeyedRead<Campaign> => ({ key: keys.campaign(brandId, campaignId), parse: strip<Campaign> })
+export const campaignRead = (brandId: string, campaignId: string): KeyedRead<Campaign> => ({
+  key: keys.campaign(brandId, campaignId),
+  parse: strip<Campaign>,
+})
 
 /** One campaign by id, or undefined. */
-export const getCampaign = (brandId: string, campaignId: string): Promise<Campaign | undefined> => readOne(campaignRead(brandId, campaignId), true)
+export const getCampaign = (brandId: string, campaignId: string): Promise<Campaign | undefined> =>
+  readOne(campaignRead(brandId, campaignId), true)
 
 /** Every campaign of a brand, by id: one Query on the brand's key (a brand runs tens of campaigns, not thousands). */
 export async function listCampaigns(brandId: string): Promise<Campaign[]> {
@@ -37,7 +41,13 @@ export async function listCampaigns(brandId: string): Promise<Campaign[]> {
   const out: Campaign[] = []
   let cursor: string | undefined
   do {
-    const page = await queryPage<Campaign>({ KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)', ExpressionAttributeValues: { ':pk': k.pk, ':p': k.skPrefix } }, cursor)
+    const page = await queryPage<Campaign>(
+      {
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+        ExpressionAttributeValues: { ':pk': k.pk, ':p': k.skPrefix },
+      },
+      cursor,
+    )
     out.push(...page.items)
     cursor = page.nextCursor
   } while (cursor)

@@ -76,16 +76,37 @@ export async function findRecentClick(code: string, visitorId: string, now: numb
  * counted click in this bucket, and that same id is returned, so an order still
  * attributes to it.
  */
-export async function recordClick(visit: Visit, link: LinkRecord, opts: { now?: number; recent?: RecentClick } = {}): Promise<RecordClickResult> {
+export async function recordClick(
+  visit: Visit,
+  link: LinkRecord,
+  opts: { now?: number; recent?: RecentClick } = {},
+): Promise<RecordClickResult> {
   const now = opts.now ?? Date.now()
-  if (opts.recent && now - Date.parse(opts.recent.at) < WINDOW_MS) return { counted: false, clickId: opts.recent.clickId }
+  if (opts.recent && now - Date.parse(opts.recent.at) < WINDOW_MS)
+    return { counted: false, clickId: opts.recent.clickId }
   const clickId = clickIdFor(visit.code, visit.visitorId, clickBucket(now))
-  const click: Click = { clickId, code: visit.code, brandId: link.brandId, distributorId: link.distributorId, ring: link.ring, type: link.type, ancestors: link.ancestors, visitorId: visit.visitorId, uaClass: visit.uaClass, at: new Date(now).toISOString() }
+  const click: Click = {
+    clickId,
+    code: visit.code,
+    brandId: link.brandId,
+    distributorId: link.distributorId,
+    ring: link.ring,
+    type: link.type,
+    ancestors: link.ancestors,
+    visitorId: visit.visitorId,
+    uaClass: visit.uaClass,
+    at: new Date(now).toISOString(),
+  }
   try {
     await db().send(
       new PutCommand({
         TableName: tableName(),
-        Item: { ...keys.click(clickId), entity: 'click', ...click, ttl: Math.floor(now / 1000) + CLICK_TTL_DAYS * 86_400 },
+        Item: {
+          ...keys.click(clickId),
+          entity: 'click',
+          ...click,
+          ttl: Math.floor(now / 1000) + CLICK_TTL_DAYS * 86_400,
+        },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     )

@@ -2,7 +2,19 @@ import { keys } from './keys'
 import { tableName } from './table'
 import { conditionFailures } from './items'
 import { transactWrite, type TransactItem } from './transact'
-import { ACTIVE_SHARDS, DISTRIBUTOR_DAY_SHARDS, HEADCOUNT_SHARDS, LINK_SHARDS, RING_DAY_SHARDS, STORE_DAY_SHARDS, TEAM_DAY_SHARDS, increment, linkScope, randomShard, shardOf } from './counters'
+import {
+  ACTIVE_SHARDS,
+  DISTRIBUTOR_DAY_SHARDS,
+  HEADCOUNT_SHARDS,
+  LINK_SHARDS,
+  RING_DAY_SHARDS,
+  STORE_DAY_SHARDS,
+  TEAM_DAY_SHARDS,
+  increment,
+  linkScope,
+  randomShard,
+  shardOf,
+} from './counters'
 import { headcountSks, memberAttribute, ringDaySk } from './report-layout'
 import type { CounterDelta, DistributorField, StoreField } from '../domain/counter-deltas'
 
@@ -53,7 +65,12 @@ function byItem(entries: Array<{ key: { pk: string; sk: string }; name: string; 
     it.adds.set(e.name, (it.adds.get(e.name) ?? 0) + e.n)
     items.set(id, it)
   }
-  return [...items.values()].flatMap((it) => addAttributes(it.key, [...it.adds].filter(([, n]) => n !== 0)))
+  return [...items.values()].flatMap((it) =>
+    addAttributes(
+      it.key,
+      [...it.adds].filter(([, n]) => n !== 0),
+    ),
+  )
 }
 
 /**
@@ -72,22 +89,43 @@ export function counterUpdates(deltas: readonly CounterDelta[]): CounterUpdate[]
         out.push(asUpdate(increment(linkScope(d.code), LINK_SHARDS, 'total', d.add)))
         break
       case 'ringDay':
-        out.push(asUpdate(increment(keys.reportScope(d.brandId, 'RPT'), RING_DAY_SHARDS, ringDaySk(d.day, d.ring, d.type), d.add as Record<string, number>)))
+        out.push(
+          asUpdate(
+            increment(
+              keys.reportScope(d.brandId, 'RPT'),
+              RING_DAY_SHARDS,
+              ringDaySk(d.day, d.ring, d.type),
+              d.add as Record<string, number>,
+            ),
+          ),
+        )
         break
       case 'headcount':
-        for (const sk of headcountSks(d.day, d.ring, d.type)) out.push(asUpdate(increment(keys.reportScope(d.brandId, 'HC'), HEADCOUNT_SHARDS, sk, d.add)))
+        for (const sk of headcountSks(d.day, d.ring, d.type))
+          out.push(asUpdate(increment(keys.reportScope(d.brandId, 'HC'), HEADCOUNT_SHARDS, sk, d.add)))
         break
       case 'distributorDay': {
-        const key = keys.counter(keys.reportScope(d.brandId, 'DDAY'), shardOf(d.distributorId, DISTRIBUTOR_DAY_SHARDS), d.day)
-        for (const [f, n] of Object.entries(d.add)) members.push({ key, name: memberAttribute(f as DistributorField, d.type, d.distributorId), n })
+        const key = keys.counter(
+          keys.reportScope(d.brandId, 'DDAY'),
+          shardOf(d.distributorId, DISTRIBUTOR_DAY_SHARDS),
+          d.day,
+        )
+        for (const [f, n] of Object.entries(d.add))
+          members.push({ key, name: memberAttribute(f as DistributorField, d.type, d.distributorId), n })
         break
       }
       case 'teamDay':
-        out.push(...addAttributes(keys.teamCounter(d.brandId, d.distributorId, d.day, randomShard(TEAM_DAY_SHARDS)), Object.entries(d.add)))
+        out.push(
+          ...addAttributes(
+            keys.teamCounter(d.brandId, d.distributorId, d.day, randomShard(TEAM_DAY_SHARDS)),
+            Object.entries(d.add),
+          ),
+        )
         break
       case 'storeDay': {
         const key = keys.counter(keys.reportScope(d.brandId, 'SDAY'), shardOf(d.store, STORE_DAY_SHARDS), d.day)
-        for (const [f, n] of Object.entries(d.add)) members.push({ key, name: memberAttribute(f as StoreField, d.type, d.store), n })
+        for (const [f, n] of Object.entries(d.add))
+          members.push({ key, name: memberAttribute(f as StoreField, d.type, d.store), n })
         break
       }
       case 'active': {
@@ -104,7 +142,15 @@ export function counterUpdates(deltas: readonly CounterDelta[]): CounterUpdate[]
   out.push(...byItem(members))
   for (const { key, ids } of active.values()) {
     for (let i = 0; i < ids.length; i += ATTRIBUTES_PER_UPDATE) {
-      const op = { Update: { TableName: tableName(), Key: key, UpdateExpression: 'ADD #ids :ids', ExpressionAttributeNames: { '#ids': 'ids' }, ExpressionAttributeValues: { ':ids': new Set(ids.slice(i, i + ATTRIBUTES_PER_UPDATE)) } } }
+      const op = {
+        Update: {
+          TableName: tableName(),
+          Key: key,
+          UpdateExpression: 'ADD #ids :ids',
+          ExpressionAttributeNames: { '#ids': 'ids' },
+          ExpressionAttributeValues: { ':ids': new Set(ids.slice(i, i + ATTRIBUTES_PER_UPDATE)) },
+        },
+      }
       out.push(asUpdate(op))
     }
   }
@@ -138,19 +184,32 @@ export function chunkUpdates(updates: readonly CounterUpdate[]): CounterUpdate[]
  * @returns how many chunks were applied now (skipped ones were applied before)
  * @example await applyCounterDeltas('000000000000000000042', counterDeltas(changes))
  */
-export async function applyCounterDeltas(firstSequenceNumber: string, deltas: readonly CounterDelta[]): Promise<{ applied: number; skipped: number }> {
+export async function applyCounterDeltas(
+  firstSequenceNumber: string,
+  deltas: readonly CounterDelta[],
+): Promise<{ applied: number; skipped: number }> {
   return applyChunks(firstSequenceNumber, chunkUpdates(counterUpdates(deltas)))
 }
 
 /** Applies chunks by index (exported for tests that stop a batch halfway). */
-export async function applyChunks(firstSequenceNumber: string, chunks: readonly CounterUpdate[][], only?: number): Promise<{ applied: number; skipped: number }> {
+export async function applyChunks(
+  firstSequenceNumber: string,
+  chunks: readonly CounterUpdate[][],
+  only?: number,
+): Promise<{ applied: number; skipped: number }> {
   const T = tableName()
   const ttl = Math.floor(Date.now() / 1000) + MARKER_TTL_SECONDS
   let applied = 0
   let skipped = 0
   for (const [chunk, part] of chunks.entries()) {
     if (only !== undefined && chunk !== only) continue
-    const marker = { Put: { TableName: T, Item: { ...keys.streamBatch(firstSequenceNumber, chunk), entity: 'streamBatch', updates: part.length, ttl }, ConditionExpression: 'attribute_not_exists(pk)' } }
+    const marker = {
+      Put: {
+        TableName: T,
+        Item: { ...keys.streamBatch(firstSequenceNumber, chunk), entity: 'streamBatch', updates: part.length, ttl },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    }
     try {
       await transactWrite([marker, ...part.map((u) => u.op)])
       applied++

@@ -31,13 +31,19 @@ export const TEAM_DAY_SHARDS = 4
 export const randomShard = (n: number) => Math.floor(Math.random() * n)
 
 /** The fixed shard of a distributor or store id. */
-export const shardOf = (id: string, n: number): number => (createHash('md5').update(id).digest().readUInt32BE(0) % n)
+export const shardOf = (id: string, n: number): number => createHash('md5').update(id).digest().readUInt32BE(0) % n
 
 /** Counter scope for one link's totals. */
 export const linkScope = (code: string) => `LINK#${code}`
 
 /** An UpdateItem (for a transaction) adding to numeric fields of one shard (random unless given). */
-export function increment(scope: string, shards: number, dimension: string, fields: Record<string, number>, shard = randomShard(shards)) {
+export function increment(
+  scope: string,
+  shards: number,
+  dimension: string,
+  fields: Record<string, number>,
+  shard = randomShard(shards),
+) {
   const names: Record<string, string> = {}
   const values: Record<string, number> = {}
   const parts = Object.entries(fields).map(([f, by], i) => {
@@ -61,7 +67,12 @@ export function increment(scope: string, shards: number, dimension: string, fiel
  * (BatchGetItem: keyed reads only, 100 keys a call).
  * @example await sumCounters(['LINK#abc'], 4, 'total', 'clicks') → Map { 'LINK#abc' => 17 }
  */
-export async function sumCounters(scopes: readonly string[], shards: number, dimension: string, field: string): Promise<Map<string, number>> {
+export async function sumCounters(
+  scopes: readonly string[],
+  shards: number,
+  dimension: string,
+  field: string,
+): Promise<Map<string, number>> {
   const totals = new Map<string, number>(scopes.map((s) => [s, 0]))
   const allKeys = scopes.flatMap((s) => Array.from({ length: shards }, (_, n) => keys.counter(s, n, dimension)))
   for (const item of await batchGet(allKeys)) {

@@ -1,4 +1,10 @@
-import { CreateTableCommand, DescribeTableCommand, UpdateTableCommand, UpdateTimeToLiveCommand, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb'
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  UpdateTableCommand,
+  UpdateTimeToLiveCommand,
+  type CreateTableCommandInput,
+} from '@aws-sdk/client-dynamodb'
 import { db } from './client'
 import { table } from './table'
 
@@ -6,7 +12,11 @@ const streamSpecification = { StreamEnabled: true, StreamViewType: table.stream 
 
 /** Maps the shared table definition to a CreateTable request (local runs and tests). */
 export function createTableInput(name: string): CreateTableCommandInput {
-  const keyNames = [table.partitionKey, table.sortKey, ...table.globalSecondaryIndexes.flatMap((i) => [i.partitionKey, i.sortKey])]
+  const keyNames = [
+    table.partitionKey,
+    table.sortKey,
+    ...table.globalSecondaryIndexes.flatMap((i) => [i.partitionKey, i.sortKey]),
+  ]
   return {
     TableName: name,
     BillingMode: 'PAY_PER_REQUEST',
@@ -40,14 +50,18 @@ export async function ensureTable(name: string): Promise<boolean> {
       // A stream's view type cannot change in place: turn it off, then on with the new view (a new stream; the pump follows the latest).
       await db().send(new UpdateTableCommand({ TableName: name, StreamSpecification: { StreamEnabled: false } }))
     }
-    if (!stream?.StreamEnabled || stream.StreamViewType !== table.stream) await db().send(new UpdateTableCommand({ TableName: name, StreamSpecification: streamSpecification }))
+    if (!stream?.StreamEnabled || stream.StreamViewType !== table.stream)
+      await db().send(new UpdateTableCommand({ TableName: name, StreamSpecification: streamSpecification }))
     return false
   } catch (err) {
     if ((err as { name?: string }).name !== 'ResourceNotFoundException') throw err
   }
   await db().send(new CreateTableCommand(createTableInput(name)))
   await db().send(
-    new UpdateTimeToLiveCommand({ TableName: name, TimeToLiveSpecification: { AttributeName: table.ttlAttribute, Enabled: true } }),
+    new UpdateTimeToLiveCommand({
+      TableName: name,
+      TimeToLiveSpecification: { AttributeName: table.ttlAttribute, Enabled: true },
+    }),
   )
   return true
 }

@@ -4,7 +4,7 @@ import { keys } from './keys'
 import { decodeCursor, encodeCursor, strip, type Page } from './items'
 import { tableName } from './table'
 import { listDistributors } from './distributors'
-import { AppError } from '../http/errors'
+import { AppError } from '../errors'
 import type { Distributor, DistributorFilter } from '../schemas/distributor'
 
 /** Items read per round trip, and round trips per request: at most 1,000 index items read for one page. */
@@ -12,7 +12,9 @@ const READ_PAGE = 200
 const MAX_ROUNDS = 5
 
 /** The filter as a DynamoDB FilterExpression over the distributor's own attributes. */
-function filterExpression(f: DistributorFilter): { expression: string; names: Record<string, string>; values: Record<string, unknown> } | null {
+function filterExpression(
+  f: DistributorFilter,
+): { expression: string; names: Record<string, string>; values: Record<string, unknown> } | null {
   const parts: string[] = []
   const names: Record<string, string> = {}
   const values: Record<string, unknown> = {}
@@ -41,7 +43,11 @@ function filterExpression(f: DistributorFilter): { expression: string; names: Re
  * brand's few thousand distributors can afford; a brand with far more would want
  * a search index fed from the table's stream.
  */
-export async function searchDistributors(brandId: string, filter: DistributorFilter, opts: { cursor?: string; limit: number }): Promise<Page<Distributor>> {
+export async function searchDistributors(
+  brandId: string,
+  filter: DistributorFilter,
+  opts: { cursor?: string; limit: number },
+): Promise<Page<Distributor>> {
   const f = filterExpression(filter)
   if (!f) return listDistributors(brandId, opts)
   let start = decodeCursor(opts.cursor)
@@ -54,7 +60,12 @@ export async function searchDistributors(brandId: string, filter: DistributorFil
       if (items.length < opts.limit) continue
       const more = i < found.length - 1 || r.LastEvaluatedKey !== undefined
       // Resume right after this item: its index key is exactly what DynamoDB would have returned.
-      return { items, nextCursor: more ? encodeCursor({ pk: item.pk, sk: item.sk, gsi1pk: item.gsi1pk, gsi1sk: item.gsi1sk }) : undefined }
+      return {
+        items,
+        nextCursor: more
+          ? encodeCursor({ pk: item.pk, sk: item.sk, gsi1pk: item.gsi1pk, gsi1sk: item.gsi1sk })
+          : undefined,
+      }
     }
     start = r.LastEvaluatedKey
     if (!start) return { items }
@@ -62,7 +73,11 @@ export async function searchDistributors(brandId: string, filter: DistributorFil
   return { items, nextCursor: encodeCursor(start) }
 }
 
-async function queryRound(brandId: string, f: NonNullable<ReturnType<typeof filterExpression>>, start: Record<string, unknown> | undefined) {
+async function queryRound(
+  brandId: string,
+  f: NonNullable<ReturnType<typeof filterExpression>>,
+  start: Record<string, unknown> | undefined,
+) {
   try {
     return await db().send(
       new QueryCommand({
@@ -79,7 +94,11 @@ async function queryRound(brandId: string, f: NonNullable<ReturnType<typeof filt
   } catch (err) {
     // A well-formed cursor that is not a key of this index: a field error, as for every list.
     if (start && (err as { name?: string }).name === 'ValidationException') {
-      throw new AppError({ code: 'invalid_input', message: 'The cursor is not one this API returned.', fields: { cursor: 'Invalid cursor.' } })
+      throw new AppError({
+        code: 'invalid_input',
+        message: 'The cursor is not one this API returned.',
+        fields: { cursor: 'Invalid cursor.' },
+      })
     }
     throw err
   }

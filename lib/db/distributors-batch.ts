@@ -9,4 +9,7 @@ export async function getDistributors(ids: readonly string[]): Promise<Map<strin
   return new Map(items.map((item) => strip<Distributor>(item)).map((d) => [d.id, d]))
 }
 
-export const distributorRead = (id: string): KeyedRead<Distributor> => ({ key: keys.distributor(id), parse: strip<Distributor> })
+export const distributorRead = (id: string): KeyedRead<Distributor> => ({
+  key: keys.distributor(id),
+  parse: strip<Distributor>,
+})

@@ -11,19 +11,29 @@ import type { TeamCounts } from '../domain/team'
 export const ITEMS_PER_NEW_DISTRIBUTOR = 3
 
 /** Whether distributors with these recruiter team-count updates fit in one transaction. */
-export const fitsOneTransaction = (count: number, ancestorsTouched: number): boolean => count * ITEMS_PER_NEW_DISTRIBUTOR + ancestorsTouched <= MAX_TRANSACT_ITEMS
+export const fitsOneTransaction = (count: number, ancestorsTouched: number): boolean =>
+  count * ITEMS_PER_NEW_DISTRIBUTOR + ancestorsTouched <= MAX_TRANSACT_ITEMS
 
 /**
  * Creates several distributors (each with an external id) and their recruiters'
  * combined team counts in one transaction: all or nothing. False when any id,
  * invite code or external id was already taken; the caller then goes row by row.
  */
-export async function createDistributorsTogether(ds: readonly Distributor[], deltas: Map<string, TeamCounts>): Promise<boolean> {
+export async function createDistributorsTogether(
+  ds: readonly Distributor[],
+  deltas: Map<string, TeamCounts>,
+): Promise<boolean> {
   const T = tableName()
   const items: TransactItem[] = ds.flatMap((d) => [
     { Put: { TableName: T, Item: distributorItem(d), ConditionExpression: 'attribute_not_exists(pk)' } },
     { Put: { TableName: T, Item: inviteItem(d), ConditionExpression: 'attribute_not_exists(pk)' } },
-    { Put: { TableName: T, Item: { ...keys.externalId(d.brandId, d.externalId ?? ''), entity: 'externalId', distributorId: d.id }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    {
+      Put: {
+        TableName: T,
+        Item: { ...keys.externalId(d.brandId, d.externalId ?? ''), entity: 'externalId', distributorId: d.id },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
   ])
   for (const [ancestorId, delta] of deltas) items.push(teamUpdate(ancestorId, delta))
   try {
@@ -37,5 +47,10 @@ export async function createDistributorsTogether(ds: readonly Distributor[], del
 
 /** Distributors by id, read consistently (just written by an earlier request of the same import). */
 export async function getDistributorsConsistently(ids: readonly string[]): Promise<Distributor[]> {
-  return (await batchGet(ids.map((id) => keys.distributor(id)), true)).map((item) => strip<Distributor>(item))
+  return (
+    await batchGet(
+      ids.map((id) => keys.distributor(id)),
+      true,
+    )
+  ).map((item) => strip<Distributor>(item))
 }

@@ -12,7 +12,13 @@ import { transactWrite, type TransactItem } from './transact'
  * when it was written: an order naming the code can fetch that upline together
  * with the owner, and checks it against the owner's fresh ancestors.
  */
-export const inviteItem = (d: Distributor): Record<string, unknown> => ({ ...keys.invite(d.inviteCode), entity: 'invite', brandId: d.brandId, distributorId: d.id, ancestors: d.ancestors })
+export const inviteItem = (d: Distributor): Record<string, unknown> => ({
+  ...keys.invite(d.inviteCode),
+  entity: 'invite',
+  brandId: d.brandId,
+  distributorId: d.id,
+  ancestors: d.ancestors,
+})
 
 /** The distributor item: its own key plus the two index entries (brand list, recruits of parent). */
 export function distributorItem(d: Distributor): Record<string, unknown> {
@@ -47,14 +53,20 @@ export function teamUpdate(ancestorId: string, delta: TeamCounts): TransactItem 
   }
 }
 
-export type CreateDistributorResult = { created: true } | { created: false; reason: 'id_taken' | 'invite_taken' } | { created: false; reason: 'external_id_taken'; existingId: string }
+export type CreateDistributorResult =
+  | { created: true }
+  | { created: false; reason: 'id_taken' | 'invite_taken' }
+  | { created: false; reason: 'external_id_taken'; existingId: string }
 
 /**
  * Writes a new distributor, its invite code, its external id claim and its
  * recruiters' team counts in one transaction. Nothing is written when any claim
  * is already taken; the result says which, so the caller can retry or answer.
  */
-export async function createDistributor(d: Distributor, recruiterDeltas: Map<string, TeamCounts>): Promise<CreateDistributorResult> {
+export async function createDistributor(
+  d: Distributor,
+  recruiterDeltas: Map<string, TeamCounts>,
+): Promise<CreateDistributorResult> {
   const T = tableName()
   const items: TransactItem[] = [
     { Put: { TableName: T, Item: distributorItem(d), ConditionExpression: 'attribute_not_exists(pk)' } },
@@ -84,7 +96,8 @@ export async function createDistributor(d: Distributor, recruiterDeltas: Map<str
     const failed = conditionFailures(err)
     if (!failed || failed.size === 0) throw err
     if (failed.has(0)) return { created: false, reason: 'id_taken' }
-    if (failed.has(2)) return { created: false, reason: 'external_id_taken', existingId: String(failed.get(2)?.distributorId) }
+    if (failed.has(2))
+      return { created: false, reason: 'external_id_taken', existingId: String(failed.get(2)?.distributorId) }
     return { created: false, reason: 'invite_taken' }
   }
 }
@@ -106,9 +119,17 @@ export interface Invite {
 export const inviteRead = (code: string): KeyedRead<Invite> => ({ key: keys.invite(code), parse: strip<Invite> })
 
 /** The brand's distributors, oldest first, a page at a time (GSI1). */
-export function listDistributors(brandId: string, opts: { cursor?: string; limit?: number }): Promise<Page<Distributor>> {
+export function listDistributors(
+  brandId: string,
+  opts: { cursor?: string; limit?: number },
+): Promise<Page<Distributor>> {
   return queryPage<Distributor>(
-    { IndexName: 'GSI1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': keys.distributorsOf(brandId) }, Limit: opts.limit ?? 50 },
+    {
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.distributorsOf(brandId) },
+      Limit: opts.limit ?? 50,
+    },
     opts.cursor,
   )
 }
@@ -116,7 +137,12 @@ export function listDistributors(brandId: string, opts: { cursor?: string; limit
 /** A distributor's direct recruits, oldest first, a page at a time (GSI2). */
 export function listRecruits(parentId: string, opts: { cursor?: string; limit?: number }): Promise<Page<Distributor>> {
   return queryPage<Distributor>(
-    { IndexName: 'GSI2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': keys.recruitsOf(parentId) }, Limit: opts.limit ?? 50 },
+    {
+      IndexName: 'GSI2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.recruitsOf(parentId) },
+      Limit: opts.limit ?? 50,
+    },
     opts.cursor,
   )
 }
@@ -138,7 +164,10 @@ export async function getTeamCounts(id: string): Promise<TeamCounts> {
  */
 export async function updateDistributorFields(
   id: string,
-  fields: Partial<Pick<Distributor, 'name' | 'status' | 'type'>> & { store?: string | null; payeeReference?: string | null },
+  fields: Partial<Pick<Distributor, 'name' | 'status' | 'type'>> & {
+    store?: string | null
+    payeeReference?: string | null
+  },
 ): Promise<Distributor> {
   const entries = Object.entries(fields).filter(([, v]) => v !== undefined)
   const set = entries.filter(([, v]) => v !== null)
@@ -147,7 +176,12 @@ export async function updateDistributorFields(
     new UpdateCommand({
       TableName: tableName(),
       Key: keys.distributor(id),
-      UpdateExpression: [set.length ? `SET ${set.map(([k]) => `#${k} = :${k}`).join(', ')}` : '', remove.length ? `REMOVE ${remove.map(([k]) => `#${k}`).join(', ')}` : ''].join(' ').trim(),
+      UpdateExpression: [
+        set.length ? `SET ${set.map(([k]) => `#${k} = :${k}`).join(', ')}` : '',
+        remove.length ? `REMOVE ${remove.map(([k]) => `#${k}`).join(', ')}` : '',
+      ]
+        .join(' ')
+        .trim(),
       ConditionExpression: 'attribute_exists(pk)',
       ExpressionAttributeNames: Object.fromEntries(entries.map(([k]) => [`#${k}`, k])),
       ...(set.length ? { ExpressionAttributeValues: Object.fromEntries(set.map(([k, v]) => [`:${k}`, v])) } : {}),
@@ -164,14 +198,23 @@ export async function updateDistributorFields(
  * team counts for exactly these members, and any `extra` items (a hand-over's
  * progress), all in one transaction. Returns false when a guard failed.
  */
-export async function writeMove(members: Array<{ before: Distributor; after: Distributor }>, deltas: Map<string, TeamCounts>, extra: TransactItem[] = []): Promise<boolean> {
+export async function writeMove(
+  members: Array<{ before: Distributor; after: Distributor }>,
+  deltas: Map<string, TeamCounts>,
+  extra: TransactItem[] = [],
+): Promise<boolean> {
   const items: TransactItem[] = members.map(({ before, after }) => ({
     Put: {
       TableName: tableName(),
       Item: distributorItem(after),
       ConditionExpression: `#depth = :depth AND #ring = :ring AND ancestors = :ancestors AND ${before.parentId ? 'parentId = :parent' : 'attribute_type(parentId, :null)'}`,
       ExpressionAttributeNames: { '#depth': 'depth', '#ring': 'ring' },
-      ExpressionAttributeValues: { ':depth': before.depth, ':ring': before.ring, ':ancestors': before.ancestors, ...(before.parentId ? { ':parent': before.parentId } : { ':null': 'NULL' }) },
+      ExpressionAttributeValues: {
+        ':depth': before.depth,
+        ':ring': before.ring,
+        ':ancestors': before.ancestors,
+        ...(before.parentId ? { ':parent': before.parentId } : { ':null': 'NULL' }),
+      },
     },
   }))
   for (const [ancestorId, delta] of deltas) items.push(teamUpdate(ancestorId, delta))

@@ -7,8 +7,14 @@ import { keys } from './keys'
  * Consistent reads, so a claim written by the previous request is seen.
  * @example await ownersOfExternalIds('b1', ['E001', 'E002']) → Map { 'E001' => 'd_…' }
  */
-export async function ownersOfExternalIds(brandId: string, externalIds: readonly string[]): Promise<Map<string, string>> {
-  const items = await batchGet(externalIds.map((x) => keys.externalId(brandId, x)), true)
+export async function ownersOfExternalIds(
+  brandId: string,
+  externalIds: readonly string[],
+): Promise<Map<string, string>> {
+  const items = await batchGet(
+    externalIds.map((x) => keys.externalId(brandId, x)),
+    true,
+  )
   const prefix = keys.externalId(brandId, '').pk
   return new Map(items.map((item) => [String(item.pk).slice(prefix.length), String(item.distributorId)]))
 }

@@ -20,7 +20,13 @@ export async function getHandover(distributorId: string): Promise<Handover | und
 export async function startHandover(h: Handover): Promise<boolean> {
   const T = tableName()
   const items: TransactItem[] = [
-    { Put: { TableName: T, Item: { ...keys.handover(h.leaverId), entity: 'handover', ...h }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    {
+      Put: {
+        TableName: T,
+        Item: { ...keys.handover(h.leaverId), entity: 'handover', ...h },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
     {
       Update: {
         TableName: T,
@@ -71,7 +77,13 @@ export const countRecruitMoving = (leaverId: string, recruitId: string, at: stri
 export async function finishRecruitMove(leaverId: string, recruitId: string): Promise<void> {
   try {
     await db().send(
-      new UpdateCommand({ TableName: tableName(), Key: keys.handover(leaverId), UpdateExpression: 'REMOVE movingRecruitId', ConditionExpression: 'movingRecruitId = :id', ExpressionAttributeValues: { ':id': recruitId } }),
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.handover(leaverId),
+        UpdateExpression: 'REMOVE movingRecruitId',
+        ConditionExpression: 'movingRecruitId = :id',
+        ExpressionAttributeValues: { ':id': recruitId },
+      }),
     )
   } catch (err) {
     if (!(err instanceof ConditionalCheckFailedException)) throw err
@@ -79,14 +91,22 @@ export async function finishRecruitMove(leaverId: string, recruitId: string): Pr
 }
 
 /** Writes one run's outcome (status, recruits that could not move) and returns the record with its counts. */
-export async function finishRun(leaverId: string, outcome: Pick<Handover, 'status' | 'recruitFailures' | 'updatedAt' | 'finishedAt'>): Promise<Handover> {
+export async function finishRun(
+  leaverId: string,
+  outcome: Pick<Handover, 'status' | 'recruitFailures' | 'updatedAt' | 'finishedAt'>,
+): Promise<Handover> {
   const r = await db().send(
     new UpdateCommand({
       TableName: tableName(),
       Key: keys.handover(leaverId),
       UpdateExpression: `SET #s = :s, recruitFailures = :f, updatedAt = :u${outcome.finishedAt ? ', finishedAt = :fin' : ''}`,
       ExpressionAttributeNames: { '#s': 'status' },
-      ExpressionAttributeValues: { ':s': outcome.status, ':f': outcome.recruitFailures, ':u': outcome.updatedAt, ...(outcome.finishedAt ? { ':fin': outcome.finishedAt } : {}) },
+      ExpressionAttributeValues: {
+        ':s': outcome.status,
+        ':f': outcome.recruitFailures,
+        ':u': outcome.updatedAt,
+        ...(outcome.finishedAt ? { ':fin': outcome.finishedAt } : {}),
+      },
       ReturnValues: 'ALL_NEW',
     }),
   )

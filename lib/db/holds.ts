@@ -28,18 +28,24 @@ export async function releaseHold(e: LedgerEntry, now = new Date()): Promise<boo
   const index = statusIndex({ ...e, status: 'available' })
   try {
     await transactWrite([
-          {
-            Update: {
-              TableName: tableName(),
-              Key: keys.ledgerEntry(e.distributorId, e.at, e.entryId),
-              UpdateExpression: 'SET #s = :available, availableSince = :now, gsi2pk = :pk, gsi2sk = :sk',
-              ConditionExpression: '#s = :pending',
-              ExpressionAttributeNames: { '#s': 'status' },
-              ExpressionAttributeValues: { ':available': 'available', ':pending': 'pending', ':now': now.toISOString(), ':pk': index.gsi2pk, ':sk': index.gsi2sk },
-            },
+      {
+        Update: {
+          TableName: tableName(),
+          Key: keys.ledgerEntry(e.distributorId, e.at, e.entryId),
+          UpdateExpression: 'SET #s = :available, availableSince = :now, gsi2pk = :pk, gsi2sk = :sk',
+          ConditionExpression: '#s = :pending',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: {
+            ':available': 'available',
+            ':pending': 'pending',
+            ':now': now.toISOString(),
+            ':pk': index.gsi2pk,
+            ':sk': index.gsi2sk,
           },
-          balanceUpdate(e.distributorId, e.currency, { pending: -e.amount, available: e.amount }),
-        ])
+        },
+      },
+      balanceUpdate(e.distributorId, e.currency, { pending: -e.amount, available: e.amount }),
+    ])
     return true
   } catch (err) {
     if (conditionFailures(err)?.size) return false

@@ -1,9 +1,9 @@
-import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb'
+import { GetCommand, QueryCommand, type QueryCommandInput, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb'
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb'
 import { unmarshall } from '@aws-sdk/util-dynamodb'
 import { db } from './client'
 import { tableName } from './table'
-import { AppError } from '../http/errors'
+import { AppError } from '../errors'
 
 /** Attributes that are keys or bookkeeping, stripped before an item leaves the data layer. */
 const INTERNAL = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'ttl', 'entity'])
@@ -16,7 +16,10 @@ export function strip<T>(item: Record<string, unknown>): T {
 }
 
 /** One GetItem by full key; undefined when absent. */
-export async function getItem(key: { pk: string; sk: string }, consistent = false): Promise<Record<string, unknown> | undefined> {
+export async function getItem(
+  key: { pk: string; sk: string },
+  consistent = false,
+): Promise<Record<string, unknown> | undefined> {
   const r = await db().send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: consistent }))
   return r.Item
 }
@@ -51,7 +54,12 @@ export function decodeCursor(cursor: string | undefined): Record<string, unknown
   throw invalidCursor()
 }
 
-const invalidCursor = () => new AppError({ code: 'invalid_input', message: 'The cursor is not one this API returned.', fields: { cursor: 'Invalid cursor.' } })
+const invalidCursor = () =>
+  new AppError({
+    code: 'invalid_input',
+    message: 'The cursor is not one this API returned.',
+    fields: { cursor: 'Invalid cursor.' },
+  })
 
 export interface Page<T> {
   items: T[]
@@ -59,9 +67,12 @@ export interface Page<T> {
 }
 
 /** One Query on one key, a page at a time; the cursor carries where it stopped. */
-export async function queryPage<T>(input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>, cursor?: string): Promise<Page<T>> {
+export async function queryPage<T>(
+  input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>,
+  cursor?: string,
+): Promise<Page<T>> {
   const start = decodeCursor(cursor)
-  let r
+  let r: QueryCommandOutput
   try {
     r = await db().send(new QueryCommand({ TableName: tableName(), ...input, ExclusiveStartKey: start }))
   } catch (err) {

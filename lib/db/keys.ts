@@ -15,22 +15,34 @@ export const keys = {
   invite: (code: string) => ({ pk: `INVITE#${code}`, sk: 'META' }),
   link: (code: string) => ({ pk: `LINK#${code}`, sk: 'META' }),
   linksOf: (distributorId: string) => `DIST#${distributorId}#LINKS`,
-  linkTarget: (distributorId: string, targetKey: string) => ({ pk: `DIST#${distributorId}`, sk: `TARGET#${targetKey}` }),
+  linkTarget: (distributorId: string, targetKey: string) => ({
+    pk: `DIST#${distributorId}`,
+    sk: `TARGET#${targetKey}`,
+  }),
   click: (clickId: string) => ({ pk: `CLICK#${clickId}`, sk: 'META' }),
   signIn: (tokenHash: string) => ({ pk: `SIGNIN#${tokenHash}`, sk: 'META' }),
   rule: (brandId: string, ruleId: string) => ({ pk: `BRAND#${brandId}`, sk: `RULE#${ruleId}` }),
   rulesOf: (brandId: string) => ({ pk: `BRAND#${brandId}`, skPrefix: 'RULE#' }),
   campaign: (brandId: string, campaignId: string) => ({ pk: `BRAND#${brandId}`, sk: `CAMPAIGN#${campaignId}` }),
   campaignsOf: (brandId: string) => ({ pk: `BRAND#${brandId}`, skPrefix: 'CAMPAIGN#' }),
-  ruleVersion: (brandId: string, ruleId: string, version: number) => ({ pk: `BRAND#${brandId}`, sk: `RULEV#${ruleId}#${String(version).padStart(6, '0')}` }),
+  ruleVersion: (brandId: string, ruleId: string, version: number) => ({
+    pk: `BRAND#${brandId}`,
+    sk: `RULEV#${ruleId}#${String(version).padStart(6, '0')}`,
+  }),
   binding: (brandId: string, customerId: string) => ({ pk: `BRAND#${brandId}#CUST#${customerId}`, sk: 'BINDING' }),
   /** GSI2 partition of the bindings held by one distributor (sort key: customer id): a hand-over finds them without a scan. */
   boundTo: (distributorId: string) => `BOUND#${distributorId}`,
   /** A leaving distributor's hand-over to a successor: progress and counts. */
   handover: (distributorId: string) => ({ pk: `DIST#${distributorId}`, sk: 'HANDOVER' }),
   order: (brandId: string, orderId: string) => ({ pk: `BRAND#${brandId}#ORDER#${orderId}`, sk: 'META' }),
-  refund: (brandId: string, orderId: string, refundId: string) => ({ pk: `BRAND#${brandId}#ORDER#${orderId}`, sk: `REFUND#${refundId}` }),
-  ledgerEntry: (distributorId: string, at: string, entryId: string) => ({ pk: `DIST#${distributorId}#LEDGER`, sk: `${at}#${entryId}` }),
+  refund: (brandId: string, orderId: string, refundId: string) => ({
+    pk: `BRAND#${brandId}#ORDER#${orderId}`,
+    sk: `REFUND#${refundId}`,
+  }),
+  ledgerEntry: (distributorId: string, at: string, entryId: string) => ({
+    pk: `DIST#${distributorId}#LEDGER`,
+    sk: `${at}#${entryId}`,
+  }),
   ledgerOf: (distributorId: string) => `DIST#${distributorId}#LEDGER`,
   /** Brand-wide ledger by month, in LEDGER_SHARDS write shards (a GSI partition takes ~1,000 writes/s). */
   brandLedger: (brandId: string, month: string, shard: number) => `BRAND#${brandId}#LEDGER#${month}#${shard}`,
@@ -41,7 +53,10 @@ export const keys = {
   /** Settled (and then paid) entries of a batch, sharded; exports and mark-paid read these. Brand-scoped: batch ids (st_<period>) repeat across brands. */
   settledIn: (brandId: string, batchId: string, shard: number) => `BRAND#${brandId}#SETTLED#${batchId}#${shard}`,
   settlement: (brandId: string, batchId: string) => ({ pk: `BRAND#${brandId}#SETTLEMENT#${batchId}`, sk: 'META' }),
-  settlementLine: (brandId: string, batchId: string, distributorId: string) => ({ pk: `BRAND#${brandId}#SETTLEMENT#${batchId}`, sk: `LINE#${distributorId}` }),
+  settlementLine: (brandId: string, batchId: string, distributorId: string) => ({
+    pk: `BRAND#${brandId}#SETTLEMENT#${batchId}`,
+    sk: `LINE#${distributorId}`,
+  }),
   settlementsOf: (brandId: string) => `BRAND#${brandId}#SETTLEMENTS`,
   settlementLock: (brandId: string) => ({ pk: `BRAND#${brandId}`, sk: 'SETTLEMENT_LOCK' }),
   balance: (distributorId: string, currency: string) => ({ pk: `DIST#${distributorId}`, sk: `BALANCE#${currency}` }),
@@ -50,9 +65,15 @@ export const keys = {
   /** The local stream pump's position in one shard of the table's stream. */
   streamCheckpoint: (shardId: string) => ({ pk: `JOB#stream-pump#${shardId}`, sk: 'META' }),
   /** Marks one chunk of a stream batch as applied to the counters, so a retry skips it. */
-  streamBatch: (firstSequenceNumber: string, chunk: number) => ({ pk: `STREAMBATCH#${firstSequenceNumber}#${chunk}`, sk: 'META' }),
+  streamBatch: (firstSequenceNumber: string, chunk: number) => ({
+    pk: `STREAMBATCH#${firstSequenceNumber}#${chunk}`,
+    sk: 'META',
+  }),
   /** The placements a stream batch's clicks were counted at, in parts, so a retry counts at the same ones. */
-  streamBatchPlacements: (firstSequenceNumber: string, part = 0) => ({ pk: `STREAMBATCH#${firstSequenceNumber}#placements`, sk: `PART#${String(part).padStart(3, '0')}` }),
+  streamBatchPlacements: (firstSequenceNumber: string, part = 0) => ({
+    pk: `STREAMBATCH#${firstSequenceNumber}#placements`,
+    sk: `PART#${String(part).padStart(3, '0')}`,
+  }),
   /** A write shard of a counter scope; readers sum every shard. */
   counter: (scope: string, shard: number, dimension: string) => ({ pk: `${scope}#CTR#${shard}`, sk: dimension }),
   /**
@@ -67,7 +88,10 @@ export const keys = {
    * 30-day team series is one Query however many shards.
    */
   teamCounters: (brandId: string, distributorId: string) => `BRAND#${brandId}#TEAM#${distributorId}`,
-  teamCounter: (brandId: string, distributorId: string, day: string, shard: number) => ({ pk: `BRAND#${brandId}#TEAM#${distributorId}`, sk: `${day}#${shard}` }),
+  teamCounter: (brandId: string, distributorId: string, day: string, shard: number) => ({
+    pk: `BRAND#${brandId}#TEAM#${distributorId}`,
+    sk: `${day}#${shard}`,
+  }),
   isTeamCounters: (pk: string) => /^BRAND#[^#]+#TEAM#[^#]+$/.test(pk),
   /** A customer's first order with a brand: written once, so "new customer" needs no scan. */
   customerFirst: (brandId: string, customerId: string) => ({ pk: `BRAND#${brandId}#CUST#${customerId}`, sk: 'FIRST' }),

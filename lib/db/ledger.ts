@@ -48,22 +48,37 @@ export interface LedgerEntry {
 }
 
 /** Deterministic ids make every retry of the same order or refund write the same entries. */
-export const entryIdFor = (...parts: string[]): string => `e_${createHash('sha256').update(parts.join('\u0000')).digest('base64url').slice(0, 20)}`
+export const entryIdFor = (...parts: string[]): string =>
+  `e_${createHash('sha256').update(parts.join('\u0000')).digest('base64url').slice(0, 20)}`
 
 const shardOf = (id: string, n: number) => (createHash('md5').update(id).digest()[0] ?? 0) % n
 
 /** The key of an entry: a distributor's ledger in time order. */
-export const entryKey = (e: Pick<LedgerEntry, 'distributorId' | 'at' | 'entryId'>) => keys.ledgerEntry(e.distributorId, e.at, e.entryId)
+export const entryKey = (e: Pick<LedgerEntry, 'distributorId' | 'at' | 'entryId'>) =>
+  keys.ledgerEntry(e.distributorId, e.at, e.entryId)
 
 /**
  * GSI2 follows the entry's status, so each stage of the lifecycle is one Query
  * on one key: pending entries by the day they fall due (hold release), available
  * ones by brand (settlement close), settled and paid ones by batch (exports, paid).
  */
-export function statusIndex(e: Pick<LedgerEntry, 'status' | 'brandId' | 'entryId' | 'availableAt' | 'distributorId' | 'settlementId'>): { gsi2pk: string; gsi2sk: string } {
-  if (e.status === 'pending') return { gsi2pk: keys.holdDue(e.availableAt.slice(0, 10), shardOf(e.entryId, HOLD_SHARDS)), gsi2sk: `${e.availableAt}#${e.entryId}` }
-  if (e.status === 'available') return { gsi2pk: keys.availableOf(e.brandId, shardOf(e.entryId, AVAILABLE_SHARDS)), gsi2sk: `${e.availableAt}#${e.entryId}` }
-  return { gsi2pk: keys.settledIn(e.brandId, e.settlementId ?? '', shardOf(e.entryId, SETTLED_SHARDS)), gsi2sk: `${e.distributorId}#${e.entryId}` }
+export function statusIndex(
+  e: Pick<LedgerEntry, 'status' | 'brandId' | 'entryId' | 'availableAt' | 'distributorId' | 'settlementId'>,
+): { gsi2pk: string; gsi2sk: string } {
+  if (e.status === 'pending')
+    return {
+      gsi2pk: keys.holdDue(e.availableAt.slice(0, 10), shardOf(e.entryId, HOLD_SHARDS)),
+      gsi2sk: `${e.availableAt}#${e.entryId}`,
+    }
+  if (e.status === 'available')
+    return {
+      gsi2pk: keys.availableOf(e.brandId, shardOf(e.entryId, AVAILABLE_SHARDS)),
+      gsi2sk: `${e.availableAt}#${e.entryId}`,
+    }
+  return {
+    gsi2pk: keys.settledIn(e.brandId, e.settlementId ?? '', shardOf(e.entryId, SETTLED_SHARDS)),
+    gsi2sk: `${e.distributorId}#${e.entryId}`,
+  }
 }
 
 /** The stored item: brand-month index for listings, and the status index. */
@@ -79,7 +94,9 @@ export function entryItem(e: LedgerEntry): Record<string, unknown> {
 }
 
 /** A Put of a new entry for a transaction; never overwrites. */
-export const putEntry = (e: LedgerEntry): TransactItem => ({ Put: { TableName: tableName(), Item: entryItem(e), ConditionExpression: 'attribute_not_exists(pk)' } })
+export const putEntry = (e: LedgerEntry): TransactItem => ({
+  Put: { TableName: tableName(), Item: entryItem(e), ConditionExpression: 'attribute_not_exists(pk)' },
+})
 
 export type BalanceDelta = Partial<Record<EntryStatus, number>>
 
@@ -99,7 +116,9 @@ export function balanceUpdate(distributorId: string, currency: string, delta: Ba
 }
 
 /** Sums entry amounts into per-distributor balance deltas by status. */
-export function balanceDeltas(entries: ReadonlyArray<Pick<LedgerEntry, 'distributorId' | 'status' | 'amount'>>): Map<string, BalanceDelta> {
+export function balanceDeltas(
+  entries: ReadonlyArray<Pick<LedgerEntry, 'distributorId' | 'status' | 'amount'>>,
+): Map<string, BalanceDelta> {
   const out = new Map<string, BalanceDelta>()
   for (const e of entries) {
     const d = out.get(e.distributorId) ?? {}
@@ -140,6 +159,14 @@ export function listLedgerOf(distributorId: string, f: LedgerFilter): Promise<Pa
 }
 
 /** One write shard of a brand's entries for a month, newest first. */
-export function listBrandLedgerShard(brandId: string, month: string, shard: number, f: LedgerFilter): Promise<Page<LedgerEntry>> {
-  return queryPage<LedgerEntry>({ IndexName: 'GSI1', ...rangeAndFilter('gsi1pk', 'gsi1sk', keys.brandLedger(brandId, month, shard), f) }, f.cursor)
+export function listBrandLedgerShard(
+  brandId: string,
+  month: string,
+  shard: number,
+  f: LedgerFilter,
+): Promise<Page<LedgerEntry>> {
+  return queryPage<LedgerEntry>(
+    { IndexName: 'GSI1', ...rangeAndFilter('gsi1pk', 'gsi1sk', keys.brandLedger(brandId, month, shard), f) },
+    f.cursor,
+  )
 }

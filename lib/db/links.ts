@@ -18,7 +18,10 @@ export interface LinkRecord {
   createdAt: string
 }
 
-export type CreateLinkResult = { created: true } | { created: false; reason: 'code_taken' } | { created: false; reason: 'target_linked'; existingCode: string }
+export type CreateLinkResult =
+  | { created: true }
+  | { created: false; reason: 'code_taken' }
+  | { created: false; reason: 'target_linked'; existingCode: string }
 
 /**
  * Claims a link code and the distributor's (target → code) slot in one
@@ -29,22 +32,28 @@ export async function createLink(link: LinkRecord, targetKey: string): Promise<C
   const T = tableName()
   try {
     await transactWrite([
-          {
-            Put: {
-              TableName: T,
-              Item: { ...keys.link(link.code), entity: 'link', ...link, gsi1pk: keys.linksOf(link.distributorId), gsi1sk: timeSortKey(link.createdAt, link.code) },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
+      {
+        Put: {
+          TableName: T,
+          Item: {
+            ...keys.link(link.code),
+            entity: 'link',
+            ...link,
+            gsi1pk: keys.linksOf(link.distributorId),
+            gsi1sk: timeSortKey(link.createdAt, link.code),
           },
-          {
-            Put: {
-              TableName: T,
-              Item: { ...keys.linkTarget(link.distributorId, targetKey), entity: 'linkTarget', code: link.code },
-              ConditionExpression: 'attribute_not_exists(pk)',
-              ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-            },
-          },
-        ])
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      {
+        Put: {
+          TableName: T,
+          Item: { ...keys.linkTarget(link.distributorId, targetKey), entity: 'linkTarget', code: link.code },
+          ConditionExpression: 'attribute_not_exists(pk)',
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        },
+      },
+    ])
     return { created: true }
   } catch (err) {
     const failed = conditionFailures(err)
@@ -65,7 +74,10 @@ export async function getLinkCodeForTarget(distributorId: string, targetKey: str
 }
 
 /** A distributor's links, newest first (GSI1). */
-export function listLinksOf(distributorId: string, opts: { cursor?: string; limit?: number }): Promise<Page<LinkRecord>> {
+export function listLinksOf(
+  distributorId: string,
+  opts: { cursor?: string; limit?: number },
+): Promise<Page<LinkRecord>> {
   return queryPage<LinkRecord>(
     {
       IndexName: 'GSI1',

@@ -66,7 +66,13 @@ export interface StoredOrder {
   paidAt: string
   lines: Array<{ sku: string; qty: number; unitPrice: number; discount?: number; category?: string; base: number }>
   total: number
-  attribution: { distributorId: string | null; source: AttributionSource | null; candidates: Candidate[]; chain: ChainMember[]; skipped: PaidChain['skipped'] }
+  attribution: {
+    distributorId: string | null
+    source: AttributionSource | null
+    candidates: Candidate[]
+    chain: ChainMember[]
+    skipped: PaidChain['skipped']
+  }
   commissions: OrderCommission[]
   refunds: RefundState
   reversed: Record<string, number>
@@ -77,18 +83,26 @@ export interface StoredOrder {
   reporting?: OrderReporting
 }
 
-export const orderRead = (brandId: string, orderId: string): KeyedRead<StoredOrder> => ({ key: keys.order(brandId, orderId), parse: strip<StoredOrder> })
-export const bindingRead = (brandId: string, customerId: string): KeyedRead<Binding> => ({ key: keys.binding(brandId, customerId), parse: strip<Binding> })
+export const orderRead = (brandId: string, orderId: string): KeyedRead<StoredOrder> => ({
+  key: keys.order(brandId, orderId),
+  parse: strip<StoredOrder>,
+})
+export const bindingRead = (brandId: string, customerId: string): KeyedRead<Binding> => ({
+  key: keys.binding(brandId, customerId),
+  parse: strip<Binding>,
+})
 export const customerFirstRead = (brandId: string, customerId: string): KeyedRead<CustomerFirst> => ({
   key: keys.customerFirst(brandId, customerId),
   parse: (item) => ({ orderId: String(item.orderId), referred: item.referred === true }),
 })
 
 /** The stored order, read consistently (it decides idempotency), or undefined. */
-export const getOrder = (brandId: string, orderId: string): Promise<StoredOrder | undefined> => readOne(orderRead(brandId, orderId), true)
+export const getOrder = (brandId: string, orderId: string): Promise<StoredOrder | undefined> =>
+  readOne(orderRead(brandId, orderId), true)
 
 /** The customer's current binding to a distributor, if any. */
-export const getBinding = (brandId: string, customerId: string): Promise<Binding | undefined> => readOne(bindingRead(brandId, customerId), true)
+export const getBinding = (brandId: string, customerId: string): Promise<Binding | undefined> =>
+  readOne(bindingRead(brandId, customerId), true)
 
 /** Items an order's transaction writes besides its entries and balances. */
 export const ORDER_FIXED_ITEMS = 3
@@ -104,25 +118,53 @@ export type WriteOrderResult = 'written' | 'exists' | 'retry'
  * marker (only when the read found none): if another order claimed it meanwhile,
  * the transaction fails as 'retry' and the order is decided again as a repeat.
  */
-export async function writeOrder(order: StoredOrder, entries: LedgerEntry[], binding: { next: Binding; previous: Binding | undefined } | null, firstOrder?: CustomerFirst): Promise<WriteOrderResult> {
+export async function writeOrder(
+  order: StoredOrder,
+  entries: LedgerEntry[],
+  binding: { next: Binding; previous: Binding | undefined } | null,
+  firstOrder?: CustomerFirst,
+): Promise<WriteOrderResult> {
   const T = tableName()
-  const items: TransactItem[] = [{ Put: { TableName: T, Item: { ...keys.order(order.brandId, order.orderId), entity: 'order', ...order }, ConditionExpression: 'attribute_not_exists(pk)' } }]
+  const items: TransactItem[] = [
+    {
+      Put: {
+        TableName: T,
+        Item: { ...keys.order(order.brandId, order.orderId), entity: 'order', ...order },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+  ]
   if (binding && order.customerId) {
     items.push({
       Put: {
         TableName: T,
         Item: bindingItem(order.brandId, order.customerId, binding.next),
         ...(binding.previous
-          ? { ConditionExpression: 'boundAt = :b AND distributorId = :d', ExpressionAttributeValues: { ':b': binding.previous.boundAt, ':d': binding.previous.distributorId } }
+          ? {
+              ConditionExpression: 'boundAt = :b AND distributorId = :d',
+              ExpressionAttributeValues: { ':b': binding.previous.boundAt, ':d': binding.previous.distributorId },
+            }
           : { ConditionExpression: 'attribute_not_exists(pk)' }),
       },
     })
   }
   if (firstOrder && order.customerId) {
-    items.push({ Put: { TableName: T, Item: { ...keys.customerFirst(order.brandId, order.customerId), entity: 'customerFirst', ...firstOrder, at: order.paidAt }, ConditionExpression: 'attribute_not_exists(pk)' } })
+    items.push({
+      Put: {
+        TableName: T,
+        Item: {
+          ...keys.customerFirst(order.brandId, order.customerId),
+          entity: 'customerFirst',
+          ...firstOrder,
+          at: order.paidAt,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    })
   }
   items.push(...entries.map(putEntry))
-  for (const [distributorId, delta] of balanceDeltas(entries)) items.push(balanceUpdate(distributorId, order.currency, delta))
+  for (const [distributorId, delta] of balanceDeltas(entries))
+    items.push(balanceUpdate(distributorId, order.currency, delta))
   return writeOutcome(items)
 }
 
@@ -131,7 +173,13 @@ export interface StoredRefund {
   refundId: string
   orderId: string
   bodyHash: string
-  reversals: Array<{ entryId: string; distributorId: string; amount: number; kind: LedgerEntry['kind']; status: LedgerEntry['status'] }>
+  reversals: Array<{
+    entryId: string
+    distributorId: string
+    amount: number
+    kind: LedgerEntry['kind']
+    status: LedgerEntry['status']
+  }>
   createdAt: string
   /** For reports: the brand, when the order was paid, the base amount this refund gives back, and the order's reporting. */
   brandId?: string
@@ -151,23 +199,50 @@ export async function getRefund(brandId: string, orderId: string, refundId: stri
  * reversal or adjustment entries, a check that each reversed entry still has the
  * status the reversal was decided from, and the balance changes.
  */
-export async function writeRefund(brandId: string, order: StoredOrder, refund: StoredRefund, entries: LedgerEntry[], checked: ReadonlyArray<{ key: { pk: string; sk: string }; status: string }>): Promise<WriteOrderResult> {
+export async function writeRefund(
+  brandId: string,
+  order: StoredOrder,
+  refund: StoredRefund,
+  entries: LedgerEntry[],
+  checked: ReadonlyArray<{ key: { pk: string; sk: string }; status: string }>,
+): Promise<WriteOrderResult> {
   const T = tableName()
   const items: TransactItem[] = [
-    { Put: { TableName: T, Item: { ...keys.refund(brandId, order.orderId, refund.refundId), entity: 'refund', ...refund }, ConditionExpression: 'attribute_not_exists(pk)' } },
+    {
+      Put: {
+        TableName: T,
+        Item: { ...keys.refund(brandId, order.orderId, refund.refundId), entity: 'refund', ...refund },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
     {
       Update: {
         TableName: T,
         Key: keys.order(brandId, order.orderId),
         UpdateExpression: 'SET refunds = :r, reversed = :rev, refundIds = list_append(refundIds, :id), version = :next',
         ConditionExpression: 'version = :v',
-        ExpressionAttributeValues: { ':r': order.refunds, ':rev': order.reversed, ':id': [refund.refundId], ':next': order.version + 1, ':v': order.version },
+        ExpressionAttributeValues: {
+          ':r': order.refunds,
+          ':rev': order.reversed,
+          ':id': [refund.refundId],
+          ':next': order.version + 1,
+          ':v': order.version,
+        },
       },
     },
     ...entries.map(putEntry),
-    ...checked.map((c) => ({ ConditionCheck: { TableName: T, Key: c.key, ConditionExpression: '#s = :s', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':s': c.status } } })),
+    ...checked.map((c) => ({
+      ConditionCheck: {
+        TableName: T,
+        Key: c.key,
+        ConditionExpression: '#s = :s',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':s': c.status },
+      },
+    })),
   ]
-  for (const [distributorId, delta] of balanceDeltas(entries)) items.push(balanceUpdate(distributorId, order.currency, delta))
+  for (const [distributorId, delta] of balanceDeltas(entries))
+    items.push(balanceUpdate(distributorId, order.currency, delta))
   return writeOutcome(items)
 }
 

@@ -1,7 +1,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb'
 import { db } from './client'
 import { keys } from './keys'
-import { getItem, queryPage, strip, type Page, readOne, type KeyedRead } from './items'
+import { getItem, queryPage, strip, type Page, type KeyedRead } from './items'
 import { tableName } from './table'
 import { batchGet } from './batch-get'
 import type { Product } from '../schemas/product'
@@ -9,7 +9,11 @@ import type { Product } from '../schemas/product'
 /** Creates or replaces a product by SKU; returns true when it is new. */
 export async function putProduct(brandId: string, product: Product): Promise<boolean> {
   const r = await db().send(
-    new PutCommand({ TableName: tableName(), Item: { ...keys.product(brandId, product.sku), entity: 'product', ...product }, ReturnValues: 'ALL_OLD' }),
+    new PutCommand({
+      TableName: tableName(),
+      Item: { ...keys.product(brandId, product.sku), entity: 'product', ...product },
+      ReturnValues: 'ALL_OLD',
+    }),
   )
   return !r.Attributes
 }
@@ -33,7 +37,10 @@ export function listProducts(brandId: string, opts: { cursor?: string; limit?: n
   )
 }
 
-export const productRead = (brandId: string, sku: string): KeyedRead<Product> => ({ key: keys.product(brandId, sku), parse: strip<Product> })
+export const productRead = (brandId: string, sku: string): KeyedRead<Product> => ({
+  key: keys.product(brandId, sku),
+  parse: strip<Product>,
+})
 
 /** Many products by SKU at once (keyed reads), keyed by SKU; unknown SKUs are absent. */
 export async function getProducts(brandId: string, skus: readonly string[]): Promise<Map<string, Product>> {

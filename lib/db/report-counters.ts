@@ -2,9 +2,23 @@ import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb'
 import { db } from './client'
 import { keys } from './keys'
 import { tableName } from './table'
-import { ACTIVE_SHARDS, DISTRIBUTOR_DAY_SHARDS, HEADCOUNT_SHARDS, RING_DAY_SHARDS, STORE_DAY_SHARDS, shardOf } from './counters'
+import {
+  ACTIVE_SHARDS,
+  DISTRIBUTOR_DAY_SHARDS,
+  HEADCOUNT_SHARDS,
+  RING_DAY_SHARDS,
+  STORE_DAY_SHARDS,
+  shardOf,
+} from './counters'
 import { attributesOf, parseHeadcountSk, parseMemberAttribute, parseRingDaySk } from './report-layout'
-import { DISTRIBUTOR_FIELDS, RING_FIELDS, TEAM_FIELDS, type DistributorField, type RingField, type TeamField } from '../domain/counter-deltas'
+import {
+  DISTRIBUTOR_FIELDS,
+  RING_FIELDS,
+  TEAM_FIELDS,
+  type DistributorField,
+  type RingField,
+  type TeamField,
+} from '../domain/counter-deltas'
 
 /**
  * Reads of the report counters. Every read is one Query per shard over a day
@@ -15,10 +29,16 @@ import { DISTRIBUTOR_FIELDS, RING_FIELDS, TEAM_FIELDS, type DistributorField, ty
 type Scope = Parameters<typeof keys.reportScope>[1]
 
 /** Every item of one shard's sort-key range, all pages. */
-const queryRange = (scope: string, shard: number, from: string, to: string, extra: Partial<QueryCommandInput> = {}) => queryKey(keys.counter(scope, shard, '').pk, from, to, extra)
+const queryRange = (scope: string, shard: number, from: string, to: string, extra: Partial<QueryCommandInput> = {}) =>
+  queryKey(keys.counter(scope, shard, '').pk, from, to, extra)
 
 /** Every item of one partition key's sort-key range, all pages. */
-async function queryKey(pk: string, from: string, to: string, extra: Partial<QueryCommandInput> = {}): Promise<Record<string, unknown>[]> {
+async function queryKey(
+  pk: string,
+  from: string,
+  to: string,
+  extra: Partial<QueryCommandInput> = {},
+): Promise<Record<string, unknown>[]> {
   const out: Record<string, unknown>[] = []
   let start: Record<string, unknown> | undefined
   do {
@@ -39,7 +59,9 @@ async function queryKey(pk: string, from: string, to: string, extra: Partial<Que
 
 /** All shards of a scope over a range, in parallel. */
 const allShards = (brandId: string, kind: Scope, shards: number, from: string, to: string) =>
-  Promise.all(Array.from({ length: shards }, (_, n) => queryRange(keys.reportScope(brandId, kind), n, from, to))).then((xs) => xs.flat())
+  Promise.all(Array.from({ length: shards }, (_, n) => queryRange(keys.reportScope(brandId, kind), n, from, to))).then(
+    (xs) => xs.flat(),
+  )
 
 /** The end of a day's sort keys: every `day#…` sorts before it. */
 const endOf = (prefix: string) => `${prefix}#\uffff`
@@ -65,14 +87,19 @@ export async function readRingDays(brandId: string, from: string, to: string): P
  * delta up to it, read as whole years before its year, whole months before its
  * month, and days of its month (three Queries per shard, whatever the history).
  */
-export async function readHeadcountAt(brandId: string, day: string): Promise<Map<string, { ring: number; type: string; distributors: number }>> {
+export async function readHeadcountAt(
+  brandId: string,
+  day: string,
+): Promise<Map<string, { ring: number; type: string; distributors: number }>> {
   const year = day.slice(0, 4)
   const month = day.slice(0, 7)
   const ranges: Array<[string, string]> = [[`Y#0000`, `Y#${year}`]]
   if (!month.endsWith('-01')) ranges.push([`M#${year}-01`, `M#${month}`])
   ranges.push([`D#${month}-01`, endOf(`D#${day}`)])
   const scope = keys.reportScope(brandId, 'HC')
-  const items = await Promise.all(Array.from({ length: HEADCOUNT_SHARDS }, (_, n) => ranges.map(([a, b]) => queryRange(scope, n, a, b))).flat())
+  const items = await Promise.all(
+    Array.from({ length: HEADCOUNT_SHARDS }, (_, n) => ranges.map(([a, b]) => queryRange(scope, n, a, b))).flat(),
+  )
   const out = new Map<string, { ring: number; type: string; distributors: number }>()
   for (const item of items.flat()) {
     const at = parseHeadcountSk(String(item.sk))
@@ -88,7 +115,8 @@ export async function readHeadcountAt(brandId: string, day: string): Promise<Map
 /** Every `ring|type|distributorId` with a click or an order on a day in the range. */
 export async function readActiveMembers(brandId: string, from: string, to: string): Promise<Set<string>> {
   const out = new Set<string>()
-  for (const item of await allShards(brandId, 'ACT', ACTIVE_SHARDS, from, to)) for (const m of (item.ids as Set<string> | undefined) ?? []) out.add(m)
+  for (const item of await allShards(brandId, 'ACT', ACTIVE_SHARDS, from, to))
+    for (const m of (item.ids as Set<string> | undefined) ?? []) out.add(m)
   return out
 }
 
@@ -126,12 +154,24 @@ export type OwnDay = { day: string } & Record<DistributorField, number>
  * One distributor's own figures per day over the range, days without any left
  * out: one Query of their shard (one item a day), projecting only their attributes.
  */
-export async function readOwnDays(brandId: string, distributorId: string, from: string, to: string, types: readonly string[]): Promise<OwnDay[]> {
+export async function readOwnDays(
+  brandId: string,
+  distributorId: string,
+  from: string,
+  to: string,
+  types: readonly string[],
+): Promise<OwnDay[]> {
   const names = ['sk', ...attributesOf(distributorId, types)]
-  const items = await queryRange(keys.reportScope(brandId, 'DDAY'), shardOf(distributorId, DISTRIBUTOR_DAY_SHARDS), from, to, {
-    ProjectionExpression: names.map((_, i) => `#p${i}`).join(', '),
-    ExpressionAttributeNames: Object.fromEntries(names.map((n, i) => [`#p${i}`, n])),
-  })
+  const items = await queryRange(
+    keys.reportScope(brandId, 'DDAY'),
+    shardOf(distributorId, DISTRIBUTOR_DAY_SHARDS),
+    from,
+    to,
+    {
+      ProjectionExpression: names.map((_, i) => `#p${i}`).join(', '),
+      ExpressionAttributeNames: Object.fromEntries(names.map((n, i) => [`#p${i}`, n])),
+    },
+  )
   return items.map((item) => {
     const day: OwnDay = { day: String(item.sk), clicks: 0, orders: 0, gmv: 0, recruits: 0 }
     for (const row of sumMembers([item])) for (const f of DISTRIBUTOR_FIELDS) day[f] += row[f]
@@ -145,7 +185,12 @@ export type TeamDay = { day: string } & Record<TeamField, number>
  * What everyone below a distributor did, per day over the range, shards summed,
  * days without any left out: one Query on their team key (at most days × 4 small items).
  */
-export async function readTeamDays(brandId: string, distributorId: string, from: string, to: string): Promise<TeamDay[]> {
+export async function readTeamDays(
+  brandId: string,
+  distributorId: string,
+  from: string,
+  to: string,
+): Promise<TeamDay[]> {
   const days = new Map<string, TeamDay>()
   for (const item of await queryKey(keys.teamCounters(brandId, distributorId), from, endOf(to))) {
     const day = String(item.sk).slice(0, 10)

@@ -42,7 +42,8 @@ const LETTER: Record<DistributorField, string> = { clicks: 'c', orders: 'o', gmv
 const FIELD: Record<string, DistributorField> = { c: 'clicks', o: 'orders', g: 'gmv', r: 'recruits' }
 
 /** The attribute holding one distributor's (or store's) field for a day: `g:guide:d_abc`. */
-export const memberAttribute = (field: DistributorField | StoreField, type: string, id: string) => `${LETTER[field]}:${type}:${id}`
+export const memberAttribute = (field: DistributorField | StoreField, type: string, id: string) =>
+  `${LETTER[field]}:${type}:${id}`
 
 export function parseMemberAttribute(name: string): { field: DistributorField; type: string; id: string } | undefined {
   const m = /^([cogr]):([a-z_]+):(.+)$/s.exec(name)
@@ -51,4 +52,5 @@ export function parseMemberAttribute(name: string): { field: DistributorField; t
 }
 
 /** The attributes that can hold a distributor's own figures, whatever type they had (for a projection). */
-export const attributesOf = (id: string, types: readonly string[]) => types.flatMap((t) => (Object.keys(LETTER) as DistributorField[]).map((f) => memberAttribute(f, t, id)))
+export const attributesOf = (id: string, types: readonly string[]) =>
+  types.flatMap((t) => (Object.keys(LETTER) as DistributorField[]).map((f) => memberAttribute(f, t, id)))

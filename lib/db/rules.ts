@@ -15,17 +15,23 @@ export async function writeRule(brandId: string, rule: StoredRule, previousVersi
   const T = tableName()
   try {
     await transactWrite([
-          {
-            Put: {
-              TableName: T,
-              Item: { ...keys.rule(brandId, rule.id), entity: 'rule', ...rule },
-              ...(previousVersion === null
-                ? { ConditionExpression: 'attribute_not_exists(pk)' }
-                : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': previousVersion } }),
-            },
-          },
-          { Put: { TableName: T, Item: { ...keys.ruleVersion(brandId, rule.id, rule.version), entity: 'ruleVersion', ...rule }, ConditionExpression: 'attribute_not_exists(pk)' } },
-        ])
+      {
+        Put: {
+          TableName: T,
+          Item: { ...keys.rule(brandId, rule.id), entity: 'rule', ...rule },
+          ...(previousVersion === null
+            ? { ConditionExpression: 'attribute_not_exists(pk)' }
+            : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': previousVersion } }),
+        },
+      },
+      {
+        Put: {
+          TableName: T,
+          Item: { ...keys.ruleVersion(brandId, rule.id, rule.version), entity: 'ruleVersion', ...rule },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+    ])
     return true
   } catch (err) {
     if (conditionFailures(err)?.size) return false
@@ -45,7 +51,13 @@ export async function listRules(brandId: string): Promise<Rule[]> {
   const rules: Rule[] = []
   let cursor: string | undefined
   do {
-    const page = await queryPage<StoredRule>({ KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)', ExpressionAttributeValues: { ':pk': k.pk, ':p': k.skPrefix } }, cursor)
+    const page = await queryPage<StoredRule>(
+      {
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+        ExpressionAttributeValues: { ':pk': k.pk, ':p': k.skPrefix },
+      },
+      cursor,
+    )
     for (const r of page.items) if (!r.deleted) rules.push(r)
     cursor = page.nextCursor
   } while (cursor)

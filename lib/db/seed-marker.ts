@@ -11,5 +11,7 @@ export async function getDemoMarker(): Promise<{ brandId: string } | undefined> 
 }
 
 export async function putDemoMarker(brandId: string): Promise<void> {
-  await db().send(new PutCommand({ TableName: tableName(), Item: { ...KEY, brandId, seededAt: new Date().toISOString() } }))
+  await db().send(
+    new PutCommand({ TableName: tableName(), Item: { ...KEY, brandId, seededAt: new Date().toISOString() } }),
+  )
 }

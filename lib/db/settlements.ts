@@ -30,7 +30,14 @@ export interface Batch {
   movedAmount: number
   paidEntries: number
   paidAmount: number
-  totals?: { distributors: number; gross: number; reversals: number; net: number; entries: number; carriedForward: number }
+  totals?: {
+    distributors: number
+    gross: number
+    reversals: number
+    net: number
+    entries: number
+    carriedForward: number
+  }
 }
 
 /** Creates the batch if this brand and period has none; returns the stored one either way. */
@@ -39,7 +46,13 @@ export async function createOrGetBatch(batch: Batch): Promise<{ batch: Batch; cr
     await db().send(
       new PutCommand({
         TableName: tableName(),
-        Item: { ...keys.settlement(batch.brandId, batch.batchId), entity: 'settlement', ...batch, gsi1pk: keys.settlementsOf(batch.brandId), gsi1sk: `${batch.startedAt}#${batch.batchId}` },
+        Item: {
+          ...keys.settlement(batch.brandId, batch.batchId),
+          entity: 'settlement',
+          ...batch,
+          gsi1pk: keys.settlementsOf(batch.brandId),
+          gsi1sk: `${batch.startedAt}#${batch.batchId}`,
+        },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     )
@@ -57,7 +70,16 @@ export async function getBatch(brandId: string, batchId: string): Promise<Batch 
 
 /** The brand's batches, newest first. */
 export function listBatches(brandId: string, opts: { cursor?: string; limit?: number }): Promise<Page<Batch>> {
-  return queryPage<Batch>({ IndexName: 'GSI1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': keys.settlementsOf(brandId) }, ScanIndexForward: false, Limit: opts.limit ?? 20 }, opts.cursor)
+  return queryPage<Batch>(
+    {
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.settlementsOf(brandId) },
+      ScanIndexForward: false,
+      Limit: opts.limit ?? 20,
+    },
+    opts.cursor,
+  )
 }
 
 /** Who holds the brand's settlement lock when another run asked for it. */
@@ -74,7 +96,13 @@ export type LockAnswer = { taken: true } | { taken: false; batchId: string }
  * (finishClosing), across runs: no other period starts meanwhile, because its
  * plan would count entries the unfinished batch has planned but not yet moved.
  */
-export async function takeSettlementLock(brandId: string, batchId: string, holder: string, leaseMs: number, opts: { closing?: boolean } = {}): Promise<LockAnswer> {
+export async function takeSettlementLock(
+  brandId: string,
+  batchId: string,
+  holder: string,
+  leaseMs: number,
+  opts: { closing?: boolean } = {},
+): Promise<LockAnswer> {
   const now = Date.now()
   const lease = '(attribute_not_exists(batchId) OR expiresAt < :now OR holder = :h)'
   try {
@@ -84,7 +112,13 @@ export async function takeSettlementLock(brandId: string, batchId: string, holde
         Key: keys.settlementLock(brandId),
         UpdateExpression: `SET batchId = :b, holder = :h, takenAt = :at, expiresAt = :exp${opts.closing ? ', closing = :b' : ''}`,
         ConditionExpression: opts.closing ? `${lease} AND (attribute_not_exists(closing) OR closing = :b)` : lease,
-        ExpressionAttributeValues: { ':b': batchId, ':h': holder, ':at': new Date(now).toISOString(), ':exp': now + leaseMs, ':now': now },
+        ExpressionAttributeValues: {
+          ':b': batchId,
+          ':h': holder,
+          ':at': new Date(now).toISOString(),
+          ':exp': now + leaseMs,
+          ':now': now,
+        },
       }),
     )
     return { taken: true }
@@ -99,7 +133,13 @@ export async function takeSettlementLock(brandId: string, batchId: string, holde
 export async function releaseSettlementLock(brandId: string, holder: string): Promise<void> {
   try {
     await db().send(
-      new UpdateCommand({ TableName: tableName(), Key: keys.settlementLock(brandId), UpdateExpression: 'REMOVE batchId, holder, expiresAt', ConditionExpression: 'holder = :h', ExpressionAttributeValues: { ':h': holder } }),
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.settlementLock(brandId),
+        UpdateExpression: 'REMOVE batchId, holder, expiresAt',
+        ConditionExpression: 'holder = :h',
+        ExpressionAttributeValues: { ':h': holder },
+      }),
     )
   } catch (err) {
     if (!(err instanceof ConditionalCheckFailedException)) throw err
@@ -109,7 +149,15 @@ export async function releaseSettlementLock(brandId: string, holder: string): Pr
 /** The batch is closed: the brand may start closing another period. */
 export async function finishClosing(brandId: string, batchId: string): Promise<void> {
   try {
-    await db().send(new UpdateCommand({ TableName: tableName(), Key: keys.settlementLock(brandId), UpdateExpression: 'REMOVE closing', ConditionExpression: 'closing = :b', ExpressionAttributeValues: { ':b': batchId } }))
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.settlementLock(brandId),
+        UpdateExpression: 'REMOVE closing',
+        ConditionExpression: 'closing = :b',
+        ExpressionAttributeValues: { ':b': batchId },
+      }),
+    )
   } catch (err) {
     if (!(err instanceof ConditionalCheckFailedException)) throw err
   }
@@ -122,14 +170,24 @@ export async function finishClosing(brandId: string, batchId: string): Promise<v
  * in the next batch closed). The adjustments are found by a filter on the rest of
  * the shard, so a page may come back empty with a cursor: keep paging.
  */
-export function listAvailable(brandId: string, shard: number, end: string, cursor?: string): Promise<Page<LedgerEntry>> {
+export function listAvailable(
+  brandId: string,
+  shard: number,
+  end: string,
+  cursor?: string,
+): Promise<Page<LedgerEntry>> {
   return queryPage<LedgerEntry>(
     {
       IndexName: 'GSI2',
       KeyConditionExpression: 'gsi2pk = :pk',
       FilterExpression: '#at < :end OR (#kind = :adj AND #amount < :zero)',
       ExpressionAttributeNames: { '#at': 'availableAt', '#kind': 'kind', '#amount': 'amount' },
-      ExpressionAttributeValues: { ':pk': keys.availableOf(brandId, shard), ':end': end, ':adj': 'adjustment', ':zero': 0 },
+      ExpressionAttributeValues: {
+        ':pk': keys.availableOf(brandId, shard),
+        ':end': end,
+        ':adj': 'adjustment',
+        ':zero': 0,
+      },
       Limit: 500,
     },
     cursor,
@@ -137,8 +195,22 @@ export function listAvailable(brandId: string, shard: number, end: string, curso
 }
 
 /** One shard of a batch's settled (or paid) entries, by distributor. */
-export function listBatchEntries(brandId: string, batchId: string, shard: number, cursor?: string, limit = 200): Promise<Page<LedgerEntry>> {
-  return queryPage<LedgerEntry>({ IndexName: 'GSI2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': keys.settledIn(brandId, batchId, shard) }, Limit: limit }, cursor)
+export function listBatchEntries(
+  brandId: string,
+  batchId: string,
+  shard: number,
+  cursor?: string,
+  limit = 200,
+): Promise<Page<LedgerEntry>> {
+  return queryPage<LedgerEntry>(
+    {
+      IndexName: 'GSI2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.settledIn(brandId, batchId, shard) },
+      Limit: limit,
+    },
+    cursor,
+  )
 }
 
 /**
@@ -146,17 +218,48 @@ export function listBatchEntries(brandId: string, batchId: string, shard: number
  * plan complete. Lines go in transactions of 50 Puts rather than BatchWriteItem,
  * whose IAM action would also let the API delete.
  */
-export async function writePlan(brandId: string, batchId: string, lines: Array<SettlementLine & Record<string, unknown>>, totals: NonNullable<Batch['totals']>): Promise<void> {
+export async function writePlan(
+  brandId: string,
+  batchId: string,
+  lines: Array<SettlementLine & Record<string, unknown>>,
+  totals: NonNullable<Batch['totals']>,
+): Promise<void> {
   for (let i = 0; i < lines.length; i += 50) {
-    await transactWrite(lines.slice(i, i + 50).map((l) => ({ Put: { TableName: tableName(), Item: { ...keys.settlementLine(brandId, batchId, l.distributorId), entity: 'settlementLine', ...l } } })))
+    await transactWrite(
+      lines.slice(i, i + 50).map((l) => ({
+        Put: {
+          TableName: tableName(),
+          Item: { ...keys.settlementLine(brandId, batchId, l.distributorId), entity: 'settlementLine', ...l },
+        },
+      })),
+    )
   }
-  await db().send(new UpdateCommand({ TableName: tableName(), Key: keys.settlement(brandId, batchId), UpdateExpression: 'SET planned = :t, totals = :totals', ExpressionAttributeValues: { ':t': true, ':totals': totals } }))
+  await db().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.settlement(brandId, batchId),
+      UpdateExpression: 'SET planned = :t, totals = :totals',
+      ExpressionAttributeValues: { ':t': true, ':totals': totals },
+    }),
+  )
 }
 
 /** A page of the batch's lines in distributor order (carried-forward lines included, flagged). */
-export function listLines(brandId: string, batchId: string, cursor?: string, limit = 200): Promise<Page<SettlementLine & Record<string, unknown>>> {
+export function listLines(
+  brandId: string,
+  batchId: string,
+  cursor?: string,
+  limit = 200,
+): Promise<Page<SettlementLine & Record<string, unknown>>> {
   const k = keys.settlement(brandId, batchId)
-  return queryPage({ KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)', ExpressionAttributeValues: { ':pk': k.pk, ':p': 'LINE#' }, Limit: limit }, cursor)
+  return queryPage(
+    {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+      ExpressionAttributeValues: { ':pk': k.pk, ':p': 'LINE#' },
+      Limit: limit,
+    },
+    cursor,
+  )
 }
 
 /**
@@ -165,7 +268,12 @@ export function listLines(brandId: string, batchId: string, cursor?: string, lim
  * by its current status, so a re-run moves nothing twice. Returns false when a
  * guard failed (something else moved it: the caller re-reads).
  */
-export async function moveEntries(batch: Batch, entries: LedgerEntry[], to: 'settled' | 'paid', at: string): Promise<boolean> {
+export async function moveEntries(
+  batch: Batch,
+  entries: LedgerEntry[],
+  to: 'settled' | 'paid',
+  at: string,
+): Promise<boolean> {
   const from = to === 'settled' ? 'available' : 'settled'
   const items: TransactItem[] = entries.map((e) => {
     const index = statusIndex({ ...e, status: to, settlementId: batch.batchId })
@@ -176,13 +284,21 @@ export async function moveEntries(batch: Batch, entries: LedgerEntry[], to: 'set
         UpdateExpression: `SET #s = :to, settlementId = :b, gsi2pk = :pk, gsi2sk = :sk, ${to === 'settled' ? 'settledAt' : 'paidOutAt'} = :at`,
         ConditionExpression: '#s = :from',
         ExpressionAttributeNames: { '#s': 'status' },
-        ExpressionAttributeValues: { ':to': to, ':from': from, ':b': batch.batchId, ':pk': index.gsi2pk, ':sk': index.gsi2sk, ':at': at },
+        ExpressionAttributeValues: {
+          ':to': to,
+          ':from': from,
+          ':b': batch.batchId,
+          ':pk': index.gsi2pk,
+          ':sk': index.gsi2sk,
+          ':at': at,
+        },
       },
     }
   })
   const perDistributor = new Map<string, number>()
   for (const e of entries) perDistributor.set(e.distributorId, (perDistributor.get(e.distributorId) ?? 0) + e.amount)
-  for (const [d, amount] of perDistributor) items.push(balanceUpdate(d, batch.currency, { [from]: -amount, [to]: amount }))
+  for (const [d, amount] of perDistributor)
+    items.push(balanceUpdate(d, batch.currency, { [from]: -amount, [to]: amount }))
   const total = entries.reduce((s, e) => s + e.amount, 0)
   const [countField, amountField] = to === 'settled' ? ['movedEntries', 'movedAmount'] : ['paidEntries', 'paidAmount']
   items.push({
@@ -203,7 +319,13 @@ export async function moveEntries(batch: Batch, entries: LedgerEntry[], to: 'set
 }
 
 /** Sets the batch's status (and any finishing fields), guarded by the status it leaves. */
-export async function setBatchStatus(brandId: string, batchId: string, from: BatchStatus, to: BatchStatus, fields: Record<string, string> = {}): Promise<void> {
+export async function setBatchStatus(
+  brandId: string,
+  batchId: string,
+  from: BatchStatus,
+  to: BatchStatus,
+  fields: Record<string, string> = {},
+): Promise<void> {
   const names = Object.keys(fields)
   await db().send(
     new UpdateCommand({
@@ -212,25 +334,50 @@ export async function setBatchStatus(brandId: string, batchId: string, from: Bat
       UpdateExpression: `SET #s = :to${names.map((n) => `, #${n} = :${n}`).join('')}`,
       ConditionExpression: '#s = :from',
       ExpressionAttributeNames: { '#s': 'status', ...Object.fromEntries(names.map((n) => [`#${n}`, n])) },
-      ExpressionAttributeValues: { ':to': to, ':from': from, ...Object.fromEntries(names.map((n) => [`:${n}`, fields[n]])) },
+      ExpressionAttributeValues: {
+        ':to': to,
+        ':from': from,
+        ...Object.fromEntries(names.map((n) => [`:${n}`, fields[n]])),
+      },
     }),
   )
 }
 
 /** Per-shard tallies written during planning, so a close that runs out of time resumes without recounting. */
-export async function putTally(brandId: string, batchId: string, shard: number, part: number, tally: Record<string, [number, number, number]>): Promise<void> {
+export async function putTally(
+  brandId: string,
+  batchId: string,
+  shard: number,
+  part: number,
+  tally: Record<string, [number, number, number]>,
+): Promise<void> {
   const k = keys.settlement(brandId, batchId)
-  await db().send(new PutCommand({ TableName: tableName(), Item: { pk: k.pk, sk: `TALLY#${shard}#${part}`, shard, part, tally: JSON.stringify(tally) } }))
+  await db().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: { pk: k.pk, sk: `TALLY#${shard}#${part}`, shard, part, tally: JSON.stringify(tally) },
+    }),
+  )
 }
 
 /** Every tally part written so far, by shard. */
-export async function getTallies(brandId: string, batchId: string): Promise<Array<{ shard: number; part: number; tally: Record<string, [number, number, number]> }>> {
+export async function getTallies(
+  brandId: string,
+  batchId: string,
+): Promise<Array<{ shard: number; part: number; tally: Record<string, [number, number, number]> }>> {
   const k = keys.settlement(brandId, batchId)
   const out: Array<{ shard: number; part: number; tally: Record<string, [number, number, number]> }> = []
   let cursor: string | undefined
   do {
-    const page = await queryPage<{ shard: number; part: number; tally: string }>({ KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)', ExpressionAttributeValues: { ':pk': k.pk, ':p': 'TALLY#' } }, cursor)
-    for (const t of page.items) out.push({ shard: t.shard, part: t.part, tally: JSON.parse(t.tally) as Record<string, [number, number, number]> })
+    const page = await queryPage<{ shard: number; part: number; tally: string }>(
+      {
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+        ExpressionAttributeValues: { ':pk': k.pk, ':p': 'TALLY#' },
+      },
+      cursor,
+    )
+    for (const t of page.items)
+      out.push({ shard: t.shard, part: t.part, tally: JSON.parse(t.tally) as Record<string, [number, number, number]> })
     cursor = page.nextCursor
   } while (cursor)
   return out

@@ -6,7 +6,10 @@ import { keys } from './keys'
 import { tableName } from './table'
 
 /** Stores a single-use sign-in token by its hash; DynamoDB's TTL sweeps it a day after expiry. */
-export async function putSignIn(tokenHash: string, rec: { brandId: string; distributorId: string; expiresAt: string }): Promise<void> {
+export async function putSignIn(
+  tokenHash: string,
+  rec: { brandId: string; distributorId: string; expiresAt: string },
+): Promise<void> {
   const ttl = Math.floor(Date.parse(rec.expiresAt) / 1000) + 86_400
   await db().send(
     new PutCommand({
@@ -17,7 +20,9 @@ export async function putSignIn(tokenHash: string, rec: { brandId: string; distr
   )
 }
 
-export type SignInResult = { ok: true; brandId: string; distributorId: string } | { ok: false; reason: 'unknown' | 'used' | 'expired' }
+export type SignInResult =
+  | { ok: true; brandId: string; distributorId: string }
+  | { ok: false; reason: 'unknown' | 'used' | 'expired' }
 
 /**
  * Uses a sign-in token exactly once: one conditional update marks it used only

@@ -23,7 +23,12 @@ export async function getStreamCheckpoint(shardId: string): Promise<StreamCheckp
 
 /** Replaces the pump's checkpoint for a shard. */
 export async function putStreamCheckpoint(shardId: string, checkpoint: StreamCheckpoint): Promise<void> {
-  await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.streamCheckpoint(shardId), entity: 'job', ...checkpoint } }))
+  await db().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: { ...keys.streamCheckpoint(shardId), entity: 'job', ...checkpoint },
+    }),
+  )
 }
 
 /**
@@ -32,5 +37,10 @@ export async function putStreamCheckpoint(shardId: string, checkpoint: StreamChe
  * checkpoint after them, or every pass would write and so feed the next one.
  */
 export function isCountingBookkeeping(pk: string): boolean {
-  return pk.startsWith(keys.streamCheckpoint('').pk) || pk.startsWith('STREAMBATCH#') || /#CTR#\d+$/.test(pk) || keys.isTeamCounters(pk)
+  return (
+    pk.startsWith(keys.streamCheckpoint('').pk) ||
+    pk.startsWith('STREAMBATCH#') ||
+    /#CTR#\d+$/.test(pk) ||
+    keys.isTeamCounters(pk)
+  )
 }

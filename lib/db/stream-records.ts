@@ -36,9 +36,21 @@ export function toTableChange(record: StreamRecord): TableChange | undefined {
   const { NewImage, OldImage, ApproximateCreationDateTime: seconds } = record.dynamodb ?? {}
   const at = seconds ? new Date(seconds * 1000).toISOString() : undefined
   try {
-    return { eventName: record.eventName, newImage: NewImage ? unmarshall(NewImage) : undefined, oldImage: OldImage ? unmarshall(OldImage) : undefined, at }
+    return {
+      eventName: record.eventName,
+      newImage: NewImage ? unmarshall(NewImage) : undefined,
+      oldImage: OldImage ? unmarshall(OldImage) : undefined,
+      at,
+    }
   } catch (err) {
-    console.error(JSON.stringify({ level: 'error', msg: 'stream image not readable', sequenceNumber: record.dynamodb?.SequenceNumber, error: String(err) }))
+    console.error(
+      JSON.stringify({
+        level: 'error',
+        msg: 'stream image not readable',
+        sequenceNumber: record.dynamodb?.SequenceNumber,
+        error: String(err),
+      }),
+    )
     return { eventName: record.eventName, at }
   }
 }

@@ -14,5 +14,10 @@ export async function seenWebhookEvent(brandId: string, eventId: string): Promis
 
 /** Records a processed event id (a shortcut for repeats; orders and refunds are idempotent on their own). */
 export async function rememberWebhookEvent(brandId: string, eventId: string, topic: string): Promise<void> {
-  await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.webhookEvent(brandId, eventId), topic, ttl: Math.floor(Date.now() / 1000) + EVENT_TTL_SECONDS } }))
+  await db().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: { ...keys.webhookEvent(brandId, eventId), topic, ttl: Math.floor(Date.now() / 1000) + EVENT_TTL_SECONDS },
+    }),
+  )
 }

@@ -50,30 +50,81 @@ export function attribute(input: AttributionInput): Attribution {
   let winner: { distributorId: string; source: AttributionSource } | null = null
 
   const consider = (source: AttributionSource, distributorId: string, expiredDetail: string | null, label: string) => {
-    if (winner) return candidates.push({ source, distributorId, outcome: 'outranked', detail: `${label}; ${winner.source} ranks higher.` })
+    if (winner)
+      return candidates.push({
+        source,
+        distributorId,
+        outcome: 'outranked',
+        detail: `${label}; ${winner.source} ranks higher.`,
+      })
     if (expiredDetail) return candidates.push({ source, distributorId, outcome: 'expired', detail: expiredDetail })
     const d = input.distributors.get(distributorId)
-    if (!d) return candidates.push({ source, distributorId, outcome: 'unknown', detail: `${label}; the distributor no longer exists.` })
-    if (d.status !== 'active') return candidates.push({ source, distributorId, outcome: 'suspended', detail: `${label}; the distributor is suspended.` })
+    if (!d)
+      return candidates.push({
+        source,
+        distributorId,
+        outcome: 'unknown',
+        detail: `${label}; the distributor no longer exists.`,
+      })
+    if (d.status !== 'active')
+      return candidates.push({
+        source,
+        distributorId,
+        outcome: 'suspended',
+        detail: `${label}; the distributor is suspended.`,
+      })
     if (input.selfPurchase === 'deny' && input.customerId && d.externalId === input.customerId) {
-      return candidates.push({ source, distributorId, outcome: 'self_purchase', detail: `${label}; the buyer is the distributor and the brand denies self-purchase.` })
+      return candidates.push({
+        source,
+        distributorId,
+        outcome: 'self_purchase',
+        detail: `${label}; the buyer is the distributor and the brand denies self-purchase.`,
+      })
     }
     winner = { distributorId, source }
     candidates.push({ source, distributorId, outcome: 'won', detail: label })
   }
 
-  if (input.click && !input.click.found) candidates.push({ source: 'click', outcome: 'unknown', detail: `Click ${input.click.clickId} is not one of this brand's clicks.` })
+  if (input.click && !input.click.found)
+    candidates.push({
+      source: 'click',
+      outcome: 'unknown',
+      detail: `Click ${input.click.clickId} is not one of this brand's clicks.`,
+    })
   if (input.click?.found) {
     const age = paidAt - Date.parse(input.click.at)
     const expired = input.bindingDays > 0 && age > input.bindingDays * DAY_MS
-    consider('click', input.click.distributorId, expired ? `Click ${input.click.clickId} was ${Math.floor(age / DAY_MS)} days before payment; the window is ${input.bindingDays} days.` : null, `Click ${input.click.clickId}`)
+    consider(
+      'click',
+      input.click.distributorId,
+      expired
+        ? `Click ${input.click.clickId} was ${Math.floor(age / DAY_MS)} days before payment; the window is ${input.bindingDays} days.`
+        : null,
+      `Click ${input.click.clickId}`,
+    )
   }
-  if (input.ref && !input.ref.found) candidates.push({ source: 'refCode', outcome: 'unknown', detail: `Code ${input.ref.code} is neither a link nor a coupon code of this brand.` })
-  if (input.ref?.found) consider('refCode', input.ref.distributorId, null, `${input.ref.via === 'link' ? 'Link' : 'Coupon'} code ${input.ref.code}`)
+  if (input.ref && !input.ref.found)
+    candidates.push({
+      source: 'refCode',
+      outcome: 'unknown',
+      detail: `Code ${input.ref.code} is neither a link nor a coupon code of this brand.`,
+    })
+  if (input.ref?.found)
+    consider(
+      'refCode',
+      input.ref.distributorId,
+      null,
+      `${input.ref.via === 'link' ? 'Link' : 'Coupon'} code ${input.ref.code}`,
+    )
   if (input.binding) {
     const b = input.binding
     const expired = b.expiresAt !== null && Date.parse(b.expiresAt) <= paidAt
-    consider('binding', b.distributorId, expired ? `The customer's binding expired at ${b.expiresAt}.` : null, `Customer bound since ${b.boundAt}`)
+    consider(
+      'binding',
+      b.distributorId,
+      expired ? `The customer's binding expired at ${b.expiresAt}.` : null,
+      `Customer bound since ${b.boundAt}`,
+    )
   }
   const won = winner as { distributorId: string; source: AttributionSource } | null
   return { distributorId: won?.distributorId ?? null, source: won?.source ?? null, candidates }

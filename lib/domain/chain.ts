@@ -13,7 +13,12 @@ export interface PaidChain {
  * distributor is skipped without shifting the levels above.
  * @example chainFor('a', ['b', 'c'], byId, 2) → levels 1 (a) and 2 (b)
  */
-export function chainFor(creditedId: string, ancestors: readonly string[], byId: ReadonlyMap<string, CandidateDistributor>, maxLevels: number): PaidChain {
+export function chainFor(
+  creditedId: string,
+  ancestors: readonly string[],
+  byId: ReadonlyMap<string, CandidateDistributor>,
+  maxLevels: number,
+): PaidChain {
   const members: ChainMember[] = []
   const skipped: PaidChain['skipped'] = []
   ;[creditedId, ...ancestors].slice(0, maxLevels).forEach((id, i) => {

@@ -48,7 +48,13 @@ export const lineBase = (l: PricedLine): number => l.unitPrice * l.qty - (l.disc
  * level, floor(base × bps / 10000) or fixed × qty, grouped into one draft per
  * level and rule, each group capped by its rule's capPerOrder. Pure: nothing is written.
  */
-export function commissionsFor(lines: readonly PricedLine[], chain: readonly ChainMember[], ruleSet: RuleSet, paidAt: string, programmeDefaultBps: readonly number[]): CommissionDraft[] {
+export function commissionsFor(
+  lines: readonly PricedLine[],
+  chain: readonly ChainMember[],
+  ruleSet: RuleSet,
+  paidAt: string,
+  programmeDefaultBps: readonly number[],
+): CommissionDraft[] {
   const drafts = new Map<string, CommissionDraft & { cap?: number }>()
   for (const member of chain) {
     for (const line of lines) {
@@ -73,5 +79,8 @@ export function commissionsFor(lines: readonly PricedLine[], chain: readonly Cha
       drafts.set(key, draft)
     }
   }
-  return [...drafts.values()].map(({ cap, ...d }) => ({ ...d, amount: cap === undefined ? d.uncapped : Math.min(d.uncapped, cap) }))
+  return [...drafts.values()].map(({ cap, ...d }) => ({
+    ...d,
+    amount: cap === undefined ? d.uncapped : Math.min(d.uncapped, cap),
+  }))
 }

@@ -1,4 +1,16 @@
-import { asClick, asCommission, asJoin, asLink, asMove, asOrder, asRefund, NO_DISTRIBUTOR, type Credit, type Placements, type TableChange } from './report-events'
+import {
+  asClick,
+  asCommission,
+  asJoin,
+  asLink,
+  asMove,
+  asOrder,
+  asRefund,
+  NO_DISTRIBUTOR,
+  type Credit,
+  type Placements,
+  type TableChange,
+} from './report-events'
 
 /**
  * Report counters from a batch of table changes: pure, so a batch of any size
@@ -11,7 +23,18 @@ import { asClick, asCommission, asJoin, asLink, asMove, asOrder, asRefund, NO_DI
 export type { Placement, Placements, TableChange } from './report-events'
 
 /** Per (brand, day, ring, type). */
-export const RING_FIELDS = ['clicks', 'links', 'orders', 'gmv', 'commission', 'newCustomers', 'newRecruits', 'referredOrders', 'referredRepeatOrders', 'referredGmv'] as const
+export const RING_FIELDS = [
+  'clicks',
+  'links',
+  'orders',
+  'gmv',
+  'commission',
+  'newCustomers',
+  'newRecruits',
+  'referredOrders',
+  'referredRepeatOrders',
+  'referredGmv',
+] as const
 export type RingField = (typeof RING_FIELDS)[number]
 /** Per (brand, day, distributor), for leaderboards and a distributor's own dashboard. */
 export const DISTRIBUTOR_FIELDS = ['clicks', 'orders', 'gmv', 'recruits'] as const
@@ -29,11 +52,32 @@ export type TeamField = (typeof TEAM_FIELDS)[number]
 
 export type CounterDelta =
   | { counter: 'link'; code: string; add: { clicks: number } }
-  | { counter: 'ringDay'; brandId: string; day: string; ring: number; type: string; add: Partial<Record<RingField, number>> }
+  | {
+      counter: 'ringDay'
+      brandId: string
+      day: string
+      ring: number
+      type: string
+      add: Partial<Record<RingField, number>>
+    }
   /** Distributors joining (+1), leaving or moving out (−1) of a ring/type row: the count at a day is the sum up to it. */
   | { counter: 'headcount'; brandId: string; day: string; ring: number; type: string; add: { distributors: number } }
-  | { counter: 'distributorDay'; brandId: string; day: string; distributorId: string; type: string; add: Partial<Record<DistributorField, number>> }
-  | { counter: 'storeDay'; brandId: string; day: string; store: string; type: string; add: Partial<Record<StoreField, number>> }
+  | {
+      counter: 'distributorDay'
+      brandId: string
+      day: string
+      distributorId: string
+      type: string
+      add: Partial<Record<DistributorField, number>>
+    }
+  | {
+      counter: 'storeDay'
+      brandId: string
+      day: string
+      store: string
+      type: string
+      add: Partial<Record<StoreField, number>>
+    }
   | { counter: 'teamDay'; brandId: string; day: string; distributorId: string; add: Partial<Record<TeamField, number>> }
   /** A distributor with a click or an order that day, as `ring|type|id`, added to that day's set. */
   | { counter: 'active'; brandId: string; day: string; member: string; add: Record<string, never> }
@@ -100,8 +144,12 @@ export function clickedDistributors(changes: readonly TableChange[]): string[] {
 }
 
 /** The same figures once for the team of each ancestor of the distributor credited. */
-const toTeams = (brandId: string, day: string, ancestors: readonly string[], add: Partial<Record<TeamField, number>>): CounterDelta[] =>
-  ancestors.map((distributorId) => ({ counter: 'teamDay', brandId, day, distributorId, add }))
+const toTeams = (
+  brandId: string,
+  day: string,
+  ancestors: readonly string[],
+  add: Partial<Record<TeamField, number>>,
+): CounterDelta[] => ancestors.map((distributorId) => ({ counter: 'teamDay', brandId, day, distributorId, add }))
 
 /** The deltas one change makes, before merging. */
 function deltasOf(change: TableChange, placements?: Placements): CounterDelta[] {
@@ -118,7 +166,14 @@ function deltasOf(change: TableChange, placements?: Placements): CounterDelta[] 
         { counter: 'ringDay', brandId, day, ring: c.ring, type: c.type, add: { clicks: 1 } },
         ...(c.distributorId
           ? [
-              { counter: 'distributorDay', brandId, day, distributorId: c.distributorId, type: c.type, add: { clicks: 1 } } as const,
+              {
+                counter: 'distributorDay',
+                brandId,
+                day,
+                distributorId: c.distributorId,
+                type: c.type,
+                add: { clicks: 1 },
+              } as const,
               { counter: 'active', brandId, day, member: activeMember(c, c.distributorId), add: {} } as const,
               ...toTeams(brandId, day, c.ancestors, { clicks: 1 }),
             ]
@@ -127,13 +182,17 @@ function deltasOf(change: TableChange, placements?: Placements): CounterDelta[] 
     }
     case 'link': {
       const l = asLink(image)
-      return l ? [{ counter: 'ringDay', brandId: l.brandId, day: l.day, ring: l.ring, type: l.type, add: { links: 1 } }] : []
+      return l
+        ? [{ counter: 'ringDay', brandId: l.brandId, day: l.day, ring: l.ring, type: l.type, add: { links: 1 } }]
+        : []
     }
     case 'distributor': {
       const j = asJoin(image)
       if (!j) return []
       const { brandId, day, recruiter: r } = j
-      const out: CounterDelta[] = j.counted ? [{ counter: 'headcount', brandId, day, ring: j.ring, type: j.type, add: { distributors: 1 } }] : []
+      const out: CounterDelta[] = j.counted
+        ? [{ counter: 'headcount', brandId, day, ring: j.ring, type: j.type, add: { distributors: 1 } }]
+        : []
       out.push(...toTeams(brandId, day, j.ancestors, { newMembers: 1 }))
       if (r) {
         out.push({ counter: 'ringDay', brandId, day, ring: r.ring, type: r.type, add: { newRecruits: 1 } })
@@ -148,15 +207,44 @@ function deltasOf(change: TableChange, placements?: Placements): CounterDelta[] 
       const r = asRefund(image)
       if (!r) return []
       const { brandId, day } = r
-      const out: CounterDelta[] = [{ counter: 'ringDay', brandId, day, ring: r.ring, type: r.type, add: { gmv: -r.base, ...(r.referredCustomer ? { referredGmv: -r.base } : {}) } }]
-      if (r.distributorId) out.push({ counter: 'distributorDay', brandId, day, distributorId: r.distributorId, type: r.type, add: { gmv: -r.base } })
-      if (r.distributorId && r.store) out.push({ counter: 'storeDay', brandId, day, store: r.store, type: r.type, add: { gmv: -r.base } })
+      const out: CounterDelta[] = [
+        {
+          counter: 'ringDay',
+          brandId,
+          day,
+          ring: r.ring,
+          type: r.type,
+          add: { gmv: -r.base, ...(r.referredCustomer ? { referredGmv: -r.base } : {}) },
+        },
+      ]
+      if (r.distributorId)
+        out.push({
+          counter: 'distributorDay',
+          brandId,
+          day,
+          distributorId: r.distributorId,
+          type: r.type,
+          add: { gmv: -r.base },
+        })
+      if (r.distributorId && r.store)
+        out.push({ counter: 'storeDay', brandId, day, store: r.store, type: r.type, add: { gmv: -r.base } })
       if (r.distributorId) out.push(...toTeams(brandId, day, r.ancestors, { gmv: -r.base }))
       return out
     }
     case 'ledger': {
       const e = asCommission(image)
-      return e ? [{ counter: 'ringDay', brandId: e.brandId, day: e.day, ring: e.ring, type: e.type, add: { commission: e.amount } }] : []
+      return e
+        ? [
+            {
+              counter: 'ringDay',
+              brandId: e.brandId,
+              day: e.day,
+              ring: e.ring,
+              type: e.type,
+              add: { commission: e.amount },
+            },
+          ]
+        : []
     }
     default:
       return []
@@ -170,12 +258,25 @@ function orderDeltas(change: TableChange): CounterDelta[] {
   const credit = o.distributorId ? o : NO_DISTRIBUTOR
   const fields: Partial<Record<RingField, number>> = { orders: 1, gmv: o.total }
   if (o.firstOrderOfCustomer) fields.newCustomers = 1
-  if (o.referredCustomer) Object.assign(fields, { referredOrders: 1, referredRepeatOrders: o.firstOrderOfCustomer ? 0 : 1, referredGmv: o.total })
+  if (o.referredCustomer)
+    Object.assign(fields, {
+      referredOrders: 1,
+      referredRepeatOrders: o.firstOrderOfCustomer ? 0 : 1,
+      referredGmv: o.total,
+    })
   const out: CounterDelta[] = [{ counter: 'ringDay', brandId, day, ring: credit.ring, type: credit.type, add: fields }]
   if (o.distributorId) {
-    out.push({ counter: 'distributorDay', brandId, day, distributorId: o.distributorId, type: o.type, add: { orders: 1, gmv: o.total } })
+    out.push({
+      counter: 'distributorDay',
+      brandId,
+      day,
+      distributorId: o.distributorId,
+      type: o.type,
+      add: { orders: 1, gmv: o.total },
+    })
     out.push({ counter: 'active', brandId, day, member: activeMember(o, o.distributorId), add: {} })
-    if (o.store) out.push({ counter: 'storeDay', brandId, day, store: o.store, type: o.type, add: { orders: 1, gmv: o.total } })
+    if (o.store)
+      out.push({ counter: 'storeDay', brandId, day, store: o.store, type: o.type, add: { orders: 1, gmv: o.total } })
     out.push(...toTeams(brandId, day, o.ancestors, { orders: 1, gmv: o.total }))
   }
   return out
@@ -187,9 +288,18 @@ function moveDeltas(change: TableChange): CounterDelta[] {
   if (!m) return []
   const { brandId, day } = m
   const out: CounterDelta[] = []
-  if (m.before?.counted) out.push({ counter: 'headcount', brandId, day, ring: m.before.ring, type: m.before.type, add: { distributors: -1 } })
+  if (m.before?.counted)
+    out.push({
+      counter: 'headcount',
+      brandId,
+      day,
+      ring: m.before.ring,
+      type: m.before.type,
+      add: { distributors: -1 },
+    })
   // Without the old image (a stream of new images only) a change cannot be told from a join: count nothing rather than twice.
-  if (m.before && m.after.counted) out.push({ counter: 'headcount', brandId, day, ring: m.after.ring, type: m.after.type, add: { distributors: 1 } })
+  if (m.before && m.after.counted)
+    out.push({ counter: 'headcount', brandId, day, ring: m.after.ring, type: m.after.type, add: { distributors: 1 } })
   return out
 }
 

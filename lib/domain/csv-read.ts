@@ -40,7 +40,8 @@ export function readCsv(text: string): CsvReadResult {
       blank = false
       i++
       for (;;) {
-        if (i >= text.length) return { ok: false, line: openedOn, message: `A quoted field opened on line ${openedOn} is never closed.` }
+        if (i >= text.length)
+          return { ok: false, line: openedOn, message: `A quoted field opened on line ${openedOn} is never closed.` }
         const c = text[i]!
         if (c === '"') {
           if (text[i + 1] !== '"') break

@@ -17,7 +17,11 @@ export function lastDays(now: Date, n: number): { from: string; to: string; days
  * in the order of `days`, keeping only `fields`; rows outside `days` are ignored.
  * @example denseDays(['d1', 'd2'], [{ day: 'd2', orders: 3 }], ['orders']) → [{ day: 'd1', orders: 0 }, { day: 'd2', orders: 3 }]
  */
-export function denseDays<F extends string>(days: readonly string[], rows: ReadonlyArray<{ day: string } & Partial<Record<F, number>>>, fields: readonly F[]): Array<{ day: string } & Record<F, number>> {
+export function denseDays<F extends string>(
+  days: readonly string[],
+  rows: ReadonlyArray<{ day: string } & Partial<Record<F, number>>>,
+  fields: readonly F[],
+): Array<{ day: string } & Record<F, number>> {
   const byDay = new Map(rows.map((r) => [r.day, r]))
   return days.map((day) => {
     const row = byDay.get(day)
@@ -26,6 +30,9 @@ export function denseDays<F extends string>(days: readonly string[], rows: Reado
 }
 
 /** Each field summed over the rows. */
-export function totalsOf<F extends string>(rows: ReadonlyArray<Record<F, number>>, fields: readonly F[]): Record<F, number> {
+export function totalsOf<F extends string>(
+  rows: ReadonlyArray<Record<F, number>>,
+  fields: readonly F[],
+): Record<F, number> {
   return Object.fromEntries(fields.map((f) => [f, rows.reduce((n, r) => n + r[f], 0)])) as Record<F, number>
 }

@@ -12,7 +12,8 @@ const UTF8_BOM = [0xef, 0xbb, 0xbf] as const
  * @example decodeText(Buffer.from([0xd5, 0xc5, 0xc8, 0xfd])) → { text: '张三', encoding: 'gbk' }
  */
 export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEncodingName } {
-  if (UTF8_BOM.every((b, i) => bytes[i] === b)) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' }
+  if (UTF8_BOM.every((b, i) => bytes[i] === b))
+    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), encoding: 'utf-8' }
   } catch {

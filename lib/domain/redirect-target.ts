@@ -24,7 +24,10 @@ export function withClickParam(target: string, clickId: string): string {
   const u = new URL(target)
   // Append to the query as written: URLSearchParams would re-encode the shop's own
   // parameters (`a%20b` → `a+b`, `flag` → `flag=`), which some shops read differently.
-  const kept = u.search.slice(1).split('&').filter((p) => p !== '' && !/^rpl_click(=|$)/.test(p))
+  const kept = u.search
+    .slice(1)
+    .split('&')
+    .filter((p) => p !== '' && !/^rpl_click(=|$)/.test(p))
   u.search = `?${[...kept, `rpl_click=${encodeURIComponent(clickId)}`].join('&')}`
   return u.toString()
 }

@@ -35,11 +35,16 @@ const add = (a: Fraction, b: Fraction): Fraction => ({ n: a.n * b.d + b.n * a.d,
 const ZERO: Fraction = { n: 0n, d: 1n }
 
 /** Share of the order refunded, for a weighting of its lines: Σ weight × refundedQty/qty / Σ weight + amount/total. */
-function refundedShare(lines: ReadonlyArray<{ sku: string; qty: number; weight: number }>, state: RefundState, orderBase: number): Fraction {
+function refundedShare(
+  lines: ReadonlyArray<{ sku: string; qty: number; weight: number }>,
+  state: RefundState,
+  orderBase: number,
+): Fraction {
   const total = lines.reduce((s, l) => s + l.weight, 0)
   let share = ZERO
   if (total > 0) {
-    for (const l of lines) share = add(share, { n: BigInt(l.weight) * BigInt(state.qty[l.sku] ?? 0), d: BigInt(l.qty) * BigInt(total) })
+    for (const l of lines)
+      share = add(share, { n: BigInt(l.weight) * BigInt(state.qty[l.sku] ?? 0), d: BigInt(l.qty) * BigInt(total) })
   }
   if (orderBase > 0 && state.amount > 0) share = add(share, { n: BigInt(state.amount), d: BigInt(orderBase) })
   return share
@@ -68,7 +73,12 @@ export function refundedBase(orderLines: readonly OrderLineBase[], state: Refund
  * exceeds what was earned, and refunding everything reverses everything. Returns
  * the new refund state and what each entry reverses now, or the field at fault.
  */
-export function applyRefund(orderLines: readonly OrderLineBase[], entries: readonly EntryForRefund[], before: RefundState, refund: RefundRequest): RefundOutcome {
+export function applyRefund(
+  orderLines: readonly OrderLineBase[],
+  entries: readonly EntryForRefund[],
+  before: RefundState,
+  refund: RefundRequest,
+): RefundOutcome {
   const state: RefundState = { qty: { ...before.qty }, amount: before.amount }
   const orderBase = orderLines.reduce((s, l) => s + l.base, 0)
   if ('lines' in refund) {
@@ -76,22 +86,41 @@ export function applyRefund(orderLines: readonly OrderLineBase[], entries: reado
       const line = orderLines.find((l) => l.sku === r.sku)
       if (!line) return { ok: false, field: `lines.${i}.sku`, message: `${r.sku} is not in this order.` }
       state.qty[r.sku] = (state.qty[r.sku] ?? 0) + r.qty
-      if ((state.qty[r.sku] ?? 0) > line.qty) return { ok: false, field: `lines.${i}.qty`, message: `Only ${line.qty - (before.qty[r.sku] ?? 0)} of ${r.sku} are left to refund.` }
+      if ((state.qty[r.sku] ?? 0) > line.qty)
+        return {
+          ok: false,
+          field: `lines.${i}.qty`,
+          message: `Only ${line.qty - (before.qty[r.sku] ?? 0)} of ${r.sku} are left to refund.`,
+        }
     }
   } else {
     state.amount += refund.amount
     // The share below only counts amounts against a non-zero total: a free order refunds no money.
-    if (state.amount > orderBase) return { ok: false, field: 'amount', message: 'That refunds more than was paid for the order.' }
+    if (state.amount > orderBase)
+      return { ok: false, field: 'amount', message: 'That refunds more than was paid for the order.' }
   }
-  const paid = refundedShare(orderLines.map((l) => ({ ...l, weight: l.base })), state, orderBase)
-  if (paid.n > paid.d) return { ok: false, field: 'lines' in refund ? 'lines' : 'amount', message: 'That refunds more than was paid for the order.' }
+  const paid = refundedShare(
+    orderLines.map((l) => ({ ...l, weight: l.base })),
+    state,
+    orderBase,
+  )
+  if (paid.n > paid.d)
+    return {
+      ok: false,
+      field: 'lines' in refund ? 'lines' : 'amount',
+      message: 'That refunds more than was paid for the order.',
+    }
   // Once everything paid is refunded, every commission is reversed in full, however
   // the refunds were split: lines weigh by base for the order but by commission for
   // an entry, so a mix of line and amount refunds can total 1 for the order and less for an entry.
   const all = paid.n === paid.d
   const reversals = entries
     .map((e) => {
-      const share = refundedShare(e.lines.map((l) => ({ sku: l.sku, qty: l.qty, weight: l.amount })), state, orderBase)
+      const share = refundedShare(
+        e.lines.map((l) => ({ sku: l.sku, qty: l.qty, weight: l.amount })),
+        state,
+        orderBase,
+      )
       const capped = all || share.n > share.d ? { n: 1n, d: 1n } : share
       const total = Number((BigInt(e.amount) * capped.n) / capped.d)
       return { entryId: e.entryId, amount: Math.max(0, Math.min(e.amount, total) - e.reversed) }

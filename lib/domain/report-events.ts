@@ -42,8 +42,17 @@ const NO_PLACEMENTS: Placements = new Map()
  * `ancestors` on an event are the credited distributor's recruiters (nearest
  * first) as the event's item recorded them: the teams it also counts in.
  */
-export interface ClickEvent extends Credit { brandId: string; code: string; distributorId: string; day: string; ancestors: string[] }
-export interface LinkEvent extends Credit { brandId: string; day: string }
+export interface ClickEvent extends Credit {
+  brandId: string
+  code: string
+  distributorId: string
+  day: string
+  ancestors: string[]
+}
+export interface LinkEvent extends Credit {
+  brandId: string
+  day: string
+}
 export interface JoinEvent extends Credit {
   brandId: string
   distributorId: string
@@ -53,7 +62,12 @@ export interface JoinEvent extends Credit {
   /** The newcomer's own recruiters: the teams they join. */
   ancestors: string[]
 }
-export interface MoveEvent { brandId: string; day: string; before: (Credit & { counted: boolean }) | undefined; after: Credit & { counted: boolean } }
+export interface MoveEvent {
+  brandId: string
+  day: string
+  before: (Credit & { counted: boolean }) | undefined
+  after: Credit & { counted: boolean }
+}
 export interface OrderEvent extends Credit {
   brandId: string
   day: string
@@ -64,32 +78,58 @@ export interface OrderEvent extends Credit {
   referredCustomer: boolean
   ancestors: string[]
 }
-export interface RefundEvent extends Credit { brandId: string; day: string; distributorId: string | null; store?: string; base: number; referredCustomer: boolean; ancestors: string[] }
-export interface CommissionEvent extends Credit { brandId: string; day: string; amount: number }
+export interface RefundEvent extends Credit {
+  brandId: string
+  day: string
+  distributorId: string | null
+  store?: string
+  base: number
+  referredCustomer: boolean
+  ancestors: string[]
+}
+export interface CommissionEvent extends Credit {
+  brandId: string
+  day: string
+  amount: number
+}
 
 /** Statuses that make someone one of a brand's distributors: not an applicant, not gone. */
 const COUNTED_STATUSES = new Set(['active', 'suspended'])
 
 const str = (v: unknown): v is string => typeof v === 'string' && v.length > 0
 const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v)
-const dayOf = (iso: unknown): string | undefined => (typeof iso === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(iso) ? new Date(iso).toISOString().slice(0, 10) : undefined)
-const entityOf = (image: Record<string, unknown> | undefined, entity: string) => (image?.entity === entity ? image : undefined)
+const dayOf = (iso: unknown): string | undefined =>
+  typeof iso === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(iso) ? new Date(iso).toISOString().slice(0, 10) : undefined
+const entityOf = (image: Record<string, unknown> | undefined, entity: string) =>
+  image?.entity === entity ? image : undefined
 /** A stored ancestor list, read defensively: distinct ids other than the distributor's own, at most MAX_ANCESTORS; anything else is none. */
-const ancestorsOf = (v: unknown, self: string): string[] => (Array.isArray(v) ? [...new Set(v.filter(str))].filter((id) => id !== self).slice(0, MAX_ANCESTORS) : [])
+const ancestorsOf = (v: unknown, self: string): string[] =>
+  Array.isArray(v) ? [...new Set(v.filter(str))].filter((id) => id !== self).slice(0, MAX_ANCESTORS) : []
 
 /**
  * A click, counted where its distributor stands now when `placements` has them,
  * else where the click's link recorded them at creation (a distributor since deleted).
  * @example asClick(clickImage, new Map([['d_1', { ring: 2, type: 'member', ancestors: ['d_new'] }]])) → { ring: 2, ancestors: ['d_new'], … }
  */
-export function asClick(image: Record<string, unknown> | undefined, placements: Placements = NO_PLACEMENTS): ClickEvent | undefined {
+export function asClick(
+  image: Record<string, unknown> | undefined,
+  placements: Placements = NO_PLACEMENTS,
+): ClickEvent | undefined {
   const i = entityOf(image, 'click')
   const day = dayOf(i?.at)
   if (!i || !day || !str(i.code) || !str(i.brandId) || !num(i.ring) || !str(i.type)) return undefined
   const distributorId = str(i.distributorId) ? i.distributorId : ''
   const now = distributorId ? placements.get(distributorId) : undefined
   const at = now && num(now.ring) && str(now.type) ? now : { ring: i.ring, type: i.type, ancestors: i.ancestors }
-  return { brandId: i.brandId, code: i.code, distributorId, ring: at.ring, type: at.type, day, ancestors: distributorId ? ancestorsOf(at.ancestors, distributorId) : [] }
+  return {
+    brandId: i.brandId,
+    code: i.code,
+    distributorId,
+    ring: at.ring,
+    type: at.type,
+    day,
+    ancestors: distributorId ? ancestorsOf(at.ancestors, distributorId) : [],
+  }
 }
 
 /** A link, counted in the ring and type its distributor had when they created it: that is when it happened. */
@@ -101,7 +141,9 @@ export function asLink(image: Record<string, unknown> | undefined): LinkEvent | 
 }
 
 /** A distributor's ring, type and whether it counts, or undefined when the image is not a distributor. */
-function placement(image: Record<string, unknown> | undefined): (Credit & { counted: boolean; brandId: string }) | undefined {
+function placement(
+  image: Record<string, unknown> | undefined,
+): (Credit & { counted: boolean; brandId: string }) | undefined {
   const i = entityOf(image, 'distributor')
   if (!i || !str(i.brandId) || !num(i.ring) || !str(i.type)) return undefined
   return { brandId: i.brandId, ring: i.ring, type: i.type, counted: COUNTED_STATUSES.has(String(i.status)) }
@@ -112,7 +154,10 @@ export function asJoin(image: Record<string, unknown> | undefined): JoinEvent | 
   const day = dayOf(image?.joinedAt)
   if (!p || !day || !str(image?.id)) return undefined
   const r = image.recruiter as Record<string, unknown> | undefined
-  const recruiter = str(image.parentId) && r && num(r.ring) && str(r.type) ? { id: image.parentId, ring: r.ring, type: r.type, store: str(r.store) ? r.store : undefined } : undefined
+  const recruiter =
+    str(image.parentId) && r && num(r.ring) && str(r.type)
+      ? { id: image.parentId, ring: r.ring, type: r.type, store: str(r.store) ? r.store : undefined }
+      : undefined
   return { ...p, distributorId: image.id, day, recruiter, ancestors: ancestorsOf(image.ancestors, image.id) }
 }
 
@@ -122,7 +167,8 @@ export function asMove(change: TableChange): MoveEvent | undefined {
   const day = dayOf(change.at)
   if (!after || !day) return undefined
   const before = placement(change.oldImage)
-  if (before && before.ring === after.ring && before.type === after.type && before.counted === after.counted) return undefined
+  if (before && before.ring === after.ring && before.type === after.type && before.counted === after.counted)
+    return undefined
   return { brandId: after.brandId, day, before, after }
 }
 
@@ -153,7 +199,17 @@ export function asRefund(image: Record<string, unknown> | undefined): RefundEven
   if (!i || !day || !str(i.brandId) || !num(i.base) || !r || !num(r.ring) || !str(r.type)) return undefined
   const distributorId = str(r.distributorId) ? r.distributorId : null
   const ancestors = distributorId ? ancestorsOf(r.ancestors, distributorId) : []
-  return { brandId: i.brandId, day, ring: r.ring, type: r.type, distributorId, store: str(r.store) ? r.store : undefined, base: i.base, referredCustomer: r.referredCustomer === true, ancestors }
+  return {
+    brandId: i.brandId,
+    day,
+    ring: r.ring,
+    type: r.type,
+    distributorId,
+    store: str(r.store) ? r.store : undefined,
+    base: i.base,
+    referredCustomer: r.referredCustomer === true,
+    ancestors,
+  }
 }
 
 /** A ledger entry: commissions add, reversals and adjustments (negative) subtract, on the day the order was paid. */

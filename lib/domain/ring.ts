@@ -23,7 +23,10 @@ export interface Placement {
  * (the brand is ring 0); a recruit is one ring further out than its recruiter.
  * @example placementUnder(null, 'member') → { ring: 2, depth: 0, ancestors: [] }
  */
-export function placementUnder(parent: { id: string; ancestors: string[]; depth: number; ring: number } | null, type: DistributorType): Placement {
+export function placementUnder(
+  parent: { id: string; ancestors: string[]; depth: number; ring: number } | null,
+  type: DistributorType,
+): Placement {
   if (!parent) return { parentId: null, ancestors: [], depth: 0, ring: circleOf(type) === 'internal' ? 1 : 2 }
   return {
     parentId: parent.id,

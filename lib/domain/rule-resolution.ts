@@ -23,7 +23,8 @@ export interface RuleSet {
 
 const SCOPE_ORDER = ['product', 'category', 'campaign', 'default'] as const
 
-const within = (at: number, startsAt: string | undefined, endsAt: string | undefined) => (!startsAt || Date.parse(startsAt) <= at) && (!endsAt || at < Date.parse(endsAt))
+const within = (at: number, startsAt: string | undefined, endsAt: string | undefined) =>
+  (!startsAt || Date.parse(startsAt) <= at) && (!endsAt || at < Date.parse(endsAt))
 
 /**
  * A campaign rule's campaign is running at `at`: it exists, the brand has not
@@ -32,9 +33,13 @@ const within = (at: number, startsAt: string | undefined, endsAt: string | undef
  * ends a campaign early (a late webhook, a retry) no longer earns its rate, even
  * when paid inside the window; entries already written keep the rule they used.
  */
-export const campaignRunningAt = (campaigns: readonly CampaignWindow[], id: string | undefined, at: number): boolean => {
+export const campaignRunningAt = (
+  campaigns: readonly CampaignWindow[],
+  id: string | undefined,
+  at: number,
+): boolean => {
   const c = campaigns.find((x) => x.id === id)
-  return c !== undefined && c.active && within(at, c.startsAt, c.endsAt)
+  return c?.active === true && within(at, c.startsAt, c.endsAt)
 }
 
 /**
@@ -67,11 +72,26 @@ export function resolveRate(
         r.levels[level - 1] !== undefined &&
         within(at, r.startsAt, r.endsAt) &&
         (!r.types || r.types.includes(type)) &&
-        (scope === 'product' ? r.target === line.sku : scope === 'category' ? r.target === line.category : scope === 'campaign' ? campaignRunningAt(campaigns, r.target, at) : true),
+        (scope === 'product'
+          ? r.target === line.sku
+          : scope === 'category'
+            ? r.target === line.category
+            : scope === 'campaign'
+              ? campaignRunningAt(campaigns, r.target, at)
+              : true),
     )
     if (candidates.length === 0) continue
-    const best = [...candidates].sort((a, b) => Number(!!b.types) - Number(!!a.types) || b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id))[0]
-    if (best) return { ruleId: best.id, ruleVersion: best.version, level: best.levels[level - 1] as RuleLevel, capPerOrder: best.capPerOrder }
+    const best = [...candidates].sort(
+      (a, b) =>
+        Number(!!b.types) - Number(!!a.types) || b.updatedAt.localeCompare(a.updatedAt) || a.id.localeCompare(b.id),
+    )[0]
+    if (best)
+      return {
+        ruleId: best.id,
+        ruleVersion: best.version,
+        level: best.levels[level - 1] as RuleLevel,
+        capPerOrder: best.capPerOrder,
+      }
   }
   const bps = programmeDefaultBps[level - 1]
   return bps === undefined ? null : { ruleId: PROGRAMME_RULE_ID, ruleVersion: 0, level: { bps } }

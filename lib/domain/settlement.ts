@@ -35,7 +35,15 @@ export function linesFrom(tally: Tally, payoutThreshold: number): SettlementLine
     .map(([distributorId, t]) => {
       const net = t.gross + t.reversals
       const reason = net < 0 ? 'negative' : net < payoutThreshold || net === 0 ? 'below_threshold' : undefined
-      return { distributorId, gross: t.gross, reversals: t.reversals, net, entries: t.entries, carriedForward: reason !== undefined, ...(reason ? { reason } : {}) }
+      return {
+        distributorId,
+        gross: t.gross,
+        reversals: t.reversals,
+        net,
+        entries: t.entries,
+        carriedForward: reason !== undefined,
+        ...(reason ? { reason } : {}),
+      }
     })
 }
 
@@ -56,7 +64,12 @@ export function batchTotals(lines: readonly SettlementLine[]) {
  * The closing instant of a period: entries available up to (not including) it
  * are taken. "2026-10" → "2026-11-01T00:00:00.000Z"; a custom range ends at `to`'s next day.
  */
-export function periodEnd(period: { period: string } | { from: string; to: string }): { id: string; label: string; from?: string; end: string } {
+export function periodEnd(period: { period: string } | { from: string; to: string }): {
+  id: string
+  label: string
+  from?: string
+  end: string
+} {
   if ('period' in period) {
     const [y, m] = period.period.split('-').map(Number) as [number, number]
     const end = new Date(Date.UTC(y, m, 1)).toISOString()
@@ -91,7 +104,9 @@ export function takenByClose(
  * @example moveChunks(entries, 100) → [[…up to 98 entries of a few distributors…], …]
  */
 export function moveChunks<E extends { distributorId: string }>(entries: readonly E[], maxItems = 100): E[][] {
-  const sorted = [...entries].sort((a, b) => (a.distributorId < b.distributorId ? -1 : a.distributorId > b.distributorId ? 1 : 0))
+  const sorted = [...entries].sort((a, b) =>
+    a.distributorId < b.distributorId ? -1 : a.distributorId > b.distributorId ? 1 : 0,
+  )
   const chunks: E[][] = []
   let chunk: E[] = []
   let people = 0

@@ -18,7 +18,9 @@ export function largestRemainderBps(values: readonly number[]): number[] {
   if (total === 0n) return values.map(() => 0)
   const floors = v.map((x) => (x * 10000n) / total)
   const left = 10000 - Number(floors.reduce((a, b) => a + b, 0n))
-  const order = v.map((x, i) => ({ i, rem: (x * 10000n) % total })).sort((a, b) => (a.rem === b.rem ? a.i - b.i : a.rem > b.rem ? -1 : 1))
+  const order = v
+    .map((x, i) => ({ i, rem: (x * 10000n) % total }))
+    .sort((a, b) => (a.rem === b.rem ? a.i - b.i : a.rem > b.rem ? -1 : 1))
   const out = floors.map(Number)
   for (let k = 0; k < left; k++) out[order[k]!.i]! += 1
   return out

@@ -55,7 +55,10 @@ function trackingParams(o: ShopifyOrder): { clickId?: string; refCode?: string }
     landing = undefined
   }
   const pick = (name: string) => [notes.get(name), landing?.get(name)].find((v) => v && CODE.test(v)) ?? undefined
-  return { clickId: pick('rpl_click'), refCode: pick('ref') ?? (o.discount_codes ?? []).map((d) => d.code).find((c) => CODE.test(c)) }
+  return {
+    clickId: pick('rpl_click'),
+    refCode: pick('ref') ?? (o.discount_codes ?? []).map((d) => d.code).find((c) => CODE.test(c)),
+  }
 }
 
 /**
@@ -69,11 +72,15 @@ export function orderFromShopify(o: ShopifyOrder) {
   for (const li of o.line_items) {
     const sku = skuOf(li)
     const unitPrice = minor(li.price, exponent, `line ${li.id} price`)
-    const allocated = (li.discount_allocations ?? []).reduce((s, d) => s + minor(d.amount, exponent, `line ${li.id} discount`), 0)
+    const allocated = (li.discount_allocations ?? []).reduce(
+      (s, d) => s + minor(d.amount, exponent, `line ${li.id} discount`),
+      0,
+    )
     const discount = allocated || minor(li.total_discount, exponent, `line ${li.id} total_discount`)
     const prev = lines.get(sku)
     // Same SKU twice at different prices: keep them apart under the line id.
-    if (prev && prev.unitPrice !== unitPrice) lines.set(`${sku}-${li.id}`, { sku: `${sku}-${li.id}`.slice(0, 64), qty: li.quantity, unitPrice, discount })
+    if (prev && prev.unitPrice !== unitPrice)
+      lines.set(`${sku}-${li.id}`, { sku: `${sku}-${li.id}`.slice(0, 64), qty: li.quantity, unitPrice, discount })
     else if (prev) lines.set(sku, { ...prev, qty: prev.qty + li.quantity, discount: prev.discount + discount })
     else lines.set(sku, { sku, qty: li.quantity, unitPrice, discount })
   }
@@ -98,9 +105,14 @@ export function refundFromShopify(r: ShopifyRefund, currency: string) {
       const sku = x.line_item ? skuOf(x.line_item) : `line-${x.line_item_id}`
       qty.set(sku, (qty.get(sku) ?? 0) + x.quantity)
     }
-    return { orderId: shopifyOrderId(r.order_id), body: { refundId, lines: [...qty].map(([sku, q]) => ({ sku, qty: q })) } }
+    return {
+      orderId: shopifyOrderId(r.order_id),
+      body: { refundId, lines: [...qty].map(([sku, q]) => ({ sku, qty: q })) },
+    }
   }
-  const amount = (r.transactions ?? []).filter((t) => (t.kind ?? 'refund') === 'refund' && (t.status ?? 'success') === 'success').reduce((s, t) => s + minor(t.amount, exponent, 'refund amount'), 0)
+  const amount = (r.transactions ?? [])
+    .filter((t) => (t.kind ?? 'refund') === 'refund' && (t.status ?? 'success') === 'success')
+    .reduce((s, t) => s + minor(t.amount, exponent, 'refund amount'), 0)
   return { orderId: shopifyOrderId(r.order_id), body: { refundId, amount } }
 }
 
@@ -108,4 +120,5 @@ export function refundFromShopify(r: ShopifyRefund, currency: string) {
  * Shopify ids exceed 2^53 and JSON.parse would round them (820982911946154508 →
  * …500). Quote every integer id field before parsing so ids survive exactly.
  */
-export const quoteBigIds = (raw: string): string => raw.replace(/"(id|order_id|line_item_id|variant_id|product_id)"(\s*):(\s*)(\d{16,})/g, '"$1"$2:$3"$4"')
+export const quoteBigIds = (raw: string): string =>
+  raw.replace(/"(id|order_id|line_item_id|variant_id|product_id)"(\s*):(\s*)(\d{16,})/g, '"$1"$2:$3"$4"')

@@ -86,13 +86,20 @@ const LABELS: Record<StaffField, string> = {
   recruiterExternalId: '推荐人工号 recruiter external id',
 }
 
-const normalise = (header: string): string => header.trim().toLowerCase().replace(/[\s_-]+/g, '')
+const normalise = (header: string): string =>
+  header
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '')
 
 /** The type code a cell names, or undefined. */
 export function typeFromCell(cell: string): DistributorType | undefined {
   const word = normalise(cell)
   if ((DISTRIBUTOR_TYPES as readonly string[]).includes(word)) return word as DistributorType
-  const code = cell.trim().toLowerCase().replace(/[\s-]+/g, '_')
+  const code = cell
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_')
   if ((DISTRIBUTOR_TYPES as readonly string[]).includes(code)) return code as DistributorType
   return TYPE_WORDS[word]
 }
@@ -103,10 +110,19 @@ export function typeFromCell(cell: string): DistributorType | undefined {
  * across the file (the second use of one is an error naming the first line).
  * Recruiters are checked by `planImport`, which also knows the brand.
  */
-export function readStaffRows(records: readonly CsvRecord[]): { rows: StaffRow[]; errors: ImportError[]; refusedIds: Set<string> } {
+export function readStaffRows(records: readonly CsvRecord[]): {
+  rows: StaffRow[]
+  errors: ImportError[]
+  refusedIds: Set<string>
+} {
   const [header, ...data] = records
   const refusedIds = new Set<string>()
-  if (!header) return { rows: [], refusedIds, errors: [{ line: 1, field: '_', reason: 'empty_file', message: '文件是空的。The file is empty.' }] }
+  if (!header)
+    return {
+      rows: [],
+      refusedIds,
+      errors: [{ line: 1, field: '_', reason: 'empty_file', message: '文件是空的。The file is empty.' }],
+    }
   const columns = new Map<StaffField, number>()
   header.cells.forEach((cell, i) => {
     const n = normalise(cell)
@@ -118,7 +134,12 @@ export function readStaffRows(records: readonly CsvRecord[]): { rows: StaffRow[]
     return {
       rows: [],
       refusedIds,
-      errors: missing.map((f) => ({ line: header.line, field: f, reason: 'missing_column' as const, message: `缺少列「${LABELS[f]}」。The header has no ${LABELS[f]} column.` })),
+      errors: missing.map((f) => ({
+        line: header.line,
+        field: f,
+        reason: 'missing_column' as const,
+        message: `缺少列「${LABELS[f]}」。The header has no ${LABELS[f]} column.`,
+      })),
     }
   }
   const rows: StaffRow[] = []
@@ -130,17 +151,31 @@ export function readStaffRows(records: readonly CsvRecord[]): { rows: StaffRow[]
       return i === undefined ? '' : (record.cells[i] ?? '').trim()
     }
     const rowErrors: ImportError[] = []
-    const fail = (field: StaffField, reason: ImportErrorReason, message: string, params?: ImportErrorParams) => rowErrors.push({ line: record.line, field, reason, message, ...(params ? { params } : {}) })
+    const fail = (field: StaffField, reason: ImportErrorReason, message: string, params?: ImportErrorParams) =>
+      rowErrors.push({ line: record.line, field, reason, message, ...(params ? { params } : {}) })
     for (const f of REQUIRED) if (!cell(f)) fail(f, 'missing', `${LABELS[f]} 为空。${LABELS[f]} is empty.`)
     for (const [f, max] of Object.entries(LIMITS) as Array<[StaffField, number]>) {
-      if (cell(f).length > max) fail(f, 'too_long', `${LABELS[f]} 超过 ${max} 个字符。${LABELS[f]} is over ${max} characters.`, { max })
+      if (cell(f).length > max)
+        fail(f, 'too_long', `${LABELS[f]} 超过 ${max} 个字符。${LABELS[f]} is over ${max} characters.`, { max })
     }
     const type = cell('type') ? typeFromCell(cell('type')) : undefined
-    if (cell('type') && !type) fail('type', 'unknown_type', `未知类型「${cell('type')}」，可用：员工、导购、线上客户代表、线下客户代表、会员、异业合作、媒体。Unknown type "${cell('type')}".`, { value: cell('type') })
+    if (cell('type') && !type)
+      fail(
+        'type',
+        'unknown_type',
+        `未知类型「${cell('type')}」，可用：员工、导购、线上客户代表、线下客户代表、会员、异业合作、媒体。Unknown type "${cell('type')}".`,
+        { value: cell('type') },
+      )
     const externalId = cell('externalId')
     if (externalId) {
       const first = firstLineOf.get(externalId)
-      if (first !== undefined) fail('externalId', 'duplicate_external_id', `工号 ${externalId} 与第 ${first} 行重复。External id ${externalId} is already on line ${first}.`, { value: externalId, firstLine: first })
+      if (first !== undefined)
+        fail(
+          'externalId',
+          'duplicate_external_id',
+          `工号 ${externalId} 与第 ${first} 行重复。External id ${externalId} is already on line ${first}.`,
+          { value: externalId, firstLine: first },
+        )
       else firstLineOf.set(externalId, record.line)
     }
     if (rowErrors.length > 0 || !type) {
@@ -148,7 +183,14 @@ export function readStaffRows(records: readonly CsvRecord[]): { rows: StaffRow[]
       if (externalId && firstLineOf.get(externalId) === record.line) refusedIds.add(externalId)
       continue
     }
-    rows.push({ line: record.line, name: cell('name'), type, externalId, store: cell('store') || undefined, recruiterExternalId: cell('recruiterExternalId') || undefined })
+    rows.push({
+      line: record.line,
+      name: cell('name'),
+      type,
+      externalId,
+      store: cell('store') || undefined,
+      recruiterExternalId: cell('recruiterExternalId') || undefined,
+    })
   }
   // A refused row's recruits are refused too, unless its id is the valid first use of a duplicate.
   return { rows, errors, refusedIds }
@@ -209,12 +251,22 @@ export function planImport(
         continue
       }
       if (invalidExternalIds.has(rid)) {
-        refuse(path.pop()!, 'recruiter_invalid', `推荐人 ${rid} 所在的行有错误。The recruiter ${rid}'s own row has errors.`, { recruiter: rid })
+        refuse(
+          path.pop()!,
+          'recruiter_invalid',
+          `推荐人 ${rid} 所在的行有错误。The recruiter ${rid}'s own row has errors.`,
+          { recruiter: rid },
+        )
       } else if (brandExternalIds.has(rid)) {
         base = -1
         break
       } else {
-        refuse(path.pop()!, 'recruiter_not_found', `推荐人工号 ${rid} 不在文件中，也不是本品牌的分销员。Recruiter ${rid} is neither in the file nor in the brand.`, { recruiter: rid })
+        refuse(
+          path.pop()!,
+          'recruiter_not_found',
+          `推荐人工号 ${rid} 不在文件中，也不是本品牌的分销员。Recruiter ${rid} is neither in the file nor in the brand.`,
+          { recruiter: rid },
+        )
       }
       base = 'bad'
       break
@@ -223,14 +275,25 @@ export function planImport(
       const loopStart = path.findIndex((r) => r.externalId === cycleFrom)
       const loop = path.splice(loopStart)
       const ids = loop.map((r) => r.externalId).join(' → ')
-      for (const r of loop) refuse(r, 'recruiter_cycle', `推荐关系成环：${ids} → ${cycleFrom}。The recruiters form a cycle: ${ids} → ${cycleFrom}.`, { cycle: `${ids} → ${cycleFrom}` })
+      for (const r of loop)
+        refuse(
+          r,
+          'recruiter_cycle',
+          `推荐关系成环：${ids} → ${cycleFrom}。The recruiters form a cycle: ${ids} → ${cycleFrom}.`,
+          { cycle: `${ids} → ${cycleFrom}` },
+        )
       base = 'bad'
     }
     // Settle the path from the top down.
     for (let i = path.length - 1; i >= 0; i--) {
       const r = path[i]!
       if (base === 'bad' || base === undefined) {
-        refuse(r, 'recruiter_invalid', `推荐人 ${r.recruiterExternalId} 所在的行有错误。The recruiter ${r.recruiterExternalId}'s own row has errors.`, { recruiter: r.recruiterExternalId })
+        refuse(
+          r,
+          'recruiter_invalid',
+          `推荐人 ${r.recruiterExternalId} 所在的行有错误。The recruiter ${r.recruiterExternalId}'s own row has errors.`,
+          { recruiter: r.recruiterExternalId },
+        )
         base = 'bad'
       } else {
         base = base + 1
@@ -248,5 +311,11 @@ export function planImport(
 /** Recruiter ids the rows name that are not rows of the file: the ones to look up in the brand. */
 export const recruitersOutsideFile = (rows: readonly StaffRow[], invalidExternalIds: ReadonlySet<string>): string[] => {
   const inFile = new Set(rows.map((r) => r.externalId))
-  return [...new Set(rows.map((r) => r.recruiterExternalId).filter((id): id is string => !!id && !inFile.has(id) && !invalidExternalIds.has(id)))]
+  return [
+    ...new Set(
+      rows
+        .map((r) => r.recruiterExternalId)
+        .filter((id): id is string => !!id && !inFile.has(id) && !invalidExternalIds.has(id)),
+    ),
+  ]
 }

@@ -10,7 +10,11 @@ export type TeamCounts = Record<number, number>
  * both chains gets one combined delta; zero deltas are dropped.
  * @example teamDeltas([], ['p'], [1]) → Map { 'p' => { 1: 1 } }  (a new recruit under p)
  */
-export function teamDeltas(oldAncestors: readonly string[], newAncestors: readonly string[], levelCounts: readonly number[]): Map<string, TeamCounts> {
+export function teamDeltas(
+  oldAncestors: readonly string[],
+  newAncestors: readonly string[],
+  levelCounts: readonly number[],
+): Map<string, TeamCounts> {
   const deltas = new Map<string, TeamCounts>()
   const add = (ancestors: readonly string[], sign: 1 | -1) => {
     ancestors.forEach((ancestorId, i) => {

@@ -3,7 +3,7 @@ import type { AppEnv } from './env'
 import { authenticate } from './auth'
 import { limitBody, requireJson } from './guards'
 import { toErrorResponse } from './on-error'
-import { AppError } from './errors'
+import { AppError } from '../errors'
 import { health } from './routes/health'
 import { adminBrands } from './routes/admin-brands'
 import { programme } from './routes/programme'
@@ -30,15 +30,37 @@ export function buildApiApp(): OpenAPIHono<AppEnv> {
   // Before the guards: the staff import takes a raw CSV body up to 4 MB and brings its own limit, type check and sign-in.
   api.route('/', distributorImport)
   api.use('*', limitBody, requireJson, authenticate)
-  for (const r of [health, adminBrands, programme, products, distributors, handovers, join, links, me, orders, rules, campaigns, commissions, settlements, reports]) api.route('/', r)
+  for (const r of [
+    health,
+    adminBrands,
+    programme,
+    products,
+    distributors,
+    handovers,
+    join,
+    links,
+    me,
+    orders,
+    rules,
+    campaigns,
+    commissions,
+    settlements,
+    reports,
+  ])
+    api.route('/', r)
 
-  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'Brand API key, session token or ADMIN_TOKEN' })
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'Brand API key, session token or ADMIN_TOKEN',
+  })
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Ripple API', version: '1.0.0', description: 'S2B2C distribution and referral platform.' },
     security: [{ bearer: [] }],
   })
-  const noRoute = (c: Parameters<typeof toErrorResponse>[1]) => toErrorResponse(new AppError({ code: 'not_found', message: 'No such API route.' }), c)
+  const noRoute = (c: Parameters<typeof toErrorResponse>[1]) =>
+    toErrorResponse(new AppError({ code: 'not_found', message: 'No such API route.' }), c)
   // Last: a mounted app's notFound is not used by the app it is mounted in, so unknown /api paths and methods answer here, as JSON.
   api.all('*', noRoute)
   api.notFound(noRoute)

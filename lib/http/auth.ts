@@ -1,7 +1,7 @@
 import { getCookie } from 'hono/cookie'
 import { createMiddleware } from 'hono/factory'
 import type { Context } from 'hono'
-import { AppError } from './errors'
+import { AppError } from '../errors'
 import type { AppEnv, Caller, Role } from './env'
 import { getApiKey } from '../db/brands'
 import { getDistributor } from '../db/distributors'
@@ -16,7 +16,10 @@ export const CLIENT_HEADER = 'x-ripple-client'
 
 /** The credential to check: the bearer token, else the cookie that fits the calling page. */
 function credentialOf(c: Context): string | undefined {
-  const bearer = c.req.header('authorization')?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim()
+  const bearer = c.req
+    .header('authorization')
+    ?.match(/^Bearer\s+(.+)$/i)?.[1]
+    ?.trim()
   if (bearer) return bearer
   const session = getCookie(c, SESSION_COOKIE)
   const consoleToken = getCookie(c, CONSOLE_COOKIE)
@@ -34,16 +37,23 @@ async function callerFrom(c: Context): Promise<Caller> {
 
   if (token.startsWith('s1.')) {
     const claims = verifySession(token)
-    if (!claims) throw new AppError({ code: 'unauthorized', message: 'The session has expired or is not valid; sign in again.' })
+    if (!claims)
+      throw new AppError({ code: 'unauthorized', message: 'The session has expired or is not valid; sign in again.' })
     const d = await getDistributor(claims.d)
-    if (!d || d.brandId !== claims.b) throw new AppError({ code: 'unauthorized', message: 'The session is not valid; sign in again.' })
-    if (d.status !== 'active') throw new AppError({ code: 'forbidden', message: 'This distributor account is suspended.' })
+    if (!d || d.brandId !== claims.b)
+      throw new AppError({ code: 'unauthorized', message: 'The session is not valid; sign in again.' })
+    if (d.status !== 'active')
+      throw new AppError({ code: 'forbidden', message: 'This distributor account is suspended.' })
     return { kind: 'distributor', brandId: d.brandId, distributorId: d.id }
   }
 
   if (token.startsWith('c1.')) {
     const claims = verifyConsoleSession(token)
-    if (!claims) throw new AppError({ code: 'unauthorized', message: 'The console session has expired or is not valid; sign in again.' })
+    if (!claims)
+      throw new AppError({
+        code: 'unauthorized',
+        message: 'The console session has expired or is not valid; sign in again.',
+      })
     return { kind: 'brand', brandId: claims.b, role: claims.r }
   }
 
@@ -59,7 +69,13 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
 })
 
 const roleOf = (caller: Caller): Role | null =>
-  caller.kind === 'platform' ? 'platform' : caller.kind === 'brand' ? caller.role : caller.kind === 'distributor' ? 'distributor' : null
+  caller.kind === 'platform'
+    ? 'platform'
+    : caller.kind === 'brand'
+      ? caller.role
+      : caller.kind === 'distributor'
+        ? 'distributor'
+        : null
 
 /** Route guard: only callers with one of these roles pass. */
 export const requireRole = (...roles: Role[]) =>
@@ -67,7 +83,8 @@ export const requireRole = (...roles: Role[]) =>
     const caller = c.get('caller')
     const role = roleOf(caller)
     if (!role) throw new AppError({ code: 'unauthorized', message: 'Sign in, or send `Authorization: Bearer <key>`.' })
-    if (!roles.includes(role)) throw new AppError({ code: 'forbidden', message: `This needs the ${roles.join(' or ')} role.` })
+    if (!roles.includes(role))
+      throw new AppError({ code: 'forbidden', message: `This needs the ${roles.join(' or ')} role.` })
     await next()
   })
 

@@ -7,7 +7,13 @@ const secure = (c: Context) => new URL(c.req.url).protocol === 'https:' || c.req
 
 /** Sets the signed console session as an HttpOnly, SameSite=Lax cookie (Secure whenever served over https). */
 export function setConsoleCookie(c: Context, token: string): void {
-  setCookie(c, CONSOLE_COOKIE, token, { httpOnly: true, sameSite: 'Lax', secure: secure(c), path: '/', maxAge: CONSOLE_SESSION_HOURS * 3600 })
+  setCookie(c, CONSOLE_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: secure(c),
+    path: '/',
+    maxAge: CONSOLE_SESSION_HOURS * 3600,
+  })
 }
 
 /** Signs the console out in this browser (the token itself simply expires). */

@@ -6,5 +6,8 @@
  */
 export function csvDownloadHeaders(asciiName: string, utf8Name?: string): Record<string, string> {
   const utf8 = utf8Name ? `; filename*=UTF-8''${encodeURIComponent(utf8Name)}` : ''
-  return { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${asciiName}"${utf8}` }
+  return {
+    'content-type': 'text/csv; charset=utf-8',
+    'content-disposition': `attachment; filename="${asciiName}"${utf8}`,
+  }
 }

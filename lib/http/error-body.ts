@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi'
-import { errorStatus, type ErrorCode } from './errors'
+import { errorStatus, type ErrorCode } from '../errors'
 
 /** The error body, described once for validation of tests and for the OpenAPI document. */
 export const ErrorBody = z

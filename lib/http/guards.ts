@@ -1,6 +1,6 @@
 import { bodyLimit } from 'hono/body-limit'
 import { createMiddleware } from 'hono/factory'
-import { AppError } from './errors'
+import { AppError } from '../errors'
 
 export const MAX_BODY_BYTES = 64 * 1024
 
@@ -16,10 +16,15 @@ export const limitBody = bodyLimit({
 export const requireJson = createMiddleware(async (c, next) => {
   const method = c.req.method
   if (method === 'POST' || method === 'PUT' || method === 'PATCH') {
-    const hasBody = c.req.header('content-length') !== '0' && (c.req.header('content-length') !== undefined || c.req.header('transfer-encoding') !== undefined)
+    const hasBody =
+      c.req.header('content-length') !== '0' &&
+      (c.req.header('content-length') !== undefined || c.req.header('transfer-encoding') !== undefined)
     const type = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase()
     if (hasBody && type !== 'application/json') {
-      throw new AppError({ code: 'unsupported_media_type', message: 'Send the body as JSON with `Content-Type: application/json`.' })
+      throw new AppError({
+        code: 'unsupported_media_type',
+        message: 'Send the body as JSON with `Content-Type: application/json`.',
+      })
     }
   }
   await next()

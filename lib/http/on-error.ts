@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { ZodError } from 'zod'
-import { AppError, errorStatus, fieldsFromZod, type ErrorCode } from './errors'
+import { AppError, errorStatus, fieldsFromZod, type ErrorCode } from '../errors'
 
 /**
  * The one place errors become responses: AppError → its status, a zod error →
@@ -11,13 +11,19 @@ import { AppError, errorStatus, fieldsFromZod, type ErrorCode } from './errors'
 export function toErrorResponse(err: Error, c: Context): Response {
   let e: AppError
   if (err instanceof AppError) e = err
-  else if (err instanceof ZodError) e = new AppError({ code: 'invalid_input', message: 'The request has invalid fields.', fields: fieldsFromZod(err) })
+  else if (err instanceof ZodError)
+    e = new AppError({ code: 'invalid_input', message: 'The request has invalid fields.', fields: fieldsFromZod(err) })
   else if (err instanceof HTTPException && err.status < 500) {
     // Keep the status Hono or the validator chose (415 for a body that is not JSON, 413 …) under its own code.
-    const code = err.status === 400 ? 'invalid_json' : ((Object.keys(errorStatus) as ErrorCode[]).find((k) => errorStatus[k] === err.status) ?? 'bad_request')
+    const code =
+      err.status === 400
+        ? 'invalid_json'
+        : ((Object.keys(errorStatus) as ErrorCode[]).find((k) => errorStatus[k] === err.status) ?? 'bad_request')
     e = new AppError({ code, message: err.message || 'Bad request.' })
   } else {
-    console.error(JSON.stringify({ level: 'error', path: c.req.path, method: c.req.method, error: err.stack ?? String(err) }))
+    console.error(
+      JSON.stringify({ level: 'error', path: c.req.path, method: c.req.method, error: err.stack ?? String(err) }),
+    )
     e = new AppError({ code: 'internal', message: 'Something went wrong on our side; it has been logged.' })
   }
   return c.json({ error: { code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}) } }, e.status)

@@ -1,5 +1,5 @@
 import { OpenAPIHono, type z } from '@hono/zod-openapi'
-import { AppError, fieldsFromZod } from './errors'
+import { AppError, fieldsFromZod } from '../errors'
 import { ErrorBody } from './error-body'
 import type { AppEnv } from './env'
 
@@ -12,7 +12,11 @@ export function router(): OpenAPIHono<AppEnv> {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) {
-        throw new AppError({ code: 'invalid_input', message: 'The request has invalid fields.', fields: fieldsFromZod(result.error) })
+        throw new AppError({
+          code: 'invalid_input',
+          message: 'The request has invalid fields.',
+          fields: fieldsFromZod(result.error),
+        })
       }
     },
   })
@@ -25,13 +29,16 @@ export const jsonContent = <T extends z.ZodType>(schema: T, description: string)
 })
 
 /** A required JSON request body. */
-export const jsonBody = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } }, required: true })
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  content: { 'application/json': { schema } },
+  required: true,
+})
 
 /** The error responses every authenticated route can give. */
 export const errorResponses = {
   400: jsonContent(ErrorBody, 'Malformed request'),
   401: jsonContent(ErrorBody, 'Missing or invalid credential'),
   403: jsonContent(ErrorBody, 'Credential lacks the role'),
-  404: jsonContent(ErrorBody, 'Not found (or not this brand\'s)'),
+  404: jsonContent(ErrorBody, "Not found (or not this brand's)"),
   422: jsonContent(ErrorBody, 'Invalid fields'),
 } as const

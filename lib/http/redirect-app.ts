@@ -14,7 +14,8 @@ const VISITOR = /^[A-Za-z0-9]{16}$/
 
 const notFoundPage = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>链接不存在 · Link not found</title><body style="font-family:system-ui,sans-serif;max-width:28rem;margin:20vh auto;padding:0 1rem;text-align:center;color:#333"><h1 style="font-size:1.3rem">链接不存在或已失效</h1><p>This link does not exist or has expired.</p></body></html>`
 
-const logError = (msg: string, code: string, err: unknown) => console.error(JSON.stringify({ level: 'error', msg, code, error: String(err) }))
+const logError = (msg: string, code: string, err: unknown) =>
+  console.error(JSON.stringify({ level: 'error', msg, code, error: String(err) }))
 
 /**
  * The consumer's click path, GET /s/:code: one read round trip (the link, and for
@@ -36,7 +37,12 @@ export function buildRedirectApp(): Hono {
     // Bots are never recorded, so they need no dedupe read; a failed dedupe read is
     // logged and treated as "none": the click is still recorded and attributed.
     const recentRead: Promise<RecentClick | undefined> =
-      returning && ua !== 'bot' ? findRecentClick(code, returning, now).catch((err) => (logError('recent click not read', code, err), undefined)) : Promise.resolve(undefined)
+      returning && ua !== 'bot'
+        ? findRecentClick(code, returning, now).catch((err) => {
+            logError('recent click not read', code, err)
+            return undefined
+          })
+        : Promise.resolve(undefined)
     const [link, recent] = await Promise.all([getLink(code), recentRead])
     if (!link) return c.html(notFoundPage, 404)
     // Crawlers and link previews are sent on but not counted and not written.
@@ -45,7 +51,13 @@ export function buildRedirectApp(): Hono {
     let visitorId = returning
     if (!visitorId) {
       visitorId = newVisitorId()
-      setCookie(c, VISITOR_COOKIE, visitorId, { httpOnly: true, sameSite: 'Lax', path: '/', maxAge: 365 * 86_400, secure: new URL(c.req.url).protocol === 'https:' })
+      setCookie(c, VISITOR_COOKIE, visitorId, {
+        httpOnly: true,
+        sameSite: 'Lax',
+        path: '/',
+        maxAge: 365 * 86_400,
+        secure: new URL(c.req.url).protocol === 'https:',
+      })
     }
     c.header('Cache-Control', 'no-store')
     try {

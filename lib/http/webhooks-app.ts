@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
-import { AppError, fieldsFromZod } from './errors'
+import { AppError, fieldsFromZod } from '../errors'
 import { toErrorResponse } from './on-error'
 import { getBrandWebhookSecrets } from '../db/brands'
 import { getOrder } from '../db/orders'
@@ -9,7 +9,14 @@ import { rememberWebhookEvent, seenWebhookEvent } from '../db/webhook-events'
 import { sha256, webhookSecretFor, safeEqual } from '../auth/secrets'
 import { openSealed } from '../auth/sealed'
 import { verifyRippleSignature, verifyShopifySignature } from '../domain/webhook-signature'
-import { orderFromShopify, quoteBigIds, refundFromShopify, shopifyOrderId, type ShopifyOrder, type ShopifyRefund } from '../domain/shopify'
+import {
+  orderFromShopify,
+  quoteBigIds,
+  refundFromShopify,
+  shopifyOrderId,
+  type ShopifyOrder,
+  type ShopifyRefund,
+} from '../domain/shopify'
 import { OrderBody, RefundBody } from '../schemas/order'
 import { ingestOrder } from '../services/ingest-order'
 import { refundOrder } from '../services/refund-order'
@@ -17,7 +24,8 @@ import { refundOrder } from '../services/refund-order'
 /** Webhook bodies may be large orders; still bounded. */
 const MAX_WEBHOOK_BYTES = 1024 * 1024
 const BrandParam = /^b_[A-Za-z0-9_-]{1,40}$/
-const unauthorized = () => new AppError({ code: 'unauthorized', message: 'The webhook signature is missing, stale or wrong.' })
+const unauthorized = () =>
+  new AppError({ code: 'unauthorized', message: 'The webhook signature is missing, stale or wrong.' })
 
 /** Parses a JSON text with a schema; any fault is a 4xx naming the fields. */
 function parseJson<T extends z.ZodType>(schema: T, raw: string): z.infer<T> {
@@ -28,7 +36,12 @@ function parseJson<T extends z.ZodType>(schema: T, raw: string): z.infer<T> {
     throw new AppError({ code: 'invalid_json', message: 'Malformed JSON in request body' })
   }
   const r = schema.safeParse(value)
-  if (!r.success) throw new AppError({ code: 'invalid_input', message: 'The request has invalid fields.', fields: fieldsFromZod(r.error) })
+  if (!r.success)
+    throw new AppError({
+      code: 'invalid_input',
+      message: 'The request has invalid fields.',
+      fields: fieldsFromZod(r.error),
+    })
   return r.data
 }
 
@@ -38,7 +51,13 @@ async function verifyRipple(c: Context, brandId: string, raw: string): Promise<v
   if (!secrets) throw unauthorized()
   const secret = webhookSecretFor(brandId, secrets.nonce)
   if (!safeEqual(sha256(secret), secrets.secretHash)) throw unauthorized()
-  const verdict = verifyRippleSignature(secret, c.req.header('x-ripple-timestamp'), c.req.header('x-ripple-signature'), raw, Math.floor(Date.now() / 1000))
+  const verdict = verifyRippleSignature(
+    secret,
+    c.req.header('x-ripple-timestamp'),
+    c.req.header('x-ripple-signature'),
+    raw,
+    Math.floor(Date.now() / 1000),
+  )
   if (verdict !== 'ok') throw unauthorized()
 }
 
@@ -49,7 +68,15 @@ async function verifyRipple(c: Context, brandId: string, raw: string): Promise<v
  */
 export function buildWebhooksApp(): Hono {
   const app = new Hono().basePath('/webhooks')
-  app.use('*', bodyLimit({ maxSize: MAX_WEBHOOK_BYTES, onError: () => { throw new AppError({ code: 'payload_too_large', message: 'The body is over 1 MB.' }) } }))
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_WEBHOOK_BYTES,
+      onError: () => {
+        throw new AppError({ code: 'payload_too_large', message: 'The body is over 1 MB.' })
+      },
+    }),
+  )
 
   // POST /webhooks/:brandId/orders: a signed order, same body and answer as POST /api/orders.
   app.post('/:brandId/orders', async (c) => {
@@ -63,7 +90,10 @@ export function buildWebhooksApp(): Hono {
   app.post('/:brandId/refunds', async (c) => {
     const raw = await c.req.text()
     await verifyRipple(c, c.req.param('brandId'), raw)
-    const { orderId, ...body } = parseJson(z.intersection(z.object({ orderId: z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/) }), RefundBody), raw) as { orderId: string } & z.infer<typeof RefundBody>
+    const { orderId, ...body } = parseJson(
+      z.intersection(z.object({ orderId: z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/) }), RefundBody),
+      raw,
+    ) as { orderId: string } & z.infer<typeof RefundBody>
     const { refund, created } = await refundOrder(c.req.param('brandId'), orderId, body as z.infer<typeof RefundBody>)
     const { bodyHash: _h, ...visible } = refund
     return c.json(visible, created ? 201 : 200)
@@ -81,15 +111,25 @@ export function buildWebhooksApp(): Hono {
     if (eventId && (await seenWebhookEvent(brandId, eventId))) return c.json({ ok: true, duplicate: true }, 200)
     let answer: Record<string, unknown> = { ok: true, ignored: topic }
     if (topic === 'orders/paid' || topic === 'orders/create') {
-      const payload = parseJson(z.looseObject({ id: z.union([z.number(), z.string()]), currency: z.string(), line_items: z.array(z.any()) }), quoteBigIds(raw)) as unknown as ShopifyOrder & { financial_status?: string }
+      const payload = parseJson(
+        z.looseObject({ id: z.union([z.number(), z.string()]), currency: z.string(), line_items: z.array(z.any()) }),
+        quoteBigIds(raw),
+      ) as unknown as ShopifyOrder & { financial_status?: string }
       if (topic === 'orders/paid' || payload.financial_status === 'paid') {
         const mapped = safeMap(() => orderFromShopify(payload))
         answer = { ok: true, ...(await ingestOrder(brandId, parseJson(OrderBody, JSON.stringify(mapped)))).result }
       }
     } else if (topic === 'refunds/create') {
-      const payload = parseJson(z.looseObject({ id: z.union([z.number(), z.string()]), order_id: z.union([z.number(), z.string()]) }), quoteBigIds(raw)) as unknown as ShopifyRefund
+      const payload = parseJson(
+        z.looseObject({ id: z.union([z.number(), z.string()]), order_id: z.union([z.number(), z.string()]) }),
+        quoteBigIds(raw),
+      ) as unknown as ShopifyRefund
       const order = await getOrder(brandId, shopifyOrderId(payload.order_id))
-      if (!order) throw new AppError({ code: 'not_found', message: `Order ${payload.order_id} has not arrived yet; Shopify will retry.` })
+      if (!order)
+        throw new AppError({
+          code: 'not_found',
+          message: `Order ${payload.order_id} has not arrived yet; Shopify will retry.`,
+        })
       const mapped = safeMap(() => refundFromShopify(payload, order.currency))
       const { refund } = await refundOrder(brandId, mapped.orderId, parseJson(RefundBody, JSON.stringify(mapped.body)))
       answer = { ok: true, refundId: refund.refundId, reversals: refund.reversals }

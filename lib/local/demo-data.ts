@@ -13,7 +13,28 @@ export function prng(seed: number): () => number {
 }
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高'
-const GIVEN = ['小红', '晓明', '婷婷', '伟', '芳', '静', '磊', '敏', '洋', '丽娟', '子涵', '雨桐', '浩然', '欣怡', '思远', '佳琪', '一诺', '梓萱', '嘉怡', '俊杰']
+const GIVEN = [
+  '小红',
+  '晓明',
+  '婷婷',
+  '伟',
+  '芳',
+  '静',
+  '磊',
+  '敏',
+  '洋',
+  '丽娟',
+  '子涵',
+  '雨桐',
+  '浩然',
+  '欣怡',
+  '思远',
+  '佳琪',
+  '一诺',
+  '梓萱',
+  '嘉怡',
+  '俊杰',
+]
 
 export const chineseName = (rand: () => number): string =>
   `${SURNAMES[Math.floor(rand() * SURNAMES.length)]}${GIVEN[Math.floor(rand() * GIVEN.length)]}`

@@ -52,7 +52,14 @@ export async function startDynamoLocal(opts: { port?: number; dataDir?: string }
   if (!hasJava()) throw new Error(JAVA_MISSING)
   const port = opts.port ?? (await freePort())
   const dir = jarDir()
-  const args = [`-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`, '-Xms64m', '-jar', join(dir, 'DynamoDBLocal.jar'), '-port', String(port)]
+  const args = [
+    `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`,
+    '-Xms64m',
+    '-jar',
+    join(dir, 'DynamoDBLocal.jar'),
+    '-port',
+    String(port),
+  ]
   if (opts.dataDir) {
     mkdirSync(opts.dataDir, { recursive: true })
     args.push('-sharedDb', '-dbPath', opts.dataDir)

@@ -15,14 +15,18 @@ async function streams<T>(op: string, body: Record<string, unknown>): Promise<T>
     headers: {
       'content-type': 'application/x-amz-json-1.0',
       'x-amz-target': `DynamoDBStreams_20120810.${op}`,
-      authorization: 'AWS4-HMAC-SHA256 Credential=local/20260101/local/dynamodb/aws4_request, SignedHeaders=host, Signature=0',
+      authorization:
+        'AWS4-HMAC-SHA256 Credential=local/20260101/local/dynamodb/aws4_request, SignedHeaders=host, Signature=0',
     },
     body: JSON.stringify(body),
   })
   const json = (await res.json()) as T & { __type?: string; Message?: string; message?: string }
   if (!res.ok) {
     const err = new Error(`${op}: ${json.Message ?? json.message ?? res.status}`)
-    err.name = String(json.__type ?? 'StreamsError').split('#').pop() ?? 'StreamsError'
+    err.name =
+      String(json.__type ?? 'StreamsError')
+        .split('#')
+        .pop() ?? 'StreamsError'
     throw err
   }
   return json
@@ -44,18 +48,28 @@ export async function listShards(streamArn: string): Promise<Shard[]> {
   const shards: Shard[] = []
   let start: string | undefined
   do {
-    const r = await streams<{ StreamDescription: { Shards?: Shard[]; LastEvaluatedShardId?: string } }>('DescribeStream', { StreamArn: streamArn, ExclusiveStartShardId: start })
+    const r = await streams<{ StreamDescription: { Shards?: Shard[]; LastEvaluatedShardId?: string } }>(
+      'DescribeStream',
+      { StreamArn: streamArn, ExclusiveStartShardId: start },
+    )
     shards.push(...(r.StreamDescription.Shards ?? []))
     start = r.StreamDescription.LastEvaluatedShardId
   } while (start)
   const ids = new Set(shards.map((s) => s.ShardId))
-  const depth = (s: Shard): number => (s.ParentShardId && ids.has(s.ParentShardId) ? 1 + depth(shards.find((p) => p.ShardId === s.ParentShardId) as Shard) : 0)
-  return shards.map((s) => ({ s, d: depth(s) })).sort((a, b) => a.d - b.d).map(({ s }) => s)
+  const depth = (s: Shard): number =>
+    s.ParentShardId && ids.has(s.ParentShardId)
+      ? 1 + depth(shards.find((p) => p.ShardId === s.ParentShardId) as Shard)
+      : 0
+  return shards
+    .map((s) => ({ s, d: depth(s) }))
+    .sort((a, b) => a.d - b.d)
+    .map(({ s }) => s)
 }
 
 /** An iterator just after `after`, or at the oldest record kept when there is no position (or it was trimmed). */
 export async function shardIterator(streamArn: string, shardId: string, after?: string): Promise<string> {
-  const get = (body: Record<string, unknown>) => streams<{ ShardIterator: string }>('GetShardIterator', { StreamArn: streamArn, ShardId: shardId, ...body })
+  const get = (body: Record<string, unknown>) =>
+    streams<{ ShardIterator: string }>('GetShardIterator', { StreamArn: streamArn, ShardId: shardId, ...body })
   if (!after) return (await get({ ShardIteratorType: 'TRIM_HORIZON' })).ShardIterator
   try {
     return (await get({ ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: after })).ShardIterator
@@ -68,7 +82,10 @@ export async function shardIterator(streamArn: string, shardId: string, after?: 
 
 /** One page of records; no next iterator means the shard is closed and fully read. */
 export async function getRecords(iterator: string): Promise<{ Records?: StreamRecord[]; NextShardIterator?: string }> {
-  const page = await streams<{ Records?: StreamRecord[]; NextShardIterator?: string }>('GetRecords', { ShardIterator: iterator, Limit: 1000 })
+  const page = await streams<{ Records?: StreamRecord[]; NextShardIterator?: string }>('GetRecords', {
+    ShardIterator: iterator,
+    Limit: 1000,
+  })
   for (const r of page.Records ?? []) {
     if (r.dynamodb?.NewImage) r.dynamodb.NewImage = repairEmptyMaps(r.dynamodb.NewImage) as typeof r.dynamodb.NewImage
     if (r.dynamodb?.OldImage) r.dynamodb.OldImage = repairEmptyMaps(r.dynamodb.OldImage) as typeof r.dynamodb.OldImage

@@ -8,7 +8,9 @@ import { randomBytes } from 'node:crypto'
  * unless the environment sets them.
  */
 export function loadLocalSecrets(file: string): { signingSecret: string; adminToken: string } {
-  const stored = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { signingSecret?: string; adminToken?: string }) : {}
+  const stored = existsSync(file)
+    ? (JSON.parse(readFileSync(file, 'utf8')) as { signingSecret?: string; adminToken?: string })
+    : {}
   const secrets = {
     signingSecret: process.env.SIGNING_SECRET ?? stored.signingSecret ?? randomBytes(32).toString('base64url'),
     adminToken: process.env.ADMIN_TOKEN ?? stored.adminToken ?? `rpl_platform_${randomBytes(24).toString('base64url')}`,

@@ -25,10 +25,24 @@ export interface DemoInfo {
 export async function seedDemo(app: Hono, baseUrl: string, adminToken: string): Promise<DemoInfo> {
   const rand = prng(20261125)
   const host = new URL(baseUrl).hostname
-  const created = await call<{ brand: { id: string }; adminKey: string; financeKey: string; webhookSecret: string }>(app, baseUrl, 'POST', '/api/admin/brands', adminToken, {
-    name: '山茶花美妆 Camellia Beauty',
-    programme: { allowedDomains: [host], currency: 'CNY', maxLevels: 3, defaultBps: [1000, 300, 100], payoutThreshold: 1000, holdDays: 7 },
-  })
+  const created = await call<{ brand: { id: string }; adminKey: string; financeKey: string; webhookSecret: string }>(
+    app,
+    baseUrl,
+    'POST',
+    '/api/admin/brands',
+    adminToken,
+    {
+      name: '山茶花美妆 Camellia Beauty',
+      programme: {
+        allowedDomains: [host],
+        currency: 'CNY',
+        maxLevels: 3,
+        defaultBps: [1000, 300, 100],
+        payoutThreshold: 1000,
+        holdDays: 7,
+      },
+    },
+  )
   const { adminKey } = created
   for (const p of DEMO_PRODUCTS) {
     await call(app, baseUrl, 'POST', '/api/products', adminKey, { ...p, url: `${baseUrl}/demo-shop/p/${p.sku}` })
@@ -36,12 +50,18 @@ export async function seedDemo(app: Hono, baseUrl: string, adminToken: string): 
 
   const all: Distributor[] = []
   const add = async (name: string, type: DistributorType, parentId?: string) => {
-    const d = await call<Distributor>(app, baseUrl, 'POST', '/api/distributors', adminKey, { name, type, parentId, externalId: `demo-${all.length + 1}` })
+    const d = await call<Distributor>(app, baseUrl, 'POST', '/api/distributors', adminKey, {
+      name,
+      type,
+      parentId,
+      externalId: `demo-${all.length + 1}`,
+    })
     all.push(d)
     return d
   }
   let frontier: Distributor[] = []
-  for (const root of DEMO_ROOTS) for (let i = 0; i < root.count; i++) frontier.push(await add(chineseName(rand), root.type))
+  for (const root of DEMO_ROOTS)
+    for (let i = 0; i < root.count; i++) frontier.push(await add(chineseName(rand), root.type))
   // Rings grow outward: members and KOCs recruited by the ring before, fewer each ring.
   for (const perParent of [3, 2, 1, 1]) {
     const next: Distributor[] = []
@@ -52,23 +72,39 @@ export async function seedDemo(app: Hono, baseUrl: string, adminToken: string): 
     frontier = next
   }
 
-  const demoDistributors = Object.fromEntries(DISTRIBUTOR_TYPES.map((t) => [t, all.find((d) => d.type === t)?.id ?? ''])) as Record<DistributorType, string>
+  const demoDistributors = Object.fromEntries(
+    DISTRIBUTOR_TYPES.map((t) => [t, all.find((d) => d.type === t)?.id ?? '']),
+  ) as Record<DistributorType, string>
 
   // Links and clicks: about half the distributors share one or two products.
   const sharers = all.filter(() => rand() < 0.5)
   const codes: string[] = []
   await pool(sharers, 4, async (d) => {
-    const { url } = await call<{ url: string }>(app, baseUrl, 'POST', `/api/distributors/${d.id}/sign-in-links`, adminKey)
+    const { url } = await call<{ url: string }>(
+      app,
+      baseUrl,
+      'POST',
+      `/api/distributors/${d.id}/sign-in-links`,
+      adminKey,
+    )
     const token = url.split('/').pop() ?? ''
     const signIn = await app.request(`${baseUrl}/m/sign-in/${token}`, { headers: { 'user-agent': PHONE_UA } })
     const session = /rpl_session=([^;]+)/.exec(signIn.headers.get('set-cookie') ?? '')?.[1]
     if (!session) throw new Error(`sign-in for ${d.id} gave no session (${signIn.status})`)
     for (const p of DEMO_PRODUCTS.slice(0, 1 + Math.floor(rand() * 2))) {
-      const link = await call<{ code: string }>(app, baseUrl, 'POST', '/api/links', decodeURIComponent(session), { productId: p.sku })
+      const link = await call<{ code: string }>(app, baseUrl, 'POST', '/api/links', decodeURIComponent(session), {
+        productId: p.sku,
+      })
       codes.push(link.code)
     }
   })
-  const clicks = codes.flatMap((code) => Array.from({ length: Math.floor(rand() * 6) }, (_, i) => ({ code, visitor: `v${Math.floor(rand() * 400)}`, bot: i === 0 && rand() < 0.1 })))
+  const clicks = codes.flatMap((code) =>
+    Array.from({ length: Math.floor(rand() * 6) }, (_, i) => ({
+      code,
+      visitor: `v${Math.floor(rand() * 400)}`,
+      bot: i === 0 && rand() < 0.1,
+    })),
+  )
   const clickIds: string[] = []
   await pool(clicks, 8, async ({ code, visitor, bot }) => {
     const ua = bot ? 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)' : PHONE_UA
@@ -78,7 +114,12 @@ export async function seedDemo(app: Hono, baseUrl: string, adminToken: string): 
     if (clickId) clickIds.push(clickId)
   })
 
-  await seedOrders(app, baseUrl, { brandId: created.brand.id, adminKey, webhookSecret: created.webhookSecret }, { clickIds, codes, coupons: all.map((d) => d.inviteCode), rand })
+  await seedOrders(
+    app,
+    baseUrl,
+    { brandId: created.brand.id, adminKey, webhookSecret: created.webhookSecret },
+    { clickIds, codes, coupons: all.map((d) => d.inviteCode), rand },
+  )
 
   return {
     baseUrl,
@@ -97,7 +138,9 @@ export async function mintDemoSignIns(app: Hono, demo: DemoInfo): Promise<Partia
   const urls: Partial<Record<DistributorType, string>> = {}
   for (const [type, id] of Object.entries(demo.demoDistributors) as Array<[DistributorType, string]>) {
     if (!id) continue
-    urls[type] = (await call<{ url: string }>(app, demo.baseUrl, 'POST', `/api/distributors/${id}/sign-in-links`, demo.adminKey)).url
+    urls[type] = (
+      await call<{ url: string }>(app, demo.baseUrl, 'POST', `/api/distributors/${id}/sign-in-links`, demo.adminKey)
+    ).url
   }
   return urls
 }

@@ -1,5 +1,10 @@
 import { tableName } from '../db/table'
-import { getStreamCheckpoint, isCountingBookkeeping, putStreamCheckpoint, type StreamCheckpoint } from '../db/stream-checkpoints'
+import {
+  getStreamCheckpoint,
+  isCountingBookkeeping,
+  putStreamCheckpoint,
+  type StreamCheckpoint,
+} from '../db/stream-checkpoints'
 import type { StreamRecord } from '../db/stream-records'
 import { countStreamChanges } from '../services/count-stream-changes'
 import { mayCount } from '../domain/counter-deltas'
@@ -90,7 +95,10 @@ async function applyBatch(shardId: string, pos: StreamCheckpoint, records: Strea
  * Runs pumpOnce every `everyMs` (each pass starts after the last one ends), as
  * `npm start` does; returns a stop function that waits for the pass in flight.
  */
-export function startStreamPump(everyMs = 500, onError: (err: unknown) => void = (err) => console.error('stream pump failed', err)): () => Promise<void> {
+export function startStreamPump(
+  everyMs = 500,
+  onError: (err: unknown) => void = (err) => console.error('stream pump failed', err),
+): () => Promise<void> {
   let timer: NodeJS.Timeout | undefined
   let stopped = false
   const tick = async () => {

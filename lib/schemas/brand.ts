@@ -1,7 +1,9 @@
 import { z } from '@hono/zod-openapi'
 import { Programme } from './programme'
 
-export const Brand = z.object({ id: z.string(), name: z.string(), createdAt: z.string(), programme: Programme }).openapi('Brand')
+export const Brand = z
+  .object({ id: z.string(), name: z.string(), createdAt: z.string(), programme: Programme })
+  .openapi('Brand')
 export type Brand = z.infer<typeof Brand>
 
 export const CreateBrandBody = z

@@ -9,13 +9,18 @@ import { IdParam, Timestamp } from './common'
  */
 export const CampaignBody = z
   .strictObject({
-    id: IdParam.optional().openapi({ description: 'Your own id (e.g. "double11-2025"); one is made when absent. Only on create.' }),
+    id: IdParam.optional().openapi({
+      description: 'Your own id (e.g. "double11-2025"); one is made when absent. Only on create.',
+    }),
     name: z.string().trim().min(1, 'Name is required.').max(80),
     startsAt: Timestamp,
     endsAt: Timestamp,
     active: z.boolean().default(true),
   })
-  .refine((b) => Date.parse(b.startsAt) < Date.parse(b.endsAt), { message: 'Must be after startsAt.', path: ['endsAt'] })
+  .refine((b) => Date.parse(b.startsAt) < Date.parse(b.endsAt), {
+    message: 'Must be after startsAt.',
+    path: ['endsAt'],
+  })
   .openapi('CampaignInput')
 export type CampaignBody = z.infer<typeof CampaignBody>
 

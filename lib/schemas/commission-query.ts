@@ -7,7 +7,10 @@ export const CommissionQuery = z
   .object({
     distributorId: IdParam.optional(),
     status: z.enum(['pending', 'available', 'settled', 'paid']).optional(),
-    orderId: z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/).optional(),
+    orderId: z
+      .string()
+      .regex(/^[A-Za-z0-9._:-]{1,100}$/)
+      .optional(),
     from: DateOrTime.optional(),
     to: DateOrTime.optional(),
     cursor: Cursor,

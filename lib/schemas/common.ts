@@ -17,8 +17,14 @@ export const PageQuery = z.object({ cursor: Cursor, limit: Limit })
  * carry at most two decimals; three-decimal currencies (BHD, KWD) send minor units.
  */
 export const Money = z
-  .union([z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), z.string().regex(/^\d{1,15}(\.\d{1,2})?$/, 'Must be a non-negative amount such as 1999 (minor units) or "19.99".')])
-  .openapi({ description: 'Minor units (e.g. 1999 fen), or a decimal string in major units ("19.99") read exactly by the currency\'s exponent.' })
+  .union([
+    z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+    z.string().regex(/^\d{1,15}(\.\d{1,2})?$/, 'Must be a non-negative amount such as 1999 (minor units) or "19.99".'),
+  ])
+  .openapi({
+    description:
+      'Minor units (e.g. 1999 fen), or a decimal string in major units ("19.99") read exactly by the currency\'s exponent.',
+  })
 export type MoneyInput = z.infer<typeof Money>
 
 export const Timestamp = z.iso.datetime({ offset: true })

@@ -1,7 +1,15 @@
 import { z } from '@hono/zod-openapi'
 import { Cursor, IdParam, Limit } from './common'
 
-export const DISTRIBUTOR_TYPES = ['employee', 'guide', 'online_rep', 'offline_rep', 'member', 'partner', 'media'] as const
+export const DISTRIBUTOR_TYPES = [
+  'employee',
+  'guide',
+  'online_rep',
+  'offline_rep',
+  'member',
+  'partner',
+  'media',
+] as const
 export const DistributorTypeSchema = z.enum(DISTRIBUTOR_TYPES).openapi('DistributorType')
 export type DistributorType = z.infer<typeof DistributorTypeSchema>
 
@@ -16,7 +24,9 @@ export type DistributorStatus = z.infer<typeof DistributorStatusSchema>
 /** The statuses a distributor can start with: `left` is reached only through the hand-over, POST /api/distributors/{id}/leave. */
 export const NewDistributorStatusSchema = DistributorStatusSchema.exclude(['left'], {
   error: (issue) =>
-    issue.input === 'left' ? 'A distributor cannot be created as left: staff leave only through POST /api/distributors/{id}/leave (the hand-over). Create them as pending, active or suspended.' : undefined,
+    issue.input === 'left'
+      ? 'A distributor cannot be created as left: staff leave only through POST /api/distributors/{id}/leave (the hand-over). Create them as pending, active or suspended.'
+      : undefined,
 })
 export type NewDistributorStatus = z.infer<typeof NewDistributorStatusSchema>
 
@@ -34,7 +44,10 @@ export const Distributor = z
     status: DistributorStatusSchema,
     externalId: z.string().optional(),
     store: z.string().optional().openapi({ description: 'Store or department (门店 / 部门).' }),
-    payeeReference: z.string().optional().openapi({ description: 'Where finance pays them: bank account or payroll reference.' }),
+    payeeReference: z
+      .string()
+      .optional()
+      .openapi({ description: 'Where finance pays them: bank account or payroll reference.' }),
     parentId: z.string().nullable(),
     ancestors: z.array(z.string()).openapi({ description: 'Recruiters, nearest first, at most 10.' }),
     depth: z.number().int(),
@@ -44,7 +57,10 @@ export const Distributor = z
     recruiter: z
       .object({ ring: z.number().int(), type: DistributorTypeSchema, store: z.string().optional() })
       .optional()
-      .openapi({ description: "The recruiter's ring, type and store when this distributor joined: reports count the recruit there." }),
+      .openapi({
+        description:
+          "The recruiter's ring, type and store when this distributor joined: reports count the recruit there.",
+      }),
   })
   .openapi('Distributor')
 export type Distributor = z.infer<typeof Distributor>
@@ -57,7 +73,9 @@ export const CreateDistributorBody = z
     externalId: ExternalId.optional(),
     store: Store.optional(),
     payeeReference: PayeeReference.optional(),
-    status: NewDistributorStatusSchema.optional().openapi({ description: 'pending, active (the default) or suspended; never left.' }),
+    status: NewDistributorStatusSchema.optional().openapi({
+      description: 'pending, active (the default) or suspended; never left.',
+    }),
   })
   .openapi('CreateDistributor')
 
@@ -65,7 +83,10 @@ export const PatchDistributorBody = z
   .strictObject({
     name: Name.optional(),
     type: DistributorTypeSchema.optional(),
-    status: DistributorStatusSchema.optional().openapi({ description: 'pending, active or suspended. `left` is set only by POST /api/distributors/{id}/leave (the hand-over), and a distributor who left keeps it.' }),
+    status: DistributorStatusSchema.optional().openapi({
+      description:
+        'pending, active or suspended. `left` is set only by POST /api/distributors/{id}/leave (the hand-over), and a distributor who left keeps it.',
+    }),
     store: Store.nullable().optional(),
     payeeReference: PayeeReference.nullable().optional(),
     parentId: IdParam.nullable().optional(),
@@ -81,7 +102,13 @@ export const ListDistributorsQuery = z.object({
   status: DistributorStatusSchema.optional(),
   ring: z.coerce.number().int().min(1, 'Rings start at 1.').max(20).optional(),
   store: Store.optional().openapi({ description: 'Exact store or department.' }),
-  q: z.string().trim().min(1).max(80).optional().openapi({ description: 'Part of a name or external id (case-sensitive).' }),
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(80)
+    .optional()
+    .openapi({ description: 'Part of a name or external id (case-sensitive).' }),
 })
 export type DistributorFilter = Omit<z.infer<typeof ListDistributorsQuery>, 'cursor' | 'limit'>
 
@@ -97,4 +124,6 @@ export const JoinBody = z
   })
   .openapi('Join')
 
-export const TeamSummary = z.object({ levels: z.array(z.object({ level: z.number().int(), count: z.number().int() })) }).openapi('Team')
+export const TeamSummary = z
+  .object({ levels: z.array(z.object({ level: z.number().int(), count: z.number().int() })) })
+  .openapi('Team')

@@ -17,8 +17,19 @@ export const Commission = z
 
 export const OrderResult = z
   .object({
-    order: z.object({ orderId: z.string(), customerId: z.string().optional(), currency: z.string(), paidAt: z.string(), total: z.number().int(), lines: z.array(z.any()), createdAt: z.string() }),
-    attribution: z.object({ distributorId: z.string().nullable(), source: z.enum(['click', 'refCode', 'binding']).nullable() }),
+    order: z.object({
+      orderId: z.string(),
+      customerId: z.string().optional(),
+      currency: z.string(),
+      paidAt: z.string(),
+      total: z.number().int(),
+      lines: z.array(z.any()),
+      createdAt: z.string(),
+    }),
+    attribution: z.object({
+      distributorId: z.string().nullable(),
+      source: z.enum(['click', 'refCode', 'binding']).nullable(),
+    }),
     commissions: z.array(Commission),
   })
   .openapi('OrderResult')
@@ -27,7 +38,15 @@ export const RefundResult = z
   .object({
     refundId: z.string(),
     orderId: z.string(),
-    reversals: z.array(z.object({ entryId: z.string(), distributorId: z.string(), amount: z.number().int(), kind: z.string(), status: z.string() })),
+    reversals: z.array(
+      z.object({
+        entryId: z.string(),
+        distributorId: z.string(),
+        amount: z.number().int(),
+        kind: z.string(),
+        status: z.string(),
+      }),
+    ),
     createdAt: z.string(),
   })
   .openapi('RefundResult')

@@ -35,8 +35,18 @@ export const OrderBody = z
     const lines = o.lines.map((l, i) => {
       const unitPrice = money(l.unitPrice, ['lines', i, 'unitPrice'])
       const discount = l.discount === undefined ? undefined : money(l.discount, ['lines', i, 'discount'])
-      if ((discount ?? 0) > unitPrice * l.qty) ctx.addIssue({ code: 'custom', path: ['lines', i, 'discount'], message: 'The discount is larger than the line.' })
-      if (skus.has(l.sku)) ctx.addIssue({ code: 'custom', path: ['lines', i, 'sku'], message: 'Each SKU appears once per order; add the quantities.' })
+      if ((discount ?? 0) > unitPrice * l.qty)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['lines', i, 'discount'],
+          message: 'The discount is larger than the line.',
+        })
+      if (skus.has(l.sku))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['lines', i, 'sku'],
+          message: 'Each SKU appears once per order; add the quantities.',
+        })
       skus.add(l.sku)
       return { ...l, unitPrice, discount }
     })
@@ -47,8 +57,17 @@ export type OrderBody = z.infer<typeof OrderBody>
 
 export const RefundBody = z
   .union([
-    z.strictObject({ refundId: Code, lines: z.array(z.strictObject({ sku: Sku, qty: z.number().int().min(1) })).min(1).max(200) }),
-    z.strictObject({ refundId: Code, amount: Money.refine((v) => v !== 0 && !/^0+(\.0*)?$/.test(String(v)), 'Must be more than zero.') }),
+    z.strictObject({
+      refundId: Code,
+      lines: z
+        .array(z.strictObject({ sku: Sku, qty: z.number().int().min(1) }))
+        .min(1)
+        .max(200),
+    }),
+    z.strictObject({
+      refundId: Code,
+      amount: Money.refine((v) => v !== 0 && !/^0+(\.0*)?$/.test(String(v)), 'Must be more than zero.'),
+    }),
   ])
   .openapi('RefundInput')
 export type RefundBody = z.infer<typeof RefundBody>

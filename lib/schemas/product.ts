@@ -10,7 +10,10 @@ export const ProductBody = z
     price: Money,
     url: z.url({ protocol: /^https?$/ }).max(2048),
     category: z.string().trim().min(1).max(64).optional(),
-    imageUrl: z.url({ protocol: /^https?$/ }).max(2048).optional(),
+    imageUrl: z
+      .url({ protocol: /^https?$/ })
+      .max(2048)
+      .optional(),
     active: z.boolean().default(true),
   })
   .openapi('ProductInput')

@@ -19,7 +19,9 @@ export const Programme = z
       .min(1)
       .max(10)
       .openapi({ description: 'Programme default commission per level in basis points; index 0 is level 1.' }),
-    defaultRecruitType: DistributorTypeSchema.openapi({ description: 'Type given to people who join through an invite.' }),
+    defaultRecruitType: DistributorTypeSchema.openapi({
+      description: 'Type given to people who join through an invite.',
+    }),
   })
   .openapi('Programme')
 export type Programme = z.infer<typeof Programme>

@@ -7,16 +7,23 @@ export const MAX_REPORT_DAYS = 366
 export const Day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date such as 2026-11-25.')
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'Not a calendar date.')
+  .refine(
+    (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+    'Not a calendar date.',
+  )
 
 /** Days from `from` to `to`, both included. */
-export const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1
+export const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1
 
 /** `from` and `to` (UTC days, both included): from ≤ to, at most 366 days. */
 export const ReportRange = z
   .object({ from: Day.openapi({ example: '2026-11-01' }), to: Day.openapi({ example: '2026-11-30' }) })
   .refine((q) => q.from <= q.to, { message: 'from must not be after to.', path: ['from'] })
-  .refine((q) => q.from > q.to || daysBetween(q.from, q.to) <= MAX_REPORT_DAYS, { message: `A report covers at most ${MAX_REPORT_DAYS} days.`, path: ['to'] })
+  .refine((q) => q.from > q.to || daysBetween(q.from, q.to) <= MAX_REPORT_DAYS, {
+    message: `A report covers at most ${MAX_REPORT_DAYS} days.`,
+    path: ['to'],
+  })
 export type ReportRange = z.infer<typeof ReportRange>
 
 /** `?type=&limit=` as forms and hand-written URLs send them: an empty parameter means "not given". */
@@ -32,18 +39,28 @@ export const LeaderboardQuery = z
     limit: blankAsMissing(z.coerce.number().int().min(1).max(100).default(10)),
   })
   .refine((q) => q.from <= q.to, { message: 'from must not be after to.', path: ['from'] })
-  .refine((q) => q.from > q.to || daysBetween(q.from, q.to) <= MAX_REPORT_DAYS, { message: `A report covers at most ${MAX_REPORT_DAYS} days.`, path: ['to'] })
+  .refine((q) => q.from > q.to || daysBetween(q.from, q.to) <= MAX_REPORT_DAYS, {
+    message: `A report covers at most ${MAX_REPORT_DAYS} days.`,
+    path: ['to'],
+  })
 
 const Count = z.number().int()
-const Ratio = z.string().nullable().openapi({ description: 'A decimal string with 4 places ("0.2500"); null when the denominator is 0.' })
+const Ratio = z
+  .string()
+  .nullable()
+  .openapi({ description: 'A decimal string with 4 places ("0.2500"); null when the denominator is 0.' })
 const Figures = z.object({
   distributors: Count.openapi({ description: 'Distributors (active or suspended) in this row at the end of `to`.' }),
-  activeDistributors: Count.openapi({ description: 'Distributors with at least one click or credited order in the range.' }),
+  activeDistributors: Count.openapi({
+    description: 'Distributors with at least one click or credited order in the range.',
+  }),
   links: Count,
   clicks: Count,
   orders: Count,
   gmv: Count.openapi({ description: 'Order base (minor units) net of refunds, on the day of the order.' }),
-  commission: Count.openapi({ description: 'Commission entries net of reversals (minor units), on the day of the order.' }),
+  commission: Count.openapi({
+    description: 'Commission entries net of reversals (minor units), on the day of the order.',
+  }),
   newCustomers: Count,
   newRecruits: Count.openapi({ description: 'Distributors recruited by this row in the range.' }),
   fission: Ratio.openapi({ description: 'newRecruits / activeDistributors, 4 decimal places.' }),
@@ -68,7 +85,16 @@ export const ChannelReportSchema = z
     to: z.string(),
     total: Count,
     circles: z.array(z.object({ circle: Circle, gmv: Count, shareBps: Count })),
-    types: z.array(z.object({ type: DistributorTypeSchema, circle: Circle, gmv: Count, shareBps: Count, orders: Count, distributors: Count })),
+    types: z.array(
+      z.object({
+        type: DistributorTypeSchema,
+        circle: Circle,
+        gmv: Count,
+        shareBps: Count,
+        orders: Count,
+        distributors: Count,
+      }),
+    ),
   })
   .openapi('ChannelReport')
 
@@ -78,11 +104,26 @@ export const LeaderboardSchema = z
     to: z.string(),
     by: z.string(),
     group: z.string(),
-    items: z.array(z.object({ rank: Count, id: z.string(), name: z.string().optional(), type: z.string().optional(), clicks: Count.optional(), orders: Count, gmv: Count, recruits: Count })),
+    items: z.array(
+      z.object({
+        rank: Count,
+        id: z.string(),
+        name: z.string().optional(),
+        type: z.string().optional(),
+        clicks: Count.optional(),
+        orders: Count,
+        gmv: Count,
+        recruits: Count,
+      }),
+    ),
   })
   .openapi('Leaderboard')
 
-const Bps = z.number().int().nullable().openapi({ description: 'Basis points (10000 = 100%); null when the denominator is 0.' })
+const Bps = z
+  .number()
+  .int()
+  .nullable()
+  .openapi({ description: 'Basis points (10000 = 100%); null when the denominator is 0.' })
 export const OverviewSchema = z
   .object({
     currency: z.string(),
@@ -93,15 +134,28 @@ export const OverviewSchema = z
     distributionGmv: Count.openapi({ description: 'Orders credited to a distributor.' }),
     newCustomers: Count,
     referredNewCustomers: Count,
-    customerReferralRateBps: Bps.openapi({ description: 'referredNewCustomers / newCustomers: new customers whose first order was credited to a distributor.' }),
+    customerReferralRateBps: Bps.openapi({
+      description:
+        'referredNewCustomers / newCustomers: new customers whose first order was credited to a distributor.',
+    }),
     referredOrders: Count,
     referredRepeatOrders: Count,
-    repurchaseRateBps: Bps.openapi({ description: "Of the range's orders by referred customers, the share that were not the customer's first order." }),
+    repurchaseRateBps: Bps.openapi({
+      description: "Of the range's orders by referred customers, the share that were not the customer's first order.",
+    }),
     referredGmv: Count,
-    gmvPerReferredCustomer: Count.nullable().openapi({ description: 'GMV of referred customers\' orders in the range / referred new customers in the range, rounded down.' }),
+    gmvPerReferredCustomer: Count.nullable().openapi({
+      description:
+        "GMV of referred customers' orders in the range / referred new customers in the range, rounded down.",
+    }),
   })
   .openapi('ReportOverview')
 
 export const TrendSchema = z
-  .object({ currency: z.string(), from: z.string(), to: z.string(), days: z.array(z.object({ day: z.string(), clicks: Count, orders: Count, gmv: Count, distributionGmv: Count })) })
+  .object({
+    currency: z.string(),
+    from: z.string(),
+    to: z.string(),
+    days: z.array(z.object({ day: z.string(), clicks: Count, orders: Count, gmv: Count, distributionGmv: Count })),
+  })
   .openapi('ReportTrend')

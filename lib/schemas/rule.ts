@@ -13,7 +13,10 @@ export const RuleBody = z
   .strictObject({
     name: z.string().trim().min(1).max(80),
     scope: z.enum(['default', 'product', 'category', 'campaign']),
-    target: z.string().trim().min(1).max(64).optional().openapi({ description: 'SKU, category or campaign id; none for default. A campaign must already exist (POST /api/campaigns); a SKU or category need not be in the catalogue yet.' }),
+    target: z.string().trim().min(1).max(64).optional().openapi({
+      description:
+        'SKU, category or campaign id; none for default. A campaign must already exist (POST /api/campaigns); a SKU or category need not be in the catalogue yet.',
+    }),
     types: z.array(DistributorTypeSchema).min(1).max(7).optional(),
     levels: z.array(RuleLevelInput).min(1).max(10).openapi({ description: 'Index 0 is level 1.' }),
     capPerOrder: Money.optional().openapi({ description: 'Most this rule pays per order per level, minor units.' }),
@@ -21,9 +24,12 @@ export const RuleBody = z
     endsAt: Timestamp.optional(),
   })
   .superRefine((r, ctx) => {
-    if (r.scope === 'default' && r.target) ctx.addIssue({ code: 'custom', path: ['target'], message: 'A default rule has no target.' })
-    if (r.scope !== 'default' && !r.target) ctx.addIssue({ code: 'custom', path: ['target'], message: `A ${r.scope} rule needs a target.` })
-    if (r.startsAt && r.endsAt && Date.parse(r.startsAt) >= Date.parse(r.endsAt)) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'Must be after startsAt.' })
+    if (r.scope === 'default' && r.target)
+      ctx.addIssue({ code: 'custom', path: ['target'], message: 'A default rule has no target.' })
+    if (r.scope !== 'default' && !r.target)
+      ctx.addIssue({ code: 'custom', path: ['target'], message: `A ${r.scope} rule needs a target.` })
+    if (r.startsAt && r.endsAt && Date.parse(r.startsAt) >= Date.parse(r.endsAt))
+      ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'Must be after startsAt.' })
   })
   .openapi('RuleInput')
 export type RuleBody = z.infer<typeof RuleBody>

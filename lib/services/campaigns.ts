@@ -1,6 +1,6 @@
 import { customAlphabet } from 'nanoid'
 import { getCampaign, putCampaign } from '../db/campaigns'
-import { AppError } from '../http/errors'
+import { AppError } from '../errors'
 import type { Campaign, CampaignBody } from '../schemas/campaign'
 import { SAFE_ALPHABET } from './create-distributor'
 
@@ -12,19 +12,34 @@ export async function createCampaign(brandId: string, body: CampaignBody, now = 
   const { id, ...fields } = body
   const campaign: Campaign = { id: id ?? `c_${newCampaignId()}`, ...fields, createdAt: at, updatedAt: at }
   if (!(await putCampaign(brandId, campaign, 'create'))) {
-    throw new AppError({ code: 'conflict', message: `Campaign ${campaign.id} already exists.`, fields: { id: 'Already used by another campaign.' } })
+    throw new AppError({
+      code: 'conflict',
+      message: `Campaign ${campaign.id} already exists.`,
+      fields: { id: 'Already used by another campaign.' },
+    })
   }
   return campaign
 }
 
 /** Replaces a campaign's name, window and active flag; its id and creation time stay. */
-export async function replaceCampaign(brandId: string, id: string, body: CampaignBody, now = new Date()): Promise<Campaign> {
-  if (body.id !== undefined && body.id !== id) throw new AppError({ code: 'invalid_input', message: 'A campaign id cannot change.', fields: { id: 'Must match the id in the path, or be left out.' } })
+export async function replaceCampaign(
+  brandId: string,
+  id: string,
+  body: CampaignBody,
+  now = new Date(),
+): Promise<Campaign> {
+  if (body.id !== undefined && body.id !== id)
+    throw new AppError({
+      code: 'invalid_input',
+      message: 'A campaign id cannot change.',
+      fields: { id: 'Must match the id in the path, or be left out.' },
+    })
   const current = await getCampaign(brandId, id)
   if (!current) throw new AppError({ code: 'not_found', message: `Campaign ${id} not found.` })
   const { id: _id, ...fields } = body
   const campaign: Campaign = { ...current, ...fields, updatedAt: now.toISOString() }
   // Deleted between the read and the write: the same answer as never there.
-  if (!(await putCampaign(brandId, campaign, 'replace'))) throw new AppError({ code: 'not_found', message: `Campaign ${id} not found.` })
+  if (!(await putCampaign(brandId, campaign, 'replace')))
+    throw new AppError({ code: 'not_found', message: `Campaign ${id} not found.` })
   return campaign
 }

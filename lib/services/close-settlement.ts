@@ -1,9 +1,31 @@
 import { randomUUID } from 'node:crypto'
 import { getDistributors } from '../db/distributors-batch'
 import { AVAILABLE_SHARDS, type LedgerEntry } from '../db/ledger'
-import { createOrGetBatch, finishClosing, getBatch, getTallies, listAvailable, listLines, moveEntries, putTally, releaseSettlementLock, setBatchStatus, takeSettlementLock, writePlan, type Batch } from '../db/settlements'
-import { addToTally, batchTotals, linesFrom, moveChunks, periodEnd, takenByClose, type Tally } from '../domain/settlement'
-import { AppError } from '../http/errors'
+import {
+  createOrGetBatch,
+  finishClosing,
+  getBatch,
+  getTallies,
+  listAvailable,
+  listLines,
+  moveEntries,
+  putTally,
+  releaseSettlementLock,
+  setBatchStatus,
+  takeSettlementLock,
+  writePlan,
+  type Batch,
+} from '../db/settlements'
+import {
+  addToTally,
+  batchTotals,
+  linesFrom,
+  moveChunks,
+  periodEnd,
+  takenByClose,
+  type Tally,
+} from '../domain/settlement'
+import { AppError } from '../errors'
 import { getBrandOrThrow } from './get-brand-or-throw'
 import { REQUEST_BUDGET_MS } from './request-budget'
 
@@ -26,7 +48,12 @@ export interface Budget {
 export function stepBudget(ms: number): Budget {
   const deadline = Date.now() + ms
   let progressed = false
-  return { over: () => progressed && Date.now() > deadline, did: () => void (progressed = true) }
+  return {
+    over: () => progressed && Date.now() > deadline,
+    did: () => {
+      progressed = true
+    },
+  }
 }
 
 export type CloseRequest = { period: string } | { from: string; to: string }
@@ -40,7 +67,11 @@ export type CloseRequest = { period: string } | { from: string; to: string }
  * request, or the scheduled job, continues where a crash or the time budget
  * stopped; the batch turns `closed` only when the ledger's movement equals its lines.
  */
-export async function closeSettlement(brandId: string, request: CloseRequest, opts: { now?: Date; budgetMs?: number } = {}): Promise<{ batch: Batch; created: boolean }> {
+export async function closeSettlement(
+  brandId: string,
+  request: CloseRequest,
+  opts: { now?: Date; budgetMs?: number } = {},
+): Promise<{ batch: Batch; created: boolean }> {
   const now = opts.now ?? new Date()
   const budgetMs = opts.budgetMs ?? REQUEST_BUDGET_MS
   const brand = await getBrandOrThrow(brandId)
@@ -67,8 +98,12 @@ export async function closeSettlement(brandId: string, request: CloseRequest, op
   const lock = await takeSettlementLock(brandId, batchId, holder, budgetMs + LEASE_MARGIN_MS, { closing: true })
   if (!lock.taken) {
     // The same period being closed right now by another request: its progress, nothing moved twice.
-    if (lock.batchId === batchId) return { batch: (await getBatch(brandId, batchId)) ?? (await createOrGetBatch(fresh)).batch, created: false }
-    throw new AppError({ code: 'conflict', message: `Settlement ${lock.batchId} is still closing for this brand; finish it (POST its period again) before closing another period.` })
+    if (lock.batchId === batchId)
+      return { batch: (await getBatch(brandId, batchId)) ?? (await createOrGetBatch(fresh)).batch, created: false }
+    throw new AppError({
+      code: 'conflict',
+      message: `Settlement ${lock.batchId} is still closing for this brand; finish it (POST its period again) before closing another period.`,
+    })
   }
   try {
     const { batch, created } = await createOrGetBatch(fresh)
@@ -84,7 +119,11 @@ export function closablePeriod(request: CloseRequest, now: Date) {
   const p = periodEnd(request)
   if (p.end > now.toISOString()) {
     const field = 'period' in request ? 'period' : 'to'
-    throw new AppError({ code: 'invalid_input', message: `The period ${p.label} has not ended yet.`, fields: { [field]: 'Close a period after it ends.' } })
+    throw new AppError({
+      code: 'invalid_input',
+      message: `The period ${p.label} has not ended yet.`,
+      fields: { [field]: 'Close a period after it ends.' },
+    })
   }
   return p
 }
@@ -100,7 +139,10 @@ async function continueClose(batch: Batch, payoutThreshold: number, budget: Budg
   const stored = await reread()
   const totals = stored.totals
   if (!totals || stored.movedAmount !== totals.net || stored.movedEntries !== totals.entries) {
-    throw new AppError({ code: 'internal', message: `Batch ${batch.batchId} does not reconcile: moved ${stored.movedAmount} in ${stored.movedEntries} entries, lines say ${totals?.net} in ${totals?.entries}.` })
+    throw new AppError({
+      code: 'internal',
+      message: `Batch ${batch.batchId} does not reconcile: moved ${stored.movedAmount} in ${stored.movedEntries} entries, lines say ${totals?.net} in ${totals?.entries}.`,
+    })
   }
   await setBatchStatus(batch.brandId, batch.batchId, 'closing', 'closed', { closedAt: new Date().toISOString() })
   await finishClosing(batch.brandId, batch.batchId)
@@ -108,14 +150,20 @@ async function continueClose(batch: Batch, payoutThreshold: number, budget: Budg
 }
 
 /** The entries a close takes (see takenByClose). */
-const inBatch = (batch: Pick<Batch, 'end' | 'startedAt'>) => (e: LedgerEntry) => takenByClose(e, batch.end, batch.startedAt)
+const inBatch = (batch: Pick<Batch, 'end' | 'startedAt'>) => (e: LedgerEntry) =>
+  takenByClose(e, batch.end, batch.startedAt)
 
 /**
  * Tallies one shard of the brand's available entries that a close of `batch`
  * would take, into `tally`. The planner stores each shard's tally; the preview
  * (POST /api/settlements/preview) adds them up without writing: one code path.
  */
-export async function tallyShard(brandId: string, shard: number, batch: Pick<Batch, 'end' | 'startedAt'>, tally: Tally = new Map()): Promise<Tally> {
+export async function tallyShard(
+  brandId: string,
+  shard: number,
+  batch: Pick<Batch, 'end' | 'startedAt'>,
+  tally: Tally = new Map(),
+): Promise<Tally> {
   let cursor: string | undefined
   do {
     const page = await listAvailable(brandId, shard, batch.end, cursor)
@@ -139,9 +187,18 @@ async function plan(batch: Batch, payoutThreshold: number, budget: Budget): Prom
     if (budget.over()) return false
     const tally = await tallyShard(batch.brandId, shard, batch)
     budget.did()
-    const entries = [...tally].map(([d, t]): [string, [number, number, number]] => [d, [t.gross, t.reversals, t.entries]])
+    const entries = [...tally].map(([d, t]): [string, [number, number, number]] => [
+      d,
+      [t.gross, t.reversals, t.entries],
+    ])
     for (let part = 0; part * TALLY_PART < entries.length || part === 0; part++) {
-      await putTally(batch.brandId, batch.batchId, shard, part, Object.fromEntries(entries.slice(part * TALLY_PART, (part + 1) * TALLY_PART)))
+      await putTally(
+        batch.brandId,
+        batch.batchId,
+        shard,
+        part,
+        Object.fromEntries(entries.slice(part * TALLY_PART, (part + 1) * TALLY_PART)),
+      )
     }
   }
   const merged: Tally = new Map()
@@ -154,11 +211,18 @@ async function plan(batch: Batch, payoutThreshold: number, budget: Budget): Prom
   const { lines, totals } = decide(merged, payoutThreshold)
   const people = new Map<string, { name: string; type: string; externalId?: string; payeeReference?: string }>()
   for (let i = 0; i < lines.length; i += 100) {
-    for (const [id, d] of await getDistributors(lines.slice(i, i + 100).map((l) => l.distributorId))) people.set(id, d as typeof d & { payeeReference?: string })
+    for (const [id, d] of await getDistributors(lines.slice(i, i + 100).map((l) => l.distributorId)))
+      people.set(id, d as typeof d & { payeeReference?: string })
   }
   const enriched = lines.map((l) => {
     const d = people.get(l.distributorId)
-    return { ...l, name: d?.name ?? '', type: d?.type ?? '', externalId: d?.externalId ?? '', payeeReference: d?.payeeReference ?? '' }
+    return {
+      ...l,
+      name: d?.name ?? '',
+      type: d?.type ?? '',
+      externalId: d?.externalId ?? '',
+      payeeReference: d?.payeeReference ?? '',
+    }
   })
   await writePlan(batch.brandId, batch.batchId, enriched, totals)
   return true

@@ -14,7 +14,9 @@ import { firstSequenceNumber, toTableChange, type StreamRecord } from '../db/str
  * Keep the event source mapping's batches whole (no BisectBatchOnFunctionError):
  * a retry must start at the same first record for its markers to match.
  */
-export async function countStreamChanges(records: readonly StreamRecord[]): Promise<{ clicks: number; counters: number; applied: number; skipped: number }> {
+export async function countStreamChanges(
+  records: readonly StreamRecord[],
+): Promise<{ clicks: number; counters: number; applied: number; skipped: number }> {
   const first = firstSequenceNumber(records)
   if (!first) return { clicks: 0, counters: 0, applied: 0, skipped: 0 }
   const changes = records.map(toTableChange).filter((c): c is TableChange => c !== undefined)

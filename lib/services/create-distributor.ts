@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto'
 import { createDistributor, getDistributor } from '../db/distributors'
 import { placementUnder } from '../domain/ring'
 import { teamDeltas } from '../domain/team'
-import { AppError } from '../http/errors'
+import { AppError } from '../errors'
 import type { Distributor, DistributorType, NewDistributorStatus } from '../schemas/distributor'
 import { getDistributorOrThrow } from './distributor-or-throw'
 
@@ -40,9 +40,12 @@ export interface NewDistributor {
  * idempotency key returns the existing distributor with `created: false`.
  */
 /** Where reports count a newcomer as a recruit: their recruiter's ring, type and store as they joined. */
-export const recruiterOf = (parent: Distributor | null | undefined): Distributor['recruiter'] => (parent ? { ring: parent.ring, type: parent.type, store: parent.store } : undefined)
+export const recruiterOf = (parent: Distributor | null | undefined): Distributor['recruiter'] =>
+  parent ? { ring: parent.ring, type: parent.type, store: parent.store } : undefined
 
-export async function createDistributorFor(input: NewDistributor): Promise<{ distributor: Distributor; created: boolean }> {
+export async function createDistributorFor(
+  input: NewDistributor,
+): Promise<{ distributor: Distributor; created: boolean }> {
   const parent = input.parentId ? await getDistributorOrThrow(input.brandId, input.parentId, 'parentId') : null
   const placement = placementUnder(parent, input.type)
   const id = input.idempotencyKey
@@ -69,7 +72,8 @@ export async function createDistributorFor(input: NewDistributor): Promise<{ dis
     if (result.reason === 'invite_taken') continue
     const existingId = result.reason === 'external_id_taken' ? result.existingId : id
     const existing = await getDistributor(existingId)
-    if (!existing) throw new AppError({ code: 'conflict', message: 'A concurrent request is creating this distributor; retry.' })
+    if (!existing)
+      throw new AppError({ code: 'conflict', message: 'A concurrent request is creating this distributor; retry.' })
     if (existing.type !== input.type || existing.parentId !== placement.parentId) {
       throw new AppError({
         code: 'conflict',

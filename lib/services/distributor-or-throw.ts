@@ -1,5 +1,5 @@
 import { getDistributor } from '../db/distributors'
-import { AppError } from '../http/errors'
+import { AppError } from '../errors'
 import type { Distributor } from '../schemas/distributor'
 
 /**
@@ -9,7 +9,11 @@ import type { Distributor } from '../schemas/distributor'
 export async function getDistributorOrThrow(brandId: string, id: string, field = 'id'): Promise<Distributor> {
   const d = await getDistributor(id)
   if (!d || d.brandId !== brandId) {
-    throw new AppError({ code: 'not_found', message: `Distributor ${id} not found.`, fields: field === 'id' ? undefined : { [field]: 'No such distributor in this brand.' } })
+    throw new AppError({
+      code: 'not_found',
+      message: `Distributor ${id} not found.`,
+      fields: field === 'id' ? undefined : { [field]: 'No such distributor in this brand.' },
+    })
   }
   return d
 }

@@ -1,5 +1,5 @@
 import { getBrand } from '../db/brands'
-import { AppError } from '../http/errors'
+import { AppError } from '../errors'
 import type { Brand } from '../schemas/brand'
 
 /** A brand already read (e.g. in a batch), or a 404 when the credential points at a brand that is gone. */

@@ -1,8 +1,15 @@
 import { listBoundCustomers, moveBindings } from '../db/bindings'
 import { getDistributor, listRecruits } from '../db/distributors'
-import { countCustomersMoved, countRecruitMoving, finishRecruitMove, finishRun, getHandover, startHandover } from '../db/handovers'
+import {
+  countCustomersMoved,
+  countRecruitMoving,
+  finishRecruitMove,
+  finishRun,
+  getHandover,
+  startHandover,
+} from '../db/handovers'
 import { INTERNAL_TYPES, placementUnder } from '../domain/ring'
-import { AppError, invalidField } from '../http/errors'
+import { AppError, invalidField } from '../errors'
 import type { Handover } from '../schemas/handover'
 import { getDistributorOrThrow } from './distributor-or-throw'
 import { isInTeamOf } from './update-distributor'
@@ -22,28 +29,57 @@ const BINDINGS_PER_CHUNK = 99
  * never change. Re-running resumes where a run stopped (time budget, a crash) and
  * a finished hand-over returns its record.
  */
-export async function handOver(brandId: string, leaverId: string, successorId: string, budgetMs = REQUEST_BUDGET_MS): Promise<Handover> {
+export async function handOver(
+  brandId: string,
+  leaverId: string,
+  successorId: string,
+  budgetMs = REQUEST_BUDGET_MS,
+): Promise<Handover> {
   const started = Date.now()
   const leaver = await getDistributorOrThrow(brandId, leaverId)
   let record = await getHandover(leaverId)
   if (record && record.successorId !== successorId) {
-    throw new AppError({ code: 'conflict', message: `${leaverId} already handed over to ${record.successorId}.`, fields: { successorId: `Already handed over to ${record.successorId}.` } })
+    throw new AppError({
+      code: 'conflict',
+      message: `${leaverId} already handed over to ${record.successorId}.`,
+      fields: { successorId: `Already handed over to ${record.successorId}.` },
+    })
   }
   if (record?.status === 'done') return record
   const successor = await getDistributorOrThrow(brandId, successorId, 'successorId')
   if (!record) {
-    if (!INTERNAL_TYPES.includes(leaver.type)) throw invalidField('id', 'Only the brand\'s own staff (employees, guides, customer reps) leave with a hand-over; suspend other distributors instead.')
+    if (!INTERNAL_TYPES.includes(leaver.type))
+      throw invalidField(
+        'id',
+        "Only the brand's own staff (employees, guides, customer reps) leave with a hand-over; suspend other distributors instead.",
+      )
     if (leaver.status === 'left') throw new AppError({ code: 'conflict', message: `${leaverId} has already left.` })
   }
   if (successor.id === leaver.id) throw invalidField('successorId', 'The successor must be someone else.')
-  if (successor.status !== 'active') throw invalidField('successorId', `The successor must be active (they are ${successor.status}).`)
-  if (await isInTeamOf(leaver.id, successor)) throw invalidField('successorId', `${successor.id} is in ${leaver.id}'s own team; pick someone outside it.`)
+  if (successor.status !== 'active')
+    throw invalidField('successorId', `The successor must be active (they are ${successor.status}).`)
+  if (await isInTeamOf(leaver.id, successor))
+    throw invalidField('successorId', `${successor.id} is in ${leaver.id}'s own team; pick someone outside it.`)
 
   const now = () => new Date().toISOString()
   if (!record) {
-    const fresh: Handover = { leaverId, successorId, brandId, status: 'in_progress', customersMoved: 0, recruitsMoved: 0, recruitFailures: [], startedAt: now(), updatedAt: now() }
+    const fresh: Handover = {
+      leaverId,
+      successorId,
+      brandId,
+      status: 'in_progress',
+      customersMoved: 0,
+      recruitsMoved: 0,
+      recruitFailures: [],
+      startedAt: now(),
+      updatedAt: now(),
+    }
     record = (await startHandover(fresh)) ? fresh : await getHandover(leaverId)
-    if (!record || record.successorId !== successorId) throw new AppError({ code: 'conflict', message: 'Another hand-over of this distributor started at the same moment; reload it.' })
+    if (!record || record.successorId !== successorId)
+      throw new AppError({
+        code: 'conflict',
+        message: 'Another hand-over of this distributor started at the same moment; reload it.',
+      })
   }
   // Every run makes some progress (a chunk of a team, a recruit, a page of customers) before it
   // checks its budget, so re-runs always finish, however small the budget.
@@ -71,7 +107,10 @@ export async function handOver(brandId: string, leaverId: string, successorId: s
       if (!recruit || recruit.parentId !== leaverId) continue // the index still lists a recruit that has moved
       try {
         const target = { ...recruit, ...placementUnder(successor, recruit.type) }
-        const done = await moveTeam(recruit, target, { deadline, withRoot: countRecruitMoving(leaverId, recruit.id, now()) })
+        const done = await moveTeam(recruit, target, {
+          deadline,
+          withRoot: countRecruitMoving(leaverId, recruit.id, now()),
+        })
         progressed = true
         if (!done) return stop()
         await finishRecruitMove(leaverId, recruit.id)
@@ -89,11 +128,17 @@ export async function handOver(brandId: string, leaverId: string, successorId: s
     if (mustStop()) return stop()
     const page = await listBoundCustomers(leaverId, { cursor, limit: BINDINGS_PER_CHUNK })
     const held = page.items.filter((b) => b.distributorId === leaverId)
-    if (held.length > 0) await moveBindings(held, leaverId, successorId, (n) => countCustomersMoved(leaverId, n, now()), now())
+    if (held.length > 0)
+      await moveBindings(held, leaverId, successorId, (n) => countCustomersMoved(leaverId, n, now()), now())
     progressed = true
     cursor = page.nextCursor
   } while (cursor)
 
   const at = now()
-  return finishRun(leaverId, failures.length > 0 ? { status: 'blocked', recruitFailures: failures, updatedAt: at } : { status: 'done', recruitFailures: [], updatedAt: at, finishedAt: at })
+  return finishRun(
+    leaverId,
+    failures.length > 0
+      ? { status: 'blocked', recruitFailures: failures, updatedAt: at }
+      : { status: 'done', recruitFailures: [], updatedAt: at, finishedAt: at },
+  )
 }

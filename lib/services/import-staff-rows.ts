@@ -6,7 +6,7 @@ import { placementUnder } from '../domain/ring'
 import { teamDeltas, type TeamCounts } from '../domain/team'
 import type { ImportError, ImportErrorParams, PlannedRow } from '../domain/staff-import'
 import type { Distributor } from '../schemas/distributor'
-import { AppError } from '../http/errors'
+import { AppError } from '../errors'
 import { newInviteCode, recruiterOf } from './create-distributor'
 import { updateDistributor, type DistributorChanges } from './update-distributor'
 
@@ -22,13 +22,16 @@ type Fail = (r: PlannedRow, message: string, params: ImportErrorParams) => void
 
 /** The row's recruiter failed to write, so the row cannot be placed. */
 const recruiterNotImported = (fail: Fail, r: PlannedRow) =>
-  fail(r, `推荐人 ${r.recruiterExternalId} 未能导入。The recruiter ${r.recruiterExternalId} was not imported.`, { recruiter: r.recruiterExternalId })
+  fail(r, `推荐人 ${r.recruiterExternalId} 未能导入。The recruiter ${r.recruiterExternalId} was not imported.`, {
+    recruiter: r.recruiterExternalId,
+  })
 
 /** Updates of existing rows in flight at once: each is a read and a write or a small transaction. */
 const UPDATE_CONCURRENCY = 8
 
 /** An imported row's id, derived from the brand and external id: a retried create can only collide with itself. */
-const importedId = (brandId: string, externalId: string) => `d_${createHash('sha256').update(`${brandId}:ext:${externalId}`).digest('base64url').slice(0, 14)}`
+const importedId = (brandId: string, externalId: string) =>
+  `d_${createHash('sha256').update(`${brandId}:ext:${externalId}`).digest('base64url').slice(0, 14)}`
 
 /**
  * Writes one slice of planned rows (recruiters-first, so each row's recruiter is
@@ -44,19 +47,36 @@ export async function writeSlice(brandId: string, rows: readonly PlannedRow[]): 
   const placed = new Map<string, Distributor>()
   for (const d of stored) if (d.brandId === brandId && d.externalId) placed.set(d.externalId, d)
   const existed = new Set(placed.keys())
-  const fail: Fail = (r, message, params) => out.failures.push({ line: r.line, field: '_', reason: 'write_failed', message, params })
+  const fail: Fail = (r, message, params) =>
+    out.failures.push({ line: r.line, field: '_', reason: 'write_failed', message, params })
 
   // Level by level: a row's recruiter is created or moved before the row itself is written.
   for (const level of [...new Set(rows.map((r) => r.level))]) {
     const atLevel = rows.filter((r) => r.level === level)
-    await createRows(brandId, atLevel.filter((r) => !existed.has(r.externalId)), placed, out, fail)
-    await pool(atLevel.filter((r) => existed.has(r.externalId)), UPDATE_CONCURRENCY, (r) => updateRow(brandId, r, placed, out, fail))
+    await createRows(
+      brandId,
+      atLevel.filter((r) => !existed.has(r.externalId)),
+      placed,
+      out,
+      fail,
+    )
+    await pool(
+      atLevel.filter((r) => existed.has(r.externalId)),
+      UPDATE_CONCURRENCY,
+      (r) => updateRow(brandId, r, placed, out, fail),
+    )
   }
   return out
 }
 
 /** An existing row (same external id): name, store, type and a named recruiter brought in line with the file. */
-async function updateRow(brandId: string, r: PlannedRow, placed: Map<string, Distributor>, out: SliceOutcome, fail: Fail) {
+async function updateRow(
+  brandId: string,
+  r: PlannedRow,
+  placed: Map<string, Distributor>,
+  out: SliceOutcome,
+  fail: Fail,
+) {
   const current = placed.get(r.externalId)!
   const parent = r.recruiterExternalId ? placed.get(r.recruiterExternalId) : undefined
   if (r.recruiterExternalId && !parent) return recruiterNotImported(fail, r)
@@ -76,12 +96,21 @@ async function updateRow(brandId: string, r: PlannedRow, placed: Map<string, Dis
 }
 
 /** New rows, grouped into transactions in plan order; a group that fails a condition is retried row by row. */
-async function createRows(brandId: string, rows: readonly PlannedRow[], placed: Map<string, Distributor>, out: SliceOutcome, fail: Fail) {
+async function createRows(
+  brandId: string,
+  rows: readonly PlannedRow[],
+  placed: Map<string, Distributor>,
+  out: SliceOutcome,
+  fail: Fail,
+) {
   let group: Array<{ row: PlannedRow; d: Distributor }> = []
   let deltas = new Map<string, TeamCounts>()
   const flush = async () => {
     if (group.length === 0) return
-    const ok = await createDistributorsTogether(group.map((g) => g.d), deltas)
+    const ok = await createDistributorsTogether(
+      group.map((g) => g.d),
+      deltas,
+    )
     if (ok) out.created += group.length
     else for (const g of group) await createOne(g.row, g.d, placed, out, fail)
     group = []
@@ -121,7 +150,13 @@ async function createRows(brandId: string, rows: readonly PlannedRow[], placed: 
 }
 
 /** One row on its own: a fresh invite code on a clash; an external id someone else just claimed counts as a failure to retry. */
-async function createOne(row: PlannedRow, d: Distributor, placed: Map<string, Distributor>, out: SliceOutcome, fail: Fail) {
+async function createOne(
+  row: PlannedRow,
+  d: Distributor,
+  placed: Map<string, Distributor>,
+  out: SliceOutcome,
+  fail: Fail,
+) {
   const parent = row.recruiterExternalId ? placed.get(row.recruiterExternalId) : null
   if (parent === undefined) return recruiterNotImported(fail, row)
   for (let attempt = 0; attempt < 5; attempt++) {
@@ -135,7 +170,11 @@ async function createOne(row: PlannedRow, d: Distributor, placed: Map<string, Di
     if (result.reason !== 'invite_taken') break
   }
   placed.delete(row.externalId)
-  fail(row, `工号 ${row.externalId} 正被同时创建，请重新导入。External id ${row.externalId} was being created at the same time; import again.`, { value: row.externalId })
+  fail(
+    row,
+    `工号 ${row.externalId} 正被同时创建，请重新导入。External id ${row.externalId} was being created at the same time; import again.`,
+    { value: row.externalId },
+  )
 }
 
 function mergeDeltas(a: Map<string, TeamCounts>, b: Map<string, TeamCounts>): Map<string, TeamCounts> {

@@ -63,7 +63,21 @@ export async function importStaff(req: ImportRequest): Promise<ImportReport> {
   const started = Date.now()
   const { text, encoding } = decodeText(req.bytes)
   const csv = readCsv(text)
-  const read = csv.ok ? readStaffRows(csv.records) : { rows: [], refusedIds: new Set<string>(), errors: [{ line: csv.line, field: '_' as const, reason: 'malformed_csv' as const, message: `CSV 格式错误：${csv.message}`, params: { detail: csv.message } }] }
+  const read = csv.ok
+    ? readStaffRows(csv.records)
+    : {
+        rows: [],
+        refusedIds: new Set<string>(),
+        errors: [
+          {
+            line: csv.line,
+            field: '_' as const,
+            reason: 'malformed_csv' as const,
+            message: `CSV 格式错误：${csv.message}`,
+            params: { detail: csv.message },
+          },
+        ],
+      }
   const dataRows = csv.ok ? Math.max(0, csv.records.length - 1) : 0
   const brandIds = await ownersOfExternalIds(req.brandId, recruitersOutsideFile(read.rows, read.refusedIds))
   const { plan, errors: planErrors } = planImport(read.rows, new Set(brandIds.keys()), read.refusedIds)
@@ -71,7 +85,9 @@ export async function importStaff(req: ImportRequest): Promise<ImportReport> {
   const refusedRows = new Set(errors.map((e) => e.line)).size
 
   const file = fileFingerprint(req.bytes)
-  const progress: ImportProgress = req.next ? decodeImportToken(req.next, file) : { from: 0, created: 0, updated: 0, unchanged: 0, failed: refusedRows }
+  const progress: ImportProgress = req.next
+    ? decodeImportToken(req.next, file)
+    : { from: 0, created: 0, updated: 0, unchanged: 0, failed: refusedRows }
   const report = {
     dryRun: req.dryRun,
     encoding,
@@ -82,8 +98,21 @@ export async function importStaff(req: ImportRequest): Promise<ImportReport> {
     failures: [] as ImportError[],
   }
   if (req.dryRun) {
-    const existing = await ownersOfExternalIds(req.brandId, plan.map((r) => r.externalId))
-    return { ...report, wouldCreate: plan.length - existing.size, wouldUpdate: existing.size, created: 0, updated: 0, unchanged: 0, failed: refusedRows, processed: 0, done: true }
+    const existing = await ownersOfExternalIds(
+      req.brandId,
+      plan.map((r) => r.externalId),
+    )
+    return {
+      ...report,
+      wouldCreate: plan.length - existing.size,
+      wouldUpdate: existing.size,
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      failed: refusedRows,
+      processed: 0,
+      done: true,
+    }
   }
 
   const end = Math.min(plan.length, progress.from + (req.limit ?? DEFAULT_IMPORT_LIMIT))

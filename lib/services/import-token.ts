@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { invalidField } from '../http/errors'
+import { invalidField } from '../errors'
 
 /** Where a chunked import stands: rows of the plan done and the running counts. */
 export interface ImportProgress {
@@ -11,10 +11,12 @@ export interface ImportProgress {
 }
 
 /** A short fingerprint of the uploaded bytes: a continuation is only valid for the same file. */
-export const fileFingerprint = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('base64url').slice(0, 16)
+export const fileFingerprint = (bytes: Uint8Array): string =>
+  createHash('sha256').update(bytes).digest('base64url').slice(0, 16)
 
 /** The opaque `next` token: the file's fingerprint and the progress so far. */
-export const encodeImportToken = (file: string, p: ImportProgress): string => Buffer.from(JSON.stringify({ v: 1, file, ...p })).toString('base64url')
+export const encodeImportToken = (file: string, p: ImportProgress): string =>
+  Buffer.from(JSON.stringify({ v: 1, file, ...p })).toString('base64url')
 
 /** Reads a `next` token back; refuses one made for another file or not made by this API. */
 export function decodeImportToken(token: string, file: string): ImportProgress {
@@ -25,7 +27,12 @@ export function decodeImportToken(token: string, file: string): ImportProgress {
     // refused below
   }
   const counts = ['from', 'created', 'updated', 'unchanged', 'failed'] as const
-  if (t.v !== 1 || counts.some((k) => !Number.isInteger(t[k]) || (t[k] as number) < 0)) throw invalidField('next', 'Not a continuation token this API returned.')
-  if (t.file !== file) throw invalidField('next', 'This continuation token belongs to a different file; send the same file again, or start without `next`.')
+  if (t.v !== 1 || counts.some((k) => !Number.isInteger(t[k]) || (t[k] as number) < 0))
+    throw invalidField('next', 'Not a continuation token this API returned.')
+  if (t.file !== file)
+    throw invalidField(
+      'next',
+      'This continuation token belongs to a different file; send the same file again, or start without `next`.',
+    )
   return Object.fromEntries(counts.map((k) => [k, t[k] as number])) as unknown as ImportProgress
 }

@@ -7,7 +7,7 @@ import { attribute, nextBinding } from '../domain/attribution'
 import { chainFor } from '../domain/chain'
 import { commissionsFor, lineBase } from '../domain/commission'
 import type { RuleSet } from '../domain/rule-resolution'
-import { AppError, invalidField } from '../http/errors'
+import { AppError, invalidField } from '../errors'
 import type { Brand } from '../schemas/brand'
 import type { OrderBody } from '../schemas/order'
 import type { Distributor } from '../schemas/distributor'
@@ -28,7 +28,11 @@ export const bodyHashOf = (body: unknown): string => createHash('sha256').update
  * result (created: false) and writes nothing; a different body for the same id
  * is a 409. Concurrent deliveries race on the order's conditional create.
  */
-export async function ingestOrder(brandId: string, body: OrderBody, now = new Date()): Promise<{ result: OrderResult; created: boolean }> {
+export async function ingestOrder(
+  brandId: string,
+  body: OrderBody,
+  now = new Date(),
+): Promise<{ result: OrderResult; created: boolean }> {
   const bodyHash = bodyHashOf(body)
   for (let attempt = 0; attempt < 8; attempt++) {
     // Everything that does not depend on another read is read at once (order-inputs.ts). The order
@@ -37,9 +41,15 @@ export async function ingestOrder(brandId: string, body: OrderBody, now = new Da
     const { brand: found, existing, facts, rules, lines, customerFirst } = await readOrderFacts(brandId, body)
     const brand = brandOrThrow(found)
     if (existing) return { result: sameOrderOrThrow(existing, bodyHash), created: false }
-    if (body.currency !== brand.programme.currency) throw invalidField('currency', `This brand settles in ${brand.programme.currency}.`)
+    if (body.currency !== brand.programme.currency)
+      throw invalidField('currency', `This brand settles in ${brand.programme.currency}.`)
 
-    const { order, entries, binding, firstOrder } = await decide(brand, body, { bodyHash, facts, rules, lines, customerFirst }, now)
+    const { order, entries, binding, firstOrder } = await decide(
+      brand,
+      body,
+      { bodyHash, facts, rules, lines, customerFirst },
+      now,
+    )
     const outcome = await writeOrder(order, entries, binding, firstOrder)
     if (outcome === 'written') return { result: presentOrder(order), created: true }
     // 'exists' (another delivery won) or 'retry' (a binding or transaction conflict): read again and decide again.
@@ -50,7 +60,11 @@ export async function ingestOrder(brandId: string, body: OrderBody, now = new Da
 
 function sameOrderOrThrow(existing: StoredOrder, bodyHash: string): OrderResult {
   if (existing.bodyHash !== bodyHash) {
-    throw new AppError({ code: 'conflict', message: `Order ${existing.orderId} was already received with a different body.`, fields: { orderId: 'Already used for a different order.' } })
+    throw new AppError({
+      code: 'conflict',
+      message: `Order ${existing.orderId} was already received with a different body.`,
+      fields: { orderId: 'Already used for a different order.' },
+    })
   }
   return presentOrder(existing)
 }
@@ -64,12 +78,36 @@ interface Facts {
   customerFirst: CustomerFirst | undefined
 }
 
-async function decide(brand: Brand, body: OrderBody, { bodyHash, facts, rules, lines: catalogued, customerFirst }: Facts, now: Date) {
+async function decide(
+  brand: Brand,
+  body: OrderBody,
+  { bodyHash, facts, rules, lines: catalogued, customerFirst }: Facts,
+  now: Date,
+) {
   const p = brand.programme
-  const candidateIds = [facts.click?.found ? facts.click.distributorId : '', facts.ref?.found ? facts.ref.distributorId : '', facts.binding?.distributorId ?? ''].filter(Boolean)
-  const { known, campaigns } = await readCandidates(brand.id, [...candidateIds, ...facts.remembered.slice(0, p.maxLevels - 1)], rules)
-  const candidates = new Map(candidateIds.flatMap((id) => (known.has(id) ? [[id, known.get(id) as Distributor] as const] : [])))
-  const attribution = attribute({ paidAt: body.paidAt, customerId: body.customerId, bindingDays: p.bindingDays, selfPurchase: p.selfPurchase, click: facts.click, ref: facts.ref, binding: facts.binding, distributors: candidates })
+  const candidateIds = [
+    facts.click?.found ? facts.click.distributorId : '',
+    facts.ref?.found ? facts.ref.distributorId : '',
+    facts.binding?.distributorId ?? '',
+  ].filter(Boolean)
+  const { known, campaigns } = await readCandidates(
+    brand.id,
+    [...candidateIds, ...facts.remembered.slice(0, p.maxLevels - 1)],
+    rules,
+  )
+  const candidates = new Map(
+    candidateIds.flatMap((id) => (known.has(id) ? [[id, known.get(id) as Distributor] as const] : [])),
+  )
+  const attribution = attribute({
+    paidAt: body.paidAt,
+    customerId: body.customerId,
+    bindingDays: p.bindingDays,
+    selfPurchase: p.selfPurchase,
+    click: facts.click,
+    ref: facts.ref,
+    binding: facts.binding,
+    distributors: candidates,
+  })
 
   // The paid upline comes from the credited distributor's own (fresh) ancestors; what the link or code remembered
   // was only a guess to save a round trip, and whatever it missed is read now.
@@ -77,7 +115,9 @@ async function decide(brand: Brand, body: OrderBody, { bodyHash, facts, rules, l
   const uplineIds = credited ? credited.ancestors.slice(0, p.maxLevels - 1) : []
   const unread = uplineIds.filter((id) => !known.has(id))
   if (unread.length > 0) for (const [id, d] of await getDistributors(unread)) known.set(id, d)
-  const upline = new Map(credited ? [credited, ...uplineIds.flatMap((id) => known.get(id) ?? [])].map((d) => [d.id, d]) : [])
+  const upline = new Map(
+    credited ? [credited, ...uplineIds.flatMap((id) => known.get(id) ?? [])].map((d) => [d.id, d]) : [],
+  )
   const ruleSet: RuleSet = { rules, campaigns }
   const chain = credited ? chainFor(credited.id, credited.ancestors, upline, p.maxLevels) : { members: [], skipped: [] }
 
@@ -111,12 +151,16 @@ async function decide(brand: Brand, body: OrderBody, { bodyHash, facts, rules, l
   }))
   const distributorsPaid = new Set(entries.map((e) => e.distributorId)).size
   if (entries.length + distributorsPaid + ORDER_FIXED_ITEMS > MAX_TRANSACT_ITEMS) {
-    throw invalidField('lines', `This order would need ${entries.length} commission entries; split rules so an order uses at most ${MAX_TRANSACT_ITEMS - ORDER_FIXED_ITEMS - distributorsPaid}.`)
+    throw invalidField(
+      'lines',
+      `This order would need ${entries.length} commission entries; split rules so an order uses at most ${MAX_TRANSACT_ITEMS - ORDER_FIXED_ITEMS - distributorsPaid}.`,
+    )
   }
 
   const next = nextBinding(facts.binding, attribution.distributorId, body.paidAt, p)
   // A customer's first order (by arrival) claims their FIRST marker; a referred customer is one whose first order was credited.
-  const firstOrder = body.customerId && !customerFirst ? { orderId: body.orderId, referred: credited !== undefined } : undefined
+  const firstOrder =
+    body.customerId && !customerFirst ? { orderId: body.orderId, referred: credited !== undefined } : undefined
   const order: StoredOrder = {
     orderId: body.orderId,
     brandId: brand.id,
@@ -128,7 +172,13 @@ async function decide(brand: Brand, body: OrderBody, { bodyHash, facts, rules, l
     paidAt: body.paidAt,
     lines,
     total: lines.reduce((s, l) => s + l.base, 0),
-    attribution: { distributorId: attribution.distributorId, source: attribution.source, candidates: attribution.candidates, chain: chain.members, skipped: chain.skipped },
+    attribution: {
+      distributorId: attribution.distributorId,
+      source: attribution.source,
+      candidates: attribution.candidates,
+      chain: chain.members,
+      skipped: chain.skipped,
+    },
     commissions: entries.map((e, i) => ({
       entryId: e.entryId,
       distributorId: e.distributorId,

@@ -17,7 +17,10 @@ export interface LeaderboardRequest {
  * Names are read for the ranked rows only.
  */
 export async function leaderboardFor(brandId: string, q: LeaderboardRequest) {
-  const rows = q.group === 'store' ? await readStoreTotals(brandId, q.from, q.to) : await readDistributorTotals(brandId, q.from, q.to)
+  const rows =
+    q.group === 'store'
+      ? await readStoreTotals(brandId, q.from, q.to)
+      : await readDistributorTotals(brandId, q.from, q.to)
   const merged = new Map<string, MemberTotals>()
   for (const r of rows) {
     if (q.type && r.type !== q.type) continue

@@ -1,7 +1,7 @@
 import { getOrder } from '../db/orders'
 import { LEDGER_SHARDS, listBrandLedgerShard, listLedgerOf, type EntryStatus, type LedgerEntry } from '../db/ledger'
 import { decodeCursor, encodeCursor, type Page } from '../db/items'
-import { AppError } from '../http/errors'
+import { AppError } from '../errors'
 import { getDistributorOrThrow } from './distributor-or-throw'
 
 export interface CommissionFilter {
@@ -34,7 +34,9 @@ export async function listCommissions(brandId: string, f: CommissionFilter): Pro
   if (f.orderId) {
     const order = await getOrder(brandId, f.orderId)
     if (!order) throw new AppError({ code: 'not_found', message: `Order ${f.orderId} not found.` })
-    const ids = [...new Set(order.commissions.map((c) => c.distributorId))].filter((id) => !f.distributorId || id === f.distributorId)
+    const ids = [...new Set(order.commissions.map((c) => c.distributorId))].filter(
+      (id) => !f.distributorId || id === f.distributorId,
+    )
     const pages = await Promise.all(ids.map((id) => listLedgerOf(id, { status: f.status, limit: 1000 })))
     return { items: pages.flatMap((p) => p.items).filter((e) => e.orderId === f.orderId) }
   }
@@ -48,7 +50,13 @@ export async function listCommissions(brandId: string, f: CommissionFilter): Pro
   const state = (decodeCursor(f.cursor) as { m?: number; s?: number; c?: string } | undefined) ?? {}
   const items: LedgerEntry[] = []
   for (let m = state.m ?? 0, s = state.s ?? 0, c = state.c; m < months.length; ) {
-    const page = await listBrandLedgerShard(brandId, months[m] as string, s, { status: f.status, from, to, cursor: c, limit: f.limit - items.length })
+    const page = await listBrandLedgerShard(brandId, months[m] as string, s, {
+      status: f.status,
+      from,
+      to,
+      cursor: c,
+      limit: f.limit - items.length,
+    })
     items.push(...page.items)
     c = page.nextCursor
     if (!c) {

@@ -1,5 +1,5 @@
 import { minorUnits } from '../domain/money'
-import { invalidField } from '../http/errors'
+import { invalidField } from '../errors'
 import type { MoneyInput } from '../schemas/common'
 
 /**
@@ -8,6 +8,7 @@ import type { MoneyInput } from '../schemas/common'
  */
 export function minorOrThrow(value: MoneyInput, currency: string, field: string): number {
   const minor = minorUnits(value, currency)
-  if (minor === null) throw invalidField(field, `Not an amount in ${currency}: use minor units or at most the currency's decimals.`)
+  if (minor === null)
+    throw invalidField(field, `Not an amount in ${currency}: use minor units or at most the currency's decimals.`)
   return minor
 }

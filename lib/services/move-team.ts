@@ -2,7 +2,7 @@ import { listRecruits, MAX_MOVE_MEMBERS, writeMove } from '../db/distributors'
 import { MAX_TRANSACT_ITEMS, type TransactItem } from '../db/transact'
 import { placementUnder } from '../domain/ring'
 import { moveDeltas } from '../domain/team'
-import { AppError, invalidField } from '../http/errors'
+import { AppError, invalidField } from '../errors'
 import type { Distributor } from '../schemas/distributor'
 
 export interface MoveTeamOptions {
@@ -39,12 +39,14 @@ type Move = { before: Distributor; after: Distributor }
 export async function moveTeam(before: Distributor, root: Distributor, opts: MoveTeamOptions = {}): Promise<boolean> {
   let chunk: Move[] = []
   let extra: TransactItem[] = []
-  const fits = (moves: Move[]) => moves.length <= MAX_MOVE_MEMBERS && moves.length + moveDeltas(moves).size + extra.length <= MAX_TRANSACT_ITEMS
+  const fits = (moves: Move[]) =>
+    moves.length <= MAX_MOVE_MEMBERS && moves.length + moveDeltas(moves).size + extra.length <= MAX_TRANSACT_ITEMS
   /** Writes the chunk; false when a guard failed. */
   const flush = async (): Promise<boolean> => {
     if (chunk.length === 0) return true
     const ok = await writeMove(chunk, moveDeltas(chunk), extra)
-    if (!ok && opts.oneTransaction) throw new AppError({ code: 'conflict', message: 'The team changed while it was being moved; retry.' })
+    if (!ok && opts.oneTransaction)
+      throw new AppError({ code: 'conflict', message: 'The team changed while it was being moved; retry.' })
     chunk = []
     extra = []
     return ok
@@ -76,7 +78,11 @@ export async function moveTeam(before: Distributor, root: Distributor, opts: Mov
 }
 
 const samePlacement = (a: Distributor, b: Distributor): boolean =>
-  a.parentId === b.parentId && a.depth === b.depth && a.ring === b.ring && a.ancestors.length === b.ancestors.length && a.ancestors.every((id, i) => b.ancestors[i] === id)
+  a.parentId === b.parentId &&
+  a.depth === b.depth &&
+  a.ring === b.ring &&
+  a.ancestors.length === b.ancestors.length &&
+  a.ancestors.every((id, i) => b.ancestors[i] === id)
 
 /** True when the root itself is rewritten: a new placement, or other fields a PATCH changes with it. */
 const changed = (a: Distributor, b: Distributor): boolean => JSON.stringify(a) !== JSON.stringify(b)
@@ -92,7 +98,11 @@ async function recruitsOfEach(parents: Distributor[]): Promise<Array<[Distributo
   const out: Array<[Distributor, Distributor[]]> = []
   for (let i = 0; i < parents.length; i += PARALLEL_LISTS) {
     const batch = parents.slice(i, i + PARALLEL_LISTS)
-    out.push(...(await Promise.all(batch.map(async (p): Promise<[Distributor, Distributor[]]> => [p, await allRecruits(p.id)]))))
+    out.push(
+      ...(await Promise.all(
+        batch.map(async (p): Promise<[Distributor, Distributor[]]> => [p, await allRecruits(p.id)]),
+      )),
+    )
   }
   return out
 }

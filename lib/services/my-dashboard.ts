@@ -14,7 +14,11 @@ const SERIES = ['clicks', 'orders', 'gmv'] as const
  * A distributor's team figures per day and in total over the last 30 days:
  * one Query on their team counter key. Nothing reads the team's orders.
  */
-export async function myTeamStats(brandId: string, distributorId: string, now = new Date()): Promise<MyResults['teamStats']> {
+export async function myTeamStats(
+  brandId: string,
+  distributorId: string,
+  now = new Date(),
+): Promise<MyResults['teamStats']> {
   const { from, to, days } = lastDays(now, MY_DAYS)
   const rows = await readTeamDays(brandId, distributorId, from, to)
   return { from, to, ...totalsOf(rows, [...SERIES, 'newMembers'] as const), daily: denseDays(days, rows, SERIES) }
@@ -28,7 +32,10 @@ export async function myTeamStats(brandId: string, distributorId: string, now = 
  */
 export async function myResults(brandId: string, distributorId: string, now = new Date()): Promise<MyResults> {
   const { from, to, days } = lastDays(now, MY_DAYS)
-  const [own, teamStats] = await Promise.all([readOwnDays(brandId, distributorId, from, to, DISTRIBUTOR_TYPES), myTeamStats(brandId, distributorId, now)])
+  const [own, teamStats] = await Promise.all([
+    readOwnDays(brandId, distributorId, from, to, DISTRIBUTOR_TYPES),
+    myTeamStats(brandId, distributorId, now),
+  ])
   const stats = { from, to, ...totalsOf(own, [...SERIES, 'recruits'] as const), daily: denseDays(days, own, SERIES) }
   return { stats, teamStats }
 }

@@ -50,14 +50,45 @@ const factReads = (brandId: string, order: Facts) => ({
  * are read at once and the code's length says which wins if both exist. A code
  * of another brand counts as unknown.
  */
-function attributionFacts(brandId: string, order: Facts, got: { click?: Click; link?: LinkRecord; invite?: Invite; binding?: Binding }): AttributionFacts {
+function attributionFacts(
+  brandId: string,
+  order: Facts,
+  got: { click?: Click; link?: LinkRecord; invite?: Invite; binding?: Binding },
+): AttributionFacts {
   const { click, link, invite, binding } = got
-  const asLink = link?.brandId === brandId ? { code: order.refCode ?? '', found: true as const, distributorId: link.distributorId, via: 'link' as const, ancestors: link.ancestors } : undefined
-  const asCoupon = invite?.brandId === brandId ? { code: order.refCode ?? '', found: true as const, distributorId: invite.distributorId, via: 'coupon' as const, ancestors: invite.ancestors } : undefined
-  const ref = order.refCode ? ((order.refCode.length === INVITE_CODE_LENGTH ? (asCoupon ?? asLink) : (asLink ?? asCoupon)) ?? { code: order.refCode, found: false as const }) : undefined
+  const asLink =
+    link?.brandId === brandId
+      ? {
+          code: order.refCode ?? '',
+          found: true as const,
+          distributorId: link.distributorId,
+          via: 'link' as const,
+          ancestors: link.ancestors,
+        }
+      : undefined
+  const asCoupon =
+    invite?.brandId === brandId
+      ? {
+          code: order.refCode ?? '',
+          found: true as const,
+          distributorId: invite.distributorId,
+          via: 'coupon' as const,
+          ancestors: invite.ancestors,
+        }
+      : undefined
+  const ref = order.refCode
+    ? ((order.refCode.length === INVITE_CODE_LENGTH ? (asCoupon ?? asLink) : (asLink ?? asCoupon)) ?? {
+        code: order.refCode,
+        found: false as const,
+      })
+    : undefined
   const ownClick = click && click.brandId === brandId ? click : undefined
   return {
-    click: order.clickId ? (ownClick ? { clickId: order.clickId, found: true, distributorId: ownClick.distributorId, at: ownClick.at } : { clickId: order.clickId, found: false }) : undefined,
+    click: order.clickId
+      ? ownClick
+        ? { clickId: order.clickId, found: true, distributorId: ownClick.distributorId, at: ownClick.at }
+        : { clickId: order.clickId, found: false }
+      : undefined,
     ref: ref && (ref.found ? { code: ref.code, found: true, distributorId: ref.distributorId, via: ref.via } : ref),
     binding,
     remembered: [...(ownClick?.ancestors ?? []), ...(ref?.found ? (ref.ancestors ?? []) : [])],
@@ -98,11 +129,17 @@ export async function readCandidates(brandId: string, ids: readonly string[], ru
     distributors: [...new Set(ids)].map(distributorRead),
     campaigns: campaignTargets(rules).map((id) => campaignRead(brandId, id)),
   })
-  return { known: new Map(distributors.filter((d) => d.brandId === brandId).map((d): [string, Distributor] => [d.id, d])), campaigns }
+  return {
+    known: new Map(distributors.filter((d) => d.brandId === brandId).map((d): [string, Distributor] => [d.id, d])),
+    campaigns,
+  }
 }
 
 /** Lines without a category take their product's category, so category rules work for backends (Shopify among them) that never send one. */
-export function withCategories<L extends { sku: string; category?: string }>(lines: readonly L[], products: readonly Product[]): L[] {
+export function withCategories<L extends { sku: string; category?: string }>(
+  lines: readonly L[],
+  products: readonly Product[],
+): L[] {
   const bySku = new Map(products.map((p) => [p.sku, p]))
   return lines.map((l) => (l.category ? l : { ...l, category: bySku.get(l.sku)?.category }))
 }

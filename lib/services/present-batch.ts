@@ -22,6 +22,13 @@ export function presentBatch(b: Batch, entriesNet?: number) {
     progress: { planned: b.planned, movedEntries: b.movedEntries, totalEntries: b.totals?.entries ?? null },
     ...(b.status === 'closing'
       ? {}
-      : { reconciliation: { linesNet, entriesNet: moved, ledgerMovement: b.movedAmount, reconciled: linesNet === moved && moved === b.movedAmount && b.movedEntries === (b.totals?.entries ?? -1) } }),
+      : {
+          reconciliation: {
+            linesNet,
+            entriesNet: moved,
+            ledgerMovement: b.movedAmount,
+            reconciled: linesNet === moved && moved === b.movedAmount && b.movedEntries === (b.totals?.entries ?? -1),
+          },
+        }),
   }
 }

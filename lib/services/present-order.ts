@@ -5,7 +5,15 @@ export type OrderResult = ReturnType<typeof presentOrder>
 /** The order as the API answers it (DESIGN.md section 10): the order, who was credited and why, and the commissions. */
 export function presentOrder(o: StoredOrder) {
   return {
-    order: { orderId: o.orderId, customerId: o.customerId, currency: o.currency, paidAt: o.paidAt, total: o.total, lines: o.lines, createdAt: o.createdAt },
+    order: {
+      orderId: o.orderId,
+      customerId: o.customerId,
+      currency: o.currency,
+      paidAt: o.paidAt,
+      total: o.total,
+      lines: o.lines,
+      createdAt: o.createdAt,
+    },
     attribution: { distributorId: o.attribution.distributorId, source: o.attribution.source },
     commissions: o.commissions.map((c) => ({
       id: c.entryId,

@@ -22,15 +22,33 @@ export async function previewCommissions(brand: Brand, body: PreviewBody) {
   let chain: ChainMember[]
   let attribution: { distributorId: string | null; source: string | null } = { distributorId: null, source: null }
   if (!body.distributorId && body.type && !body.clickId && !body.refCode && !body.customerId) {
-    chain = Array.from({ length: p.maxLevels }, (_, i) => ({ level: i + 1, distributorId: `level-${i + 1}`, type: body.type ?? 'member' }))
+    chain = Array.from({ length: p.maxLevels }, (_, i) => ({
+      level: i + 1,
+      distributorId: `level-${i + 1}`,
+      type: body.type ?? 'member',
+    }))
   } else {
     let creditedId = body.distributorId ?? null
     const facts = creditedId ? null : await readAttributionFacts(brand.id, body)
-    const ids = [creditedId ?? '', facts?.click?.found ? facts.click.distributorId : '', facts?.ref?.found ? facts.ref.distributorId : '', facts?.binding?.distributorId ?? ''].filter(Boolean)
+    const ids = [
+      creditedId ?? '',
+      facts?.click?.found ? facts.click.distributorId : '',
+      facts?.ref?.found ? facts.ref.distributorId : '',
+      facts?.binding?.distributorId ?? '',
+    ].filter(Boolean)
     const known = await getDistributors(ids)
     for (const [id, d] of known) if (d.brandId !== brand.id) known.delete(id)
     if (facts) {
-      const a = attribute({ paidAt, customerId: body.customerId, bindingDays: p.bindingDays, selfPurchase: p.selfPurchase, click: facts.click, ref: facts.ref, binding: facts.binding, distributors: known })
+      const a = attribute({
+        paidAt,
+        customerId: body.customerId,
+        bindingDays: p.bindingDays,
+        selfPurchase: p.selfPurchase,
+        click: facts.click,
+        ref: facts.ref,
+        binding: facts.binding,
+        distributors: known,
+      })
       creditedId = a.distributorId
       attribution = { distributorId: a.distributorId, source: a.source }
     } else attribution = { distributorId: known.has(creditedId ?? '') ? creditedId : null, source: null }
@@ -44,7 +62,10 @@ export async function previewCommissions(brand: Brand, body: PreviewBody) {
     unitPrice: minorOrThrow(l.unitPrice, p.currency, `lines.${i}.unitPrice`),
     discount: l.discount === undefined ? undefined : minorOrThrow(l.discount, p.currency, `lines.${i}.discount`),
   }))
-  const products = await getProducts(brand.id, priced.filter((l) => !l.category).map((l) => l.sku))
+  const products = await getProducts(
+    brand.id,
+    priced.filter((l) => !l.category).map((l) => l.sku),
+  )
   const lines = withCategories(priced, [...products.values()]).map((l) => ({ ...l, base: lineBase(l) }))
   const drafts = commissionsFor(lines, chain, ruleSet, paidAt, p.defaultBps)
   return {

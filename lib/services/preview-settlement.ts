@@ -19,14 +19,42 @@ export async function previewSettlement(brandId: string, request: CloseRequest, 
   const p = closablePeriod(request, now)
   const batchId = `st_${p.id}`
   const existing = await getBatch(brandId, batchId)
-  const base = { batchId, period: p.label, end: p.end, currency: brand.programme.currency, payoutThreshold: brand.programme.payoutThreshold }
-  if (existing) return { ...base, existing: { status: existing.status, totals: existing.totals }, totals: existing.totals, included: [], carriedForward: [], more: false }
+  const base = {
+    batchId,
+    period: p.label,
+    end: p.end,
+    currency: brand.programme.currency,
+    payoutThreshold: brand.programme.payoutThreshold,
+  }
+  if (existing)
+    return {
+      ...base,
+      existing: { status: existing.status, totals: existing.totals },
+      totals: existing.totals,
+      included: [],
+      carriedForward: [],
+      more: false,
+    }
   const tally: Tally = new Map()
-  for (let shard = 0; shard < AVAILABLE_SHARDS; shard++) await tallyShard(brandId, shard, { end: p.end, startedAt: now.toISOString() }, tally)
+  for (let shard = 0; shard < AVAILABLE_SHARDS; shard++)
+    await tallyShard(brandId, shard, { end: p.end, startedAt: now.toISOString() }, tally)
   const { lines, totals } = decide(tally, brand.programme.payoutThreshold)
-  const included = lines.filter((l) => !l.carriedForward).sort((a, b) => b.net - a.net).slice(0, SHOWN)
+  const included = lines
+    .filter((l) => !l.carriedForward)
+    .sort((a, b) => b.net - a.net)
+    .slice(0, SHOWN)
   const carried = lines.filter((l) => l.carriedForward).slice(0, SHOWN)
   const people = await getDistributors([...included, ...carried].map((l) => l.distributorId))
-  const named = (l: SettlementLine) => ({ ...l, name: people.get(l.distributorId)?.name ?? '', type: people.get(l.distributorId)?.type ?? '' })
-  return { ...base, totals, included: included.map(named), carriedForward: carried.map(named), more: included.length + carried.length < lines.length }
+  const named = (l: SettlementLine) => ({
+    ...l,
+    name: people.get(l.distributorId)?.name ?? '',
+    type: people.get(l.distributorId)?.type ?? '',
+  })
+  return {
+    ...base,
+    totals,
+    included: included.map(named),
+    carriedForward: carried.map(named),
+    more: included.length + carried.length < lines.length,
+  }
 }

@@ -1,7 +1,7 @@
 import { getOrder, getRefund, writeRefund, type StoredOrder, type StoredRefund } from '../db/orders'
 import { entryIdFor, getEntries, type LedgerEntry } from '../db/ledger'
 import { applyRefund, refundedBase } from '../domain/refund'
-import { AppError, invalidField } from '../http/errors'
+import { AppError, invalidField } from '../errors'
 import type { RefundBody } from '../schemas/order'
 import { bodyHashOf } from './ingest-order'
 import { minorOrThrow } from './money-fields'
@@ -12,33 +12,61 @@ import { minorOrThrow } from './money-fields'
  * the same status; one already settled or paid gets a negative adjustment that
  * waits, available, for the next settlement batch. Writes one transaction.
  */
-export async function refundOrder(brandId: string, orderId: string, body: RefundBody, now = new Date()): Promise<{ refund: StoredRefund; created: boolean }> {
+export async function refundOrder(
+  brandId: string,
+  orderId: string,
+  body: RefundBody,
+  now = new Date(),
+): Promise<{ refund: StoredRefund; created: boolean }> {
   const bodyHash = bodyHashOf({ orderId, ...body })
   for (let attempt = 0; attempt < 8; attempt++) {
-    const [order, existing] = await Promise.all([getOrder(brandId, orderId), getRefund(brandId, orderId, body.refundId)])
+    const [order, existing] = await Promise.all([
+      getOrder(brandId, orderId),
+      getRefund(brandId, orderId, body.refundId),
+    ])
     if (existing) {
-      if (existing.bodyHash !== bodyHash) throw new AppError({ code: 'conflict', message: `Refund ${body.refundId} was already received with a different body.`, fields: { refundId: 'Already used.' } })
+      if (existing.bodyHash !== bodyHash)
+        throw new AppError({
+          code: 'conflict',
+          message: `Refund ${body.refundId} was already received with a different body.`,
+          fields: { refundId: 'Already used.' },
+        })
       return { refund: existing, created: false }
     }
     if (!order) throw new AppError({ code: 'not_found', message: `Order ${orderId} not found.` })
-    const request = 'amount' in body ? { amount: minorOrThrow(body.amount, order.currency, 'amount') } : { lines: body.lines }
+    const request =
+      'amount' in body ? { amount: minorOrThrow(body.amount, order.currency, 'amount') } : { lines: body.lines }
 
     const entries = await getEntries(order.commissions.map((c) => c.key))
     const byId = new Map(entries.map((e) => [e.entryId, e]))
     const outcome = applyRefund(
       order.lines,
-      order.commissions.map((c) => ({ entryId: c.entryId, amount: c.amount, uncapped: c.uncapped, lines: c.lines, reversed: order.reversed[c.entryId] ?? 0 })),
+      order.commissions.map((c) => ({
+        entryId: c.entryId,
+        amount: c.amount,
+        uncapped: c.uncapped,
+        lines: c.lines,
+        reversed: order.reversed[c.entryId] ?? 0,
+      })),
       order.refunds,
       request,
     )
     if (!outcome.ok) throw invalidField(outcome.field, outcome.message)
 
-    const reversals: LedgerEntry[] = outcome.reversals.map((r) => reversalOf(byId.get(r.entryId), r.amount, body.refundId, now))
+    const reversals: LedgerEntry[] = outcome.reversals.map((r) =>
+      reversalOf(byId.get(r.entryId), r.amount, body.refundId, now),
+    )
     const refund: StoredRefund = {
       refundId: body.refundId,
       orderId,
       bodyHash,
-      reversals: reversals.map((e) => ({ entryId: e.entryId, distributorId: e.distributorId, amount: e.amount, kind: e.kind, status: e.status })),
+      reversals: reversals.map((e) => ({
+        entryId: e.entryId,
+        distributorId: e.distributorId,
+        amount: e.amount,
+        kind: e.kind,
+        status: e.status,
+      })),
       createdAt: now.toISOString(),
       brandId,
       paidAt: order.paidAt,
@@ -50,7 +78,10 @@ export async function refundOrder(brandId: string, orderId: string, body: Refund
     const updated: StoredOrder = { ...order, refunds: outcome.state, reversed }
     const checked = outcome.reversals.map((r) => {
       const original = byId.get(r.entryId) as LedgerEntry
-      return { key: order.commissions.find((c) => c.entryId === r.entryId)?.key ?? { pk: '', sk: '' }, status: original.status }
+      return {
+        key: order.commissions.find((c) => c.entryId === r.entryId)?.key ?? { pk: '', sk: '' },
+        status: original.status,
+      }
     })
     const result = await writeRefund(brandId, updated, refund, reversals, checked)
     if (result === 'written') return { refund, created: true }

@@ -17,7 +17,8 @@ const FIRST_RUN_LOOKBACK_DAYS = 31
  */
 export async function releaseHolds(now = new Date()): Promise<{ released: number; days: number }> {
   const today = now.toISOString().slice(0, 10)
-  const start = (await getHoldWatermark()) ?? new Date(now.getTime() - FIRST_RUN_LOOKBACK_DAYS * DAY_MS).toISOString().slice(0, 10)
+  const start =
+    (await getHoldWatermark()) ?? new Date(now.getTime() - FIRST_RUN_LOOKBACK_DAYS * DAY_MS).toISOString().slice(0, 10)
   let released = 0
   let days = 0
   for (let day = start; day <= today; day = new Date(Date.parse(day) + DAY_MS).toISOString().slice(0, 10)) {

@@ -15,7 +15,8 @@ function overRange(rows: readonly RingDayRow[]): RangeRow[] {
   const out = new Map<string, RangeRow>()
   for (const r of rows) {
     const id = `${r.ring}|${r.type}`
-    const sum = out.get(id) ?? ({ ring: r.ring, type: r.type, ...Object.fromEntries(RING_FIELDS.map((f) => [f, 0])) } as RangeRow)
+    const sum =
+      out.get(id) ?? ({ ring: r.ring, type: r.type, ...Object.fromEntries(RING_FIELDS.map((f) => [f, 0])) } as RangeRow)
     for (const f of RING_FIELDS) sum[f] += r[f]
     out.set(id, sum)
   }
@@ -34,30 +35,52 @@ async function readCounters(brandId: string, { from, to }: ReportRange, need: { 
   const [brand, days, headcount, active] = await Promise.all([
     getBrandOrThrow(brandId),
     readRingDays(brandId, from, to),
-    need.members ? readHeadcountAt(brandId, to) : new Map<string, { ring: number; type: string; distributors: number }>(),
+    need.members
+      ? readHeadcountAt(brandId, to)
+      : new Map<string, { ring: number; type: string; distributors: number }>(),
     need.members ? readActiveMembers(brandId, from, to) : new Set<string>(),
   ])
   return { currency: brand.programme.currency, days, headcount, active }
 }
 
-const rippleFrom = ({ from, to }: ReportRange, c: Counters) => ({ currency: c.currency, from, to, ...rippleReport(overRange(c.days), [...c.headcount.values()], c.active) })
-const channelsFrom = ({ from, to }: ReportRange, c: Counters) => ({ currency: c.currency, from, to, ...channelReport(overRange(c.days), [...c.headcount.values()]) })
+const rippleFrom = ({ from, to }: ReportRange, c: Counters) => ({
+  currency: c.currency,
+  from,
+  to,
+  ...rippleReport(overRange(c.days), [...c.headcount.values()], c.active),
+})
+const channelsFrom = ({ from, to }: ReportRange, c: Counters) => ({
+  currency: c.currency,
+  from,
+  to,
+  ...channelReport(overRange(c.days), [...c.headcount.values()]),
+})
 
-export const rippleReportFor = async (brandId: string, range: ReportRange) => rippleFrom(range, await readCounters(brandId, range, { members: true }))
-export const channelReportFor = async (brandId: string, range: ReportRange) => channelsFrom(range, await readCounters(brandId, range, { members: true }))
-export const trendFor = async (brandId: string, range: ReportRange) => trendFrom(range, await readCounters(brandId, range, { members: false }))
-export const overviewFor = async (brandId: string, range: ReportRange) => overviewFrom(range, await readCounters(brandId, range, { members: false }))
+export const rippleReportFor = async (brandId: string, range: ReportRange) =>
+  rippleFrom(range, await readCounters(brandId, range, { members: true }))
+export const channelReportFor = async (brandId: string, range: ReportRange) =>
+  channelsFrom(range, await readCounters(brandId, range, { members: true }))
+export const trendFor = async (brandId: string, range: ReportRange) =>
+  trendFrom(range, await readCounters(brandId, range, { members: false }))
+export const overviewFor = async (brandId: string, range: ReportRange) =>
+  overviewFrom(range, await readCounters(brandId, range, { members: false }))
 
 /** Every brand report over one range from one read of the counters: the console dashboard's page. */
 export async function reportsFor(brandId: string, range: ReportRange) {
   const c = await readCounters(brandId, range, { members: true })
-  return { ripple: rippleFrom(range, c), channels: channelsFrom(range, c), trend: trendFrom(range, c), overview: overviewFrom(range, c) }
+  return {
+    ripple: rippleFrom(range, c),
+    channels: channelsFrom(range, c),
+    trend: trendFrom(range, c),
+    overview: overviewFrom(range, c),
+  }
 }
 
 /** Per day of the range (every day, zeros included): clicks, orders and GMV of every order, and GMV credited to distributors. */
 function trendFrom({ from, to }: ReportRange, { currency, days: rows }: Counters) {
   const days: Array<{ day: string; clicks: number; orders: number; gmv: number; distributionGmv: number }> = []
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) days.push({ day: new Date(t).toISOString().slice(0, 10), clicks: 0, orders: 0, gmv: 0, distributionGmv: 0 })
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000)
+    days.push({ day: new Date(t).toISOString().slice(0, 10), clicks: 0, orders: 0, gmv: 0, distributionGmv: 0 })
   const byDay = new Map(days.map((d) => [d.day, d]))
   for (const r of rows) {
     const d = byDay.get(r.day)
@@ -78,7 +101,8 @@ function trendFrom({ from, to }: ReportRange, { currency, days: rows }: Counters
  */
 function overviewFrom({ from, to }: ReportRange, { currency, days: rows }: Counters) {
   const summed = overRange(rows)
-  const sum = (pick: (r: RangeRow) => number, only: (r: RangeRow) => boolean = () => true) => summed.filter(only).reduce((n, r) => n + pick(r), 0)
+  const sum = (pick: (r: RangeRow) => number, only: (r: RangeRow) => boolean = () => true) =>
+    summed.filter(only).reduce((n, r) => n + pick(r), 0)
   const credited = (r: RangeRow) => r.ring >= 1
   const newCustomers = sum((r) => r.newCustomers)
   const referredNewCustomers = sum((r) => r.newCustomers, credited)

@@ -5,7 +5,9 @@ import type { RuleSet } from '../domain/rule-resolution'
 import type { Rule } from '../schemas/rule'
 
 /** Campaign-scope rules name their campaign by id: those campaigns are the only ones pricing needs. */
-export const campaignTargets = (rules: readonly Rule[]): string[] => [...new Set(rules.flatMap((r) => (r.scope === 'campaign' && r.target ? [r.target] : [])))]
+export const campaignTargets = (rules: readonly Rule[]): string[] => [
+  ...new Set(rules.flatMap((r) => (r.scope === 'campaign' && r.target ? [r.target] : []))),
+]
 
 /**
  * What prices an order: the brand's live rules (a Query on the brand's key) and

@@ -1,7 +1,7 @@
 import { customAlphabet } from 'nanoid'
 import { getCampaign } from '../db/campaigns'
 import { getRule, writeRule } from '../db/rules'
-import { AppError, invalidField } from '../http/errors'
+import { AppError, invalidField } from '../errors'
 import type { Rule, RuleBody } from '../schemas/rule'
 import { SAFE_ALPHABET } from './create-distributor'
 import { getBrandOrThrow } from './get-brand-or-throw'
@@ -11,8 +11,14 @@ const newRuleId = customAlphabet(SAFE_ALPHABET, 10)
 
 /** Creates a rule at version 1; a campaign rule's campaign must exist (`storedFields`). */
 export async function createRule(brandId: string, body: RuleBody, now = new Date()): Promise<Rule> {
-  const rule: Rule = { ...(await storedFields(brandId, body)), id: `r_${newRuleId()}`, version: 1, updatedAt: now.toISOString() }
-  if (!(await writeRule(brandId, rule, null))) throw new AppError({ code: 'conflict', message: 'Rule id collision; retry.' })
+  const rule: Rule = {
+    ...(await storedFields(brandId, body)),
+    id: `r_${newRuleId()}`,
+    version: 1,
+    updatedAt: now.toISOString(),
+  }
+  if (!(await writeRule(brandId, rule, null)))
+    throw new AppError({ code: 'conflict', message: 'Rule id collision; retry.' })
   return rule
 }
 
@@ -21,12 +27,25 @@ export async function createRule(brandId: string, body: RuleBody, now = new Date
  * version. Entries keep the id and version they were computed with, and every
  * version stays stored, so old entries can always be explained.
  */
-export async function changeRule(brandId: string, ruleId: string, change: { body: RuleBody } | { delete: true }, now = new Date()): Promise<Rule> {
+export async function changeRule(
+  brandId: string,
+  ruleId: string,
+  change: { body: RuleBody } | { delete: true },
+  now = new Date(),
+): Promise<Rule> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const current = await getRule(brandId, ruleId)
     if (!current || current.deleted) throw new AppError({ code: 'not_found', message: `Rule ${ruleId} not found.` })
     const { deleted: _deleted, ...base } = current
-    const next = 'body' in change ? { ...(await storedFields(brandId, change.body)), id: ruleId, version: current.version + 1, updatedAt: now.toISOString() } : { ...base, version: current.version + 1, updatedAt: now.toISOString(), deleted: true }
+    const next =
+      'body' in change
+        ? {
+            ...(await storedFields(brandId, change.body)),
+            id: ruleId,
+            version: current.version + 1,
+            updatedAt: now.toISOString(),
+          }
+        : { ...base, version: current.version + 1, updatedAt: now.toISOString(), deleted: true }
     if (await writeRule(brandId, next, current.version)) {
       const { deleted: _d, ...rule } = next as Rule & { deleted?: boolean }
       return rule
@@ -47,12 +66,18 @@ export async function changeRule(brandId: string, ruleId: string, change: { body
  * in Ripple's catalogue, and a product may be added after its rule.
  */
 async function storedFields(brandId: string, body: RuleBody): Promise<Omit<Rule, 'id' | 'version' | 'updatedAt'>> {
-  const [brand, campaign] = await Promise.all([getBrandOrThrow(brandId), body.scope === 'campaign' && body.target ? getCampaign(brandId, body.target) : undefined])
-  if (body.scope === 'campaign' && !campaign) throw invalidField('target', 'No campaign with this id; create it first under /console/products.')
+  const [brand, campaign] = await Promise.all([
+    getBrandOrThrow(brandId),
+    body.scope === 'campaign' && body.target ? getCampaign(brandId, body.target) : undefined,
+  ])
+  if (body.scope === 'campaign' && !campaign)
+    throw invalidField('target', 'No campaign with this id; create it first under /console/products.')
   const { currency } = brand.programme
   return {
     ...body,
-    levels: body.levels.map((l, i) => ('bps' in l ? { bps: l.bps } : { fixed: minorOrThrow(l.fixed, currency, `levels.${i}.fixed`) })),
+    levels: body.levels.map((l, i) =>
+      'bps' in l ? { bps: l.bps } : { fixed: minorOrThrow(l.fixed, currency, `levels.${i}.fixed`) },
+    ),
     capPerOrder: body.capPerOrder === undefined ? undefined : minorOrThrow(body.capPerOrder, currency, 'capPerOrder'),
   }
 }

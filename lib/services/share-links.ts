@@ -4,7 +4,7 @@ import { createLink, getLink, getLinkCodeForTarget, type LinkRecord } from '../d
 import { getProduct } from '../db/products'
 import { isAllowedTarget } from '../domain/redirect-target'
 import { sha256 } from '../auth/secrets'
-import { AppError, invalidField } from '../http/errors'
+import { AppError, invalidField } from '../errors'
 import type { Distributor } from '../schemas/distributor'
 import type { Programme } from '../schemas/programme'
 import { SAFE_ALPHABET } from './create-distributor'
@@ -13,12 +13,20 @@ import { SAFE_ALPHABET } from './create-distributor'
 const newLinkCode = customAlphabet(SAFE_ALPHABET, 8)
 
 /** The QR code of a URL as an SVG string, drawn on the server. */
-export const qrSvg = (url: string): Promise<string> => QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 })
+export const qrSvg = (url: string): Promise<string> =>
+  QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 })
 
 /** A link as the API returns it: code, short URL and its QR code. */
 export async function presentLink(baseUrl: string, link: LinkRecord) {
   const shortUrl = `${baseUrl}/s/${link.code}`
-  return { code: link.code, shortUrl, qrSvg: await qrSvg(shortUrl), target: link.target, productId: link.productId, createdAt: link.createdAt }
+  return {
+    code: link.code,
+    shortUrl,
+    qrSvg: await qrSvg(shortUrl),
+    target: link.target,
+    productId: link.productId,
+    createdAt: link.createdAt,
+  }
 }
 
 /**
@@ -26,14 +34,19 @@ export async function presentLink(baseUrl: string, link: LinkRecord) {
  * already have it, else a new code claimed with a conditional write (a collision
  * draws a new code; nothing is overwritten).
  */
-export async function shareLinkFor(distributor: Distributor, programme: Programme, request: { productId: string } | { url: string }): Promise<{ link: LinkRecord; created: boolean }> {
+export async function shareLinkFor(
+  distributor: Distributor,
+  programme: Programme,
+  request: { productId: string } | { url: string },
+): Promise<{ link: LinkRecord; created: boolean }> {
   let target: string
   let targetKey: string
   let productId: string | undefined
   if ('productId' in request) {
     const product = await getProduct(distributor.brandId, request.productId)
-    if (!product || !product.active) throw invalidField('productId', `No active product ${request.productId}.`)
-    if (!isAllowedTarget(product.url, programme.allowedDomains)) throw invalidField('productId', 'The product URL is not on an allowed domain.')
+    if (!product?.active) throw invalidField('productId', `No active product ${request.productId}.`)
+    if (!isAllowedTarget(product.url, programme.allowedDomains))
+      throw invalidField('productId', 'The product URL is not on an allowed domain.')
     target = product.url
     targetKey = `P#${product.sku}`
     productId = product.sku

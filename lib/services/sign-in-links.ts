@@ -6,7 +6,12 @@ import { signSession, SESSION_DAYS } from '../auth/session-token'
 export const SIGN_IN_MINUTES = 15
 
 /** Mints a single-use sign-in URL valid for 15 minutes; only the token's hash is stored. */
-export async function mintSignInLink(baseUrl: string, brandId: string, distributorId: string, now = new Date()): Promise<{ url: string; expiresAt: string }> {
+export async function mintSignInLink(
+  baseUrl: string,
+  brandId: string,
+  distributorId: string,
+  now = new Date(),
+): Promise<{ url: string; expiresAt: string }> {
   const token = randomBytes(24).toString('base64url')
   const expiresAt = new Date(now.getTime() + SIGN_IN_MINUTES * 60_000).toISOString()
   await putSignIn(sha256(token), { brandId, distributorId, expiresAt })

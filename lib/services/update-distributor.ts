@@ -1,7 +1,7 @@
 import { getDistributor, updateDistributorFields } from '../db/distributors'
 import { INTERNAL_TYPES, MAX_ANCESTORS, placementUnder } from '../domain/ring'
 import { wouldCycle } from '../domain/team'
-import { AppError, invalidField } from '../http/errors'
+import { AppError, invalidField } from '../errors'
 import type { Distributor, DistributorStatus, DistributorType } from '../schemas/distributor'
 import { getDistributorOrThrow } from './distributor-or-throw'
 import { moveTeam } from './move-team'
@@ -25,7 +25,11 @@ export interface DistributorChanges {
  * the resumable hand-over (`handOver`, which re-runs `moveTeam` in chunks).
  * Leaving is not a status change here (`refuseLeavingByPatch`).
  */
-export async function updateDistributor(brandId: string, id: string, changes: DistributorChanges): Promise<Distributor> {
+export async function updateDistributor(
+  brandId: string,
+  id: string,
+  changes: DistributorChanges,
+): Promise<Distributor> {
   const current = await getDistributorOrThrow(brandId, id)
   refuseLeavingByPatch(current, changes.status)
   const parentId = changes.parentId === undefined ? current.parentId : changes.parentId
@@ -37,7 +41,13 @@ export async function updateDistributor(brandId: string, id: string, changes: Di
   const placement = placementUnder(parent, type)
   const moves = placement.parentId !== current.parentId || placement.ring !== current.ring
   if (!moves) {
-    const fields = { name: changes.name, status: changes.status, type: changes.type, store: changes.store, payeeReference: changes.payeeReference }
+    const fields = {
+      name: changes.name,
+      status: changes.status,
+      type: changes.type,
+      store: changes.store,
+      payeeReference: changes.payeeReference,
+    }
     if (Object.values(fields).every((v) => v === undefined)) return current
     return updateDistributorFields(id, fields)
   }

@@ -23,10 +23,22 @@ export function buildBaselineApp(): Hono {
       new PutCommand({
         TableName: tableName(),
         // Not entity 'click': the stream counters must not count the baseline's writes into the link.
-        Item: { ...keys.click(clickId), entity: 'baselineClick', clickId, code: r.Item.code, brandId: r.Item.brandId, distributorId: r.Item.distributorId, at, ttl: Math.floor(Date.now() / 1000) + 86_400 },
+        Item: {
+          ...keys.click(clickId),
+          entity: 'baselineClick',
+          clickId,
+          code: r.Item.code,
+          brandId: r.Item.brandId,
+          distributorId: r.Item.distributorId,
+          at,
+          ttl: Math.floor(Date.now() / 1000) + 86_400,
+        },
       }),
     )
-    return c.redirect(`${String(r.Item.target)}${String(r.Item.target).includes('?') ? '&' : '?'}rpl_click=${clickId}`, 302)
+    return c.redirect(
+      `${String(r.Item.target)}${String(r.Item.target).includes('?') ? '&' : '?'}rpl_click=${clickId}`,
+      302,
+    )
   })
   return app
 }

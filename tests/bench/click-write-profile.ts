@@ -21,7 +21,15 @@ process.env.DYNAMODB_ENDPOINT = dynamo.endpoint
 process.env.TABLE_NAME = 'profile'
 await ensureTable('profile')
 
-const link: LinkRecord = { code: 'PROFILE1', brandId: 'b_profile', distributorId: 'd_profile', ring: 1, type: 'guide', target: 'https://shop.example.com/p/1', createdAt: new Date().toISOString() }
+const link: LinkRecord = {
+  code: 'PROFILE1',
+  brandId: 'b_profile',
+  distributorId: 'd_profile',
+  ring: 1,
+  type: 'guide',
+  target: 'https://shop.example.com/p/1',
+  createdAt: new Date().toISOString(),
+}
 await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.link(link.code), entity: 'link', ...link } }))
 
 const visitorId = () => randomBytes(8).toString('hex')
@@ -34,7 +42,18 @@ const cases: Record<string, () => Promise<unknown>> = {
   'Get + PutItem (baseline)': async () => {
     await getLink()
     const clickId = `c_${randomBytes(12).toString('base64url')}`
-    await db().send(new PutCommand({ TableName: tableName(), Item: { ...keys.click(clickId), entity: 'baselineClick', clickId, code: link.code, at: new Date().toISOString() } }))
+    await db().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: {
+          ...keys.click(clickId),
+          entity: 'baselineClick',
+          clickId,
+          code: link.code,
+          at: new Date().toISOString(),
+        },
+      }),
+    )
   },
   'new visitor: Get + cond. Put': async () => {
     await getLink()
@@ -82,7 +101,9 @@ try {
   for (const concurrency of [10, 50]) {
     for (const [name, op] of Object.entries(cases)) {
       const r = await measure(op, concurrency)
-      console.log(`${name.padEnd(42)} ${String(concurrency).padStart(4)} ${r.ops.toFixed(0).padStart(8)} ${r.p50.toFixed(1).padStart(7)} ${r.p99.toFixed(1).padStart(7)} ${String(r.errors).padStart(7)}`)
+      console.log(
+        `${name.padEnd(42)} ${String(concurrency).padStart(4)} ${r.ops.toFixed(0).padStart(8)} ${r.p50.toFixed(1).padStart(7)} ${r.p99.toFixed(1).padStart(7)} ${String(r.errors).padStart(7)}`,
+      )
     }
   }
 } finally {

@@ -13,12 +13,32 @@ export interface LoadRow {
 }
 
 /** One autocannon run against loopback, summarised. 3xx are counted from `statusCodeStats` (autocannon files them under non2xx). */
-export async function load(name: string, url: string, opts: { connections: number; seconds: number; headers?: Record<string, string> }): Promise<LoadRow> {
-  const r: Result = await autocannon({ url, connections: opts.connections, duration: opts.seconds, headers: opts.headers, workers: 1, timeout: 10 })
+export async function load(
+  name: string,
+  url: string,
+  opts: { connections: number; seconds: number; headers?: Record<string, string> },
+): Promise<LoadRow> {
+  const r: Result = await autocannon({
+    url,
+    connections: opts.connections,
+    duration: opts.seconds,
+    headers: opts.headers,
+    workers: 1,
+    timeout: 10,
+  })
   const byStatus = Object.entries(r.statusCodeStats)
   const redirects = r.statusCodeStats['302']?.count ?? 0
   const otherStatus = byStatus.filter(([s]) => s !== '302').reduce((n, [, v]) => n + v.count, 0)
-  return { name, connections: opts.connections, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, redirects, errors: r.errors + r.timeouts, otherStatus }
+  return {
+    name,
+    connections: opts.connections,
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    redirects,
+    errors: r.errors + r.timeouts,
+    otherStatus,
+  }
 }
 
 export function formatRows(rows: LoadRow[], extra: (r: LoadRow) => string = () => ''): string {

@@ -48,18 +48,32 @@ async function captureTransaction(task: () => Promise<void>): Promise<TransactIt
 /** A transaction item moved to fresh keys (the suffix on every pk), its sizes and index entries kept. */
 function rekeyed(item: TransactItem, suffix: string): TransactItem {
   if (item.Put) return { Put: { ...item.Put, Item: { ...item.Put.Item, pk: `${String(item.Put.Item?.pk)}${suffix}` } } }
-  if (item.Update) return { Update: { ...item.Update, Key: { ...item.Update.Key, pk: `${String(item.Update.Key?.pk)}${suffix}` } } }
-  if (item.ConditionCheck) return { ConditionCheck: { ...item.ConditionCheck, Key: { ...item.ConditionCheck.Key, pk: `${String(item.ConditionCheck.Key?.pk)}${suffix}` } } }
+  if (item.Update)
+    return { Update: { ...item.Update, Key: { ...item.Update.Key, pk: `${String(item.Update.Key?.pk)}${suffix}` } } }
+  if (item.ConditionCheck)
+    return {
+      ConditionCheck: {
+        ...item.ConditionCheck,
+        Key: { ...item.ConditionCheck.Key, pk: `${String(item.ConditionCheck.Key?.pk)}${suffix}` },
+      },
+    }
   return item
 }
 
 async function api(method: string, path: string, token: string, body?: unknown) {
-  const res = await fetch(`${origin}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) })
+  const res = await fetch(`${origin}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
   if (res.status >= 400) throw new Error(`${method} ${path} → ${res.status} ${await res.text()}`)
   return res.json() as Promise<Record<string, any>> // eslint-disable-line @typescript-eslint/no-explicit-any -- bench script reads a few known fields
 }
 
-const brand = await api('POST', '/api/admin/brands', process.env.ADMIN_TOKEN, { name: 'Bench', programme: { allowedDomains: ['shop.example.com'], maxLevels: 2, defaultBps: [1000, 300] } })
+const brand = await api('POST', '/api/admin/brands', process.env.ADMIN_TOKEN, {
+  name: 'Bench',
+  programme: { allowedDomains: ['shop.example.com'], maxLevels: 2, defaultBps: [1000, 300] },
+})
 const key = String(brand.adminKey)
 const top = await api('POST', '/api/distributors', key, { name: 'top', type: 'employee' })
 const guide = await api('POST', '/api/distributors', key, { name: 'guide', type: 'guide', parentId: top.id })
@@ -91,8 +105,16 @@ async function run(n: number, task: (i: number) => Promise<void>) {
 }
 
 const ingest = async (i: number) => {
-  const r = await api('POST', '/api/orders', key, { orderId: `bench-${i}`, refCode: guide.inviteCode, customerId: `cust-${i}`, currency: 'CNY', paidAt: new Date().toISOString(), lines })
-  if ((r.commissions as unknown[]).length !== 2) throw new Error(`order ${i} paid ${(r.commissions as unknown[]).length} levels`)
+  const r = await api('POST', '/api/orders', key, {
+    orderId: `bench-${i}`,
+    refCode: guide.inviteCode,
+    customerId: `cust-${i}`,
+    currency: 'CNY',
+    paidAt: new Date().toISOString(),
+    lines,
+  })
+  if ((r.commissions as unknown[]).length !== 2)
+    throw new Error(`order ${i} paid ${(r.commissions as unknown[]).length} levels`)
 }
 
 // One real order's transaction, captured as the route sends it: its item count sizes the baseline.
@@ -101,7 +123,16 @@ const ITEMS = orderTx.length
 /** The baseline the issue names: bare TransactWriteItems of the same item count (small Puts). */
 const baseline = (i: number) =>
   transactWrite(
-    Array.from({ length: ITEMS }, (_, k): TransactItem => ({ Put: { TableName: tableName(), Item: { pk: `BENCH#${i}#${k}`, sk: 'META', n: i }, ConditionExpression: 'attribute_not_exists(pk)' } })),
+    Array.from(
+      { length: ITEMS },
+      (_, k): TransactItem => ({
+        Put: {
+          TableName: tableName(),
+          Item: { pk: `BENCH#${i}#${k}`, sk: 'META', n: i },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      }),
+    ),
   )
 /** For information: the order's own transaction replayed under fresh keys (same sizes, same index entries), no reads, no HTTP. */
 const replay = (i: number) => transactWrite(orderTx.map((item) => rekeyed(item, `#R${i}`)))
@@ -112,13 +143,17 @@ const base = await run(N, baseline)
 const orders = await run(N, ingest)
 const same = await run(N, replay)
 const fmt = (x: number) => x.toFixed(1).padStart(8)
-console.log(`\n${N} orders, ${CONCURRENCY} in flight, ${ITEMS} items per transaction (${JSON.stringify(orderTx).length} bytes in the order's)`)
+console.log(
+  `\n${N} orders, ${CONCURRENCY} in flight, ${ITEMS} items per transaction (${JSON.stringify(orderTx).length} bytes in the order's)`,
+)
 console.log(`run                          per s    p50 ms   p99 ms`)
 console.log(`baseline (bare tx)        ${fmt(base.perSecond)}  ${fmt(base.p50)} ${fmt(base.p99)}`)
 console.log(`POST /api/orders          ${fmt(orders.perSecond)}  ${fmt(orders.p50)} ${fmt(orders.p99)}`)
 console.log(`the order's tx, replayed  ${fmt(same.perSecond)}  ${fmt(same.p50)} ${fmt(same.p99)}`)
 const ratio = orders.perSecond / base.perSecond
 console.log(`ratio ${ratio.toFixed(2)} (target ≥ ${TARGET_RATIO}: ${ratio >= TARGET_RATIO ? 'met' : 'MISSED'})`)
-console.log(`for information: orders / the order's own transaction replayed ${(orders.perSecond / same.perSecond).toFixed(2)}; bare tx / replayed ${(base.perSecond / same.perSecond).toFixed(2)}`)
+console.log(
+  `for information: orders / the order's own transaction replayed ${(orders.perSecond / same.perSecond).toFixed(2)}; bare tx / replayed ${(base.perSecond / same.perSecond).toFixed(2)}`,
+)
 server.close()
 await dynamo.stop()

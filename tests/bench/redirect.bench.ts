@@ -64,7 +64,12 @@ async function redirectRun(name: string, connections: number, seconds: number, h
   const row = await load(name, redirectUrl, { connections, seconds, headers })
   const t = performance.now()
   const after = await counted()
-  return { ...row, counted: after - before, notRecorded: clicksNotRecorded - lostBefore, drainMs: performance.now() - t }
+  return {
+    ...row,
+    counted: after - before,
+    notRecorded: clicksNotRecorded - lostBefore,
+    drainMs: performance.now() - t,
+  }
 }
 
 type Row = LoadRow & { counted?: number; notRecorded?: number; drainMs?: number }
@@ -87,7 +92,9 @@ function merge(a: Row, b: Row): Row {
 }
 const rows: Row[] = []
 try {
-  console.log(`Bench: ${SECONDS} s per run, warm-up ${WARMUP_SECONDS} s, DynamoDB Local ${dynamo.endpoint}, server ${origin}`)
+  console.log(
+    `Bench: ${SECONDS} s per run, warm-up ${WARMUP_SECONDS} s, DynamoDB Local ${dynamo.endpoint}, server ${origin}`,
+  )
   await load('warm-up baseline', baselineUrl, { connections: 10, seconds: WARMUP_SECONDS, headers: uaOnly })
   await redirectRun('warm-up redirect', 10, WARMUP_SECONDS, uaOnly)
 
@@ -101,13 +108,16 @@ try {
     const b2 = await load('baseline', baselineUrl, { connections, seconds: half, headers: uaOnly })
     rows.push(merge(b1, b2), merge(r1, r2))
   }
-  for (const connections of CONNECTIONS) rows.push(await redirectRun('redirect (dedupe, info)', connections, SECONDS, returningVisitor))
+  for (const connections of CONNECTIONS)
+    rows.push(await redirectRun('redirect (dedupe, info)', connections, SECONDS, returningVisitor))
 } finally {
   server.close()
   await dynamo.stop()
 }
 
-console.log(`\n${formatRows(rows, (r: Row) => (r.counted === undefined ? '' : `   counted ${r.counted}, not recorded ${r.notRecorded}, drained in ${(r.drainMs ?? 0).toFixed(0)} ms`))}\n`)
+console.log(
+  `\n${formatRows(rows, (r: Row) => (r.counted === undefined ? '' : `   counted ${r.counted}, not recorded ${r.notRecorded}, drained in ${(r.drainMs ?? 0).toFixed(0)} ms`))}\n`,
+)
 for (const connections of CONNECTIONS) {
   const base = rows.find((r) => r.name === 'baseline' && r.connections === connections)
   const red = rows.find((r) => r.name === 'redirect (new visitor)' && r.connections === connections)
@@ -122,9 +132,14 @@ for (const connections of CONNECTIONS) {
 // Every new-visitor 302 is one counted click. autocannon drops the replies still in flight when
 // its clock stops, while the server may have recorded those clicks: allow up to one per connection.
 // A merged row is two runs, so up to two per connection.
-const miscounted = (r: Row) => r.name.includes('new visitor') && r.counted !== undefined && (r.counted < r.redirects || r.counted > r.redirects + 2 * r.connections)
+const miscounted = (r: Row) =>
+  r.name.includes('new visitor') &&
+  r.counted !== undefined &&
+  (r.counted < r.redirects || r.counted > r.redirects + 2 * r.connections)
 for (const r of rows.filter((x) => x.name.includes('new visitor'))) {
-  console.log(`${r.name} @${r.connections}: 302s ${r.redirects}, counted from the stream ${r.counted}${miscounted(r) ? '  MISMATCH' : ''}`)
+  console.log(
+    `${r.name} @${r.connections}: 302s ${r.redirects}, counted from the stream ${r.counted}${miscounted(r) ? '  MISMATCH' : ''}`,
+  )
 }
 // A 302 without a recorded click is an error too: the consumer got through, the attribution did not.
 const failed = rows.filter((r) => r.errors > 0 || r.otherStatus > 0 || (r.notRecorded ?? 0) > 0 || miscounted(r))
@@ -139,9 +154,15 @@ async function createLink(): Promise<string> {
   // Imported here, after the environment above is set: the helpers build the app on import.
   const { call, newBrand, newDistributor, sessionOf } = await import('../support/client')
   const { adminKey } = await newBrand()
-  await call('POST', '/api/products', { token: adminKey, body: { sku: 'BENCH1', name: '压测商品', price: '99.00', url: 'https://shop.example.com/p/bench?from=share' } })
+  await call('POST', '/api/products', {
+    token: adminKey,
+    body: { sku: 'BENCH1', name: '压测商品', price: '99.00', url: 'https://shop.example.com/p/bench?from=share' },
+  })
   const d = await newDistributor(adminKey, { name: '压测导购', type: 'guide' })
-  const link = await call('POST', '/api/links', { token: await sessionOf(adminKey, d.id), body: { productId: 'BENCH1' } })
+  const link = await call('POST', '/api/links', {
+    token: await sessionOf(adminKey, d.id),
+    body: { productId: 'BENCH1' },
+  })
   if (link.status !== 201) throw new Error(`link: ${link.status} ${JSON.stringify(link.body)}`)
   return String(link.body.code)
 }

@@ -36,12 +36,19 @@ const server = serve({ fetch: buildPlatformApp().fetch, port, hostname: '127.0.0
 const origin = `http://127.0.0.1:${port}`
 
 async function api(method: string, path: string, token: string, body?: unknown) {
-  const res = await fetch(`${origin}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) })
+  const res = await fetch(`${origin}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
   if (res.status >= 400) throw new Error(`${method} ${path} → ${res.status} ${await res.text()}`)
   return res.json() as Promise<Record<string, any>> // eslint-disable-line @typescript-eslint/no-explicit-any -- bench script reads a few known fields
 }
 
-const brand = await api('POST', '/api/admin/brands', process.env.ADMIN_TOKEN, { name: 'Bench', programme: { allowedDomains: ['shop.example.com'] } })
+const brand = await api('POST', '/api/admin/brands', process.env.ADMIN_TOKEN, {
+  name: 'Bench',
+  programme: { allowedDomains: ['shop.example.com'] },
+})
 const brandId = String(brand.brand.id)
 const key = String(brand.adminKey)
 
@@ -59,17 +66,67 @@ await pumpOnce()
 let seq = 500_000_000_000_000_000n
 let made = 0
 const END = Date.now()
-const record = (image: Record<string, unknown>): StreamRecord => ({ eventName: 'INSERT', dynamodb: { Keys: marshall({ pk: image.pk, sk: image.sk }), NewImage: marshall(image, { removeUndefinedValues: true }), SequenceNumber: String(seq++).padStart(21, '0') } })
+const record = (image: Record<string, unknown>): StreamRecord => ({
+  eventName: 'INSERT',
+  dynamodb: {
+    Keys: marshall({ pk: image.pk, sk: image.sk }),
+    NewImage: marshall(image, { removeUndefinedValues: true }),
+    SequenceNumber: String(seq++).padStart(21, '0'),
+  },
+})
 
 /** The stream records one order's transaction produces (order, level 1 and 2 entries), and now and then a refund's. */
 function orderRecords(i: number, paidAt: string): StreamRecord[] {
   const credited = i % 9 === 0 ? undefined : tree[(i * 31) % tree.length]
   const total = 5_000 + ((i * 7919) % 50_000)
-  const reporting = { distributorId: credited?.id ?? null, ring: credited?.ring ?? 0, type: credited?.type ?? 'none', firstOrderOfCustomer: i % 3 === 0, referredCustomer: i % 2 === 0 }
-  const out = [record({ pk: `BRAND#${brandId}#ORDER#o${i}`, sk: 'META', entity: 'order', brandId, orderId: `o${i}`, paidAt, total, reporting })]
-  const chain = credited ? [credited, tree.find((d) => d.id === credited.parentId)].filter((d): d is D => d !== undefined) : []
-  chain.forEach((d, level) => out.push(record({ pk: `DIST#${d.id}#LEDGER`, sk: `${paidAt}#e${i}-${level}`, entity: 'ledger', brandId, paidAt, amount: Math.floor((total * (level ? 300 : 1000)) / 10000), ring: d.ring, type: d.type })))
-  if (i % 20 === 0) out.push(record({ pk: `BRAND#${brandId}#ORDER#o${i}`, sk: 'REFUND#r', entity: 'refund', brandId, paidAt, base: Math.floor(total / 2), reporting }))
+  const reporting = {
+    distributorId: credited?.id ?? null,
+    ring: credited?.ring ?? 0,
+    type: credited?.type ?? 'none',
+    firstOrderOfCustomer: i % 3 === 0,
+    referredCustomer: i % 2 === 0,
+  }
+  const out = [
+    record({
+      pk: `BRAND#${brandId}#ORDER#o${i}`,
+      sk: 'META',
+      entity: 'order',
+      brandId,
+      orderId: `o${i}`,
+      paidAt,
+      total,
+      reporting,
+    }),
+  ]
+  const chain = credited
+    ? [credited, tree.find((d) => d.id === credited.parentId)].filter((d): d is D => d !== undefined)
+    : []
+  chain.forEach((d, level) =>
+    out.push(
+      record({
+        pk: `DIST#${d.id}#LEDGER`,
+        sk: `${paidAt}#e${i}-${level}`,
+        entity: 'ledger',
+        brandId,
+        paidAt,
+        amount: Math.floor((total * (level ? 300 : 1000)) / 10000),
+        ring: d.ring,
+        type: d.type,
+      }),
+    ),
+  )
+  if (i % 20 === 0)
+    out.push(
+      record({
+        pk: `BRAND#${brandId}#ORDER#o${i}`,
+        sk: 'REFUND#r',
+        entity: 'refund',
+        brandId,
+        paidAt,
+        base: Math.floor(total / 2),
+        reporting,
+      }),
+    )
   return out
 }
 
@@ -78,7 +135,8 @@ async function seed(n: number, ordersPerBatch: number) {
   const t0 = performance.now()
   for (let start = made; start < made + n; start += ordersPerBatch) {
     const batch: StreamRecord[] = []
-    for (let i = start; i < Math.min(made + n, start + ordersPerBatch); i++) batch.push(...orderRecords(i, new Date(END - (i % DAYS) * 86_400_000 - (i % 3_600) * 1000).toISOString()))
+    for (let i = start; i < Math.min(made + n, start + ordersPerBatch); i++)
+      batch.push(...orderRecords(i, new Date(END - (i % DAYS) * 86_400_000 - (i % 3_600) * 1000).toISOString()))
     await countStreamChanges(batch)
   }
   made += n
@@ -111,12 +169,20 @@ const seedLarge = await seed(TOTAL - FIRST, 330)
 const large = await measure()
 
 const pad = (s: string | number, n: number) => String(s).padStart(n)
-console.log(`\nripple report, ${from}..${to} (${DAYS} days), ${tree.length} distributors over 5 rings and 7 types, median of ${RUNS}`)
+console.log(
+  `\nripple report, ${from}..${to} (${DAYS} days), ${tree.length} distributors over 5 rings and 7 types, median of ${RUNS}`,
+)
 console.log(`orders     seeded in   credited seen   items read   requests   report ms`)
-console.log(`${pad(FIRST, 7)} ${pad(seedSmall.toFixed(1) + ' s', 12)} ${pad(small.orders, 15)} ${pad(small.items, 12)} ${pad(small.requests, 10)} ${pad(small.ms.toFixed(0), 11)}`)
-console.log(`${pad(TOTAL, 7)} ${pad(seedLarge.toFixed(1) + ' s', 12)} ${pad(large.orders, 15)} ${pad(large.items, 12)} ${pad(large.requests, 10)} ${pad(large.ms.toFixed(0), 11)}`)
+console.log(
+  `${pad(FIRST, 7)} ${pad(`${seedSmall.toFixed(1)} s`, 12)} ${pad(small.orders, 15)} ${pad(small.items, 12)} ${pad(small.requests, 10)} ${pad(small.ms.toFixed(0), 11)}`,
+)
+console.log(
+  `${pad(TOTAL, 7)} ${pad(`${seedLarge.toFixed(1)} s`, 12)} ${pad(large.orders, 15)} ${pad(large.items, 12)} ${pad(large.requests, 10)} ${pad(large.ms.toFixed(0), 11)}`,
+)
 const itemRatio = large.items / small.items
-console.log(`ratios (${TOTAL} / ${FIRST}): orders ×${(TOTAL / FIRST).toFixed(1)}, items read ×${itemRatio.toFixed(3)} (at most ${MAX_RATIO}: ${itemRatio <= MAX_RATIO ? 'met' : 'MISSED'}), time ×${(large.ms / small.ms).toFixed(2)}`)
+console.log(
+  `ratios (${TOTAL} / ${FIRST}): orders ×${(TOTAL / FIRST).toFixed(1)}, items read ×${itemRatio.toFixed(3)} (at most ${MAX_RATIO}: ${itemRatio <= MAX_RATIO ? 'met' : 'MISSED'}), time ×${(large.ms / small.ms).toFixed(2)}`,
+)
 server.close()
 await dynamo.stop()
 if (itemRatio > MAX_RATIO) process.exitCode = 1

@@ -37,17 +37,25 @@ async function newBrand(name: string): Promise<string> {
   const res = await app.request('/api/admin/brands', {
     method: 'POST',
     headers: { authorization: `Bearer ${process.env.ADMIN_TOKEN}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ name, programme: { allowedDomains: ['shop.example.com'], currency: 'CNY', holdDays: 0, payoutThreshold: 100 } }),
+    body: JSON.stringify({
+      name,
+      programme: { allowedDomains: ['shop.example.com'], currency: 'CNY', holdDays: 0, payoutThreshold: 100 },
+    }),
   })
   if (res.status !== 201) throw new Error(`brand ${res.status} ${await res.text()}`)
   return ((await res.json()) as { brand: { id: string } }).brand.id
 }
 
 /** BatchWriteItem in 25s, `parallel` requests in flight, unprocessed items retried. */
-async function writeAll(items: AsyncIterable<Record<string, unknown>> | Iterable<Record<string, unknown>>, parallel = 6): Promise<void> {
+async function writeAll(
+  items: AsyncIterable<Record<string, unknown>> | Iterable<Record<string, unknown>>,
+  parallel = 6,
+): Promise<void> {
   const inFlight = new Set<Promise<void>>()
   const send = async (batch: Array<Record<string, unknown>>) => {
-    let request: Record<string, Array<{ PutRequest: { Item: Record<string, unknown> } }>> | undefined = { [tableName()]: batch.map((Item) => ({ PutRequest: { Item } })) }
+    let request: Record<string, Array<{ PutRequest: { Item: Record<string, unknown> } }>> | undefined = {
+      [tableName()]: batch.map((Item) => ({ PutRequest: { Item } })),
+    }
     for (let attempt = 0; request && Object.keys(request).length; attempt++) {
       if (attempt) await new Promise((r) => setTimeout(r, Math.min(1000, 20 * 2 ** attempt)))
       request = (await db().send(new BatchWriteCommand({ RequestItems: request }))).UnprocessedItems as typeof request
@@ -77,7 +85,16 @@ function* seedItems(brandId: string, entries: number): Generator<Record<string, 
   const distributors = Math.ceil(entries / PER_DISTRIBUTOR)
   for (let d = 0; d < distributors; d++) {
     const id = `d_${brandId.slice(-6)}_${String(d).padStart(5, '0')}`
-    yield { ...keys.distributor(id), entity: 'distributor', id, brandId, name: `分销员${d}号 Distributor ${d}`, type: 'guide', status: 'active', externalId: `EMP-${d}` }
+    yield {
+      ...keys.distributor(id),
+      entity: 'distributor',
+      id,
+      brandId,
+      name: `分销员${d}号 Distributor ${d}`,
+      type: 'guide',
+      status: 'active',
+      externalId: `EMP-${d}`,
+    }
     let available = 0
     for (let k = 0; k < PER_DISTRIBUTOR && d * PER_DISTRIBUTOR + k < entries; k++) {
       const day = String(1 + ((d + k) % 28)).padStart(2, '0')
@@ -119,7 +136,9 @@ async function close(brandId: string): Promise<{ batch: Batch; seconds: number; 
   do {
     runs++
     batch = (await closeSettlement(brandId, { period: PERIOD })).batch
-    process.stdout.write(`\r  run ${runs}: ${batch.planned ? 'planned' : 'planning'}, moved ${batch.movedEntries}/${batch.totals?.entries ?? '?'}     `)
+    process.stdout.write(
+      `\r  run ${runs}: ${batch.planned ? 'planned' : 'planning'}, moved ${batch.movedEntries}/${batch.totals?.entries ?? '?'}     `,
+    )
   } while (batch.status === 'closing')
   process.stdout.write('\n')
   return { batch, seconds: (performance.now() - t0) / 1000, runs }
@@ -135,7 +154,9 @@ const heap = () => process.memoryUsage().heapUsed
  * export holds on to, as opposed to garbage V8 has not collected yet, which is
  * what RSS mostly shows and what moves with GC timing.
  */
-async function exportPeak(batch: Batch): Promise<{ peakMb: number; retainedMb: number; bytes: number; seconds: number }> {
+async function exportPeak(
+  batch: Batch,
+): Promise<{ peakMb: number; retainedMb: number; bytes: number; seconds: number }> {
   gc()
   await new Promise((r) => setTimeout(r, 50))
   const before = process.memoryUsage().rss
@@ -157,7 +178,12 @@ async function exportPeak(batch: Batch): Promise<{ peakMb: number; retainedMb: n
   }
   peak = Math.max(peak, process.memoryUsage().rss)
   clearInterval(timer)
-  return { peakMb: (peak - before) / 2 ** 20, retainedMb: Math.max(0, retained) / 2 ** 20, bytes, seconds: (performance.now() - t0) / 1000 }
+  return {
+    peakMb: (peak - before) / 2 ** 20,
+    retainedMb: Math.max(0, retained) / 2 ** 20,
+    bytes,
+    seconds: (performance.now() - t0) / 1000,
+  }
 }
 
 const large = await newBrand('Bench large')
@@ -171,7 +197,10 @@ console.log(`closing ${LARGE} entries across ${Math.ceil(LARGE / PER_DISTRIBUTOR
 const big = await close(large)
 console.log(`closing ${SMALL} entries…`)
 const little = await close(small)
-for (const [name, r, n] of [['large', big, LARGE], ['small', little, SMALL]] as const) {
+for (const [name, r, n] of [
+  ['large', big, LARGE],
+  ['small', little, SMALL],
+] as const) {
   const b = (await getBatch(r.batch.brandId, r.batch.batchId)) as Batch
   if (b.movedEntries !== n || b.totals?.entries !== n) throw new Error(`${name}: moved ${b.movedEntries} of ${n}`)
 }
@@ -181,17 +210,26 @@ for (const [name, r, n] of [['large', big, LARGE], ['small', little, SMALL]] as 
 await exportPeak(little.batch)
 const runs: Array<{ small: Awaited<ReturnType<typeof exportPeak>>; large: Awaited<ReturnType<typeof exportPeak>> }> = []
 for (let i = 0; i < 3; i++) runs.push({ small: await exportPeak(little.batch), large: await exportPeak(big.batch) })
-const median = <T extends { retainedMb: number }>(xs: T[]): T => [...xs].sort((a, b) => a.retainedMb - b.retainedMb)[1] as T
+const median = <T extends { retainedMb: number }>(xs: T[]): T =>
+  [...xs].sort((a, b) => a.retainedMb - b.retainedMb)[1] as T
 const smallExport = median(runs.map((r) => r.small))
 const largeExport = median(runs.map((r) => r.large))
 const list = (pick: (r: (typeof runs)[number]) => number) => runs.map((r) => pick(r).toFixed(1)).join(', ')
 console.log(`export RSS growth (MB), small: ${list((r) => r.small.peakMb)}; large: ${list((r) => r.large.peakMb)}`)
-console.log(`export heap retained (MB), small: ${list((r) => r.small.retainedMb)}; large: ${list((r) => r.large.retainedMb)}`)
+console.log(
+  `export heap retained (MB), small: ${list((r) => r.small.retainedMb)}; large: ${list((r) => r.large.retainedMb)}`,
+)
 t = performance.now()
 const fmt = (x: number, d = 1) => x.toFixed(d).padStart(9)
 console.log(`\nbatch      entries  close s  runs  entries/s   export MB  export s  heap retained MB  RSS growth MB`)
-console.log(`large   ${String(LARGE).padStart(9)} ${fmt(big.seconds)} ${String(big.runs).padStart(5)} ${fmt(LARGE / big.seconds, 0)} ${fmt(largeExport.bytes / 2 ** 20)} ${fmt(largeExport.seconds)} ${fmt(largeExport.retainedMb, 2)} ${fmt(largeExport.peakMb)}`)
-console.log(`small   ${String(SMALL).padStart(9)} ${fmt(little.seconds)} ${String(little.runs).padStart(5)} ${fmt(SMALL / little.seconds, 0)} ${fmt(smallExport.bytes / 2 ** 20)} ${fmt(smallExport.seconds)} ${fmt(smallExport.retainedMb, 2)} ${fmt(smallExport.peakMb)}`)
+console.log(
+  `large   ${String(LARGE).padStart(9)} ${fmt(big.seconds)} ${String(big.runs).padStart(5)} ${fmt(LARGE / big.seconds, 0)} ${fmt(largeExport.bytes / 2 ** 20)} ${fmt(largeExport.seconds)} ${fmt(largeExport.retainedMb, 2)} ${fmt(largeExport.peakMb)}`,
+)
+console.log(
+  `small   ${String(SMALL).padStart(9)} ${fmt(little.seconds)} ${String(little.runs).padStart(5)} ${fmt(SMALL / little.seconds, 0)} ${fmt(smallExport.bytes / 2 ** 20)} ${fmt(smallExport.seconds)} ${fmt(smallExport.retainedMb, 2)} ${fmt(smallExport.peakMb)}`,
+)
 const ratio = largeExport.retainedMb / Math.max(smallExport.retainedMb, 1)
-console.log(`export memory ratio large/small (heap retained, medians) ${ratio.toFixed(2)} (floor 1 MB for the small one; target ≤ ${TARGET_RATIO}: ${ratio <= TARGET_RATIO ? 'met' : 'MISSED'})`)
+console.log(
+  `export memory ratio large/small (heap retained, medians) ${ratio.toFixed(2)} (floor 1 MB for the small one; target ≤ ${TARGET_RATIO}: ${ratio <= TARGET_RATIO ? 'met' : 'MISSED'})`,
+)
 await dynamo.stop()

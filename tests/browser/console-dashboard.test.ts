@@ -26,18 +26,42 @@ const today = dayOf(Date.now())
 const daysAgo = (n: number) => dayOf(Date.now() - n * DAY)
 
 async function distributor(name: string, type: string, parentId?: string) {
-  const r = await api<{ id: string; inviteCode: string; ring: number }>(server.baseUrl, 'POST', '/api/distributors', brand.adminKey, { name, type, ...(parentId ? { parentId } : {}) })
+  const r = await api<{ id: string; inviteCode: string; ring: number }>(
+    server.baseUrl,
+    'POST',
+    '/api/distributors',
+    brand.adminKey,
+    { name, type, ...(parentId ? { parentId } : {}) },
+  )
   if (r.status !== 201) throw new Error(`distributor: ${r.status} ${JSON.stringify(r.body)}`)
   return r.body
 }
 
-async function order(orderId: string, paidAt: string, customerId: string, lines: Array<{ sku: string; qty: number; unitPrice: number }>, refCode?: string) {
-  const r = await api(server.baseUrl, 'POST', '/api/orders', brand.adminKey, { orderId, currency: 'CNY', paidAt, customerId, lines, ...(refCode ? { refCode } : {}) })
+async function order(
+  orderId: string,
+  paidAt: string,
+  customerId: string,
+  lines: Array<{ sku: string; qty: number; unitPrice: number }>,
+  refCode?: string,
+) {
+  const r = await api(server.baseUrl, 'POST', '/api/orders', brand.adminKey, {
+    orderId,
+    currency: 'CNY',
+    paidAt,
+    customerId,
+    lines,
+    ...(refCode ? { refCode } : {}),
+  })
   if (r.status !== 201) throw new Error(`order: ${r.status} ${JSON.stringify(r.body)}`)
 }
 
 /** A table's text, header and footer rows included, one array per row. */
-const tableText = (id: string) => page.locator(`${id} tr`).evaluateAll((rows) => rows.map((r) => [...(r as HTMLTableRowElement).cells].map((c) => (c.textContent ?? '').trim())))
+const tableText = (id: string) =>
+  page
+    .locator(`${id} tr`)
+    .evaluateAll((rows) =>
+      rows.map((r) => [...(r as HTMLTableRowElement).cells].map((c) => (c.textContent ?? '').trim())),
+    )
 
 beforeAll(async () => {
   server = await startServer()
@@ -55,7 +79,13 @@ beforeAll(async () => {
   await order('o-3', now, 'c-1', [{ sku: SERUM.sku, qty: 1, unitPrice: SERUM.price }], chen.inviteCode)
   await order('o-4', now, 'c-3', [{ sku: LIP.sku, qty: 1, unitPrice: LIP.price }], zhao.inviteCode)
   await order('o-5', now, 'c-4', [{ sku: SERUM.sku, qty: 1, unitPrice: SERUM.price }])
-  await order('o-6', new Date(Date.now() - 10 * DAY).toISOString(), 'c-5', [{ sku: 'CAM-GIFT', qty: 1, unitPrice: 50000 }], wang.inviteCode)
+  await order(
+    'o-6',
+    new Date(Date.now() - 10 * DAY).toISOString(),
+    'c-5',
+    [{ sku: 'CAM-GIFT', qty: 1, unitPrice: 50000 }],
+    wang.inviteCode,
+  )
   // The counters are the stream's to fill: pump it, against this file's table.
   await pumpOnce()
   page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true })).newPage()
@@ -73,7 +103,19 @@ describe('the brand dashboard', () => {
     expect(await page.locator('#range-shown').textContent()).toBe(`${daysAgo(29)} 至 ${today}，共 30 天（UTC）`)
     expect(await page.locator('#preset-last30').getAttribute('aria-current')).toBe('true')
     expect(await tableText('#ripple-table')).toEqual([
-      ['圈层', '分销员', '活跃分销员', '链接', '点击', '订单', 'GMV（CNY）', '佣金（CNY）', '新客户', '新招募', '裂变系数'],
+      [
+        '圈层',
+        '分销员',
+        '活跃分销员',
+        '链接',
+        '点击',
+        '订单',
+        'GMV（CNY）',
+        '佣金（CNY）',
+        '新客户',
+        '新招募',
+        '裂变系数',
+      ],
       ['第 1 圈', '2', '1', '0', '0', '2', '799.00', '84.04', '2', '1', '1.0000'],
       ['第 2 圈', '2', '2', '0', '0', '2', '207.00', '29.67', '2', '1', '0.5000'],
       ['第 3 圈', '1', '1', '0', '0', '1', '299.00', '29.90', '0', '0', '0.0000'],
@@ -83,7 +125,11 @@ describe('the brand dashboard', () => {
     // The chart carries the same figures, ring 1 innermost.
     const chart = page.locator('#ripple svg[role=img]')
     expect(await chart.getAttribute('aria-label')).toBe('各圈层 GMV 涟漪图')
-    expect(await chart.locator('g.legend').allTextContents()).toEqual(['第 1 圈 · 61.23%GMV ¥799.00 · 2 单 · 2 人', '第 2 圈 · 15.86%GMV ¥207.00 · 2 单 · 2 人', '第 3 圈 · 22.91%GMV ¥299.00 · 1 单 · 1 人'])
+    expect(await chart.locator('g.legend').allTextContents()).toEqual([
+      '第 1 圈 · 61.23%GMV ¥799.00 · 2 单 · 2 人',
+      '第 2 圈 · 15.86%GMV ¥207.00 · 2 单 · 2 人',
+      '第 3 圈 · 22.91%GMV ¥299.00 · 1 单 · 1 人',
+    ])
   })
 
   it('shows the channels, the trend, the triangle metrics and the top distributors as tables', async () => {
@@ -123,7 +169,19 @@ describe('the brand dashboard', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('en')
     expect(await page.locator('#role').textContent()).toBe('admin')
     expect(await tableText('#ripple-table')).toEqual([
-      ['Ring', 'Distributors', 'Active distributors', 'Links', 'Clicks', 'Orders', 'GMV (CNY)', 'Commission (CNY)', 'New customers', 'New recruits', 'Fission'],
+      [
+        'Ring',
+        'Distributors',
+        'Active distributors',
+        'Links',
+        'Clicks',
+        'Orders',
+        'GMV (CNY)',
+        'Commission (CNY)',
+        'New customers',
+        'New recruits',
+        'Fission',
+      ],
       ['Ring 1', '2', '1', '0', '0', '2', '799.00', '84.04', '2', '1', '1.0000'],
       ['Ring 2', '2', '2', '0', '0', '2', '207.00', '29.67', '2', '1', '0.5000'],
       ['Ring 3', '1', '1', '0', '0', '1', '299.00', '29.90', '0', '0', '0.0000'],
@@ -140,7 +198,19 @@ describe('the brand dashboard', () => {
     expect([url.searchParams.get('to'), url.searchParams.get('lang')]).toEqual([today, 'en'])
     expect(await page.locator('#preset-last7').getAttribute('aria-current')).toBe('true')
     // The order ten days ago has left ring 1.
-    expect((await tableText('#ripple-table'))[1]).toEqual(['Ring 1', '2', '1', '0', '0', '1', '299.00', '34.04', '1', '1', '1.0000'])
+    expect((await tableText('#ripple-table'))[1]).toEqual([
+      'Ring 1',
+      '2',
+      '1',
+      '0',
+      '0',
+      '1',
+      '299.00',
+      '34.04',
+      '1',
+      '1',
+      '1.0000',
+    ])
     expect(await page.locator('#amplification strong').textContent()).toBe('1.6923')
     expect(await tableText('#trend-table')).toHaveLength(1 + 7 + 1)
   })
@@ -165,7 +235,10 @@ describe('the brand dashboard', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
     const text = bytes.subarray(3).toString('utf8')
     expect(text.endsWith('\r\n')).toBe(true)
-    const rows = text.slice(0, -2).split('\r\n').map((line) => line.split(','))
+    const rows = text
+      .slice(0, -2)
+      .split('\r\n')
+      .map((line) => line.split(','))
     expect(rows).toEqual(shown)
     expect(rows[1]).toEqual(['Ring 1', '2', '1', '0', '0', '1', '299.00', '34.04', '1', '1', '1.0000'])
   })
@@ -186,7 +259,13 @@ describe('the brand dashboard', () => {
     expect(await finance.locator('#role').textContent()).toBe('finance')
     expect(await finance.locator('#go-finance').textContent()).toBe('Settlements')
     expect(await finance.locator('#programme h2').textContent()).toBe('Programme')
-    expect(await finance.locator('#programme dl div').evaluateAll((els) => els.slice(0, 4).map((e) => [e.querySelector('dt')?.textContent, e.querySelector('dd')?.textContent]))).toEqual([
+    expect(
+      await finance
+        .locator('#programme dl div')
+        .evaluateAll((els) =>
+          els.slice(0, 4).map((e) => [e.querySelector('dt')?.textContent, e.querySelector('dd')?.textContent]),
+        ),
+    ).toEqual([
       ['Levels', '2'],
       ['Default rates', 'L1 10% · L2 3%'],
       ['Binding', '15 days (first click wins)'],

@@ -57,7 +57,7 @@ describe('the distributors pages', () => {
     expect(await names()).toEqual(['王店长'])
   })
 
-  it('shows the API\'s error beside a bad filter', async () => {
+  it("shows the API's error beside a bad filter", async () => {
     const res = await page.goto(`${server.baseUrl}/console/distributors?ring=0`)
     expect(res?.status()).toBe(422)
     expect(await page.locator('[data-error-for="ring"]').textContent()).toBe('Rings start at 1.')
@@ -67,7 +67,7 @@ describe('the distributors pages', () => {
   it('opens a distributor: chain upward, team downward, earnings and invite QR', async () => {
     await page.goto(`${server.baseUrl}/console/distributors?q=${encodeURIComponent('李导购')}`)
     await page.locator('tr.distributor a', { hasText: '李导购' }).click()
-    await page.waitForURL(`${server.baseUrl}/console/distributors/${ids['李导购']}`)
+    await page.waitForURL(`${server.baseUrl}/console/distributors/${ids.李导购}`)
     expect(await page.locator('#distributor-name').textContent()).toBe('李导购')
     expect(await page.locator('#chain .ancestor').allTextContents()).toEqual(['王店长 员工'])
     expect(await page.locator('#team-counts [data-level="1"] dd').textContent()).toBe('2')
@@ -82,11 +82,14 @@ describe('the distributors pages', () => {
   })
 
   it('approves a pending distributor, then suspends and reactivates them', async () => {
-    await page.goto(`${server.baseUrl}/console/distributors/${ids['陈导购']}`)
+    await page.goto(`${server.baseUrl}/console/distributors/${ids.陈导购}`)
     expect(await page.locator('#profile-status').textContent()).toBe('待审核')
     await page.locator('#approve').click()
     await expect.poll(() => page.locator('#profile-status').textContent()).toBe('正常')
-    expect((await api<{ status: string }>(server.baseUrl, 'GET', `/api/distributors/${ids['陈导购']}`, brand.adminKey)).body.status).toBe('active')
+    expect(
+      (await api<{ status: string }>(server.baseUrl, 'GET', `/api/distributors/${ids.陈导购}`, brand.adminKey)).body
+        .status,
+    ).toBe('active')
     page.once('dialog', (d) => void d.accept())
     await page.locator('#suspend').click()
     await expect.poll(() => page.locator('#profile-status').textContent()).toBe('已暂停')
@@ -113,7 +116,11 @@ describe('the distributors pages', () => {
     const url = page.locator('#sign-in-url')
     await expect.poll(() => url.getAttribute('data-url')).toMatch(/\/m\/sign-in\/[A-Za-z0-9_-]{20,64}$/)
     expect(await page.locator('#sign-in-qr svg').count()).toBe(1)
-    const phone = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, userAgent: PHONE_CHROME_UA })
+    const phone = await browser.newContext({
+      viewport: { width: 375, height: 812 },
+      isMobile: true,
+      userAgent: PHONE_CHROME_UA,
+    })
     const p = await phone.newPage()
     await p.goto((await url.getAttribute('data-url')) ?? '')
     expect(await p.locator('#hello').textContent()).toBe('你好，陈导购')

@@ -12,7 +12,9 @@ beforeAll(async () => {
   browser = await launchChromium()
   brand = await demoBrand(server.baseUrl)
   // UTC+8, as the brand's staff: campaign times are typed in local time and stored in UTC.
-  page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Asia/Shanghai' })).newPage()
+  page = await (
+    await browser.newContext({ viewport: { width: 1280, height: 900 }, timezoneId: 'Asia/Shanghai' })
+  ).newPage()
   await signInConsole(page, server.baseUrl, brand.adminKey)
 })
 
@@ -22,7 +24,8 @@ afterAll(async () => {
 })
 
 type StoredProduct = { sku: string; name: string; price: number; active: boolean; category?: string }
-const products = async () => (await api<{ items: StoredProduct[] }>(server.baseUrl, 'GET', '/api/products', brand.adminKey)).body.items
+const products = async () =>
+  (await api<{ items: StoredProduct[] }>(server.baseUrl, 'GET', '/api/products', brand.adminKey)).body.items
 const productRow = (sku: string) => page.locator(`tr.product[data-sku="${sku}"]`)
 
 describe('the products and campaigns page', () => {
@@ -33,7 +36,7 @@ describe('the products and campaigns page', () => {
     expect(await productRow(SERUM.sku).locator('.price').textContent()).toBe('¥299.00')
   })
 
-  it('adds a product with the price as typed, and shows the API\'s errors beside the fields', async () => {
+  it("adds a product with the price as typed, and shows the API's errors beside the fields", async () => {
     await page.locator('#f-sku').fill('CAM-MASK-05')
     await page.locator('#f-name').fill('山茶花面膜')
     await page.locator('#f-price').fill('59.9')
@@ -47,7 +50,11 @@ describe('the products and campaigns page', () => {
     await page.locator('#product-save').click()
     await expect.poll(() => productRow('CAM-MASK-05').count()).toBe(1)
     expect(await productRow('CAM-MASK-05').locator('.price').textContent()).toBe('¥59.90')
-    expect((await products()).find((p) => p.sku === 'CAM-MASK-05')).toMatchObject({ price: 5990, active: true, category: 'skincare' })
+    expect((await products()).find((p) => p.sku === 'CAM-MASK-05')).toMatchObject({
+      price: 5990,
+      active: true,
+      category: 'skincare',
+    })
   })
 
   it('edits a product by SKU', async () => {
@@ -63,7 +70,11 @@ describe('the products and campaigns page', () => {
   it('deactivates a product and reactivates it', async () => {
     await productRow('CAM-MASK-05').getByRole('button', { name: '停用' }).click()
     await expect.poll(() => productRow('CAM-MASK-05').locator('.status').textContent()).toBe('已停用')
-    expect((await products()).find((p) => p.sku === 'CAM-MASK-05')).toMatchObject({ active: false, price: 5990, category: 'skincare' })
+    expect((await products()).find((p) => p.sku === 'CAM-MASK-05')).toMatchObject({
+      active: false,
+      price: 5990,
+      category: 'skincare',
+    })
     await productRow('CAM-MASK-05').getByRole('button', { name: '重新上架' }).click()
     await expect.poll(() => productRow('CAM-MASK-05').locator('.status').textContent()).toBe('上架')
   })
@@ -75,14 +86,25 @@ describe('the products and campaigns page', () => {
     await page.locator('#c-endsAt').fill('2025-10-01T00:00')
     await page.locator('#campaign-save').click()
     // The API's own error, beside the end time.
-    await expect.poll(() => page.locator('#campaign-form [data-error-for="endsAt"]').textContent()).toBe('Must be after startsAt.')
+    await expect
+      .poll(() => page.locator('#campaign-form [data-error-for="endsAt"]').textContent())
+      .toBe('Must be after startsAt.')
     await page.locator('#c-endsAt').fill('2025-11-12T00:00')
     await page.locator('#campaign-save').click()
     const row = page.locator('tr.campaign[data-id="double11"]')
     await expect.poll(() => row.count()).toBe(1)
     expect(await row.locator('.name').textContent()).toBe('双十一大促')
-    const stored = await api<{ startsAt: string; endsAt: string; active: boolean }>(server.baseUrl, 'GET', '/api/campaigns/double11', brand.adminKey)
-    expect(stored.body).toMatchObject({ startsAt: '2025-10-31T16:00:00.000Z', endsAt: '2025-11-11T16:00:00.000Z', active: true })
+    const stored = await api<{ startsAt: string; endsAt: string; active: boolean }>(
+      server.baseUrl,
+      'GET',
+      '/api/campaigns/double11',
+      brand.adminKey,
+    )
+    expect(stored.body).toMatchObject({
+      startsAt: '2025-10-31T16:00:00.000Z',
+      endsAt: '2025-11-11T16:00:00.000Z',
+      active: true,
+    })
     // Shown in local time again.
     expect(await row.locator('time').first().textContent()).toBe('2025-11-01 00:00')
 
@@ -94,7 +116,9 @@ describe('the products and campaigns page', () => {
 
     await row.getByRole('button', { name: '停用' }).click()
     await expect.poll(() => row.locator('.status').textContent()).toBe('已停用')
-    expect((await api<{ active: boolean }>(server.baseUrl, 'GET', '/api/campaigns/double11', brand.adminKey)).body.active).toBe(false)
+    expect(
+      (await api<{ active: boolean }>(server.baseUrl, 'GET', '/api/campaigns/double11', brand.adminKey)).body.active,
+    ).toBe(false)
   })
 
   it('offers the campaign ids as targets of a campaign-scope rule', async () => {
@@ -102,6 +126,10 @@ describe('the products and campaigns page', () => {
     await page.waitForURL(`${server.baseUrl}/console/rules`)
     await page.locator('#rule-scope').selectOption('campaign')
     expect(await page.locator('#rule-target').getAttribute('list')).toBe('campaigns')
-    expect(await page.locator('#campaigns option').evaluateAll((els) => els.map((e) => [(e as HTMLOptionElement).value, e.textContent]))).toEqual([['double11', '双十一']])
+    expect(
+      await page
+        .locator('#campaigns option')
+        .evaluateAll((els) => els.map((e) => [(e as HTMLOptionElement).value, e.textContent])),
+    ).toEqual([['double11', '双十一']])
   })
 })

@@ -20,9 +20,14 @@ afterAll(async () => {
   await server?.close()
 })
 
-const stored = async () => (await api<Record<string, unknown>>(server.baseUrl, 'GET', '/api/programme', brand.adminKey)).body
+const stored = async () =>
+  (await api<Record<string, unknown>>(server.baseUrl, 'GET', '/api/programme', brand.adminKey)).body
 const errorFor = (field: string) => page.locator(`[data-error-for="${field}"]`)
-const save = () => Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/programme') && r.request().method() === 'PUT'), page.locator('#programme-save').click()]).then(([r]) => r)
+const save = () =>
+  Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/api/programme') && r.request().method() === 'PUT'),
+    page.locator('#programme-save').click(),
+  ]).then(([r]) => r)
 
 describe('the programme settings page', () => {
   it('is linked from the nav and shows every setting as stored', async () => {
@@ -33,7 +38,9 @@ describe('the programme settings page', () => {
     expect(await page.locator('#f-maxLevels').inputValue()).toBe('2')
     expect(await page.locator('#f-currency').inputValue()).toBe('CNY')
     expect(await page.locator('#f-payoutThreshold').inputValue()).toBe('0.00')
-    expect(await page.locator('.bps-value').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual(['10.00', '3.00'])
+    expect(
+      await page.locator('.bps-value').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)),
+    ).toEqual(['10.00', '3.00'])
     expect(await page.locator('#f-allowedDomains').inputValue()).toBe('127.0.0.1')
     expect(await page.locator('#f-shopifySecret').inputValue()).toBe('')
   })
@@ -48,16 +55,24 @@ describe('the programme settings page', () => {
     await page.locator('#f-allowedDomains').fill('127.0.0.1\nShop.Example.com')
     expect((await save()).status()).toBe(200)
     await expect.poll(() => page.locator('#form-status').textContent()).toBe('已保存')
-    expect(await stored()).toMatchObject({ holdDays: 14, payoutThreshold: 10050, defaultBps: [1250, 300, 75], maxLevels: 3, allowedDomains: ['127.0.0.1', 'shop.example.com'] })
+    expect(await stored()).toMatchObject({
+      holdDays: 14,
+      payoutThreshold: 10050,
+      defaultBps: [1250, 300, 75],
+      maxLevels: 3,
+      allowedDomains: ['127.0.0.1', 'shop.example.com'],
+    })
     // The form shows what the API stored (domains lower-cased).
     expect(await page.locator('#f-allowedDomains').inputValue()).toBe('127.0.0.1\nshop.example.com')
     await page.reload()
     expect(await page.locator('#f-holdDays').inputValue()).toBe('14')
     expect(await page.locator('#f-payoutThreshold').inputValue()).toBe('100.50')
-    expect(await page.locator('.bps-value').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value))).toEqual(['12.50', '3.00', '0.75'])
+    expect(
+      await page.locator('.bps-value').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)),
+    ).toEqual(['12.50', '3.00', '0.75'])
   })
 
-  it('shows the API\'s own error beside maxLevels 11, and stores nothing', async () => {
+  it("shows the API's own error beside maxLevels 11, and stores nothing", async () => {
     await page.locator('#f-maxLevels').fill('11')
     const res = await save()
     expect(res.status()).toBe(422)
@@ -89,7 +104,10 @@ describe('the programme settings page', () => {
   it('takes the Shopify secret write-only', async () => {
     await page.locator('#f-allowedDomains').fill('127.0.0.1')
     await page.locator('#f-shopifySecret').fill('shpss_0123456789abcdef')
-    const [req] = await Promise.all([page.waitForRequest((r) => r.url().endsWith('/api/programme') && r.method() === 'PUT'), page.locator('#programme-save').click()])
+    const [req] = await Promise.all([
+      page.waitForRequest((r) => r.url().endsWith('/api/programme') && r.method() === 'PUT'),
+      page.locator('#programme-save').click(),
+    ])
     expect(req.postDataJSON()).toMatchObject({ shopifySecret: 'shpss_0123456789abcdef' })
     await expect.poll(() => page.locator('#form-status').textContent()).toBe('已保存')
     expect(await page.locator('#f-shopifySecret').inputValue()).toBe('')

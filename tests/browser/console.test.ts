@@ -13,7 +13,8 @@ beforeAll(async () => {
   server = await startServer()
   browser = await launchChromium()
   brand = await demoBrand(server.baseUrl)
-  for (const name of NAMES) await api(server.baseUrl, 'POST', '/api/distributors', brand.adminKey, { name, type: 'employee' })
+  for (const name of NAMES)
+    await api(server.baseUrl, 'POST', '/api/distributors', brand.adminKey, { name, type: 'employee' })
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
   page = await context.newPage()
 })
@@ -35,7 +36,10 @@ describe('the brand console', () => {
     expect(await page.locator('#lang-switch').textContent()).toBe('中文')
     // The form's language comes from the cookie: its error is in English too, and the switch leads back to the form.
     await page.locator('#api-key').fill('rpl_admin_not-a-real-key')
-    const [res] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/console/sign-in')), page.getByRole('button', { name: 'Sign in' }).click()])
+    const [res] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/console/sign-in')),
+      page.getByRole('button', { name: 'Sign in' }).click(),
+    ])
     expect(res.status()).toBe(401)
     expect(await page.locator('#sign-in-error').textContent()).toBe('That API key is not valid.')
     expect(await page.locator('#lang-switch').getAttribute('href')).toBe('/console?lang=zh')
@@ -50,7 +54,10 @@ describe('the brand console', () => {
   it('refuses a wrong key with a clear message', async () => {
     await page.goto(`${server.baseUrl}/console`)
     await page.locator('#api-key').fill('rpl_admin_not-a-real-key')
-    const [res] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/console/sign-in')), page.getByRole('button', { name: '登录' }).click()])
+    const [res] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/console/sign-in')),
+      page.getByRole('button', { name: '登录' }).click(),
+    ])
     expect(res.status()).toBe(401)
     expect(await page.locator('#sign-in-error').textContent()).toBe('密钥无效。')
   })
@@ -81,9 +88,16 @@ describe('the brand console', () => {
     await page.waitForURL(/\/console\/distributors\/d_/)
     await page.locator('#sign-in-link').click()
     const out = page.locator('#sign-in-url')
-    await expect.poll(() => out.getAttribute('data-url')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/m\/sign-in\/[A-Za-z0-9_-]{20,64}$/)
+    await expect
+      .poll(() => out.getAttribute('data-url'))
+      .toMatch(/^http:\/\/127\.0\.0\.1:\d+\/m\/sign-in\/[A-Za-z0-9_-]{20,64}$/)
     // The link signs that distributor in on a phone.
-    const phone = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, userAgent: 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Mobile Safari/537.36' })
+    const phone = await browser.newContext({
+      viewport: { width: 375, height: 812 },
+      isMobile: true,
+      userAgent:
+        'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Mobile Safari/537.36',
+    })
     const p = await phone.newPage()
     await p.goto((await out.getAttribute('data-url')) ?? '')
     expect(await p.locator('#hello').textContent()).toBe(`你好，${NAMES[25]}`)
@@ -91,7 +105,9 @@ describe('the brand console', () => {
   })
 
   it('lets the console cookie call the API, and signs out', async () => {
-    const status = await page.evaluate(() => fetch('/api/programme', { headers: { 'x-ripple-client': 'console' } }).then((r) => r.status))
+    const status = await page.evaluate(() =>
+      fetch('/api/programme', { headers: { 'x-ripple-client': 'console' } }).then((r) => r.status),
+    )
     expect(status).toBe(200)
     await page.getByRole('button', { name: '退出' }).click()
     expect(await page.locator('#api-key').count()).toBe(1)

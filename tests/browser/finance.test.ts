@@ -27,17 +27,40 @@ beforeAll(async () => {
   browser = await launchChromium()
   const created = await api<typeof keys>(server.baseUrl, 'POST', '/api/admin/brands', process.env.ADMIN_TOKEN, {
     name: '山茶花美妆',
-    programme: { allowedDomains: ['127.0.0.1'], currency: 'CNY', defaultBps: [1000], maxLevels: 1, holdDays: 0, payoutThreshold: 500 },
+    programme: {
+      allowedDomains: ['127.0.0.1'],
+      currency: 'CNY',
+      defaultBps: [1000],
+      maxLevels: 1,
+      holdDays: 0,
+      payoutThreshold: 500,
+    },
   })
   if (created.status !== 201) throw new Error(`brand: ${created.status}`)
   keys = created.body
-  const dist = async (name: string, type: string) => (await api<{ id: string; inviteCode: string }>(server.baseUrl, 'POST', '/api/distributors', keys.adminKey, { name, type })).body
+  const dist = async (name: string, type: string) =>
+    (
+      await api<{ id: string; inviteCode: string }>(server.baseUrl, 'POST', '/api/distributors', keys.adminKey, {
+        name,
+        type,
+      })
+    ).body
   const wang = await dist('王芳', 'guide')
   const small = await dist('Small Li', 'member')
   big = wang
   const order = (orderId: string, refCode: string, unitPrice: string) =>
-    api(server.baseUrl, 'POST', '/api/orders', keys.adminKey, { orderId, refCode, currency: 'CNY', paidAt: `${PERIOD}-10T08:00:00.000Z`, lines: [{ sku: 'A', qty: 1, unitPrice }] })
-  for (const r of [await order('o1', wang.inviteCode, '123.45'), await order('o2', wang.inviteCode, '123.45'), await order('o3', small.inviteCode, '30.00')]) {
+    api(server.baseUrl, 'POST', '/api/orders', keys.adminKey, {
+      orderId,
+      refCode,
+      currency: 'CNY',
+      paidAt: `${PERIOD}-10T08:00:00.000Z`,
+      lines: [{ sku: 'A', qty: 1, unitPrice }],
+    })
+  for (const r of [
+    await order('o1', wang.inviteCode, '123.45'),
+    await order('o2', wang.inviteCode, '123.45'),
+    await order('o3', small.inviteCode, '30.00'),
+  ]) {
     if (r.status !== 201 && r.status !== 200) throw new Error(`order: ${r.status} ${JSON.stringify(r.body)}`)
   }
   page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true })).newPage()
@@ -63,11 +86,16 @@ describe('the finance console', () => {
     expect(await page.locator('#preview-included tr td').nth(1).textContent()).toBe('导购')
     expect(await page.locator('#preview-carried tr td').nth(2).textContent()).toBe('低于起付额')
     // Nothing was written: still no batch.
-    expect((await api<{ items: unknown[] }>(server.baseUrl, 'GET', '/api/settlements', keys.financeKey)).body.items).toEqual([])
+    expect(
+      (await api<{ items: unknown[] }>(server.baseUrl, 'GET', '/api/settlements', keys.financeKey)).body.items,
+    ).toEqual([])
   })
 
   it('closes the period and lists the batch with a reconciled check mark', async () => {
-    await Promise.all([page.waitForURL(`${server.baseUrl}/console/finance`, { waitUntil: 'load' }), page.locator('#close-confirm').click()])
+    await Promise.all([
+      page.waitForURL(`${server.baseUrl}/console/finance`, { waitUntil: 'load' }),
+      page.locator('#close-confirm').click(),
+    ])
     const row = page.locator('tr.batch')
     await expect.poll(() => row.count()).toBe(1)
     batchId = (await row.getAttribute('data-id')) ?? ''
@@ -104,7 +132,12 @@ describe('the finance console', () => {
     await expect.poll(() => page.locator('#batch-status').textContent(), { timeout: 10_000 }).toBe('已付款')
     expect(await page.locator('#paid-reference-shown').textContent()).toContain('BANK-2025-10-01')
     expect(await page.locator('#paid-form').count()).toBe(0)
-    const stored = await api<{ status: string; reference: string }>(server.baseUrl, 'GET', `/api/settlements/${batchId}`, keys.financeKey)
+    const stored = await api<{ status: string; reference: string }>(
+      server.baseUrl,
+      'GET',
+      `/api/settlements/${batchId}`,
+      keys.financeKey,
+    )
     expect(stored.body).toMatchObject({ status: 'paid', reference: 'BANK-2025-10-01' })
   })
 
@@ -123,10 +156,17 @@ describe('the finance console', () => {
 
   it('works in English: switch, preview and close the next period, read the batch', async () => {
     const headers = (table: string) => page.locator(`${table} thead th`).allTextContents()
-    const cells = (row: string) => page.locator(row).evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)))
+    const cells = (row: string) =>
+      page
+        .locator(row)
+        .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)))
     // November: one more order for 王芳; Small Li's 30.00 from October is still below the threshold.
     const order = await api(server.baseUrl, 'POST', '/api/orders', keys.adminKey, {
-      orderId: 'o4', refCode: big.inviteCode, currency: 'CNY', paidAt: `${NEXT_PERIOD}-05T08:00:00.000Z`, lines: [{ sku: 'A', qty: 1, unitPrice: '123.45' }],
+      orderId: 'o4',
+      refCode: big.inviteCode,
+      currency: 'CNY',
+      paidAt: `${NEXT_PERIOD}-05T08:00:00.000Z`,
+      lines: [{ sku: 'A', qty: 1, unitPrice: '123.45' }],
     })
     expect(order.status).toBe(201)
     await page.goto(`${server.baseUrl}/console/finance`)
@@ -135,27 +175,58 @@ describe('the finance console', () => {
     await page.waitForURL(/lang=en/)
     expect(await page.locator('html').getAttribute('lang')).toBe('en')
     expect(await page.locator('#lang-switch').textContent()).toBe('中文')
-    expect(await page.locator('main h2').allTextContents()).toEqual(['Balances', 'Close a period', 'Settlement batches'])
+    expect(await page.locator('main h2').allTextContents()).toEqual([
+      'Balances',
+      'Close a period',
+      'Settlement batches',
+    ])
     expect(await page.locator('#nav-finance').textContent()).toBe('Settlements')
-    expect(await headers('#batches-table')).toEqual(['Period', 'Status', 'Distributors paid', 'Net', 'Entries', 'Carried', 'Reconciled'])
+    expect(await headers('#batches-table')).toEqual([
+      'Period',
+      'Status',
+      'Distributors paid',
+      'Net',
+      'Entries',
+      'Carried',
+      'Reconciled',
+    ])
     expect(await cells('tr.batch')).toEqual([[PERIOD, 'Paid', '1', '¥24.68', '2', '1', '✓ Reconciled']])
     expect(await page.locator('#paid-out').textContent()).toBe('¥24.68')
     // A period that already has a batch says so, in English.
     await page.locator('#period').fill(PERIOD)
     await page.locator('#preview-button').click()
-    await expect.poll(() => page.locator('#preview-title').textContent()).toBe(`${PERIOD} already has batch st_${PERIOD} (Paid)`)
+    await expect
+      .poll(() => page.locator('#preview-title').textContent())
+      .toBe(`${PERIOD} already has batch st_${PERIOD} (Paid)`)
     expect(await page.locator('#close-confirm').isHidden()).toBe(true)
     // The next period: 王芳 settled, Small Li carried forward below the threshold.
     await page.locator('#period').fill(NEXT_PERIOD)
     await page.locator('#preview-button').click()
     await expect.poll(() => page.locator('#preview-title').textContent()).toBe(`${NEXT_PERIOD} close preview`)
-    expect(await page.locator('#preview-totals dt').allTextContents()).toEqual(['Distributors paid', 'Net payable', 'Gross', 'Reversals', 'Entries', 'Carried forward'])
+    expect(await page.locator('#preview-totals dt').allTextContents()).toEqual([
+      'Distributors paid',
+      'Net payable',
+      'Gross',
+      'Reversals',
+      'Entries',
+      'Carried forward',
+    ])
     expect(await page.locator('#preview-totals [data-total="net"]').textContent()).toBe('¥12.34')
-    expect(await headers('#preview-included-table')).toEqual(['Distributor', 'Type', 'Gross', 'Reversals', 'Net', 'Entries'])
+    expect(await headers('#preview-included-table')).toEqual([
+      'Distributor',
+      'Type',
+      'Gross',
+      'Reversals',
+      'Net',
+      'Entries',
+    ])
     expect(await cells('#preview-included tr')).toEqual([['王芳', 'Guide', '¥12.34', '¥0.00', '¥12.34', '1']])
     expect(await cells('#preview-carried tr')).toEqual([['Small Li', '¥3.00', 'Below threshold']])
     expect(await page.locator('#close-confirm').textContent()).toBe('Confirm and close')
-    await Promise.all([page.waitForURL(`${server.baseUrl}/console/finance`, { waitUntil: 'load' }), page.locator('#close-confirm').click()])
+    await Promise.all([
+      page.waitForURL(`${server.baseUrl}/console/finance`, { waitUntil: 'load' }),
+      page.locator('#close-confirm').click(),
+    ])
     // The cookie keeps the page in English after the close reloads it.
     expect(await page.locator('html').getAttribute('lang')).toBe('en')
     const november = page.locator(`tr.batch[data-id="st_${NEXT_PERIOD}"]`)
@@ -167,8 +238,19 @@ describe('the finance console', () => {
     await page.waitForURL(`${server.baseUrl}/console/finance/st_${NEXT_PERIOD}`)
     expect(await page.locator('#batch h2').textContent()).toBe(`Batch ${NEXT_PERIOD} st_${NEXT_PERIOD}`)
     expect(await page.locator('#batch-status').textContent()).toBe('Closed')
-    expect(await page.locator('#reconciliation').textContent()).toBe('✓ Reconciled Lines net ¥12.34 = Entries settled ¥12.34 = Ledger movement ¥12.34')
-    expect(await headers('#lines-table')).toEqual(['Distributor', 'External id', 'Type', 'Gross', 'Reversals', 'Net', 'Entries', 'Outcome'])
+    expect(await page.locator('#reconciliation').textContent()).toBe(
+      '✓ Reconciled Lines net ¥12.34 = Entries settled ¥12.34 = Ledger movement ¥12.34',
+    )
+    expect(await headers('#lines-table')).toEqual([
+      'Distributor',
+      'External id',
+      'Type',
+      'Gross',
+      'Reversals',
+      'Net',
+      'Entries',
+      'Outcome',
+    ])
     expect(await page.locator(`tr.line[data-distributor="${big.id}"] .outcome`).textContent()).toBe('Settled')
     expect(await page.locator(`tr.line[data-distributor="${big.id}"] .type`).textContent()).toBe('Guide')
     expect(await page.locator('tr.line[data-carried="true"] .outcome').textContent()).toBe('Carried: Below threshold')

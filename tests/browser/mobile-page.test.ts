@@ -83,7 +83,9 @@ describe('the distributor mobile page', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(shortUrl)
     expect(await page.locator('#toast').textContent()).toBe('已复制')
     await page.locator('#copy-text').tap()
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`【${SERUM.name}】¥299.00，我在用，推荐给你 👉 ${shortUrl}`)
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      `【${SERUM.name}】¥299.00，我在用，推荐给你 👉 ${shortUrl}`,
+    )
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#save-poster').tap()])
     expect(download.suggestedFilename()).toBe(`poster-${SERUM.sku}.png`)
@@ -91,7 +93,9 @@ describe('the distributor mobile page', () => {
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG')
     expect(png.length).toBeGreaterThan(5000)
     // Also shown in the sheet for in-app browsers that ignore downloads; it is the poster's full size.
-    expect(await page.locator('#poster-image').evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight])).toEqual([720, 1080])
+    expect(
+      await page.locator('#poster-image').evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight]),
+    ).toEqual([720, 1080])
 
     // The same product shared again gives the same link (the API answers 200 with it).
     await page.locator('#sheet-close').tap()
@@ -109,7 +113,11 @@ describe('the distributor mobile page', () => {
   it('follows the short link through the redirect to the demo shop with rpl_click, and counts the click', async () => {
     const mine = await page.evaluate(() => fetch('/api/me/links').then((r) => r.json()))
     const shortUrl = mine.items[0].shortUrl as string
-    const visitor = await browser.newContext({ viewport: { width: 375, height: 812 }, isMobile: true, userAgent: (await page.evaluate(() => navigator.userAgent)) })
+    const visitor = await browser.newContext({
+      viewport: { width: 375, height: 812 },
+      isMobile: true,
+      userAgent: await page.evaluate(() => navigator.userAgent),
+    })
     const shopper = await visitor.newPage()
     await shopper.goto(shortUrl)
     const landed = new URL(shopper.url())
@@ -165,7 +173,10 @@ describe('the distributor mobile page', () => {
     const p = await phone.newPage()
     await p.goto(other.signInUrl)
     expect(await p.locator('#hello').textContent()).toBe('你好，赵敏')
-    expect((await api(server.baseUrl, 'PATCH', `/api/distributors/${other.id}`, brand.adminKey, { status: 'suspended' })).status).toBe(200)
+    expect(
+      (await api(server.baseUrl, 'PATCH', `/api/distributors/${other.id}`, brand.adminKey, { status: 'suspended' }))
+        .status,
+    ).toBe(200)
     const res = await p.reload()
     expect(res?.status()).toBe(403)
     expect(await p.locator('h1').textContent()).toBe('你的分销账户已暂停，如有疑问请联系品牌方。')
@@ -173,7 +184,7 @@ describe('the distributor mobile page', () => {
     await phone.close()
   })
 
-  it('turns an invite into a recruit who then appears in the inviter\'s team', async () => {
+  it("turns an invite into a recruit who then appears in the inviter's team", async () => {
     const friend = await phoneContext(browser, server.baseUrl)
     const p = await friend.newPage()
     expect((await p.goto(`${server.baseUrl}/m/join/NoSuchCode9`))?.status()).toBe(404)
@@ -194,7 +205,12 @@ describe('the distributor mobile page', () => {
     expect(await p.locator('#hello').textContent()).toBe('你好，李小红')
     await friend.close()
 
-    const all = await api<{ items: Array<{ name: string; parentId: string | null }> }>(server.baseUrl, 'GET', '/api/distributors', brand.adminKey)
+    const all = await api<{ items: Array<{ name: string; parentId: string | null }> }>(
+      server.baseUrl,
+      'GET',
+      '/api/distributors',
+      brand.adminKey,
+    )
     expect(all.body.items.filter((d) => d.name === '李小红')).toEqual([expect.objectContaining({ parentId: me.id })])
 
     await page.reload()
@@ -204,19 +220,38 @@ describe('the distributor mobile page', () => {
 
   it("shows my results: my own and my team's clicks, orders and sales over 30 days, team size by level, and trends", async () => {
     // An order credited to my recruit (by her coupon code), partly refunded: it counts in my team, not in my own figures.
-    const all = await api<{ items: Array<{ name: string; inviteCode: string }> }>(server.baseUrl, 'GET', '/api/distributors', brand.adminKey)
+    const all = await api<{ items: Array<{ name: string; inviteCode: string }> }>(
+      server.baseUrl,
+      'GET',
+      '/api/distributors',
+      brand.adminKey,
+    )
     const recruit = all.body.items.find((d) => d.name === '李小红')
     const orderId = `ord-team-${Date.now()}`
     const paidAt = new Date().toISOString()
-    const posted = await api(server.baseUrl, 'POST', '/api/orders', brand.adminKey, { orderId, refCode: recruit?.inviteCode, currency: 'CNY', paidAt, lines: [{ sku: LIP.sku, qty: 2, unitPrice: LIP.price }] })
+    const posted = await api(server.baseUrl, 'POST', '/api/orders', brand.adminKey, {
+      orderId,
+      refCode: recruit?.inviteCode,
+      currency: 'CNY',
+      paidAt,
+      lines: [{ sku: LIP.sku, qty: 2, unitPrice: LIP.price }],
+    })
     expect(posted.status).toBe(201)
-    expect((await api(server.baseUrl, 'POST', `/api/orders/${orderId}/refunds`, brand.adminKey, { refundId: 'rf-team', lines: [{ sku: LIP.sku, qty: 1 }] })).status).toBe(201)
+    expect(
+      (
+        await api(server.baseUrl, 'POST', `/api/orders/${orderId}/refunds`, brand.adminKey, {
+          refundId: 'rf-team',
+          lines: [{ sku: LIP.sku, qty: 1 }],
+        })
+      ).status,
+    ).toBe(201)
     await pumpOnce()
     await page.reload()
 
     const results = page.locator('#results')
     expect(await results.locator('h2').textContent()).toBe('我的业绩')
-    const cell = (field: string, who: 'own' | 'team') => results.locator(`tr[data-field="${field}"] td.${who}`).textContent()
+    const cell = (field: string, who: 'own' | 'team') =>
+      results.locator(`tr[data-field="${field}"] td.${who}`).textContent()
     // Mine: the earlier order of two serums and the click on my link; the team's: her order, one of two lip balms refunded.
     expect(await cell('clicks', 'own')).toBe('1')
     expect(await cell('orders', 'own')).toBe('1')
@@ -230,7 +265,10 @@ describe('the distributor mobile page', () => {
     expect(await results.locator('.levels li[data-level="1"] .count').textContent()).toBe('1')
 
     // The trends: 30 daily sales figures each, today's last, drawn as a 30-point line inside the cell.
-    for (const [who, today] of [['own', SERUM.price * 2], ['team', LIP.price]] as const) {
+    for (const [who, today] of [
+      ['own', SERUM.price * 2],
+      ['team', LIP.price],
+    ] as const) {
       const spark = results.locator(`tr.trend td.${who} svg.spark`)
       const values = ((await spark.getAttribute('data-values')) ?? '').split(',').map(Number)
       expect(values).toHaveLength(30)

@@ -25,7 +25,10 @@ beforeAll(async () => {
   server = await startServer()
   browser = await launchChromium()
   brand = await demoBrand(server.baseUrl)
-  const r = await api(server.baseUrl, 'POST', '/api/products', brand.adminKey, { ...CREAM, url: `${server.baseUrl}/demo-shop/p/${CREAM.sku}` })
+  const r = await api(server.baseUrl, 'POST', '/api/products', brand.adminKey, {
+    ...CREAM,
+    url: `${server.baseUrl}/demo-shop/p/${CREAM.sku}`,
+  })
   if (r.status !== 201) throw new Error(`product: ${r.status}`)
   page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage()
   await signIn(page, brand.adminKey)
@@ -39,8 +42,19 @@ afterAll(async () => {
 const ruleRow = () => page.locator('tr.rule', { hasText: '护肤品类佣金' })
 const levelRow = (i: number) => page.locator('#levels .level-row').nth(i)
 const previewAmount = (level: number) => page.locator(`#preview-rows tr.preview-level[data-level="${level}"] .amount`)
-const storedNames = async () => (await api<{ items: Array<{ name: string }> }>(server.baseUrl, 'GET', '/api/rules', brand.adminKey)).body.items.map((r) => r.name)
-const storedRules = async () => (await api<{ items: Array<{ id: string; levels: unknown[]; version: number }> }>(server.baseUrl, 'GET', '/api/rules', brand.adminKey)).body.items
+const storedNames = async () =>
+  (await api<{ items: Array<{ name: string }> }>(server.baseUrl, 'GET', '/api/rules', brand.adminKey)).body.items.map(
+    (r) => r.name,
+  )
+const storedRules = async () =>
+  (
+    await api<{ items: Array<{ id: string; levels: unknown[]; version: number }> }>(
+      server.baseUrl,
+      'GET',
+      '/api/rules',
+      brand.adminKey,
+    )
+  ).body.items
 
 describe('the commission-rules console page', () => {
   it('is linked from the console nav and server-renders the empty groups', async () => {
@@ -49,7 +63,9 @@ describe('the commission-rules console page', () => {
     expect(await page.locator('#nav-rules').getAttribute('aria-current')).toBe('page')
     expect(await page.locator('#nav-rules').textContent()).toBe('佣金规则')
     expect(await page.locator('#rules h2').textContent()).toBe('佣金规则')
-    expect(await page.locator('.rule-group').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.scope))).toEqual(['product', 'category', 'campaign', 'default'])
+    expect(
+      await page.locator('.rule-group').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.scope)),
+    ).toEqual(['product', 'category', 'campaign', 'default'])
     expect(await page.locator('#programme-default').textContent()).toContain('L1 10.00% · L2 3.00%')
   })
 
@@ -75,12 +91,15 @@ describe('the commission-rules console page', () => {
     expect(await ruleRow().locator('.rates').textContent()).toBe('L1 12.50% · L2 3.00%')
   })
 
-  it('shows the API\'s field error beside a bad level, then saves the edit as version 2', async () => {
+  it("shows the API's field error beside a bad level, then saves the edit as version 2", async () => {
     await ruleRow().locator('.edit').click()
     expect(await page.locator('#form-title').textContent()).toContain('护肤品类佣金 (v1)')
     expect(await levelRow(0).locator('.level-value').inputValue()).toBe('12.50')
     await levelRow(0).locator('.level-value').fill('150')
-    const [res] = await Promise.all([page.waitForResponse((r) => r.url().includes('/api/rules/') && r.request().method() === 'PUT'), page.locator('#rule-save').click()])
+    const [res] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/api/rules/') && r.request().method() === 'PUT'),
+      page.locator('#rule-save').click(),
+    ])
     expect(res.status()).toBe(422)
     const error = levelRow(0).locator('.level-error')
     await expect.poll(() => error.isVisible()).toBe(true)
@@ -97,7 +116,7 @@ describe('the commission-rules console page', () => {
     expect(await page.locator('#form-title').textContent()).toBe('新建规则')
   })
 
-  it('previews a guide\'s commissions for a skincare product, computed by the server', async () => {
+  it("previews a guide's commissions for a skincare product, computed by the server", async () => {
     await page.locator('#preview-product').selectOption(CREAM.sku)
     await page.locator('#preview-qty').fill(String(QTY))
     await page.locator('#preview-type').selectOption('guide')
@@ -123,7 +142,10 @@ describe('the commission-rules console page', () => {
     await levelRow(0).locator('.level-kind').selectOption('fixed')
     expect(await levelRow(0).locator('.level-unit').textContent()).toBe('¥')
     await levelRow(0).locator('.level-value').fill('10.05')
-    const [req] = await Promise.all([page.waitForRequest((r) => r.url().endsWith('/api/rules') && r.method() === 'POST'), page.locator('#rule-save').click()])
+    const [req] = await Promise.all([
+      page.waitForRequest((r) => r.url().endsWith('/api/rules') && r.method() === 'POST'),
+      page.locator('#rule-save').click(),
+    ])
     expect(req.postDataJSON()).toMatchObject({ scope: 'product', target: CREAM.sku, levels: [{ fixed: '10.05' }] })
     const row = page.locator('tr.rule', { hasText: '精华固定佣金' })
     await expect.poll(() => row.locator('.rates').textContent()).toBe('L1 ¥10.05 / 件')
@@ -135,12 +157,15 @@ describe('the commission-rules console page', () => {
     await expect.poll(() => row.count()).toBe(0)
   })
 
-  it('shows the API\'s error beside the target of a campaign rule whose campaign does not exist, and saves once it does', async () => {
+  it("shows the API's error beside the target of a campaign rule whose campaign does not exist, and saves once it does", async () => {
     await page.locator('#rule-name').fill('双十一加码')
     await page.locator('#rule-scope').selectOption('campaign')
     await page.locator('#rule-target').fill('double11')
     await levelRow(0).locator('.level-value').fill('15')
-    const [res] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/rules') && r.request().method() === 'POST'), page.locator('#rule-save').click()])
+    const [res] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/api/rules') && r.request().method() === 'POST'),
+      page.locator('#rule-save').click(),
+    ])
     expect(res.status()).toBe(422)
     const error = page.locator('[data-error-for="target"]')
     await expect.poll(() => error.isVisible()).toBe(true)
@@ -148,7 +173,12 @@ describe('the commission-rules console page', () => {
     expect(await page.locator('#rule-target').getAttribute('aria-invalid')).toBe('true')
     expect(await storedRules()).toEqual([])
 
-    const made = await api(server.baseUrl, 'POST', '/api/campaigns', brand.adminKey, { id: 'double11', name: '双十一', startsAt: '2025-11-11T00:00:00+08:00', endsAt: '2025-11-12T00:00:00+08:00' })
+    const made = await api(server.baseUrl, 'POST', '/api/campaigns', brand.adminKey, {
+      id: 'double11',
+      name: '双十一',
+      startsAt: '2025-11-11T00:00:00+08:00',
+      endsAt: '2025-11-12T00:00:00+08:00',
+    })
     expect(made.status).toBe(201)
     await page.locator('#rule-save').click()
     const row = page.locator('tr.rule', { hasText: '双十一加码' })
@@ -162,16 +192,31 @@ describe('the commission-rules console page', () => {
     await page.waitForURL(/lang=en/)
     expect(await page.locator('html').getAttribute('lang')).toBe('en')
     expect(await page.title()).toBe('Commission rules · Ripple Console')
-    expect(await page.locator('nav.console-nav a').allTextContents()).toEqual(['Home', 'Commission rules', 'Programme', 'Products', 'Distributors', 'Import staff', 'Settlements'])
+    expect(await page.locator('nav.console-nav a').allTextContents()).toEqual([
+      'Home',
+      'Commission rules',
+      'Programme',
+      'Products',
+      'Distributors',
+      'Import staff',
+      'Settlements',
+    ])
     expect(await page.locator('#console-name').textContent()).toBe('Ripple Console')
     expect(await page.locator('#sign-out').textContent()).toBe('Sign out')
     expect(await page.locator('#lang-switch').textContent()).toBe('中文')
     expect(await page.locator('#rules h2').textContent()).toBe('Commission rules')
     expect(await page.locator('.rule-group[data-scope="product"] h3').textContent()).toBe('Product rules (0)')
-    expect(await page.locator('#programme-default').textContent()).toBe('When no rule applies, the programme default pays: L1 10.00% · L2 3.00%')
+    expect(await page.locator('#programme-default').textContent()).toBe(
+      'When no rule applies, the programme default pays: L1 10.00% · L2 3.00%',
+    )
     expect(await page.locator('#form-title').textContent()).toBe('New rule')
     expect(await page.locator('label[for="rule-name"]').textContent()).toBe('Name')
-    expect(await page.locator('#rule-scope option').allTextContents()).toEqual(['Product', 'Category', 'Campaign', 'Default'])
+    expect(await page.locator('#rule-scope option').allTextContents()).toEqual([
+      'Product',
+      'Category',
+      'Campaign',
+      'Default',
+    ])
     expect(await page.locator('label[for="rule-cap"]').textContent()).toBe('Cap per order (¥) optional')
     expect(await page.locator('#preview h2').textContent()).toBe('Live preview')
     expect(await page.locator('#preview-table th').allTextContents()).toEqual(['Level', 'Rule', 'Rate', 'Commission'])
@@ -206,7 +251,12 @@ describe('the commission-rules console page', () => {
     expect(await page.locator('#preview-type option:checked').textContent()).toBe('Guide')
     const cells = (level: number) => page.locator(`#preview-rows tr[data-level="${level}"] td`).allTextContents()
     await expect.poll(() => cells(1)).toEqual(['L1', 'Serum per item v1', '¥10.05 / item', yuan(1005 * QTY)])
-    expect(await cells(2)).toEqual(['L2', 'Programme default', '3.00%', yuan(Math.floor((CREAM.price * QTY * 300) / 10000))])
+    expect(await cells(2)).toEqual([
+      'L2',
+      'Programme default',
+      '3.00%',
+      yuan(Math.floor((CREAM.price * QTY * 300) / 10000)),
+    ])
 
     let asked = ''
     page.once('dialog', (d) => {

@@ -9,8 +9,20 @@ let brand: Awaited<ReturnType<typeof demoBrand>>
 let page: Page
 
 const HEADER = '姓名,类型,工号,门店/部门,推荐人工号'
-const BAD = [HEADER, '张店长,员工,E001,徐汇店,', '李四,店员,E002,徐汇店,E001', '王五,导购,E001,静安店,', '赵六,导购,E004,静安店,X999'].join('\r\n')
-const GOOD = [HEADER, '张店长,员工,E001,徐汇店,', '李导购,导购,E002,徐汇店,E001', '王导购,导购,E003,徐汇店,E001', '赵接任,导购,E004,徐汇店,'].join('\r\n')
+const BAD = [
+  HEADER,
+  '张店长,员工,E001,徐汇店,',
+  '李四,店员,E002,徐汇店,E001',
+  '王五,导购,E001,静安店,',
+  '赵六,导购,E004,静安店,X999',
+].join('\r\n')
+const GOOD = [
+  HEADER,
+  '张店长,员工,E001,徐汇店,',
+  '李导购,导购,E002,徐汇店,E001',
+  '王导购,导购,E003,徐汇店,E001',
+  '赵接任,导购,E004,徐汇店,',
+].join('\r\n')
 
 beforeAll(async () => {
   server = await startServer()
@@ -31,19 +43,30 @@ afterAll(async () => {
 const errorRows = () => page.locator('#import-errors tr.import-error')
 
 describe('the staff import console page', () => {
-  it('lists a bad file\'s problems by line, field and reason, in Chinese, before anything is written', async () => {
+  it("lists a bad file's problems by line, field and reason, in Chinese, before anything is written", async () => {
     await page.locator('#nav-import').click()
     await page.waitForURL(`${server.baseUrl}/console/import`)
-    await page.locator('#import-file').setInputFiles({ name: '员工.csv', mimeType: 'text/csv', buffer: Buffer.from(BAD) })
+    await page
+      .locator('#import-file')
+      .setInputFiles({ name: '员工.csv', mimeType: 'text/csv', buffer: Buffer.from(BAD) })
     await page.locator('#import-check').click()
     await expect.poll(() => errorRows().count()).toBe(3)
-    const rows = await errorRows().evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)))
+    const rows = await errorRows().evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)),
+    )
     expect(rows).toEqual([
-      ['3', '类型', '未知类型', '未知类型「店员」，可用：员工、导购、线上客户代表、线下客户代表、会员、异业合作、媒体。'],
+      [
+        '3',
+        '类型',
+        '未知类型',
+        '未知类型「店员」，可用：员工、导购、线上客户代表、线下客户代表、会员、异业合作、媒体。',
+      ],
       ['4', '工号', '工号重复', '工号 E001 与第 2 行重复。'],
       ['5', '推荐人工号', '推荐人不存在', '推荐人工号 X999 不在文件中，也不是本品牌的分销员。'],
     ])
-    expect(await page.locator('#import-summary-text').textContent()).toBe('共 4 行，可导入 1 行（新建 1，已存在 0），有问题 3 处。编码 utf-8。')
+    expect(await page.locator('#import-summary-text').textContent()).toBe(
+      '共 4 行，可导入 1 行（新建 1，已存在 0），有问题 3 处。编码 utf-8。',
+    )
     const list = await api<{ items: unknown[] }>(server.baseUrl, 'GET', '/api/distributors', brand.adminKey)
     expect(list.body.items).toEqual([])
   })
@@ -52,10 +75,13 @@ describe('the staff import console page', () => {
     // English first: a ?lang= request also sets the language cookie, and the later tests expect Chinese.
     for (const lang of ['en', 'zh'] as const) {
       const link = page.locator('#import-template')
-      const template = await page.evaluate(async (href) => {
-        const r = await fetch(href)
-        return { type: r.headers.get('content-type'), bytes: [...new Uint8Array(await r.arrayBuffer())] }
-      }, `${(await link.getAttribute('href'))?.replace(/lang=\w+/, `lang=${lang}`)}`)
+      const template = await page.evaluate(
+        async (href) => {
+          const r = await fetch(href)
+          return { type: r.headers.get('content-type'), bytes: [...new Uint8Array(await r.arrayBuffer())] }
+        },
+        `${(await link.getAttribute('href'))?.replace(/lang=\w+/, `lang=${lang}`)}`,
+      )
       expect(template.type).toBe('text/csv; charset=utf-8')
       expect(template.bytes.slice(0, 3)).toEqual([0xef, 0xbb, 0xbf])
       const text = Buffer.from(template.bytes.slice(3)).toString('utf8')
@@ -64,16 +90,22 @@ describe('the staff import console page', () => {
       expect(lines).toHaveLength(5)
       expect(lines[4]).toBe('')
       // Checked through the page as a user would upload it: three valid rows, nothing written.
-      await page.locator('#import-file').setInputFiles({ name: 'template.csv', mimeType: 'text/csv', buffer: Buffer.from(template.bytes) })
+      await page
+        .locator('#import-file')
+        .setInputFiles({ name: 'template.csv', mimeType: 'text/csv', buffer: Buffer.from(template.bytes) })
       await page.locator('#import-check').click()
       await expect.poll(() => page.locator('#import-summary-text').textContent()).toContain('可导入 3 行（新建 3')
       expect(await errorRows().count()).toBe(0)
     }
-    expect((await api<{ items: unknown[] }>(server.baseUrl, 'GET', '/api/distributors', brand.adminKey)).body.items).toEqual([])
+    expect(
+      (await api<{ items: unknown[] }>(server.baseUrl, 'GET', '/api/distributors', brand.adminKey)).body.items,
+    ).toEqual([])
   })
 
   it('imports a good GBK file with progress and shows the counts', async () => {
-    await page.locator('#import-file').setInputFiles({ name: '员工-gbk.csv', mimeType: 'text/csv', buffer: Buffer.from(encodeGbk(GOOD)) })
+    await page
+      .locator('#import-file')
+      .setInputFiles({ name: '员工-gbk.csv', mimeType: 'text/csv', buffer: Buffer.from(encodeGbk(GOOD)) })
     await page.locator('#import-check').click()
     await expect.poll(() => page.locator('#import-summary-text').textContent()).toContain('可导入 4 行（新建 4')
     expect(await errorRows().count()).toBe(0)
@@ -85,7 +117,12 @@ describe('the staff import console page', () => {
   })
 
   it('records a guide leaving and shows the hand-over to the successor', async () => {
-    const list = await api<{ items: Array<{ id: string; externalId: string; name: string }> }>(server.baseUrl, 'GET', '/api/distributors', brand.adminKey)
+    const list = await api<{ items: Array<{ id: string; externalId: string; name: string }> }>(
+      server.baseUrl,
+      'GET',
+      '/api/distributors',
+      brand.adminKey,
+    )
     const byExt = new Map(list.body.items.map((d) => [d.externalId, d]))
     const leaver = byExt.get('E002')!
     // From the distributor page's staff-left card to the hand-over page.
@@ -106,7 +143,7 @@ describe('the staff import console page', () => {
     expect(after.body.status).toBe('left')
   })
 
-  it('works in English: the import page, a bad row\'s reason and details, leaving and the hand-over', async () => {
+  it("works in English: the import page, a bad row's reason and details, leaving and the hand-over", async () => {
     await page.goto(`${server.baseUrl}/console/import`)
     expect(await page.locator('#lang-switch').textContent()).toBe('English')
     await page.locator('#lang-switch').click()
@@ -114,28 +151,61 @@ describe('the staff import console page', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('en')
     expect(await page.locator('main h2').textContent()).toBe('Import employees and guides')
     expect(await page.locator('#nav-import').textContent()).toBe('Import staff')
-    expect(await page.locator('#import-format code').allTextContents()).toEqual(['name', 'type', 'external_id', 'store', 'recruiter_external_id'])
-    expect(await page.locator('#import-errors thead th').allTextContents()).toEqual(['Line', 'Field', 'Reason', 'Details'])
-    await page.locator('#import-file').setInputFiles({ name: 'staff.csv', mimeType: 'text/csv', buffer: Buffer.from(BAD) })
+    expect(await page.locator('#import-format code').allTextContents()).toEqual([
+      'name',
+      'type',
+      'external_id',
+      'store',
+      'recruiter_external_id',
+    ])
+    expect(await page.locator('#import-errors thead th').allTextContents()).toEqual([
+      'Line',
+      'Field',
+      'Reason',
+      'Details',
+    ])
+    await page
+      .locator('#import-file')
+      .setInputFiles({ name: 'staff.csv', mimeType: 'text/csv', buffer: Buffer.from(BAD) })
     await page.locator('#import-check').click()
     await expect.poll(() => errorRows().count()).toBe(3)
-    const rows = await errorRows().evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)))
+    const rows = await errorRows().evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)),
+    )
     expect(rows).toEqual([
-      ['3', 'Type', 'Unknown type', 'Unknown type "店员"; use employee, guide, online_rep, offline_rep, member, partner or media.'],
+      [
+        '3',
+        'Type',
+        'Unknown type',
+        'Unknown type "店员"; use employee, guide, online_rep, offline_rep, member, partner or media.',
+      ],
       ['4', 'External id', 'Duplicate external id', 'External id E001 is already on line 2.'],
       ['5', 'Recruiter external id', 'Recruiter not found', 'Recruiter X999 is neither in the file nor in the brand.'],
     ])
     // E001 was imported above, so the one good row now updates it.
-    expect(await page.locator('#import-summary-text').textContent()).toBe('4 rows, 1 ready to import (0 new, 1 existing), 3 problems. Encoding utf-8.')
+    expect(await page.locator('#import-summary-text').textContent()).toBe(
+      '4 rows, 1 ready to import (0 new, 1 existing), 3 problems. Encoding utf-8.',
+    )
     expect(await page.locator('#import-status').textContent()).toBe('Fix the rows below, or import the ready ones.')
 
-    const list = await api<{ items: Array<{ id: string; externalId: string }> }>(server.baseUrl, 'GET', '/api/distributors', brand.adminKey)
+    const list = await api<{ items: Array<{ id: string; externalId: string }> }>(
+      server.baseUrl,
+      'GET',
+      '/api/distributors',
+      brand.adminKey,
+    )
     const byExt = new Map(list.body.items.map((d) => [d.externalId, d]))
     // The distributor page's staff-left card follows its page's language.
     await page.goto(`${server.baseUrl}/console/distributors/${byExt.get('E002')!.id}`)
     expect(await page.locator('#staff-left h3').textContent()).toBe('Staff left')
     expect(await page.locator('#staff-left #handover-status').textContent()).toBe('Done')
-    expect(await page.locator('#staff-left dt').allTextContents()).toEqual(['Status', 'Successor', 'Customers moved', 'Recruits moved', 'Started'])
+    expect(await page.locator('#staff-left dt').allTextContents()).toEqual([
+      'Status',
+      'Successor',
+      'Customers moved',
+      'Recruits moved',
+      'Started',
+    ])
     // The leaving page of another guide: the successor is confirmed in English; nothing is submitted.
     await page.goto(`${server.baseUrl}/console/distributors/${byExt.get('E003')!.id}/leave`)
     expect(await page.locator('#leaver h2').textContent()).toBe('Staff left: 王导购')

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { loadSecrets, withSecrets } from '../../lib/config/load-secrets'
+import { loadSecrets } from '../../lib/config/load-secrets'
 
 const SIGNING_ARN = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:ripple/prod/signing-secret-AbCdEf'
 const ADMIN_ARN = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:ripple/prod/admin-token-GhIjKl'
@@ -22,17 +22,27 @@ beforeAll(async () => {
       res.writeHead(400).end('not ready')
       return
     }
-    if (req.headers['x-aws-parameters-secrets-token'] !== 'session-token') return void res.writeHead(401).end('bad token')
+    if (req.headers['x-aws-parameters-secrets-token'] !== 'session-token')
+      return void res.writeHead(401).end('bad token')
     const value = VALUES[url.searchParams.get('secretId') ?? '']
-    if (url.pathname !== '/secretsmanager/get' || !value) return void res.writeHead(400).end('ResourceNotFoundException')
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ARN: url.searchParams.get('secretId'), SecretString: value, VersionStages: ['AWSCURRENT'] }))
+    if (url.pathname !== '/secretsmanager/get' || !value)
+      return void res.writeHead(400).end('ResourceNotFoundException')
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(
+        JSON.stringify({ ARN: url.searchParams.get('secretId'), SecretString: value, VersionStages: ['AWSCURRENT'] }),
+      )
   })
   await new Promise<void>((r) => server.listen(0, 'localhost', r))
   port = (server.address() as AddressInfo).port
 })
 afterAll(() => new Promise<void>((r) => server.close(() => r())))
 
-const lambdaEnv = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({ AWS_SESSION_TOKEN: 'session-token', PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: String(port), ...extra })
+const lambdaEnv = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => ({
+  AWS_SESSION_TOKEN: 'session-token',
+  PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: String(port),
+  ...extra,
+})
 
 describe('loadSecrets', () => {
   it('does nothing locally, where no secret ARN is set', async () => {
@@ -66,7 +76,9 @@ describe('loadSecrets', () => {
 
   it('fails clearly, without the value, when the secret cannot be read', async () => {
     const env = lambdaEnv({ RIPPLE_SIGNING_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:nope' })
-    await expect(loadSecrets({ env, attempts: 1 })).rejects.toThrow(/answered 400 for .*nope: ResourceNotFoundException/)
+    await expect(loadSecrets({ env, attempts: 1 })).rejects.toThrow(
+      /answered 400 for .*nope: ResourceNotFoundException/,
+    )
     expect(env.SIGNING_SECRET).toBeUndefined()
     const refused = lambdaEnv({ AWS_SESSION_TOKEN: 'wrong', RIPPLE_SIGNING_SECRET_ARN: SIGNING_ARN })
     await expect(loadSecrets({ env: refused, attempts: 1 })).rejects.toThrow(/401/)
@@ -86,7 +98,12 @@ describe('withSecrets', () => {
   }
   const saved = { ...process.env }
   afterEach(() => {
-    for (const k of ['AWS_SESSION_TOKEN', 'PARAMETERS_SECRETS_EXTENSION_HTTP_PORT', 'RIPPLE_SIGNING_SECRET_ARN', 'SIGNING_SECRET']) {
+    for (const k of [
+      'AWS_SESSION_TOKEN',
+      'PARAMETERS_SECRETS_EXTENSION_HTTP_PORT',
+      'RIPPLE_SIGNING_SECRET_ARN',
+      'SIGNING_SECRET',
+    ]) {
       if (saved[k] === undefined) delete process.env[k]
       else process.env[k] = saved[k]
     }

@@ -26,7 +26,7 @@ function statementsOf(name: FunctionName): Statement[] {
 }
 
 const TABLE_ARN = () => ({ 'Fn::GetAtt': [tableId, 'Arn'] })
-const indexArn = (index: string) => ({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [tableId, 'Arn'] }, `/index/${index}`]] })
+const _indexArn = (index: string) => ({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [tableId, 'Arn'] }, `/index/${index}`]] })
 
 /** DynamoDB actions granted to a function, by resource ("table" or the index name). */
 function dynamoGrants(name: FunctionName): Map<string, Set<string>> {
@@ -35,7 +35,10 @@ function dynamoGrants(name: FunctionName): Map<string, Set<string>> {
     const actions = list(st.Action).filter((a) => a.startsWith('dynamodb:'))
     if (actions.length === 0) continue
     for (const res of list(st.Resource)) {
-      const key = JSON.stringify(res) === JSON.stringify(TABLE_ARN()) ? 'table' : JSON.stringify(res).match(/\/index\/(GSI\d)/)?.[1] ?? JSON.stringify(res)
+      const key =
+        JSON.stringify(res) === JSON.stringify(TABLE_ARN())
+          ? 'table'
+          : (JSON.stringify(res).match(/\/index\/(GSI\d)/)?.[1] ?? JSON.stringify(res))
       const set = grants.get(key) ?? new Set<string>()
       actions.forEach((a) => set.add(a.replace('dynamodb:', '')))
       grants.set(key, set)
@@ -71,13 +74,19 @@ function callsInBundle(name: FunctionName): { table: Set<string>; indexes: Set<s
       const [imported, alias = imported] = part.split(' as ').map((x) => x.trim()) as [string, string?]
       if (!(imported in commandAction) && !imported.endsWith('Command')) continue
       if (!new RegExp(`new ${alias.replace(/\$/g, '\\$')}\\(`).test(code)) continue
-      if (!(imported in commandAction)) throw new Error(`${name} bundle uses ${imported}: map it to its IAM action in this test`)
+      if (!(imported in commandAction))
+        throw new Error(`${name} bundle uses ${imported}: map it to its IAM action in this test`)
       commandAction[imported]!.forEach((a) => table.add(a))
       if (imported === 'TransactWriteCommand') transacts = true
     }
   }
   if (transacts) {
-    const item: Record<string, string> = { Put: 'PutItem', Update: 'UpdateItem', Delete: 'DeleteItem', ConditionCheck: 'ConditionCheckItem' }
+    const item: Record<string, string> = {
+      Put: 'PutItem',
+      Update: 'UpdateItem',
+      Delete: 'DeleteItem',
+      ConditionCheck: 'ConditionCheckItem',
+    }
     for (const [key, action] of Object.entries(item)) if (new RegExp(`[{,]${key}:`).test(code)) table.add(action)
   }
   const indexes = new Set([...code.matchAll(/IndexName:"(GSI\d)"/g)].map((m) => m[1]!))
@@ -92,7 +101,11 @@ describe('least privilege', () => {
     if (spec.tableActions.length) expected.set('table', new Set(spec.tableActions))
     for (const i of spec.indexQueries) expected.set(i, new Set(['Query']))
     // Stream reading is the event source mapping's, on the stream ARN only.
-    if (name === 'counters') expected.set(JSON.stringify({ 'Fn::GetAtt': [tableId, 'StreamArn'] }), new Set(['DescribeStream', 'GetRecords', 'GetShardIterator', 'ListStreams']))
+    if (name === 'counters')
+      expected.set(
+        JSON.stringify({ 'Fn::GetAtt': [tableId, 'StreamArn'] }),
+        new Set(['DescribeStream', 'GetRecords', 'GetShardIterator', 'ListStreams']),
+      )
     expect(grants).toEqual(expected)
   })
 
@@ -101,7 +114,9 @@ describe('least privilege', () => {
     const grants = dynamoGrants(name)
     // A Query in the code may be on the table or on an index (its IndexName is read below): either grant covers it.
     const queriesSomewhere = [...grants.values()].some((g) => g.has('Query'))
-    expect([...used.table].filter((a) => !grants.get('table')?.has(a) && !(a === 'Query' && queriesSomewhere))).toEqual([])
+    expect([...used.table].filter((a) => !grants.get('table')?.has(a) && !(a === 'Query' && queriesSomewhere))).toEqual(
+      [],
+    )
     expect([...used.indexes].filter((i) => !grants.get(i)?.has('Query'))).toEqual([])
   })
 
@@ -124,19 +139,33 @@ describe('least privilege', () => {
   })
 
   it('each secret is readable only by the functions that use it', () => {
-    const secretIds = Object.fromEntries(resourcesOf(s.json, 'AWS::SecretsManager::Secret').map(([id, r]) => [r.Properties.Name.split('/').pop(), id]))
+    const secretIds = Object.fromEntries(
+      resourcesOf(s.json, 'AWS::SecretsManager::Secret').map(([id, r]) => [r.Properties.Name.split('/').pop(), id]),
+    )
     const readers = (secretId: string) =>
-      NAMES.filter((n) => statementsOf(n).some((st) => list(st.Action).includes('secretsmanager:GetSecretValue') && list(st.Resource).some((r) => JSON.stringify(r) === JSON.stringify({ Ref: secretId }))))
+      NAMES.filter((n) =>
+        statementsOf(n).some(
+          (st) =>
+            list(st.Action).includes('secretsmanager:GetSecretValue') &&
+            list(st.Resource).some((r) => JSON.stringify(r) === JSON.stringify({ Ref: secretId })),
+        ),
+      )
     expect(readers(secretIds['signing-secret']!)).toEqual(['api', 'redirect'])
     expect(readers(secretIds['admin-token']!)).toEqual(['api'])
-    for (const n of NAMES) for (const st of statementsOf(n)) if (list(st.Action).some((a) => a.startsWith('secretsmanager:'))) expect(list(st.Action).sort()).toEqual(['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'])
+    for (const n of NAMES)
+      for (const st of statementsOf(n))
+        if (list(st.Action).some((a) => a.startsWith('secretsmanager:')))
+          expect(list(st.Action).sort()).toEqual(['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue'])
   })
 })
 
 describe('secrets', () => {
   it('are generated by Secrets Manager: no value in the template, no SecretString, no secret in any environment', () => {
     const secrets = resourcesOf(s.json, 'AWS::SecretsManager::Secret')
-    expect(secrets.map(([, r]) => r.Properties.Name).sort()).toEqual(['ripple/prod/admin-token', 'ripple/prod/signing-secret'])
+    expect(secrets.map(([, r]) => r.Properties.Name).sort()).toEqual([
+      'ripple/prod/admin-token',
+      'ripple/prod/signing-secret',
+    ])
     for (const [, r] of secrets) {
       expect(r.Properties.GenerateSecretString).toMatchObject({ PasswordLength: 64, ExcludePunctuation: true })
       expect(r.Properties).not.toHaveProperty('SecretString')

@@ -32,9 +32,13 @@ describe('the table', () => {
       { AttributeName: table.sortKey, KeyType: 'RANGE' },
     ])
     expect(t.KeySchema).toEqual(local.KeySchema)
-    expect(sortBy(t.AttributeDefinitions, (a: any) => a.AttributeName)).toEqual(sortBy(local.AttributeDefinitions!, (a) => a.AttributeName!))
+    expect(sortBy(t.AttributeDefinitions, (a: any) => a.AttributeName)).toEqual(
+      sortBy(local.AttributeDefinitions!, (a) => a.AttributeName!),
+    )
     expect(t.GlobalSecondaryIndexes).toEqual(local.GlobalSecondaryIndexes)
-    expect(t.GlobalSecondaryIndexes.map((i: any) => i.IndexName)).toEqual(table.globalSecondaryIndexes.map((i) => i.indexName))
+    expect(t.GlobalSecondaryIndexes.map((i: any) => i.IndexName)).toEqual(
+      table.globalSecondaryIndexes.map((i) => i.indexName),
+    )
     expect(t.TimeToLiveSpecification).toEqual({ AttributeName: table.ttlAttribute, Enabled: true })
     expect(t.StreamSpecification).toEqual({ StreamViewType: table.stream })
     expect(local.StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: table.stream })
@@ -45,7 +49,11 @@ describe('the table', () => {
     expect(r.Properties.BillingMode).toBe('PAY_PER_REQUEST')
     expect(r.Properties.SSESpecification).toEqual({ SSEEnabled: true, SSEType: 'KMS' })
     expect(r.Properties.Replicas).toHaveLength(1)
-    expect(r.Properties.Replicas[0]).toMatchObject({ Region: 'us-east-1', DeletionProtectionEnabled: true, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } })
+    expect(r.Properties.Replicas[0]).toMatchObject({
+      Region: 'us-east-1',
+      DeletionProtectionEnabled: true,
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+    })
     expect(r.DeletionPolicy).toBe('Retain')
     expect(r.UpdateReplacePolicy).toBe('Retain')
   })
@@ -55,7 +63,10 @@ describe('the table', () => {
     expect(dev.stack.stackName).toBe('Ripple-dev')
     const r = tableResource(dev)
     expect(r.Properties.BillingMode).toBe('PAY_PER_REQUEST')
-    expect(r.Properties.Replicas[0]).toMatchObject({ DeletionProtectionEnabled: false, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: false } })
+    expect(r.Properties.Replicas[0]).toMatchObject({
+      DeletionProtectionEnabled: false,
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: false },
+    })
     expect(r.DeletionPolicy).toBe('Delete')
     expect(r.Properties.StreamSpecification).toEqual({ StreamViewType: table.stream })
   })
@@ -68,7 +79,11 @@ describe('the functions', () => {
   })
 
   it('are one per Lambda entry point in functions/', () => {
-    expect(lambdaEntries().map((e) => e.name).sort()).toEqual([...NAMES].sort())
+    expect(
+      lambdaEntries()
+        .map((e) => e.name)
+        .sort(),
+    ).toEqual([...NAMES].sort())
     expect(resourcesOf(prod.json, 'AWS::Lambda::Function')).toHaveLength(NAMES.length)
   })
 
@@ -86,32 +101,49 @@ describe('the functions', () => {
 
   it('have exactly the environment they need: the table name and the ARNs of their own secrets', () => {
     const tableId = resourcesOf(prod.json, 'AWS::DynamoDB::GlobalTable')[0]![0]
-    const secretIds = Object.fromEntries(resourcesOf(prod.json, 'AWS::SecretsManager::Secret').map(([id, r]) => [r.Properties.Name.split('/').pop(), id]))
+    const secretIds = Object.fromEntries(
+      resourcesOf(prod.json, 'AWS::SecretsManager::Secret').map(([id, r]) => [r.Properties.Name.split('/').pop(), id]),
+    )
     const extension = {
       PARAMETERS_SECRETS_EXTENSION_CACHE_ENABLED: 'true',
       PARAMETERS_SECRETS_EXTENSION_HTTP_PORT: '2773',
     }
-    const env = (name: FunctionName) => prod.json.Resources[functionId(prod.json, name)].Properties.Environment?.Variables
+    const env = (name: FunctionName) =>
+      prod.json.Resources[functionId(prod.json, name)].Properties.Environment?.Variables
     expect(env('api')).toMatchObject({
       TABLE_NAME: { Ref: tableId },
       RIPPLE_SIGNING_SECRET_ARN: { Ref: secretIds['signing-secret'] },
       RIPPLE_ADMIN_TOKEN_ARN: { Ref: secretIds['admin-token'] },
       ...extension,
     })
-    expect(env('redirect')).toMatchObject({ TABLE_NAME: { Ref: tableId }, RIPPLE_SIGNING_SECRET_ARN: { Ref: secretIds['signing-secret'] }, ...extension })
+    expect(env('redirect')).toMatchObject({
+      TABLE_NAME: { Ref: tableId },
+      RIPPLE_SIGNING_SECRET_ARN: { Ref: secretIds['signing-secret'] },
+      ...extension,
+    })
     expect(env('redirect')).not.toHaveProperty('RIPPLE_ADMIN_TOKEN_ARN')
     expect(env('jobs')).toEqual({ TABLE_NAME: { Ref: tableId } })
     expect(env('counters')).toEqual({ TABLE_NAME: { Ref: tableId } })
     // Without a custom domain the apps use the request's origin.
     for (const name of NAMES) expect(env(name)).not.toHaveProperty('PUBLIC_BASE_URL')
-    for (const name of NAMES) expect(Object.keys(env(name)).filter((k) => k.startsWith('RIPPLE_')).sort()).toEqual(FUNCTIONS[name].secrets.map((s) => SECRET_ARN_VARIABLE[s]).sort())
+    for (const name of NAMES)
+      expect(
+        Object.keys(env(name))
+          .filter((k) => k.startsWith('RIPPLE_'))
+          .sort(),
+      ).toEqual(FUNCTIONS[name].secrets.map((s) => SECRET_ARN_VARIABLE[s]).sort())
   })
 
   it('get the Parameters and Secrets extension (arm64) only where they read a secret', () => {
     for (const name of NAMES) {
       const layers = prod.json.Resources[functionId(prod.json, name)].Properties.Layers as string[] | undefined
       if (FUNCTIONS[name].secrets.length === 0) expect(layers).toBeUndefined()
-      else expect(layers).toEqual([expect.stringMatching(/^arn:aws:lambda:us-east-1:\d+:layer:AWS-Parameters-and-Secrets-Lambda-Extension-Arm64:\d+$/)])
+      else
+        expect(layers).toEqual([
+          expect.stringMatching(
+            /^arn:aws:lambda:us-east-1:\d+:layer:AWS-Parameters-and-Secrets-Lambda-Extension-Arm64:\d+$/,
+          ),
+        ])
     }
   })
 })
@@ -140,22 +172,30 @@ describe('the HTTP API', () => {
     }
     const keys = resourcesOf(prod.json, 'AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties.RouteKey as string)
     expect(keys.sort()).toEqual(Object.keys(expected).sort())
-    for (const [key, fn] of Object.entries(expected)) expect(integrationTarget(prod, key), key).toBe(functionId(prod.json, fn))
-    expect(ROUTES.filter((r) => r.fn === 'redirect').map((r) => `${r.methods.join()} ${r.path}`)).toEqual(['GET /s/{code}'])
+    for (const [key, fn] of Object.entries(expected))
+      expect(integrationTarget(prod, key), key).toBe(functionId(prod.json, fn))
+    expect(ROUTES.filter((r) => r.fn === 'redirect').map((r) => `${r.methods.join()} ${r.path}`)).toEqual([
+      'GET /s/{code}',
+    ])
   })
 
   it('throttles the stage and writes access logs', () => {
     prod.template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
       AutoDeploy: true,
-      DefaultRouteSettings: { ThrottlingRateLimit: prod.config.throttle.rateLimit, ThrottlingBurstLimit: prod.config.throttle.burstLimit },
+      DefaultRouteSettings: {
+        ThrottlingRateLimit: prod.config.throttle.rateLimit,
+        ThrottlingBurstLimit: prod.config.throttle.burstLimit,
+      },
       AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('routeKey') },
     })
     expect(prod.config.throttle.rateLimit).toBeGreaterThan(0)
   })
 
   it('lets API Gateway invoke only the API and redirect functions, and EventBridge only the jobs', () => {
-    const invokers = resourcesOf(prod.json, 'AWS::Lambda::Permission').map(([, p]) => `${p.Properties.Principal} → ${p.Properties.FunctionName['Fn::GetAtt'][0]}`)
+    const invokers = resourcesOf(prod.json, 'AWS::Lambda::Permission').map(
+      ([, p]) => `${p.Properties.Principal} → ${p.Properties.FunctionName['Fn::GetAtt'][0]}`,
+    )
     expect(new Set(invokers)).toEqual(
       new Set([
         `apigateway.amazonaws.com → ${functionId(prod.json, 'api')}`,
@@ -166,13 +206,21 @@ describe('the HTTP API', () => {
   })
 
   it('maps an optional custom domain from context and tells the apps their public origin', () => {
-    const s = synth({ domainName: 'go.example.com', certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc' })
+    const s = synth({
+      domainName: 'go.example.com',
+      certificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc',
+    })
     s.template.hasResourceProperties('AWS::ApiGatewayV2::DomainName', {
       DomainName: 'go.example.com',
-      DomainNameConfigurations: [Match.objectLike({ CertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc' })],
+      DomainNameConfigurations: [
+        Match.objectLike({ CertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc' }),
+      ],
     })
     s.template.resourceCountIs('AWS::ApiGatewayV2::ApiMapping', 1)
-    for (const name of ['api', 'redirect'] as const) expect(s.json.Resources[functionId(s.json, name)].Properties.Environment.Variables.PUBLIC_BASE_URL).toBe('https://go.example.com')
+    for (const name of ['api', 'redirect'] as const)
+      expect(s.json.Resources[functionId(s.json, name)].Properties.Environment.Variables.PUBLIC_BASE_URL).toBe(
+        'https://go.example.com',
+      )
     expect(() => synth({ domainName: 'go.example.com' })).toThrow(/certificateArn/)
   })
 })
@@ -183,7 +231,9 @@ describe('what runs without a request', () => {
     expect(rules).toHaveLength(1)
     const rule = rules[0]![1].Properties
     expect(rule.ScheduleExpression).toBe(`rate(${HOLD_RELEASE_EVERY_MINUTES} minutes)`)
-    expect(rule.Targets).toEqual([expect.objectContaining({ Arn: { 'Fn::GetAtt': [functionId(prod.json, 'jobs'), 'Arn'] } })])
+    expect(rule.Targets).toEqual([
+      expect.objectContaining({ Arn: { 'Fn::GetAtt': [functionId(prod.json, 'jobs'), 'Arn'] } }),
+    ])
     expect(FUNCTIONS.jobs.handler).toBe('index.holdRelease')
   })
 
@@ -192,7 +242,9 @@ describe('what runs without a request', () => {
     expect(mappings).toHaveLength(1)
     const m = mappings[0]![1].Properties
     expect(m.FunctionName).toEqual({ Ref: functionId(prod.json, 'counters') })
-    expect(m.EventSourceArn).toEqual({ 'Fn::GetAtt': [resourcesOf(prod.json, 'AWS::DynamoDB::GlobalTable')[0]![0], 'StreamArn'] })
+    expect(m.EventSourceArn).toEqual({
+      'Fn::GetAtt': [resourcesOf(prod.json, 'AWS::DynamoDB::GlobalTable')[0]![0], 'StreamArn'],
+    })
     expect(m).toMatchObject({
       StartingPosition: 'TRIM_HORIZON',
       BatchSize: COUNTERS_STREAM.batchSize,
@@ -203,7 +255,10 @@ describe('what runs without a request', () => {
     })
     expect(m.DestinationConfig.OnFailure.Destination['Fn::GetAtt'][1]).toBe('Arn')
     expect(m.FilterCriteria.Filters.map((f: any) => JSON.parse(f.Pattern))).toEqual([
-      { eventName: ['INSERT'], dynamodb: { NewImage: { entity: { S: ['click', 'link', 'distributor', 'order', 'refund', 'ledger'] } } } },
+      {
+        eventName: ['INSERT'],
+        dynamodb: { NewImage: { entity: { S: ['click', 'link', 'distributor', 'order', 'refund', 'ledger'] } } },
+      },
       { eventName: ['MODIFY'], dynamodb: { NewImage: { entity: { S: ['distributor'] } } } },
     ])
   })
@@ -212,9 +267,21 @@ describe('what runs without a request', () => {
 describe('alarms and the dashboard', () => {
   it('alarm on the API 5xx rate, every function’s errors and throttles, and DynamoDB throttling', () => {
     const alarms = resourcesOf(prod.json, 'AWS::CloudWatch::Alarm').map(([, a]) => a.Properties)
-    const metricsOf = (a: any): any[] => (a.Metrics ?? [{ MetricStat: { Metric: { MetricName: a.MetricName, Namespace: a.Namespace, Dimensions: a.Dimensions } } }]).filter((m: any) => m.MetricStat)
+    const metricsOf = (a: any): any[] =>
+      (
+        a.Metrics ?? [
+          { MetricStat: { Metric: { MetricName: a.MetricName, Namespace: a.Namespace, Dimensions: a.Dimensions } } },
+        ]
+      ).filter((m: any) => m.MetricStat)
     const watches = (ns: string, metric: string, dim?: unknown) =>
-      alarms.filter((a) => metricsOf(a).some((m) => m.MetricStat.Metric.Namespace === ns && m.MetricStat.Metric.MetricName === metric && (!dim || JSON.stringify(m.MetricStat.Metric.Dimensions).includes(JSON.stringify(dim)))))
+      alarms.filter((a) =>
+        metricsOf(a).some(
+          (m) =>
+            m.MetricStat.Metric.Namespace === ns &&
+            m.MetricStat.Metric.MetricName === metric &&
+            (!dim || JSON.stringify(m.MetricStat.Metric.Dimensions).includes(JSON.stringify(dim))),
+        ),
+      )
 
     const rate = watches('AWS/ApiGateway', '5xx')
     expect(rate).toHaveLength(1)
@@ -234,13 +301,18 @@ describe('alarms and the dashboard', () => {
 
   it('notify an SNS topic from context: a new one for alarmEmail, an existing one for alarmTopicArn', () => {
     const withEmail = synth({ alarmEmail: 'ops@example.com' })
-    withEmail.template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.com' })
-    for (const [, a] of resourcesOf(withEmail.json, 'AWS::CloudWatch::Alarm')) expect(a.Properties.AlarmActions).toHaveLength(1)
+    withEmail.template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'ops@example.com',
+    })
+    for (const [, a] of resourcesOf(withEmail.json, 'AWS::CloudWatch::Alarm'))
+      expect(a.Properties.AlarmActions).toHaveLength(1)
 
     const arn = 'arn:aws:sns:us-east-1:123456789012:ops'
     const withTopic = synth({ alarmTopicArn: arn })
     withTopic.template.resourceCountIs('AWS::SNS::Topic', 0)
-    for (const [, a] of resourcesOf(withTopic.json, 'AWS::CloudWatch::Alarm')) expect(a.Properties.AlarmActions).toEqual([arn])
+    for (const [, a] of resourcesOf(withTopic.json, 'AWS::CloudWatch::Alarm'))
+      expect(a.Properties.AlarmActions).toEqual([arn])
   })
 })
 

@@ -5,7 +5,9 @@ import { inject } from 'vitest'
 import { configFromContext, type RippleConfig } from '../../cdk/config'
 import { RippleStack } from '../../cdk/stack'
 
-const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as { context: Record<string, unknown> }
+const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as {
+  context: Record<string, unknown>
+}
 
 export interface Synthesised {
   config: RippleConfig
@@ -30,7 +32,9 @@ export function resourcesOf(json: Record<string, any>, type: string): [string, a
 
 /** The logical id of a function, found by its description (`Ripple <name> (functions/<name>.ts)`). */
 export function functionId(json: Record<string, any>, name: string): string {
-  const found = resourcesOf(json, 'AWS::Lambda::Function').find(([, r]) => r.Properties.Description === `Ripple ${name} (functions/${name}.ts)`)
+  const found = resourcesOf(json, 'AWS::Lambda::Function').find(
+    ([, r]) => r.Properties.Description === `Ripple ${name} (functions/${name}.ts)`,
+  )
   if (!found) throw new Error(`No function ${name} in the template`)
   return found[0]
 }

@@ -22,7 +22,13 @@ describe('POST /api/admin/brands', () => {
     expect(r.status).toBe(201)
     expect(r.body.brand.id).toMatch(/^b_/)
     expect(r.body.brand.name).toBe('品牌')
-    expect(r.body.brand.programme).toMatchObject({ maxLevels: 2, bindingDays: 15, currency: 'CNY', allowedDomains: ['shop.example.com'], defaultRecruitType: 'member' })
+    expect(r.body.brand.programme).toMatchObject({
+      maxLevels: 2,
+      bindingDays: 15,
+      currency: 'CNY',
+      allowedDomains: ['shop.example.com'],
+      defaultRecruitType: 'member',
+    })
     expect(r.body.adminKey).toMatch(/^rpl_admin_[A-Za-z0-9_-]{43}$/)
     expect(r.body.financeKey).toMatch(/^rpl_fin_[A-Za-z0-9_-]{43}$/)
     expect(r.body.webhookSecret).toMatch(/^whsec_/)
@@ -33,7 +39,12 @@ describe('POST /api/admin/brands', () => {
 
   it('stores only hashes: no raw key or secret anywhere in the brand or key items', async () => {
     const r = await call('POST', '/api/admin/brands', { body, token: process.env.ADMIN_TOKEN })
-    const { brand, adminKey, financeKey, webhookSecret } = r.body as { brand: { id: string }; adminKey: string; financeKey: string; webhookSecret: string }
+    const { brand, adminKey, financeKey, webhookSecret } = r.body as {
+      brand: { id: string }
+      adminKey: string
+      financeKey: string
+      webhookSecret: string
+    }
     const brandItem = await rawItem(keys.brand(brand.id))
     const adminItem = await rawItem(keys.apiKey(sha256(adminKey)))
     const financeItem = await rawItem(keys.apiKey(sha256(financeKey)))
@@ -41,7 +52,8 @@ describe('POST /api/admin/brands', () => {
     expect(adminItem).toMatchObject({ brandId: brand.id, role: 'admin' })
     expect(financeItem).toMatchObject({ brandId: brand.id, role: 'finance' })
     const stored = JSON.stringify([brandItem, adminItem, financeItem])
-    for (const secret of [adminKey, financeKey, webhookSecret, webhookSecret.slice('whsec_'.length)]) expect(stored.includes(secret)).toBe(false)
+    for (const secret of [adminKey, financeKey, webhookSecret, webhookSecret.slice('whsec_'.length)])
+      expect(stored.includes(secret)).toBe(false)
     // Nor anywhere else in the table.
     const everything = (await tableSnapshot()).join('\n')
     for (const secret of [adminKey, financeKey, webhookSecret]) expect(everything.includes(secret)).toBe(false)
@@ -50,11 +62,26 @@ describe('POST /api/admin/brands', () => {
   it('refuses a brand without allowed domains or with unknown fields, writing nothing', async () => {
     const before = await tableSnapshot()
     const admin = process.env.ADMIN_TOKEN
-    expectError(await call('POST', '/api/admin/brands', { token: admin, body: { name: 'x' } }), 422, 'invalid_input', ['programme.allowedDomains'])
-    expectError(await call('POST', '/api/admin/brands', { token: admin, body: { ...body, colour: 'red' } }), 422, 'invalid_input', ['colour'])
-    expectError(await call('POST', '/api/admin/brands', { token: admin, body: { ...body, name: '' } }), 422, 'invalid_input', ['name'])
+    expectError(await call('POST', '/api/admin/brands', { token: admin, body: { name: 'x' } }), 422, 'invalid_input', [
+      'programme.allowedDomains',
+    ])
     expectError(
-      await call('POST', '/api/admin/brands', { token: admin, body: { name: 'x', programme: { allowedDomains: ['shop.example.com'], maxLevels: 11 } } }),
+      await call('POST', '/api/admin/brands', { token: admin, body: { ...body, colour: 'red' } }),
+      422,
+      'invalid_input',
+      ['colour'],
+    )
+    expectError(
+      await call('POST', '/api/admin/brands', { token: admin, body: { ...body, name: '' } }),
+      422,
+      'invalid_input',
+      ['name'],
+    )
+    expectError(
+      await call('POST', '/api/admin/brands', {
+        token: admin,
+        body: { name: 'x', programme: { allowedDomains: ['shop.example.com'], maxLevels: 11 } },
+      }),
       422,
       'invalid_input',
     )

@@ -24,7 +24,9 @@ beforeAll(async () => {
 afterAll(() => rmSync(outDir, { recursive: true, force: true }))
 
 async function bundledHandler(name: string): Promise<Handler> {
-  const mod = (await import(/* @vite-ignore */ pathToFileURL(join(outDir, name, 'index.mjs')).href)) as { handler?: Handler }
+  const mod = (await import(/* @vite-ignore */ pathToFileURL(join(outDir, name, 'index.mjs')).href)) as {
+    handler?: Handler
+  }
   expect(typeof mod.handler).toBe('function')
   return mod.handler as Handler
 }

@@ -28,11 +28,23 @@ describe('channel report', () => {
       const d = await newDistributor(adminKey, { name: type, type })
       // Each type's share arrives as several orders of different sizes, adding to percent × 1,000.00.
       for (const part of [0.5, 0.3, 0.2]) {
-        const r = await call('POST', '/api/orders', { token: adminKey, body: { orderId: `o${n++}`, currency: 'CNY', paidAt, refCode: d.inviteCode, lines: [{ sku: 'S', qty: 1, unitPrice: Math.round(percent * 100_000 * part) }] } })
+        const r = await call('POST', '/api/orders', {
+          token: adminKey,
+          body: {
+            orderId: `o${n++}`,
+            currency: 'CNY',
+            paidAt,
+            refCode: d.inviteCode,
+            lines: [{ sku: 'S', qty: 1, unitPrice: Math.round(percent * 100_000 * part) }],
+          },
+        })
         expect(r.body.attribution.distributorId).toBe(d.id)
       }
     }
-    await call('POST', '/api/orders', { token: adminKey, body: { orderId: 'walk-in', currency: 'CNY', paidAt, lines: [{ sku: 'S', qty: 1, unitPrice: 999_999 }] } })
+    await call('POST', '/api/orders', {
+      token: adminKey,
+      body: { orderId: 'walk-in', currency: 'CNY', paidAt, lines: [{ sku: 'S', qty: 1, unitPrice: 999_999 }] },
+    })
     await pumpOnce()
 
     const r = await call('GET', `/api/reports/channels?from=${day}&to=${day}`, { token: adminKey })
@@ -42,6 +54,13 @@ describe('channel report', () => {
       { circle: 'internal', gmv: 7_500_000, shareBps: 7500 },
       { circle: 'external', gmv: 2_500_000, shareBps: 2500 },
     ])
-    expect(r.body.types.map((t: { type: string; shareBps: number; orders: number; distributors: number }) => [t.type, t.shareBps, t.orders, t.distributors])).toEqual(TABLE.map(([type, percent]) => [type, percent * 100, 3, 1]))
+    expect(
+      r.body.types.map((t: { type: string; shareBps: number; orders: number; distributors: number }) => [
+        t.type,
+        t.shareBps,
+        t.orders,
+        t.distributors,
+      ]),
+    ).toEqual(TABLE.map(([type, percent]) => [type, percent * 100, 3, 1]))
   })
 })

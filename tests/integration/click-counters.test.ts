@@ -27,8 +27,10 @@ async function newLink(url: string): Promise<LinkRecord> {
   return (await getLink(String(r.body.code))) as LinkRecord
 }
 
-const ringDayClicks = async (brandId: string, day: string, ring: number, type: string) => (await readRingDays(brandId, day, day)).find((r) => r.ring === ring && r.type === type)?.clicks
-const linkClicks = async (code: string) => (await sumCounters([linkScope(code)], LINK_SHARDS, 'total', 'clicks')).get(linkScope(code)) ?? 0
+const ringDayClicks = async (brandId: string, day: string, ring: number, type: string) =>
+  (await readRingDays(brandId, day, day)).find((r) => r.ring === ring && r.type === type)?.clicks
+const linkClicks = async (code: string) =>
+  (await sumCounters([linkScope(code)], LINK_SHARDS, 'total', 'clicks')).get(linkScope(code)) ?? 0
 const countedAfterPump = async (code: string) => {
   await pumpOnce()
   return linkClicks(code)
@@ -86,7 +88,9 @@ describe('click dedupe (30 minutes, sliding)', () => {
 describe('counters from the stream', () => {
   it('counts 20 concurrent new visitors (no cookie) 20 times, and by brand day, ring and type', async () => {
     const link = await newLink('https://shop.example.com/p/c1')
-    const rs = await Promise.all(Array.from({ length: 20 }, () => call('GET', `/s/${link.code}`, { headers: { 'user-agent': PHONE_UA } })))
+    const rs = await Promise.all(
+      Array.from({ length: 20 }, () => call('GET', `/s/${link.code}`, { headers: { 'user-agent': PHONE_UA } })),
+    )
     expect(rs.map((r) => r.status)).toEqual(Array(20).fill(302))
     expect(await linkClicks(link.code)).toBe(0) // counters lag the redirect until the stream is read
     expect(await countedAfterPump(link.code)).toBe(20)
@@ -100,8 +104,28 @@ describe('counters from the stream', () => {
   /** Stream records as Lambda would deliver them, for clicks that exist only in the batch. */
   const batch = (firstSeq: bigint, codes: string[], brandId = 'b_retry'): StreamRecord[] =>
     codes.map((code, i) => {
-      const image = { pk: `CLICK#c_${code}_${i}`, sk: 'META', entity: 'click', clickId: `c_${code}_${i}`, code, brandId, distributorId: 'd_retry', ring: 1, type: 'guide', visitorId: `V${i}`, uaClass: 'wechat', at: '2026-11-25T10:00:00.000Z' }
-      return { eventName: 'INSERT', dynamodb: { Keys: marshall({ pk: image.pk, sk: image.sk }), NewImage: marshall(image), SequenceNumber: String(firstSeq + BigInt(i)).padStart(21, '0') } }
+      const image = {
+        pk: `CLICK#c_${code}_${i}`,
+        sk: 'META',
+        entity: 'click',
+        clickId: `c_${code}_${i}`,
+        code,
+        brandId,
+        distributorId: 'd_retry',
+        ring: 1,
+        type: 'guide',
+        visitorId: `V${i}`,
+        uaClass: 'wechat',
+        at: '2026-11-25T10:00:00.000Z',
+      }
+      return {
+        eventName: 'INSERT',
+        dynamodb: {
+          Keys: marshall({ pk: image.pk, sk: image.sk }),
+          NewImage: marshall(image),
+          SequenceNumber: String(firstSeq + BigInt(i)).padStart(21, '0'),
+        },
+      }
     })
 
   it('counts a retried batch (the same records twice) once', async () => {
@@ -129,7 +153,12 @@ describe('counters from the stream', () => {
 
 describe('the local stream pump', () => {
   it('reads any item the table holds, including empty maps (which DynamoDB Local streams as `{}`)', async () => {
-    await db().send(new PutCommand({ TableName: tableName(), Item: { pk: 'TEST#empty-map', sk: 'META', settings: {}, nested: { inner: {} } } }))
+    await db().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { pk: 'TEST#empty-map', sk: 'META', settings: {}, nested: { inner: {} } },
+      }),
+    )
     await expect(pumpOnce()).resolves.toMatchObject({ clicks: 0 })
   })
 

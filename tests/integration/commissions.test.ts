@@ -9,7 +9,16 @@ describe('GET /api/commissions', () => {
     const d = await newDistributor(k, { name: '会员', type: 'member', parentId: top.id })
     const paidAt = new Date().toISOString()
     for (let i = 0; i < 7; i++) {
-      await call('POST', '/api/orders', { token: k, body: { orderId: `c${i}`, refCode: d.inviteCode, currency: 'CNY', paidAt, lines: [{ sku: 'A', qty: 1, unitPrice: 1000 * (i + 1) }] } })
+      await call('POST', '/api/orders', {
+        token: k,
+        body: {
+          orderId: `c${i}`,
+          refCode: d.inviteCode,
+          currency: 'CNY',
+          paidAt,
+          lines: [{ sku: 'A', qty: 1, unitPrice: 1000 * (i + 1) }],
+        },
+      })
     }
     await call('POST', '/api/orders/c0/refunds', { token: k, body: { refundId: 'x', amount: 1000 } })
 
@@ -23,12 +32,14 @@ describe('GET /api/commissions', () => {
     expect(sum).toBe(100 * (1 + 2 + 3 + 4 + 5 + 6 + 7) - 100)
 
     const byOrder = await call('GET', '/api/commissions?orderId=c0', { token: k })
-    expect(byOrder.body.items.map((e: { kind: string; amount: number }) => [e.kind, e.amount]).sort()).toEqual([
-      ['commission', 100],
-      ['commission', 50],
-      ['reversal', -100],
-      ['reversal', -50],
-    ].sort())
+    expect(byOrder.body.items.map((e: { kind: string; amount: number }) => [e.kind, e.amount]).sort()).toEqual(
+      [
+        ['commission', 100],
+        ['commission', 50],
+        ['reversal', -100],
+        ['reversal', -50],
+      ].sort(),
+    )
 
     const seen = new Set<string>()
     let cursor: string | undefined

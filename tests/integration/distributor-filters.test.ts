@@ -8,7 +8,11 @@ async function allNames(token: string, query: string, limit = 2): Promise<string
   let cursor: string | undefined
   let pages = 0
   do {
-    const r = await call('GET', `/api/distributors?limit=${limit}&${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { token })
+    const r = await call(
+      'GET',
+      `/api/distributors?limit=${limit}&${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      { token },
+    )
     expect(r.status, JSON.stringify(r.body)).toBe(200)
     expect(r.body.items.length).toBeLessThanOrEqual(limit)
     names.push(...r.body.items.map((d: { name: string }) => d.name))
@@ -21,7 +25,12 @@ async function allNames(token: string, query: string, limit = 2): Promise<string
 describe('GET /api/distributors: filters', () => {
   it('filters by type, status, ring and store, and searches names and external ids, across pages', async () => {
     const { adminKey } = await newBrand()
-    const boss = await newDistributor(adminKey, { name: '王店长', type: 'employee', store: '上海静安店', externalId: 'HR-0001' })
+    const boss = await newDistributor(adminKey, {
+      name: '王店长',
+      type: 'employee',
+      store: '上海静安店',
+      externalId: 'HR-0001',
+    })
     await newDistributor(adminKey, { name: '李导购', type: 'guide', store: '上海静安店', externalId: 'HR-0002' })
     await newDistributor(adminKey, { name: '张导购', type: 'guide', store: '北京国贸店', externalId: 'HR-0003' })
     await newDistributor(adminKey, { name: '陈导购', type: 'guide', status: 'pending' })
@@ -33,10 +42,20 @@ describe('GET /api/distributors: filters', () => {
     expect(await allNames(adminKey, 'type=guide&status=active')).toEqual(['李导购', '张导购', '赵导购'])
     expect(await allNames(adminKey, 'status=pending')).toEqual(['陈导购'])
     expect(await allNames(adminKey, 'ring=2')).toEqual(['会员小王', 'Media Wang'])
-    expect(await allNames(adminKey, `store=${encodeURIComponent('上海静安店')}`)).toEqual(['王店长', '李导购', '赵导购'])
+    expect(await allNames(adminKey, `store=${encodeURIComponent('上海静安店')}`)).toEqual([
+      '王店长',
+      '李导购',
+      '赵导购',
+    ])
     expect(await allNames(adminKey, `q=${encodeURIComponent('王')}`)).toEqual(['王店长', '会员小王'])
     expect(await allNames(adminKey, 'q=HR-000')).toEqual(['王店长', '李导购', '张导购'])
-    expect(await allNames(adminKey, `type=guide&q=${encodeURIComponent('导购')}&store=${encodeURIComponent('上海静安店')}`, 1)).toEqual(['李导购', '赵导购'])
+    expect(
+      await allNames(
+        adminKey,
+        `type=guide&q=${encodeURIComponent('导购')}&store=${encodeURIComponent('上海静安店')}`,
+        1,
+      ),
+    ).toEqual(['李导购', '赵导购'])
     expect(await allNames(adminKey, 'q=nobody')).toEqual([])
     // No filter: the plain list, unchanged.
     expect(await allNames(adminKey, '', 3)).toHaveLength(7)
@@ -62,7 +81,8 @@ describe('GET /api/distributors: filters', () => {
       [`q=${'x'.repeat(81)}`, 'q'],
       ['cursor=not-a-cursor&type=guide', 'cursor'],
     ]
-    for (const [query, field] of cases) expectError(await call('GET', `/api/distributors?${query}`, { token: adminKey }), 422, 'invalid_input', [field])
+    for (const [query, field] of cases)
+      expectError(await call('GET', `/api/distributors?${query}`, { token: adminKey }), 422, 'invalid_input', [field])
   })
 })
 

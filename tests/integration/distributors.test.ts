@@ -23,17 +23,27 @@ describe('POST /api/distributors: placement (ring rule, DESIGN section 7)', () =
       const recruit = await newDistributor(adminKey, { name: `${type} recruit`, type: 'employee', parentId: d.id })
       expect(recruit).toMatchObject({ ring: 3, depth: 1, ancestors: [d.id] })
     }
-    for (const type of ['guide', 'online_rep', 'offline_rep']) expect((await newDistributor(adminKey, { name: type, type })).ring).toBe(1)
+    for (const type of ['guide', 'online_rep', 'offline_rep'])
+      expect((await newDistributor(adminKey, { name: type, type })).ring).toBe(1)
   })
 
   it('keeps ancestors nearest first and capped at 10 down a long chain', async () => {
     const { adminKey } = await newBrand()
     const chain = [await newDistributor(adminKey, { name: 'd0', type: 'offline_rep' })]
     for (let i = 1; i <= 12; i++) {
-      const d = await newDistributor(adminKey, { name: `d${i}`, type: i % 2 ? 'member' : 'guide', parentId: chain[i - 1]!.id })
+      const d = await newDistributor(adminKey, {
+        name: `d${i}`,
+        type: i % 2 ? 'member' : 'guide',
+        parentId: chain[i - 1]!.id,
+      })
       expect(d.depth).toBe(i)
       expect(d.ring).toBe(1 + i)
-      expect(d.ancestors).toEqual(chain.slice(Math.max(0, i - 10), i).map((x) => x.id).reverse())
+      expect(d.ancestors).toEqual(
+        chain
+          .slice(Math.max(0, i - 10), i)
+          .map((x) => x.id)
+          .reverse(),
+      )
       chain.push(d)
     }
     // GET returns what POST did
@@ -47,23 +57,43 @@ describe('POST /api/distributors: placement (ring rule, DESIGN section 7)', () =
     const b = await newBrand()
     const foreign = await newDistributor(b.adminKey, { name: 'B 的人', type: 'employee' })
     const before = await tableSnapshot()
-    const r = await call('POST', '/api/distributors', { token: a.adminKey, body: { name: 'x', type: 'member', parentId: foreign.id, externalId: 'ext-1' } })
+    const r = await call('POST', '/api/distributors', {
+      token: a.adminKey,
+      body: { name: 'x', type: 'member', parentId: foreign.id, externalId: 'ext-1' },
+    })
     expectError(r, 404, 'not_found', ['parentId'])
-    expectError(await call('POST', '/api/distributors', { token: a.adminKey, body: { name: 'x', type: 'member', parentId: 'd_missing' } }), 404, 'not_found', ['parentId'])
+    expectError(
+      await call('POST', '/api/distributors', {
+        token: a.adminKey,
+        body: { name: 'x', type: 'member', parentId: 'd_missing' },
+      }),
+      404,
+      'not_found',
+      ['parentId'],
+    )
     expect(await tableSnapshot()).toEqual(before)
     expect((await call('GET', '/api/distributors', { token: a.adminKey })).body.items).toEqual([])
   })
 
   it('returns the same distributor (200) for the same externalId, and 409 for a different type', async () => {
     const { adminKey } = await newBrand()
-    const first = await call('POST', '/api/distributors', { token: adminKey, body: { name: '张三', type: 'employee', externalId: 'HR-001' } })
+    const first = await call('POST', '/api/distributors', {
+      token: adminKey,
+      body: { name: '张三', type: 'employee', externalId: 'HR-001' },
+    })
     expect(first.status).toBe(201)
     expect(first.body.externalId).toBe('HR-001')
-    const again = await call('POST', '/api/distributors', { token: adminKey, body: { name: '张三', type: 'employee', externalId: 'HR-001' } })
+    const again = await call('POST', '/api/distributors', {
+      token: adminKey,
+      body: { name: '张三', type: 'employee', externalId: 'HR-001' },
+    })
     expect(again.status).toBe(200)
     expect(again.body).toEqual(first.body)
     const before = await tableSnapshot()
-    const clash = await call('POST', '/api/distributors', { token: adminKey, body: { name: '张三', type: 'member', externalId: 'HR-001' } })
+    const clash = await call('POST', '/api/distributors', {
+      token: adminKey,
+      body: { name: '张三', type: 'member', externalId: 'HR-001' },
+    })
     expectError(clash, 409, 'conflict', ['externalId'])
     expect(await tableSnapshot()).toEqual(before)
     const list = await call('GET', '/api/distributors', { token: adminKey })
@@ -72,7 +102,14 @@ describe('POST /api/distributors: placement (ring rule, DESIGN section 7)', () =
 
   it('creates one distributor for 10 concurrent requests with the same externalId', async () => {
     const { adminKey } = await newBrand()
-    const rs = await Promise.all(Array.from({ length: 10 }, () => call('POST', '/api/distributors', { token: adminKey, body: { name: '李四', type: 'guide', externalId: 'HR-002' } })))
+    const rs = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        call('POST', '/api/distributors', {
+          token: adminKey,
+          body: { name: '李四', type: 'guide', externalId: 'HR-002' },
+        }),
+      ),
+    )
     expect(rs.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 201])
     expect(new Set(rs.map((r) => r.body.id)).size).toBe(1)
     expect((await call('GET', '/api/distributors', { token: adminKey })).body.items).toHaveLength(1)
@@ -86,7 +123,11 @@ describe('GET /api/distributors', () => {
     await newDistributor(other.adminKey, { name: 'other', type: 'member' })
     const ids: string[] = []
     for (let i = 0; i < 120; i += 10) {
-      const batch = await Promise.all(Array.from({ length: 10 }, (_, j) => newDistributor(adminKey, { name: `d${i + j}`, type: j % 2 ? 'member' : 'employee' })))
+      const batch = await Promise.all(
+        Array.from({ length: 10 }, (_, j) =>
+          newDistributor(adminKey, { name: `d${i + j}`, type: j % 2 ? 'member' : 'employee' }),
+        ),
+      )
       ids.push(...batch.map((d) => d.id))
     }
     const send = vi.spyOn(db(), 'send')
@@ -95,7 +136,11 @@ describe('GET /api/distributors', () => {
       let cursor: string | undefined
       let pages = 0
       do {
-        const r = await call('GET', `/api/distributors?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { token: adminKey })
+        const r = await call(
+          'GET',
+          `/api/distributors?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+          { token: adminKey },
+        )
         expect(r.status).toBe(200)
         expect(r.body.items.length).toBeLessThanOrEqual(50)
         seen.push(...r.body.items.map((d: { id: string }) => d.id))
@@ -122,7 +167,11 @@ describe('PATCH /api/distributors/:id', () => {
     expect(r.status).toBe(200)
     expect(r.body).toMatchObject({ id: d.id, status: 'suspended', ring: 1, depth: 0 })
     expectError(await call('GET', '/api/me', { token: session }), 403, 'forbidden')
-    expectError(await call('POST', '/api/links', { token: session, body: { url: 'https://shop.example.com/' } }), 403, 'forbidden')
+    expectError(
+      await call('POST', '/api/links', { token: session, body: { url: 'https://shop.example.com/' } }),
+      403,
+      'forbidden',
+    )
     await call('PATCH', `/api/distributors/${d.id}`, { token: adminKey, body: { status: 'active', name: '新名' } })
     const me = await call('GET', '/api/me', { token: session })
     expect(me.status).toBe(200)
@@ -136,18 +185,37 @@ describe('PATCH /api/distributors/:id', () => {
     const grandchild = await newDistributor(adminKey, { name: 'grandchild', type: 'member', parentId: child.id })
     const before = await tableSnapshot()
     for (const parentId of [top.id, child.id, grandchild.id]) {
-      expectError(await call('PATCH', `/api/distributors/${top.id}`, { token: adminKey, body: { parentId } }), 422, 'invalid_input', ['parentId'])
+      expectError(
+        await call('PATCH', `/api/distributors/${top.id}`, { token: adminKey, body: { parentId } }),
+        422,
+        'invalid_input',
+        ['parentId'],
+      )
     }
-    expectError(await call('PATCH', `/api/distributors/${child.id}`, { token: adminKey, body: { parentId: grandchild.id, name: 'renamed' } }), 422, 'invalid_input', ['parentId'])
+    expectError(
+      await call('PATCH', `/api/distributors/${child.id}`, {
+        token: adminKey,
+        body: { parentId: grandchild.id, name: 'renamed' },
+      }),
+      422,
+      'invalid_input',
+      ['parentId'],
+    )
     expect(await tableSnapshot()).toEqual(before)
   })
 
   it('refuses a cycle through a chain deeper than the 10 stored ancestors', async () => {
     const { adminKey } = await newBrand()
     const chain = [await newDistributor(adminKey, { name: 'd0', type: 'employee' })]
-    for (let i = 1; i <= 13; i++) chain.push(await newDistributor(adminKey, { name: `d${i}`, type: 'member', parentId: chain[i - 1]!.id }))
+    for (let i = 1; i <= 13; i++)
+      chain.push(await newDistributor(adminKey, { name: `d${i}`, type: 'member', parentId: chain[i - 1]!.id }))
     const before = await tableSnapshot()
-    expectError(await call('PATCH', `/api/distributors/${chain[0]!.id}`, { token: adminKey, body: { parentId: chain[13]!.id } }), 422, 'invalid_input', ['parentId'])
+    expectError(
+      await call('PATCH', `/api/distributors/${chain[0]!.id}`, { token: adminKey, body: { parentId: chain[13]!.id } }),
+      422,
+      'invalid_input',
+      ['parentId'],
+    )
     expect(await tableSnapshot()).toEqual(before)
   })
 
@@ -163,10 +231,21 @@ describe('PATCH /api/distributors/:id', () => {
     const y = await newDistributor(adminKey, { name: 'Y', type: 'member', parentId: x.id }) // new recruiter, ring 3
     const stay = await newDistributor(adminKey, { name: 'stay', type: 'member', parentId: a.id })
 
-    const sessions = Object.fromEntries(await Promise.all([r, a, x, y, b].map(async (n) => [n.id, await sessionOf(adminKey, n.id)] as const)))
+    const sessions = Object.fromEntries(
+      await Promise.all([r, a, x, y, b].map(async (n) => [n.id, await sessionOf(adminKey, n.id)] as const)),
+    )
     const levels = async (id: string) => (await call('GET', '/api/me/team', { token: sessions[id] })).body.levels
-    expect(await levels(r.id)).toEqual([{ level: 1, count: 1 }, { level: 2, count: 2 }, { level: 3, count: 2 }, { level: 4, count: 1 }])
-    expect(await levels(a.id)).toEqual([{ level: 1, count: 2 }, { level: 2, count: 2 }, { level: 3, count: 1 }])
+    expect(await levels(r.id)).toEqual([
+      { level: 1, count: 1 },
+      { level: 2, count: 2 },
+      { level: 3, count: 2 },
+      { level: 4, count: 1 },
+    ])
+    expect(await levels(a.id)).toEqual([
+      { level: 1, count: 2 },
+      { level: 2, count: 2 },
+      { level: 3, count: 1 },
+    ])
     expect(await levels(x.id)).toEqual([{ level: 1, count: 1 }])
 
     const moved = await call('PATCH', `/api/distributors/${b.id}`, { token: adminKey, body: { parentId: y.id } })
@@ -180,14 +259,33 @@ describe('PATCH /api/distributors/:id', () => {
     expect(await get(d.id)).toMatchObject({ parentId: c1.id, ancestors: [c1.id, b.id, y.id, x.id], depth: 4, ring: 6 })
     expect(await get(stay.id)).toMatchObject({ parentId: a.id, ancestors: [a.id, r.id], depth: 2, ring: 3 })
 
-    expect(await levels(r.id)).toEqual([{ level: 1, count: 1 }, { level: 2, count: 1 }])
+    expect(await levels(r.id)).toEqual([
+      { level: 1, count: 1 },
+      { level: 2, count: 1 },
+    ])
     expect(await levels(a.id)).toEqual([{ level: 1, count: 1 }])
-    expect(await levels(y.id)).toEqual([{ level: 1, count: 1 }, { level: 2, count: 2 }, { level: 3, count: 1 }])
-    expect(await levels(x.id)).toEqual([{ level: 1, count: 1 }, { level: 2, count: 1 }, { level: 3, count: 2 }, { level: 4, count: 1 }])
-    expect(await levels(b.id)).toEqual([{ level: 1, count: 2 }, { level: 2, count: 1 }])
+    expect(await levels(y.id)).toEqual([
+      { level: 1, count: 1 },
+      { level: 2, count: 2 },
+      { level: 3, count: 1 },
+    ])
+    expect(await levels(x.id)).toEqual([
+      { level: 1, count: 1 },
+      { level: 2, count: 1 },
+      { level: 3, count: 2 },
+      { level: 4, count: 1 },
+    ])
+    expect(await levels(b.id)).toEqual([
+      { level: 1, count: 2 },
+      { level: 2, count: 1 },
+    ])
     // The recruits lists follow the move.
-    expect((await call('GET', '/api/me/team', { token: sessions[a.id] })).body.recruits.map((m: { id: string }) => m.id)).toEqual([stay.id])
-    expect((await call('GET', '/api/me/team', { token: sessions[y.id] })).body.recruits.map((m: { id: string }) => m.id)).toEqual([b.id])
+    expect(
+      (await call('GET', '/api/me/team', { token: sessions[a.id] })).body.recruits.map((m: { id: string }) => m.id),
+    ).toEqual([stay.id])
+    expect(
+      (await call('GET', '/api/me/team', { token: sessions[y.id] })).body.recruits.map((m: { id: string }) => m.id),
+    ).toEqual([b.id])
 
     // Back to the top as a root: an external root is ring 2.
     const rooted = await call('PATCH', `/api/distributors/${b.id}`, { token: adminKey, body: { parentId: null } })
@@ -227,18 +325,41 @@ describe('PATCH /api/distributors/:id', () => {
     const { adminKey } = await newBrand()
     const d = await newDistributor(adminKey, { name: 'x', type: 'guide' })
     expectError(await call('PATCH', `/api/distributors/${d.id}`, { token: adminKey, body: {} }), 422, 'invalid_input')
-    expectError(await call('PATCH', `/api/distributors/${d.id}`, { token: adminKey, body: { ring: 5 } }), 422, 'invalid_input', ['ring'])
-    expectError(await call('PATCH', `/api/distributors/${d.id}`, { token: adminKey, body: { status: 'banned' } }), 422, 'invalid_input', ['status'])
-    expectError(await call('PATCH', `/api/distributors/${d.id}`, { token: adminKey, body: { type: 'boss' } }), 422, 'invalid_input', ['type'])
+    expectError(
+      await call('PATCH', `/api/distributors/${d.id}`, { token: adminKey, body: { ring: 5 } }),
+      422,
+      'invalid_input',
+      ['ring'],
+    )
+    expectError(
+      await call('PATCH', `/api/distributors/${d.id}`, { token: adminKey, body: { status: 'banned' } }),
+      422,
+      'invalid_input',
+      ['status'],
+    )
+    expectError(
+      await call('PATCH', `/api/distributors/${d.id}`, { token: adminKey, body: { type: 'boss' } }),
+      422,
+      'invalid_input',
+      ['type'],
+    )
   })
 })
 
 describe('store and payee reference', () => {
   it('are set on create, changed and removed by PATCH, and pending/left are statuses that do not earn', async () => {
     const { adminKey } = await newBrand()
-    const d = await newDistributor(adminKey, { name: '店员', type: 'guide', store: '上海南京路店', payeeReference: 'ICBC 6222' })
+    const d = await newDistributor(adminKey, {
+      name: '店员',
+      type: 'guide',
+      store: '上海南京路店',
+      payeeReference: 'ICBC 6222',
+    })
     expect(d).toMatchObject({ store: '上海南京路店', payeeReference: 'ICBC 6222' })
-    const changed = await call('PATCH', `/api/distributors/${d.id}`, { token: adminKey, body: { store: '北京三里屯店', payeeReference: null, status: 'pending' } })
+    const changed = await call('PATCH', `/api/distributors/${d.id}`, {
+      token: adminKey,
+      body: { store: '北京三里屯店', payeeReference: null, status: 'pending' },
+    })
     expect(changed.status).toBe(200)
     expect(changed.body.store).toBe('北京三里屯店')
     expect(changed.body.payeeReference).toBeUndefined()

@@ -9,7 +9,16 @@ describe('hold release', () => {
     const d = await newDistributor(k, { name: '会员', type: 'member', externalId: 'm1' })
     const invite = d.inviteCode
     const paidAt = new Date().toISOString()
-    const r = await call('POST', '/api/orders', { token: k, body: { orderId: 'h1', refCode: invite, currency: 'CNY', paidAt, lines: [{ sku: 'A', qty: 1, unitPrice: 10000 }] } })
+    const r = await call('POST', '/api/orders', {
+      token: k,
+      body: {
+        orderId: 'h1',
+        refCode: invite,
+        currency: 'CNY',
+        paidAt,
+        lines: [{ sku: 'A', qty: 1, unitPrice: 10000 }],
+      },
+    })
     expect(r.body.commissions[0]).toMatchObject({ amount: 1000, status: 'pending' })
     // A refund of half while pending shrinks the pending balance with a pending reversal that moves along with it.
     await call('POST', '/api/orders/h1/refunds', { token: k, body: { refundId: 'rf1', amount: 5000 } })
@@ -27,7 +36,16 @@ describe('hold release', () => {
   it('holdDays 0 makes commissions available at once', async () => {
     const { adminKey: k } = await newBrand({ holdDays: 0, defaultBps: [1000], maxLevels: 1 })
     const d = await newDistributor(k, { name: '会员', type: 'member' })
-    const r = await call('POST', '/api/orders', { token: k, body: { orderId: 'h0', refCode: d.inviteCode, currency: 'CNY', paidAt: new Date().toISOString(), lines: [{ sku: 'A', qty: 1, unitPrice: 10000 }] } })
+    const r = await call('POST', '/api/orders', {
+      token: k,
+      body: {
+        orderId: 'h0',
+        refCode: d.inviteCode,
+        currency: 'CNY',
+        paidAt: new Date().toISOString(),
+        lines: [{ sku: 'A', qty: 1, unitPrice: 10000 }],
+      },
+    })
     expect(r.body.commissions[0].status).toBe('available')
     expect(await getBalance(d.id, 'CNY', true)).toMatchObject({ pending: 0, available: 1000 })
   })

@@ -8,14 +8,23 @@ async function inviter(programme: Record<string, unknown> = {}) {
   return { adminKey, boss }
 }
 
-const listIds = async (adminKey: string) => (await call('GET', '/api/distributors', { token: adminKey })).body.items.map((d: { id: string }) => d.id)
+const listIds = async (adminKey: string) =>
+  (await call('GET', '/api/distributors', { token: adminKey })).body.items.map((d: { id: string }) => d.id)
 
 describe('POST /api/join', () => {
   it('creates a distributor of the default recruit type under the inviter, signed in at once', async () => {
     const { adminKey, boss } = await inviter({ defaultRecruitType: 'partner' })
     const r = await call('POST', '/api/join', { body: { inviteCode: boss.inviteCode, name: '新人' } })
     expect(r.status).toBe(201)
-    expect(r.body.distributor).toMatchObject({ name: '新人', type: 'partner', parentId: boss.id, ancestors: [boss.id], depth: 1, ring: boss.ring + 1, status: 'active' })
+    expect(r.body.distributor).toMatchObject({
+      name: '新人',
+      type: 'partner',
+      parentId: boss.id,
+      ancestors: [boss.id],
+      depth: 1,
+      ring: boss.ring + 1,
+      status: 'active',
+    })
     expect(r.body.sessionToken).toMatch(/^s1\./)
     const cookie = r.res.headers.get('set-cookie') ?? ''
     expect(cookie).toContain(`rpl_session=${encodeURIComponent(r.body.sessionToken)}`)
@@ -55,14 +64,20 @@ describe('POST /api/join', () => {
     expect(new Set(rs.map((r) => r.body.distributor.id)).size).toBe(1)
     expect(await listIds(adminKey)).toHaveLength(2)
     const bossSession = (await call('POST', `/api/distributors/${boss.id}/sign-in-links`, { token: adminKey })).body.url
-    const signIn = await call('GET', new URL(bossSession).pathname, { headers: { 'user-agent': 'Mozilla/5.0 (iPhone) Mobile' } })
+    const signIn = await call('GET', new URL(bossSession).pathname, {
+      headers: { 'user-agent': 'Mozilla/5.0 (iPhone) Mobile' },
+    })
     const token = decodeURIComponent(/rpl_session=([^;]+)/.exec(signIn.res.headers.get('set-cookie') ?? '')?.[1] ?? '')
     expect((await call('GET', '/api/me/team', { token })).body.levels).toEqual([{ level: 1, count: 1 }])
   })
 
   it('creates separate distributors for separate joins without a requestId', async () => {
     const { adminKey, boss } = await inviter()
-    const rs = await Promise.all(Array.from({ length: 5 }, (_, i) => call('POST', '/api/join', { body: { inviteCode: boss.inviteCode, name: `p${i}` } })))
+    const rs = await Promise.all(
+      Array.from({ length: 5 }, (_, i) =>
+        call('POST', '/api/join', { body: { inviteCode: boss.inviteCode, name: `p${i}` } }),
+      ),
+    )
     expect(rs.every((r) => r.status === 201)).toBe(true)
     expect(await listIds(adminKey)).toHaveLength(6)
   })
@@ -70,11 +85,36 @@ describe('POST /api/join', () => {
   it('refuses an unknown or malformed invite code with 422 fields.inviteCode and writes nothing', async () => {
     const { boss } = await inviter()
     const before = await tableSnapshot()
-    expectError(await call('POST', '/api/join', { body: { inviteCode: 'ZZZZZZZZ', name: 'x' } }), 422, 'invalid_input', ['inviteCode'])
-    expectError(await call('POST', '/api/join', { body: { inviteCode: 'bad code!', name: 'x' } }), 422, 'invalid_input', ['inviteCode'])
-    expectError(await call('POST', '/api/join', { body: { inviteCode: boss.inviteCode, name: '' } }), 422, 'invalid_input', ['name'])
-    expectError(await call('POST', '/api/join', { body: { inviteCode: boss.inviteCode, name: 'x', parentId: 'd_x' } }), 422, 'invalid_input', ['parentId'])
-    expectError(await call('POST', '/api/join', { body: { inviteCode: boss.inviteCode, name: 'x', requestId: 'short' } }), 422, 'invalid_input', ['requestId'])
+    expectError(
+      await call('POST', '/api/join', { body: { inviteCode: 'ZZZZZZZZ', name: 'x' } }),
+      422,
+      'invalid_input',
+      ['inviteCode'],
+    )
+    expectError(
+      await call('POST', '/api/join', { body: { inviteCode: 'bad code!', name: 'x' } }),
+      422,
+      'invalid_input',
+      ['inviteCode'],
+    )
+    expectError(
+      await call('POST', '/api/join', { body: { inviteCode: boss.inviteCode, name: '' } }),
+      422,
+      'invalid_input',
+      ['name'],
+    )
+    expectError(
+      await call('POST', '/api/join', { body: { inviteCode: boss.inviteCode, name: 'x', parentId: 'd_x' } }),
+      422,
+      'invalid_input',
+      ['parentId'],
+    )
+    expectError(
+      await call('POST', '/api/join', { body: { inviteCode: boss.inviteCode, name: 'x', requestId: 'short' } }),
+      422,
+      'invalid_input',
+      ['requestId'],
+    )
     expect(await tableSnapshot()).toEqual(before)
   })
 
@@ -82,7 +122,12 @@ describe('POST /api/join', () => {
     const { adminKey, boss } = await inviter()
     await call('PATCH', `/api/distributors/${boss.id}`, { token: adminKey, body: { status: 'suspended' } })
     const before = await tableSnapshot()
-    expectError(await call('POST', '/api/join', { body: { inviteCode: boss.inviteCode, name: 'x' } }), 422, 'invalid_input', ['inviteCode'])
+    expectError(
+      await call('POST', '/api/join', { body: { inviteCode: boss.inviteCode, name: 'x' } }),
+      422,
+      'invalid_input',
+      ['inviteCode'],
+    )
     expect(await tableSnapshot()).toEqual(before)
   })
 })

@@ -49,7 +49,10 @@ describe('API Lambda (functions/api.ts)', () => {
 describe('redirect Lambda (functions/redirect.ts)', () => {
   async function linkCode(): Promise<string> {
     const { adminKey } = await newBrand()
-    await call('POST', '/api/products', { token: adminKey, body: { sku: 'L1', name: '面霜', price: '299.00', url: 'https://shop.example.com/p/l1' } })
+    await call('POST', '/api/products', {
+      token: adminKey,
+      body: { sku: 'L1', name: '面霜', price: '299.00', url: 'https://shop.example.com/p/l1' },
+    })
     const d = await newDistributor(adminKey, { name: '李娜', type: 'guide' })
     const link = await call('POST', '/api/links', { token: await sessionOf(adminKey, d.id), body: { productId: 'L1' } })
     expect(link.status).toBe(201)
@@ -74,7 +77,8 @@ describe('redirect Lambda (functions/redirect.ts)', () => {
     const code = await linkCode()
     const first = await redirectHandler(redirectEvent(code, ['rpl_vid=AAAAAAAAAAAAAAAA', '_ga=GA1.1.1']))
     const again = await redirectHandler(redirectEvent(code, ['rpl_vid=AAAAAAAAAAAAAAAA']))
-    const clickOf = (r: typeof first) => new URL(String('headers' in r ? r.headers?.location : '')).searchParams.get('rpl_click')
+    const clickOf = (r: typeof first) =>
+      new URL(String('headers' in r ? r.headers?.location : '')).searchParams.get('rpl_click')
     expect(clickOf(first)).toMatch(/^c_/)
     expect(clickOf(again)).toBe(clickOf(first))
     expect(first.cookies ?? []).toEqual([])
@@ -90,9 +94,14 @@ describe('redirect Lambda (functions/redirect.ts)', () => {
 describe('counters Lambda (functions/counters.ts)', () => {
   // A stream batch as Lambda delivers it: two click inserts, a link insert, a counter update and a TTL removal.
   const streamEvent = (): DynamoDBStreamEvent =>
-    JSON.parse(readFileSync(fileURLToPath(new URL('../fixtures/dynamodb-stream-clicks.json', import.meta.url)), 'utf8')) as DynamoDBStreamEvent
-  const linkClicks = async (code: string) => (await sumCounters([linkScope(code)], LINK_SHARDS, 'total', 'clicks')).get(linkScope(code))
-  const dayClicks = async () => (await readRingDays('b_fixture', '2026-11-25', '2026-11-25')).find((r) => r.ring === 2 && r.type === 'guide')?.clicks
+    JSON.parse(
+      readFileSync(fileURLToPath(new URL('../fixtures/dynamodb-stream-clicks.json', import.meta.url)), 'utf8'),
+    ) as DynamoDBStreamEvent
+  const linkClicks = async (code: string) =>
+    (await sumCounters([linkScope(code)], LINK_SHARDS, 'total', 'clicks')).get(linkScope(code))
+  const dayClicks = async () =>
+    (await readRingDays('b_fixture', '2026-11-25', '2026-11-25')).find((r) => r.ring === 2 && r.type === 'guide')
+      ?.clicks
 
   it('counts the click inserts once per click, and counts a redelivered batch once', async () => {
     await countersHandler(streamEvent())

@@ -4,7 +4,10 @@ import { expectError, tableSnapshot } from '../support/table'
 
 async function setup() {
   const { adminKey, financeKey } = await newBrand()
-  await call('POST', '/api/products', { token: adminKey, body: { sku: 'S1', name: '精华', price: '199.00', url: 'https://shop.example.com/p/1?ref=x' } })
+  await call('POST', '/api/products', {
+    token: adminKey,
+    body: { sku: 'S1', name: '精华', price: '199.00', url: 'https://shop.example.com/p/1?ref=x' },
+  })
   const d = await newDistributor(adminKey, { name: '王芳', type: 'guide' })
   return { adminKey, financeKey, d, session: await sessionOf(adminKey, d.id) }
 }
@@ -25,7 +28,9 @@ describe('POST /api/links', () => {
 
   it('gives one code to 10 concurrent requests for the same product', async () => {
     const { session } = await setup()
-    const rs = await Promise.all(Array.from({ length: 10 }, () => call('POST', '/api/links', { token: session, body: { productId: 'S1' } })))
+    const rs = await Promise.all(
+      Array.from({ length: 10 }, () => call('POST', '/api/links', { token: session, body: { productId: 'S1' } })),
+    )
     expect(rs.every((r) => r.status === 200 || r.status === 201)).toBe(true)
     expect(rs.filter((r) => r.status === 201)).toHaveLength(1)
     expect(new Set(rs.map((r) => r.body.code)).size).toBe(1)
@@ -53,7 +58,14 @@ describe('POST /api/links', () => {
   it('refuses URLs outside the allowed domains with 422 fields.url and writes nothing', async () => {
     const { session } = await setup()
     const before = await tableSnapshot()
-    for (const url of ['https://evil.com/x', 'https://shop.example.com.evil.com/', 'https://evilshop.example.com/', 'https://shop.example.com@evil.com/', 'javascript:alert(1)', 'ftp://shop.example.com/']) {
+    for (const url of [
+      'https://evil.com/x',
+      'https://shop.example.com.evil.com/',
+      'https://evilshop.example.com/',
+      'https://shop.example.com@evil.com/',
+      'javascript:alert(1)',
+      'ftp://shop.example.com/',
+    ]) {
       expectError(await call('POST', '/api/links', { token: session, body: { url } }), 422, 'invalid_input', ['url'])
     }
     expect(await tableSnapshot()).toEqual(before)
@@ -61,17 +73,34 @@ describe('POST /api/links', () => {
 
   it('refuses an unknown or inactive product with 422 fields.productId', async () => {
     const { adminKey, session } = await setup()
-    await call('POST', '/api/products', { token: adminKey, body: { sku: 'OFF', name: '下架', price: 100, url: 'https://shop.example.com/off', active: false } })
+    await call('POST', '/api/products', {
+      token: adminKey,
+      body: { sku: 'OFF', name: '下架', price: 100, url: 'https://shop.example.com/off', active: false },
+    })
     const before = await tableSnapshot()
-    expectError(await call('POST', '/api/links', { token: session, body: { productId: 'NOPE' } }), 422, 'invalid_input', ['productId'])
-    expectError(await call('POST', '/api/links', { token: session, body: { productId: 'OFF' } }), 422, 'invalid_input', ['productId'])
+    expectError(
+      await call('POST', '/api/links', { token: session, body: { productId: 'NOPE' } }),
+      422,
+      'invalid_input',
+      ['productId'],
+    )
+    expectError(
+      await call('POST', '/api/links', { token: session, body: { productId: 'OFF' } }),
+      422,
+      'invalid_input',
+      ['productId'],
+    )
     expect(await tableSnapshot()).toEqual(before)
   })
 
   it('refuses a body with both or neither of productId and url', async () => {
     const { session } = await setup()
     expectError(await call('POST', '/api/links', { token: session, body: {} }), 422, 'invalid_input')
-    expectError(await call('POST', '/api/links', { token: session, body: { productId: 'S1', url: 'https://shop.example.com/' } }), 422, 'invalid_input')
+    expectError(
+      await call('POST', '/api/links', { token: session, body: { productId: 'S1', url: 'https://shop.example.com/' } }),
+      422,
+      'invalid_input',
+    )
   })
 
   it('is for distributors only: a brand admin or finance key gets 403, no credential 401', async () => {

@@ -10,7 +10,8 @@ function declaredRoutes(): Array<{ method: string; path: string; file: string }>
   const out: Array<{ method: string; path: string; file: string }> = []
   for (const file of readdirSync(ROUTES_DIR).filter((f) => f.endsWith('.ts'))) {
     const src = readFileSync(join(ROUTES_DIR, file), 'utf8')
-    for (const m of src.matchAll(/createRoute\(\{\s*method:\s*'(\w+)',\s*path:\s*'([^']+)'/g)) out.push({ method: m[1]!, path: m[2]!, file })
+    for (const m of src.matchAll(/createRoute\(\{\s*method:\s*'(\w+)',\s*path:\s*'([^']+)'/g))
+      out.push({ method: m[1]!, path: m[2]!, file })
   }
   return out
 }
@@ -27,8 +28,20 @@ describe('GET /api/openapi.json', () => {
     const doc = (await call('GET', '/api/openapi.json')).body as { paths: Record<string, Record<string, unknown>> }
     const routes = declaredRoutes()
     expect(routes.length).toBeGreaterThanOrEqual(13)
-    for (const files of ['health.ts', 'admin-brands.ts', 'programme.ts', 'products.ts', 'distributors.ts', 'join.ts', 'links.ts', 'me.ts']) {
-      expect(routes.some((r) => r.file === files), files).toBe(true)
+    for (const files of [
+      'health.ts',
+      'admin-brands.ts',
+      'programme.ts',
+      'products.ts',
+      'distributors.ts',
+      'join.ts',
+      'links.ts',
+      'me.ts',
+    ]) {
+      expect(
+        routes.some((r) => r.file === files),
+        files,
+      ).toBe(true)
     }
     for (const { method, path, file } of routes) {
       const documented = doc.paths[`/api${path}`]

@@ -16,11 +16,15 @@ async function setup(programme: Record<string, unknown> = {}) {
 }
 
 async function postOrder(s: { k: string; guide: { inviteCode: string } }, orderId: string, lines: unknown[]) {
-  const r = await call('POST', '/api/orders', { token: s.k, body: { orderId, refCode: s.guide.inviteCode, currency: 'CNY', paidAt: new Date().toISOString(), lines } })
+  const r = await call('POST', '/api/orders', {
+    token: s.k,
+    body: { orderId, refCode: s.guide.inviteCode, currency: 'CNY', paidAt: new Date().toISOString(), lines },
+  })
   expect(r.status, JSON.stringify(r.body)).toBe(201)
   return r.body
 }
-const refund = (k: string, orderId: string, body: unknown) => call('POST', `/api/orders/${orderId}/refunds`, { token: k, body })
+const refund = (k: string, orderId: string, body: unknown) =>
+  call('POST', `/api/orders/${orderId}/refunds`, { token: k, body })
 
 describe('refunds under concurrency', () => {
   it('twenty concurrent deliveries of one refundId reverse once', async () => {
@@ -40,7 +44,9 @@ describe('refunds under concurrency', () => {
   it('concurrent different amount refunds that together exceed the payment: exactly the ones that fit succeed', async () => {
     const s = await setup()
     await postOrder(s, 'o2', [{ sku: 'A', qty: 1, unitPrice: 10000 }])
-    const results = await Promise.all(Array.from({ length: 5 }, (_, i) => refund(s.k, 'o2', { refundId: `part-${i}`, amount: 3000 })))
+    const results = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => refund(s.k, 'o2', { refundId: `part-${i}`, amount: 3000 })),
+    )
     const ok = results.filter((r) => r.status === 201)
     expect(ok, JSON.stringify(results.map((r) => [r.status, r.body]))).toHaveLength(3)
     for (const r of results.filter((x) => x.status !== 201)) {
@@ -58,8 +64,13 @@ describe('refunds under concurrency', () => {
 
   it('concurrent different unit refunds of one line: no more units than were bought', async () => {
     const s = await setup()
-    await postOrder(s, 'o3', [{ sku: 'A', qty: 4, unitPrice: 2500 }, { sku: 'B', qty: 1, unitPrice: 5000 }])
-    const results = await Promise.all(Array.from({ length: 6 }, (_, i) => refund(s.k, 'o3', { refundId: `unit-${i}`, lines: [{ sku: 'A', qty: 1 }] })))
+    await postOrder(s, 'o3', [
+      { sku: 'A', qty: 4, unitPrice: 2500 },
+      { sku: 'B', qty: 1, unitPrice: 5000 },
+    ])
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => refund(s.k, 'o3', { refundId: `unit-${i}`, lines: [{ sku: 'A', qty: 1 }] })),
+    )
     expect(results.filter((r) => r.status === 201)).toHaveLength(4)
     for (const r of results.filter((x) => x.status !== 201)) {
       expect(r.status).toBe(422)
@@ -76,8 +87,14 @@ describe('refund shapes and lifecycle', () => {
   it('whole lines, then the rest as an amount, reverse every commission in full (one rule per line)', async () => {
     const s = await setup({ maxLevels: 1, defaultBps: [1000] })
     // A pays a fixed amount under its own product rule; B pays the programme default: two entries, one per line.
-    await call('POST', '/api/rules', { token: s.k, body: { name: 'A 固定', scope: 'product', target: 'A', levels: [{ fixed: 300 }] } })
-    const o = await postOrder(s, 'mix', [{ sku: 'A', qty: 1, unitPrice: 1000 }, { sku: 'B', qty: 1, unitPrice: 3000 }])
+    await call('POST', '/api/rules', {
+      token: s.k,
+      body: { name: 'A 固定', scope: 'product', target: 'A', levels: [{ fixed: 300 }] },
+    })
+    const o = await postOrder(s, 'mix', [
+      { sku: 'A', qty: 1, unitPrice: 1000 },
+      { sku: 'B', qty: 1, unitPrice: 3000 },
+    ])
     expect(o.commissions.map((c: { amount: number }) => c.amount).sort()).toEqual([300, 300])
     expect((await refund(s.k, 'mix', { refundId: 'lineA', lines: [{ sku: 'A', qty: 1 }] })).status).toBe(201)
     expect((await refund(s.k, 'mix', { refundId: 'rest', amount: 3000 })).status).toBe(201)
@@ -91,7 +108,11 @@ describe('refund shapes and lifecycle', () => {
     await postOrder(s, 'av', [{ sku: 'A', qty: 1, unitPrice: 10000 }])
     const r = await refund(s.k, 'av', { refundId: 'half', amount: '50.00' })
     expect(r.status).toBe(201)
-    expect(r.body.reversals.map((x: { kind: string; status: string; amount: number }) => [x.kind, x.status, x.amount]).sort()).toEqual([
+    expect(
+      r.body.reversals
+        .map((x: { kind: string; status: string; amount: number }) => [x.kind, x.status, x.amount])
+        .sort(),
+    ).toEqual([
       ['reversal', 'available', -250],
       ['reversal', 'available', -500],
     ])
@@ -107,19 +128,40 @@ describe('refund shapes and lifecycle', () => {
     await db().send(
       new TransactWriteCommand({
         TransactItems: [
-          { Update: { TableName: tableName(), Key: keys.ledgerEntry(entry.distributorId, entry.at, entry.entryId), UpdateExpression: 'SET #s = :s', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':s': 'settled' } } },
-          { Update: { TableName: tableName(), Key: keys.balance(s.guide.id, 'CNY'), UpdateExpression: 'ADD available :m, settled :p', ExpressionAttributeValues: { ':m': -1000, ':p': 1000 } } },
+          {
+            Update: {
+              TableName: tableName(),
+              Key: keys.ledgerEntry(entry.distributorId, entry.at, entry.entryId),
+              UpdateExpression: 'SET #s = :s',
+              ExpressionAttributeNames: { '#s': 'status' },
+              ExpressionAttributeValues: { ':s': 'settled' },
+            },
+          },
+          {
+            Update: {
+              TableName: tableName(),
+              Key: keys.balance(s.guide.id, 'CNY'),
+              UpdateExpression: 'ADD available :m, settled :p',
+              ExpressionAttributeValues: { ':m': -1000, ':p': 1000 },
+            },
+          },
         ],
       }),
     )
     expect(o.commissions[0].id).toBe(entry.entryId)
     const r = await refund(s.k, 'st', { refundId: 'after', amount: 2500 })
     expect(r.status).toBe(201)
-    expect(r.body.reversals).toEqual([expect.objectContaining({ kind: 'adjustment', status: 'available', amount: -250 })])
+    expect(r.body.reversals).toEqual([
+      expect.objectContaining({ kind: 'adjustment', status: 'available', amount: -250 }),
+    ])
     expect(await getBalance(s.guide.id, 'CNY', true)).toMatchObject({ settled: 1000, available: -250 })
     const entries = await allEntriesOf(s.guide.id)
     expect(entries.find((e) => e.entryId === entry.entryId)).toMatchObject({ amount: 1000, status: 'settled' })
-    expect(entries.find((e) => e.kind === 'adjustment')).toMatchObject({ reverses: entry.entryId, refundId: 'after', orderId: 'st' })
+    expect(entries.find((e) => e.kind === 'adjustment')).toMatchObject({
+      reverses: entry.entryId,
+      refundId: 'after',
+      orderId: 'st',
+    })
     await expectBalanceMatchesLedger(s.guide.id)
   })
 
@@ -129,7 +171,11 @@ describe('refund shapes and lifecycle', () => {
     await refund(s.k, 'shown', { refundId: 'one', lines: [{ sku: 'A', qty: 1 }] })
     const list = await call('GET', '/api/commissions?orderId=shown', { token: s.finance })
     expect(list.status).toBe(200)
-    expect(list.body.items.map((e: { kind: string; amount: number; distributorId: string }) => [e.kind, e.amount, e.distributorId]).sort()).toEqual(
+    expect(
+      list.body.items
+        .map((e: { kind: string; amount: number; distributorId: string }) => [e.kind, e.amount, e.distributorId])
+        .sort(),
+    ).toEqual(
       [
         ['commission', 1000, s.guide.id],
         ['commission', 500, s.boss.id],

@@ -5,7 +5,10 @@ import { getBalance } from '../../lib/db/balances'
 async function setup(programme: Record<string, unknown> = {}) {
   const brand = await newBrand({ maxLevels: 2, defaultBps: [1000, 300], holdDays: 7, ...programme })
   const k = brand.adminKey
-  await call('POST', '/api/products', { token: k, body: { sku: 'S1', name: '精华', price: 29900, url: 'https://shop.example.com/p/1' } })
+  await call('POST', '/api/products', {
+    token: k,
+    body: { sku: 'S1', name: '精华', price: 29900, url: 'https://shop.example.com/p/1' },
+  })
   const boss = await newDistributor(k, { name: '老板', type: 'employee' })
   const guide = await newDistributor(k, { name: '导购', type: 'guide', parentId: boss.id, externalId: 'cust-guide' })
   const session = await sessionOf(k, guide.id)
@@ -31,21 +34,34 @@ describe('orders', () => {
     expect(first.status).toBe(201)
     expect(first.body.attribution).toEqual({ distributorId: s.guide.id, source: 'click' })
     // base = 2 × 29900 − 1000 = 58800; level 1 10% = 5880; level 2 3% = 1764
-    expect(first.body.commissions.map((c: { level: number; amount: number; distributorId: string }) => [c.level, c.amount, c.distributorId])).toEqual([
+    expect(
+      first.body.commissions.map((c: { level: number; amount: number; distributorId: string }) => [
+        c.level,
+        c.amount,
+        c.distributorId,
+      ]),
+    ).toEqual([
       [1, 5880, s.guide.id],
       [2, 1764, s.boss.id],
     ])
-    const results = await Promise.all(Array.from({ length: 50 }, () => call('POST', '/api/orders', { token: s.k, body })))
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => call('POST', '/api/orders', { token: s.k, body })),
+    )
     expect(results.every((r) => r.status === 200)).toBe(true)
     expect(await getBalance(s.guide.id, 'CNY', true)).toMatchObject({ pending: 5880, available: 0 })
-    const conflict = await call('POST', '/api/orders', { token: s.k, body: { ...body, lines: [{ sku: 'S1', qty: 1, unitPrice: 29900 }] } })
+    const conflict = await call('POST', '/api/orders', {
+      token: s.k,
+      body: { ...body, lines: [{ sku: 'S1', qty: 1, unitPrice: 29900 }] },
+    })
     expect(conflict.status).toBe(409)
   })
 
   it('fifty concurrent first deliveries write one order and one set of entries', async () => {
     const s = await setup()
     const body = order('o-race', { refCode: s.code })
-    const results = await Promise.all(Array.from({ length: 50 }, () => call('POST', '/api/orders', { token: s.k, body })))
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => call('POST', '/api/orders', { token: s.k, body })),
+    )
     expect(results.filter((r) => r.status === 201)).toHaveLength(1)
     expect(results.filter((r) => r.status === 200)).toHaveLength(49)
     expect(await getBalance(s.guide.id, 'CNY', true)).toMatchObject({ pending: 5880 })
@@ -55,12 +71,21 @@ describe('orders', () => {
   it('a full refund returns every balance to zero, once per refundId', async () => {
     const s = await setup()
     await call('POST', '/api/orders', { token: s.k, body: order('o-r', { refCode: s.code }) })
-    const half = await call('POST', '/api/orders/o-r/refunds', { token: s.k, body: { refundId: 'r1', lines: [{ sku: 'S1', qty: 1 }] } })
+    const half = await call('POST', '/api/orders/o-r/refunds', {
+      token: s.k,
+      body: { refundId: 'r1', lines: [{ sku: 'S1', qty: 1 }] },
+    })
     expect(half.status).toBe(201)
     expect(await getBalance(s.guide.id, 'CNY', true)).toMatchObject({ pending: 5880 - 2940 })
-    const again = await call('POST', '/api/orders/o-r/refunds', { token: s.k, body: { refundId: 'r1', lines: [{ sku: 'S1', qty: 1 }] } })
+    const again = await call('POST', '/api/orders/o-r/refunds', {
+      token: s.k,
+      body: { refundId: 'r1', lines: [{ sku: 'S1', qty: 1 }] },
+    })
     expect(again.status).toBe(200)
-    const rest = await call('POST', '/api/orders/o-r/refunds', { token: s.k, body: { refundId: 'r2', amount: '294.00' } })
+    const rest = await call('POST', '/api/orders/o-r/refunds', {
+      token: s.k,
+      body: { refundId: 'r2', amount: '294.00' },
+    })
     expect(rest.status).toBe(201)
     expect(await getBalance(s.guide.id, 'CNY', true)).toMatchObject({ pending: 0 })
     expect(await getBalance(s.boss.id, 'CNY', true)).toMatchObject({ pending: 0 })
@@ -71,7 +96,10 @@ describe('orders', () => {
 
   it('denies self-purchase and explains why', async () => {
     const s = await setup({ selfPurchase: 'deny' })
-    const r = await call('POST', '/api/orders', { token: s.k, body: order('o-self', { refCode: s.code, customerId: 'cust-guide' }) })
+    const r = await call('POST', '/api/orders', {
+      token: s.k,
+      body: order('o-self', { refCode: s.code, customerId: 'cust-guide' }),
+    })
     expect(r.body.attribution.distributorId).toBeNull()
     const why = await call('GET', '/api/orders/o-self', { token: s.k })
     expect(why.body.why.candidates[0]).toMatchObject({ source: 'refCode', outcome: 'self_purchase' })

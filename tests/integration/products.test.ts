@@ -3,15 +3,27 @@ import { call, newBrand } from '../support/client'
 import { expectError, rawItem, tableSnapshot } from '../support/table'
 import { keys } from '../../lib/db/keys'
 
-const product = (sku: string, extra: Record<string, unknown> = {}) => ({ sku, name: `商品 ${sku}`, price: 1999, url: `https://shop.example.com/p/${sku}`, ...extra })
+const product = (sku: string, extra: Record<string, unknown> = {}) => ({
+  sku,
+  name: `商品 ${sku}`,
+  price: 1999,
+  url: `https://shop.example.com/p/${sku}`,
+  ...extra,
+})
 
 describe('POST /api/products', () => {
   it('creates (201) then replaces (200) by SKU', async () => {
     const { adminKey, brand } = await newBrand()
-    const created = await call('POST', '/api/products', { token: adminKey, body: product('SKU-1', { category: 'skincare' }) })
+    const created = await call('POST', '/api/products', {
+      token: adminKey,
+      body: product('SKU-1', { category: 'skincare' }),
+    })
     expect(created.status).toBe(201)
     expect(created.body).toMatchObject({ sku: 'SKU-1', price: 1999, active: true, category: 'skincare' })
-    const replaced = await call('POST', '/api/products', { token: adminKey, body: product('SKU-1', { name: '新名字', price: 2500 }) })
+    const replaced = await call('POST', '/api/products', {
+      token: adminKey,
+      body: product('SKU-1', { name: '新名字', price: 2500 }),
+    })
     expect(replaced.status).toBe(200)
     const list = await call('GET', '/api/products', { token: adminKey })
     expect(list.body.items).toHaveLength(1)
@@ -44,7 +56,8 @@ describe('POST /api/products', () => {
       [product('P', { name: '' }), 'name'],
       [product('P', { stock: 3 }), 'stock'],
     ]
-    for (const [body, field] of cases) expectError(await call('POST', '/api/products', { token: adminKey, body }), 422, 'invalid_input', [field])
+    for (const [body, field] of cases)
+      expectError(await call('POST', '/api/products', { token: adminKey, body }), 422, 'invalid_input', [field])
     expect(await tableSnapshot()).toEqual(before)
   })
 
@@ -61,13 +74,16 @@ describe('GET /api/products', () => {
     const other = await newBrand()
     await call('POST', '/api/products', { token: other.adminKey, body: product('OTHER') })
     const skus = Array.from({ length: 23 }, (_, i) => `SKU-${String(i).padStart(3, '0')}`)
-    for (const sku of skus) expect((await call('POST', '/api/products', { token: adminKey, body: product(sku) })).status).toBe(201)
+    for (const sku of skus)
+      expect((await call('POST', '/api/products', { token: adminKey, body: product(sku) })).status).toBe(201)
 
     const seen: string[] = []
     let cursor: string | undefined
     let pages = 0
     do {
-      const r = await call('GET', `/api/products?limit=5${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { token: financeKey })
+      const r = await call('GET', `/api/products?limit=5${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, {
+        token: financeKey,
+      })
       expect(r.status).toBe(200)
       expect(r.body.items.length).toBeLessThanOrEqual(5)
       seen.push(...r.body.items.map((p: { sku: string }) => p.sku))
@@ -87,7 +103,12 @@ describe('GET /api/products', () => {
     expect(otherCursor).toBeTruthy()
     const forged = Buffer.from(JSON.stringify({ pk: 'BRAND#x', sk: 'PRODUCT#y', extra: 1 })).toString('base64url')
     for (const cursor of ['not-a-cursor', '%%%', Buffer.from('[1,2]').toString('base64url'), forged, otherCursor]) {
-      expectError(await call('GET', `/api/products?cursor=${encodeURIComponent(cursor)}`, { token: adminKey }), 422, 'invalid_input', ['cursor'])
+      expectError(
+        await call('GET', `/api/products?cursor=${encodeURIComponent(cursor)}`, { token: adminKey }),
+        422,
+        'invalid_input',
+        ['cursor'],
+      )
     }
     expectError(await call('GET', '/api/products?limit=0', { token: adminKey }), 422, 'invalid_input', ['limit'])
     expectError(await call('GET', '/api/products?limit=101', { token: adminKey }), 422, 'invalid_input', ['limit'])

@@ -28,7 +28,10 @@ describe('GET/PUT /api/programme', () => {
 
   it('lowercases hostnames', async () => {
     const { adminKey } = await newBrand()
-    const put = await call('PUT', '/api/programme', { token: adminKey, body: { ...full, allowedDomains: ['Shop.Example.COM'] } })
+    const put = await call('PUT', '/api/programme', {
+      token: adminKey,
+      body: { ...full, allowedDomains: ['Shop.Example.COM'] },
+    })
     expect(put.status).toBe(200)
     expect(put.body.allowedDomains).toEqual(['shop.example.com'])
   })
@@ -55,7 +58,9 @@ describe('GET/PUT /api/programme', () => {
       expectError(await call('PUT', '/api/programme', { token: adminKey, body }), 422, 'invalid_input', [field])
     }
     const { maxLevels: _omit, ...missing } = full
-    expectError(await call('PUT', '/api/programme', { token: adminKey, body: missing }), 422, 'invalid_input', ['maxLevels'])
+    expectError(await call('PUT', '/api/programme', { token: adminKey, body: missing }), 422, 'invalid_input', [
+      'maxLevels',
+    ])
     expect(await tableSnapshot()).toEqual(before)
     expect((await call('GET', '/api/programme', { token: adminKey })).body).toEqual(original)
   })

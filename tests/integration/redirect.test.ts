@@ -14,12 +14,15 @@ async function setup(url = 'https://shop.example.com/p/1?ref=x&utm=a%20b#reviews
   return { session, code: link.body.code as string }
 }
 
-const click = (code: string, headers: Record<string, string> = {}) => call('GET', `/s/${code}`, { headers: { 'user-agent': PHONE_UA, ...headers } })
+const click = (code: string, headers: Record<string, string> = {}) =>
+  call('GET', `/s/${code}`, { headers: { 'user-agent': PHONE_UA, ...headers } })
 const visitor = (n: number) => `rpl_vid=V${String(n).padStart(15, '0')}`
 /** A link's click count once the stream has been pumped into the counters (they lag the redirect by design). */
 const clicksOf = async (session: string, code: string) => {
   await pumpOnce()
-  return ((await call('GET', '/api/me/links', { token: session })).body.items as Array<{ code: string; clicks: number }>).find((l) => l.code === code)?.clicks
+  return (
+    (await call('GET', '/api/me/links', { token: session })).body.items as Array<{ code: string; clicks: number }>
+  ).find((l) => l.code === code)?.clicks
 }
 
 describe('GET /s/:code', () => {
@@ -37,7 +40,9 @@ describe('GET /s/:code', () => {
     const r = await click(code)
     expect(r.status).toBe(302)
     const location = r.res.headers.get('location') ?? ''
-    expect(location).toMatch(/^https:\/\/shop\.example\.com\/p\/1\?ref=x&utm=a%20b&rpl_click=c_[A-Za-z0-9_-]{22}#reviews$/)
+    expect(location).toMatch(
+      /^https:\/\/shop\.example\.com\/p\/1\?ref=x&utm=a%20b&rpl_click=c_[A-Za-z0-9_-]{22}#reviews$/,
+    )
     expect(r.res.headers.get('cache-control')).toBe('no-store')
   })
 

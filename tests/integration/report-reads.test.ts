@@ -29,8 +29,24 @@ function orderBatch(brandId: string, days: number, perDay: number): StreamRecord
     for (const credit of CREDITS) {
       for (let n = 0; n < perDay; n++) {
         const orderId = `o-${d}-${credit.distributorId}-${n}`
-        const image = { pk: `BRAND#${brandId}#ORDER#${orderId}`, sk: 'META', entity: 'order', brandId, orderId, paidAt: new Date(END - d * DAY + n * 1000).toISOString(), total: 1000 + n, reporting: { ...credit, firstOrderOfCustomer: n === 0, referredCustomer: true } }
-        records.push({ eventName: 'INSERT', dynamodb: { Keys: marshall({ pk: image.pk, sk: image.sk }), NewImage: marshall(image), SequenceNumber: String(seq++).padStart(21, '0') } })
+        const image = {
+          pk: `BRAND#${brandId}#ORDER#${orderId}`,
+          sk: 'META',
+          entity: 'order',
+          brandId,
+          orderId,
+          paidAt: new Date(END - d * DAY + n * 1000).toISOString(),
+          total: 1000 + n,
+          reporting: { ...credit, firstOrderOfCustomer: n === 0, referredCustomer: true },
+        }
+        records.push({
+          eventName: 'INSERT',
+          dynamodb: {
+            Keys: marshall({ pk: image.pk, sk: image.sk }),
+            NewImage: marshall(image),
+            SequenceNumber: String(seq++).padStart(21, '0'),
+          },
+        })
       }
     }
   }
@@ -38,7 +54,9 @@ function orderBatch(brandId: string, days: number, perDay: number): StreamRecord
 }
 
 async function rippleReads(key: string, from: string, to: string) {
-  const { result, items, requests } = await countReads(() => call('GET', `/api/reports/ripple?from=${from}&to=${to}`, { token: key }))
+  const { result, items, requests } = await countReads(() =>
+    call('GET', `/api/reports/ripple?from=${from}&to=${to}`, { token: key }),
+  )
   expect(result.status, JSON.stringify(result.body)).toBe(200)
   return { items, requests, body: result.body }
 }
@@ -86,7 +104,17 @@ describe('report read cost', () => {
     const send = async (n: number, prefix: string) => {
       for (let i = 0; i < n; i++) {
         const paidAt = new Date(Date.now() - (i % 3) * DAY).toISOString()
-        const r = await call('POST', '/api/orders', { token: a.adminKey, body: { orderId: `${prefix}${i}`, currency: 'CNY', paidAt, refCode: refs[i % 2], customerId: `c${i % 7}`, lines: [{ sku: 'A', qty: 1, unitPrice: 5000 }] } })
+        const r = await call('POST', '/api/orders', {
+          token: a.adminKey,
+          body: {
+            orderId: `${prefix}${i}`,
+            currency: 'CNY',
+            paidAt,
+            refCode: refs[i % 2],
+            customerId: `c${i % 7}`,
+            lines: [{ sku: 'A', qty: 1, unitPrice: 5000 }],
+          },
+        })
         expect(r.status).toBe(201)
       }
       await pumpOnce()

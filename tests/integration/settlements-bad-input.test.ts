@@ -15,8 +15,18 @@ beforeAll(async () => {
   b = await newBrand({ holdDays: 0, maxLevels: 1 })
   other = await newBrand({ holdDays: 0, maxLevels: 1 })
   const d = await newDistributor(other.adminKey, { name: '别家 Other', type: 'guide' })
-  await call('POST', '/api/orders', { token: other.adminKey, body: { orderId: 'x1', refCode: d.inviteCode, currency: 'CNY', paidAt: '2025-07-01T00:00:00.000Z', lines: [{ sku: 'A', qty: 1, unitPrice: '500.00' }] } })
-  otherBatch = (await call('POST', '/api/settlements', { token: other.financeKey, body: { period: '2025-07' } })).body.batchId
+  await call('POST', '/api/orders', {
+    token: other.adminKey,
+    body: {
+      orderId: 'x1',
+      refCode: d.inviteCode,
+      currency: 'CNY',
+      paidAt: '2025-07-01T00:00:00.000Z',
+      lines: [{ sku: 'A', qty: 1, unitPrice: '500.00' }],
+    },
+  })
+  otherBatch = (await call('POST', '/api/settlements', { token: other.financeKey, body: { period: '2025-07' } })).body
+    .batchId
 })
 
 describe('settlement input and access', () => {
@@ -74,6 +84,8 @@ describe('settlement input and access', () => {
       expect(r.status, `${method} ${path}`).toBe(404)
     }
     // And the other brand's batch was not paid by the attempt.
-    expect((await call('GET', `/api/settlements/${otherBatch}`, { token: other.financeKey })).body.status).toBe('closed')
+    expect((await call('GET', `/api/settlements/${otherBatch}`, { token: other.financeKey })).body.status).toBe(
+      'closed',
+    )
   })
 })

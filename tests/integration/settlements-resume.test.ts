@@ -14,7 +14,16 @@ async function busyBrand() {
     ids.push(d.id)
     for (let j = 0; j < 3; j++) {
       const unitPrice = i === 0 ? '10.00' : `${100 + i}.${String(j).padStart(2, '0')}`
-      const r = await call('POST', '/api/orders', { token: b.adminKey, body: { orderId: `o${i}-${j}`, refCode: d.inviteCode, currency: 'CNY', paidAt: '2025-09-15T00:00:00.000Z', lines: [{ sku: 'A', qty: 1, unitPrice }] } })
+      const r = await call('POST', '/api/orders', {
+        token: b.adminKey,
+        body: {
+          orderId: `o${i}-${j}`,
+          refCode: d.inviteCode,
+          currency: 'CNY',
+          paidAt: '2025-09-15T00:00:00.000Z',
+          lines: [{ sku: 'A', qty: 1, unitPrice }],
+        },
+      })
       if (r.status !== 201) throw new Error(`order ${r.status}`)
     }
   }
@@ -27,7 +36,9 @@ describe('an interrupted close', () => {
     const preview = await call('POST', '/api/settlements/preview', { token: b.financeKey, body: { period: '2025-09' } })
     expect(preview.status).toBe(200)
     expect(preview.body.totals).toMatchObject({ distributors: 11, entries: 33, carriedForward: 1 })
-    expect(preview.body.carriedForward).toEqual([expect.objectContaining({ distributorId: ids[0], net: 300, reason: 'below_threshold' })])
+    expect(preview.body.carriedForward).toEqual([
+      expect.objectContaining({ distributorId: ids[0], net: 300, reason: 'below_threshold' }),
+    ])
     expect(await getBatch(b.brand.id, 'st_2025-09')).toBeUndefined() // the preview wrote nothing
 
     const seen: string[] = []
@@ -41,7 +52,10 @@ describe('an interrupted close', () => {
     expect(seen.some((s) => s.startsWith('false'))).toBe(true)
     expect(seen.some((s) => s.startsWith('true:') && s !== 'true:0' && s !== 'true:33')).toBe(true)
     expect(batch.totals).toEqual(preview.body.totals)
-    expect({ movedEntries: batch.movedEntries, movedAmount: batch.movedAmount }).toEqual({ movedEntries: 33, movedAmount: preview.body.totals.net })
+    expect({ movedEntries: batch.movedEntries, movedAmount: batch.movedAmount }).toEqual({
+      movedEntries: 33,
+      movedAmount: preview.body.totals.net,
+    })
     await expectBalancesMatchLedger(ids)
   })
 
@@ -55,13 +69,19 @@ describe('an interrupted close', () => {
     expect(busy.status).toBe(202)
     expect(busy.body).toMatchObject({ batchId: 'st_2025-09', status: 'closing' })
     // Another period meanwhile: a 409, not a second close racing the first.
-    expect((await call('POST', '/api/settlements', { token: b.financeKey, body: { period: '2025-08' } })).status).toBe(409)
+    expect((await call('POST', '/api/settlements', { token: b.financeKey, body: { period: '2025-08' } })).status).toBe(
+      409,
+    )
     await releaseSettlementLock(b.brand.id, 'live-run')
     // A run that crashed: its lease has already lapsed, so the next request resumes and finishes.
     expect((await takeSettlementLock(b.brand.id, 'st_2025-09', 'crashed-run', -1)).taken).toBe(true)
     const done = await call('POST', '/api/settlements', { token: b.financeKey, body: { period: '2025-09' } })
     expect(done.status).toBe(200)
-    expect(done.body).toMatchObject({ status: 'closed', totals: { entries: 33, carriedForward: 1 }, reconciliation: { reconciled: true } })
+    expect(done.body).toMatchObject({
+      status: 'closed',
+      totals: { entries: 33, carriedForward: 1 },
+      reconciliation: { reconciled: true },
+    })
     await expectBalancesMatchLedger(ids)
 
     // Mark paid interrupted the same way: a page a run, then paid once.
@@ -86,7 +106,8 @@ describe('an interrupted close', () => {
     const preview = await call('POST', '/api/settlements/preview', { token: b.financeKey, body: { period: '2025-10' } })
     expect(preview.status).toBe(200)
     let sept = first.batch
-    while (sept.status === 'closing') sept = (await closeSettlement(b.brand.id, { period: '2025-09' }, { budgetMs: 0 })).batch
+    while (sept.status === 'closing')
+      sept = (await closeSettlement(b.brand.id, { period: '2025-09' }, { budgetMs: 0 })).batch
     expect(sept).toMatchObject({ status: 'closed', movedEntries: 33 })
     const done = await call('POST', '/api/settlements', { token: b.financeKey, body: { period: '2025-10' } })
     expect(done.status).toBe(201)

@@ -64,7 +64,11 @@ describe('sign-in links', () => {
   it('answers an expired link with a 410 page', async () => {
     const { brandId, d } = await setup()
     const token = randomBytes(24).toString('base64url')
-    await putSignIn(sha256(token), { brandId, distributorId: d.id, expiresAt: new Date(Date.now() - 1000).toISOString() })
+    await putSignIn(sha256(token), {
+      brandId,
+      distributorId: d.id,
+      expiresAt: new Date(Date.now() - 1000).toISOString(),
+    })
     const r = await open(`/m/sign-in/${token}`)
     expect(r.status).toBe(410)
     expect(r.body).toMatch(/过期|expired/)
@@ -110,9 +114,18 @@ describe('sessions', () => {
     const [v, body, sig] = token.split('.') as [string, string, string]
     const claims = JSON.parse(Buffer.from(body, 'base64url').toString())
     const forged = Buffer.from(JSON.stringify({ ...claims, d: 'd_someoneelse' })).toString('base64url')
-    for (const bad of [`${v}.${forged}.${sig}`, `${v}.${body}.${sig[0] === 'A' ? 'B' : 'A'}${sig.slice(1)}`, `${token}.x`, 's1.garbage']) {
+    for (const bad of [
+      `${v}.${forged}.${sig}`,
+      `${v}.${body}.${sig[0] === 'A' ? 'B' : 'A'}${sig.slice(1)}`,
+      `${token}.x`,
+      's1.garbage',
+    ]) {
       expectError(await call('GET', '/api/me', { token: bad }), 401, 'unauthorized')
-      expectError(await call('GET', '/api/me', { headers: { cookie: `rpl_session=${encodeURIComponent(bad)}` } }), 401, 'unauthorized')
+      expectError(
+        await call('GET', '/api/me', { headers: { cookie: `rpl_session=${encodeURIComponent(bad)}` } }),
+        401,
+        'unauthorized',
+      )
     }
   })
 })

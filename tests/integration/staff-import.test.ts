@@ -12,27 +12,54 @@ async function byExternalId(adminKey: string): Promise<Map<string, any>> {
   const out = new Map<string, any>()
   let cursor: string | undefined
   do {
-    const r = await call('GET', `/api/distributors?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { token: adminKey })
+    const r = await call('GET', `/api/distributors?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, {
+      token: adminKey,
+    })
     for (const d of r.body.items) out.set(d.externalId, d)
     cursor = r.body.nextCursor
   } while (cursor)
   return out
 }
 
-const SMALL = [HEADER_ZH, '张店长,员工,E001,徐汇店,', '李导购,导购,E002,徐汇店,E001', '"王, 小美",导购,E003,"徐汇店",E002', '赵线上,线上客户代表,E004,电商部,'].join('\r\n') + '\r\n'
+const SMALL = `${[
+  HEADER_ZH,
+  '张店长,员工,E001,徐汇店,',
+  '李导购,导购,E002,徐汇店,E001',
+  '"王, 小美",导购,E003,"徐汇店",E002',
+  '赵线上,线上客户代表,E004,电商部,',
+].join('\r\n')}\r\n`
 
 describe('POST /api/distributors/import', () => {
   it('imports UTF-8 recruiters-first and places each under its recruiter', async () => {
     const { adminKey } = await newBrand()
     // Recruits listed before their recruiter: the plan writes E001 first anyway.
-    const text = [HEADER_ZH, '王小美,导购,E003,徐汇店,E002', '李导购,导购,E002,徐汇店,E001', '张店长,员工,E001,徐汇店,'].join('\n')
+    const text = [
+      HEADER_ZH,
+      '王小美,导购,E003,徐汇店,E002',
+      '李导购,导购,E002,徐汇店,E001',
+      '张店长,员工,E001,徐汇店,',
+    ].join('\n')
     const r = await postImport(adminKey, text, 'dryRun=false')
     expect(r.status, JSON.stringify(r.body)).toBe(200)
-    expect(r.body).toMatchObject({ encoding: 'utf-8', rows: 3, valid: 3, created: 3, updated: 0, failed: 0, done: true, errors: [] })
+    expect(r.body).toMatchObject({
+      encoding: 'utf-8',
+      rows: 3,
+      valid: 3,
+      created: 3,
+      updated: 0,
+      failed: 0,
+      done: true,
+      errors: [],
+    })
     const ds = await byExternalId(adminKey)
     expect(ds.get('E001')).toMatchObject({ name: '张店长', type: 'employee', store: '徐汇店', parentId: null, ring: 1 })
     expect(ds.get('E002')).toMatchObject({ parentId: ds.get('E001').id, ring: 2 })
-    expect(ds.get('E003')).toMatchObject({ parentId: ds.get('E002').id, ancestors: [ds.get('E002').id, ds.get('E001').id], ring: 3, depth: 2 })
+    expect(ds.get('E003')).toMatchObject({
+      parentId: ds.get('E002').id,
+      ancestors: [ds.get('E002').id, ds.get('E001').id],
+      ring: 3,
+      depth: 2,
+    })
     const team = await call('GET', `/api/distributors/${ds.get('E001').id}`, { token: adminKey })
     expect(team.status).toBe(200)
 
@@ -41,13 +68,23 @@ describe('POST /api/distributors/import', () => {
     await pumpOnce()
     const today = new Date().toISOString().slice(0, 10)
     const ripple = await call('GET', `/api/reports/ripple?from=${today}&to=${today}`, { token: adminKey })
-    expect(ripple.body.rings.map((r: { ring: number; distributors: number; newRecruits: number }) => [r.ring, r.distributors, r.newRecruits])).toEqual([
+    expect(
+      ripple.body.rings.map((r: { ring: number; distributors: number; newRecruits: number }) => [
+        r.ring,
+        r.distributors,
+        r.newRecruits,
+      ]),
+    ).toEqual([
       [1, 1, 1],
       [2, 1, 1],
       [3, 1, 0],
     ])
-    const board = await call('GET', `/api/reports/leaderboard?from=${today}&to=${today}&by=recruits`, { token: adminKey })
-    expect(board.body.items.map((i: { id: string; recruits: number }) => [i.id, i.recruits])).toEqual([...[ds.get('E001').id, ds.get('E002').id].sort().map((id) => [id, 1])])
+    const board = await call('GET', `/api/reports/leaderboard?from=${today}&to=${today}&by=recruits`, {
+      token: adminKey,
+    })
+    expect(board.body.items.map((i: { id: string; recruits: number }) => [i.id, i.recruits])).toEqual([
+      ...[ds.get('E001').id, ds.get('E002').id].sort().map((id) => [id, 1]),
+    ])
   })
 })
 
@@ -56,7 +93,11 @@ describe('encodings', () => {
     const { adminKey } = await newBrand()
     const bom = await postImport(adminKey, `\uFEFF${SMALL}`, 'dryRun=false')
     expect(bom.body).toMatchObject({ encoding: 'utf-8-bom', rows: 4, created: 4, errors: [] })
-    expect((await byExternalId(adminKey)).get('E003')).toMatchObject({ name: '王, 小美', store: '徐汇店', type: 'guide' })
+    expect((await byExternalId(adminKey)).get('E003')).toMatchObject({
+      name: '王, 小美',
+      store: '徐汇店',
+      type: 'guide',
+    })
 
     const { adminKey: other } = await newBrand()
     const gbk = encodeGbk(SMALL)
@@ -109,7 +150,15 @@ describe('dry run and bad rows', () => {
     ])
     expect(r.body.errors[2].message).toContain('第 2 行')
     expect(r.body.errors[3].message).toContain('X999')
-    expect(r.body).toMatchObject({ dryRun: true, rows: 9, valid: 1, wouldCreate: 1, wouldUpdate: 0, failed: 8, created: 0 })
+    expect(r.body).toMatchObject({
+      dryRun: true,
+      rows: 9,
+      valid: 1,
+      wouldCreate: 1,
+      wouldUpdate: 0,
+      failed: 8,
+      created: 0,
+    })
     expect(await tableSnapshot()).toEqual(before)
   })
 
@@ -140,17 +189,31 @@ describe('re-runs and guards', () => {
     const { adminKey } = await newBrand()
     expect((await postImport(adminKey, SMALL, 'dryRun=false')).body.created).toBe(4)
     const first = await byExternalId(adminKey)
-    expect((await postImport(adminKey, SMALL, 'dryRun=false')).body).toMatchObject({ created: 0, updated: 0, unchanged: 4 })
+    expect((await postImport(adminKey, SMALL, 'dryRun=false')).body).toMatchObject({
+      created: 0,
+      updated: 0,
+      unchanged: 4,
+    })
     const changed = SMALL.replace('李导购,导购,E002,徐汇店', '李导购二,线下客户代表,E002,静安店')
     const dry = await postImport(adminKey, changed, 'dryRun=true')
     expect(dry.body).toMatchObject({ wouldCreate: 0, wouldUpdate: 4 })
-    expect((await postImport(adminKey, changed, 'dryRun=false')).body).toMatchObject({ created: 0, updated: 1, unchanged: 3 })
+    expect((await postImport(adminKey, changed, 'dryRun=false')).body).toMatchObject({
+      created: 0,
+      updated: 1,
+      unchanged: 3,
+    })
     const after = await byExternalId(adminKey)
     expect(after.size).toBe(4)
-    expect(after.get('E002')).toMatchObject({ id: first.get('E002').id, name: '李导购二', type: 'offline_rep', store: '静安店', parentId: first.get('E001').id })
+    expect(after.get('E002')).toMatchObject({
+      id: first.get('E002').id,
+      name: '李导购二',
+      type: 'offline_rep',
+      store: '静安店',
+      parentId: first.get('E001').id,
+    })
   })
 
-  it('needs an admin key and a CSV body, takes bodies over the API\'s 64 KB and refuses a token for another file', async () => {
+  it("needs an admin key and a CSV body, takes bodies over the API's 64 KB and refuses a token for another file", async () => {
     const { adminKey, financeKey } = await newBrand()
     expectError(await postImport(financeKey, SMALL, 'dryRun=true'), 403, 'forbidden')
     expectError(await postImport('nope', SMALL, 'dryRun=true'), 401, 'unauthorized')
@@ -161,7 +224,11 @@ describe('re-runs and guards', () => {
     expect(r.body).toMatchObject({ created: 10, processed: 10, done: false })
     expectError(await postImport(adminKey, SMALL, `dryRun=false&next=${r.body.next}`), 422, 'invalid_input', ['next'])
     // Other API routes keep their 64 KB limit.
-    expectError(await call('POST', '/api/products', { token: adminKey, raw: JSON.stringify({ sku: 'x'.repeat(70_000) }) }), 413, 'payload_too_large')
+    expectError(
+      await call('POST', '/api/products', { token: adminKey, raw: JSON.stringify({ sku: 'x'.repeat(70_000) }) }),
+      413,
+      'payload_too_large',
+    )
   })
 })
 
@@ -174,7 +241,8 @@ describe('a large file through the chunked path', () => {
     // STORES store managers, each recruiting 99 guides; the managers come last in the file.
     const STORES = Number(process.env.IMPORT_STORES ?? 20)
     const lines = [HEADER_ZH]
-    for (let s = 0; s < STORES; s++) for (let g = 0; g < 99; g++) lines.push(`导购${s}-${g},导购,G${s}-${g},门店${s},M${s}`)
+    for (let s = 0; s < STORES; s++)
+      for (let g = 0; g < 99; g++) lines.push(`导购${s}-${g},导购,G${s}-${g},门店${s},M${s}`)
     for (let s = 0; s < STORES; s++) lines.push(`店长${s},员工,M${s},门店${s},`)
     const text = lines.join('\r\n')
     const dry = await postImport(adminKey, text, 'dryRun=true')

@@ -10,7 +10,13 @@ import { expectConsistent, expectCountsMatchAncestors, listAll } from '../suppor
 import { MAX_MOVE_MEMBERS } from '../../lib/db/distributors'
 
 const line = { sku: 'A', qty: 1, unitPrice: 10000 }
-const order = (orderId: string, extra: Record<string, unknown>) => ({ orderId, currency: 'CNY', paidAt: new Date().toISOString(), lines: [line], ...extra })
+const order = (orderId: string, extra: Record<string, unknown>) => ({
+  orderId,
+  currency: 'CNY',
+  paidAt: new Date().toISOString(),
+  lines: [line],
+  ...extra,
+})
 
 async function postOrder(k: string, body: Record<string, unknown>) {
   const r = await call('POST', '/api/orders', { token: k, body })
@@ -27,7 +33,8 @@ async function store() {
   const r1a = await newDistributor(adminKey, { name: '会员一一', type: 'member', parentId: r1.id })
   const r2 = await newDistributor(adminKey, { name: '会员二', type: 'member', parentId: leaver.id })
   const successor = await newDistributor(adminKey, { name: '接任导购', type: 'guide' })
-  for (const c of ['c1', 'c2']) await postOrder(adminKey, order(`o-${c}`, { customerId: c, refCode: leaver.inviteCode }))
+  for (const c of ['c1', 'c2'])
+    await postOrder(adminKey, order(`o-${c}`, { customerId: c, refCode: leaver.inviteCode }))
   return { brandId: brand.id, adminKey, manager, leaver, r1, r1a, r2, successor }
 }
 
@@ -38,9 +45,19 @@ describe('POST /api/distributors/:id/leave', () => {
     expect(before.length).toBeGreaterThan(0)
     expect((await getBinding(s.brandId, 'c1'))?.distributorId).toBe(s.leaver.id)
 
-    const r = await call('POST', `/api/distributors/${s.leaver.id}/leave`, { token: s.adminKey, body: { successorId: s.successor.id } })
+    const r = await call('POST', `/api/distributors/${s.leaver.id}/leave`, {
+      token: s.adminKey,
+      body: { successorId: s.successor.id },
+    })
     expect(r.status, JSON.stringify(r.body)).toBe(200)
-    expect(r.body).toMatchObject({ leaverId: s.leaver.id, successorId: s.successor.id, status: 'done', customersMoved: 2, recruitsMoved: 2, recruitFailures: [] })
+    expect(r.body).toMatchObject({
+      leaverId: s.leaver.id,
+      successorId: s.successor.id,
+      status: 'done',
+      customersMoved: 2,
+      recruitsMoved: 2,
+      recruitFailures: [],
+    })
 
     const get = async (id: string) => (await call('GET', `/api/distributors/${id}`, { token: s.adminKey })).body
     expect((await get(s.leaver.id)).status).toBe('left')
@@ -49,7 +66,10 @@ describe('POST /api/distributors/:id/leave', () => {
     expect(await getTeamCounts(s.successor.id)).toEqual({ 1: 2, 2: 1 })
     expect(await getTeamCounts(s.leaver.id)).toEqual({})
     expect(await getTeamCounts(s.manager.id)).toEqual({ 1: 1 })
-    expect(await getBinding(s.brandId, 'c1')).toMatchObject({ distributorId: s.successor.id, handedOverFrom: s.leaver.id })
+    expect(await getBinding(s.brandId, 'c1')).toMatchObject({
+      distributorId: s.successor.id,
+      handedOverFrom: s.leaver.id,
+    })
 
     // The customer orders again with no code: the binding credits the successor.
     const later = await postOrder(s.adminKey, order('o-c1-later', { customerId: 'c1' }))
@@ -57,7 +77,12 @@ describe('POST /api/distributors/:id/leave', () => {
     expect(await allEntriesOf(s.leaver.id)).toEqual(before)
     // r1's coupon code still remembers her old upline (the leaver, the manager): the order pays her fresh one.
     const viaOldCode = await postOrder(s.adminKey, order('o-r1-later', { customerId: 'c9', refCode: s.r1.inviteCode }))
-    expect(viaOldCode.commissions.map((c: { level: number; distributorId: string }) => [c.level, c.distributorId])).toEqual([[1, s.r1.id], [2, s.successor.id]])
+    expect(
+      viaOldCode.commissions.map((c: { level: number; distributorId: string }) => [c.level, c.distributorId]),
+    ).toEqual([
+      [1, s.r1.id],
+      [2, s.successor.id],
+    ])
     expect(viaOldCode.commissions.some((c: { distributorId: string }) => c.distributorId === s.leaver.id)).toBe(false)
     expect(await allEntriesOf(s.leaver.id)).toEqual(before)
     await expectBalancesMatchLedger([s.leaver.id, s.successor.id])
@@ -65,23 +90,43 @@ describe('POST /api/distributors/:id/leave', () => {
     // Shown for the distributor page, and idempotent on a re-run.
     const shown = await call('GET', `/api/distributors/${s.leaver.id}/handover`, { token: s.adminKey })
     expect(shown.body).toMatchObject({ status: 'done', customersMoved: 2, recruitsMoved: 2 })
-    const again = await call('POST', `/api/distributors/${s.leaver.id}/leave`, { token: s.adminKey, body: { successorId: s.successor.id } })
+    const again = await call('POST', `/api/distributors/${s.leaver.id}/leave`, {
+      token: s.adminKey,
+      body: { successorId: s.successor.id },
+    })
     expect(again.body).toEqual(shown.body)
-    expectError(await call('POST', `/api/distributors/${s.leaver.id}/leave`, { token: s.adminKey, body: { successorId: s.manager.id } }), 409, 'conflict', ['successorId'])
+    expectError(
+      await call('POST', `/api/distributors/${s.leaver.id}/leave`, {
+        token: s.adminKey,
+        body: { successorId: s.manager.id },
+      }),
+      409,
+      'conflict',
+      ['successorId'],
+    )
   })
 
-  it('refuses a successor in the leaver\'s own team, the leaver, an inactive one, another brand\'s, and writes nothing', async () => {
+  it("refuses a successor in the leaver's own team, the leaver, an inactive one, another brand's, and writes nothing", async () => {
     const s = await store()
     const other = await newBrand()
     const foreign = await newDistributor(other.adminKey, { name: '别家', type: 'guide' })
     const paused = await newDistributor(s.adminKey, { name: '暂停', type: 'guide' })
     await call('PATCH', `/api/distributors/${paused.id}`, { token: s.adminKey, body: { status: 'suspended' } })
-    const leave = (successorId: string) => call('POST', `/api/distributors/${s.leaver.id}/leave`, { token: s.adminKey, body: { successorId } })
+    const leave = (successorId: string) =>
+      call('POST', `/api/distributors/${s.leaver.id}/leave`, { token: s.adminKey, body: { successorId } })
     expectError(await leave(s.r1a.id), 422, 'invalid_input', ['successorId'])
     expectError(await leave(s.leaver.id), 422, 'invalid_input', ['successorId'])
     expectError(await leave(paused.id), 422, 'invalid_input', ['successorId'])
     expectError(await leave(foreign.id), 404, 'not_found', ['successorId'])
-    expectError(await call('POST', `/api/distributors/${s.r1.id}/leave`, { token: s.adminKey, body: { successorId: s.successor.id } }), 422, 'invalid_input', ['id'])
+    expectError(
+      await call('POST', `/api/distributors/${s.r1.id}/leave`, {
+        token: s.adminKey,
+        body: { successorId: s.successor.id },
+      }),
+      422,
+      'invalid_input',
+      ['id'],
+    )
     expectError(await call('GET', `/api/distributors/${s.leaver.id}/handover`, { token: s.adminKey }), 404, 'not_found')
     expect((await call('GET', `/api/distributors/${s.leaver.id}`, { token: s.adminKey })).body.status).toBe('active')
   })
@@ -91,7 +136,10 @@ describe('POST /api/distributors/:id/leave', () => {
     const stopped = await handOver(s.brandId, s.leaver.id, s.successor.id, -1)
     expect(stopped).toMatchObject({ status: 'in_progress', customersMoved: 0, recruitsMoved: 1 })
     expect((await call('GET', `/api/distributors/${s.leaver.id}`, { token: s.adminKey })).body.status).toBe('left')
-    const r = await call('POST', `/api/distributors/${s.leaver.id}/leave`, { token: s.adminKey, body: { successorId: s.successor.id } })
+    const r = await call('POST', `/api/distributors/${s.leaver.id}/leave`, {
+      token: s.adminKey,
+      body: { successorId: s.successor.id },
+    })
     expect(r.body).toMatchObject({ status: 'done', customersMoved: 2, recruitsMoved: 2 })
   })
 })
@@ -109,10 +157,17 @@ async function bigStore() {
   await newDistributor(adminKey, { name: '小团队一', type: 'member', parentId: small.id })
   const successor = await newDistributor(adminKey, { name: '接任导购', type: 'guide', parentId: manager.id })
   let level = [koc]
-  for (const [depth, perParent] of [[1, 8], [2, 5], [3, 4]] as const) {
-    const specs = level.flatMap((p) => Array.from({ length: perParent }, (_, i) => ({ name: `L${depth}-${i}`, type: 'member', parentId: p.id })))
+  for (const [depth, perParent] of [
+    [1, 8],
+    [2, 5],
+    [3, 4],
+  ] as const) {
+    const specs = level.flatMap((p) =>
+      Array.from({ length: perParent }, (_, i) => ({ name: `L${depth}-${i}`, type: 'member', parentId: p.id })),
+    )
     const next = []
-    for (let i = 0; i < specs.length; i += 20) next.push(...(await Promise.all(specs.slice(i, i + 20).map((b) => newDistributor(adminKey, b)))))
+    for (let i = 0; i < specs.length; i += 20)
+      next.push(...(await Promise.all(specs.slice(i, i + 20).map((b) => newDistributor(adminKey, b)))))
     level = next
   }
   await postOrder(adminKey, order('o-big-c1', { customerId: 'c1', refCode: leaver.inviteCode }))
@@ -126,7 +181,9 @@ async function expectDeepOrderPaysNewUpline(s: Awaited<ReturnType<typeof bigStor
   const paid = await postOrder(s.adminKey, order('o-deep', { customerId: 'c-deep', refCode: s.deepest.inviteCode }))
   const chain = paid.commissions.map((c: { level: number; distributorId: string }) => [c.level, c.distributorId])
   expect(chain.length).toBeGreaterThan(1)
-  expect(chain).toEqual([s.deepest.id, ...deep.ancestors].slice(0, chain.length).map((id: string, i: number) => [i + 1, id]))
+  expect(chain).toEqual(
+    [s.deepest.id, ...deep.ancestors].slice(0, chain.length).map((id: string, i: number) => [i + 1, id]),
+  )
   expect(chain.some(([, id]: [number, string]) => id === s.leaver.id)).toBe(false)
 }
 
@@ -147,25 +204,38 @@ describe('POST /api/distributors/:id/leave with a team over one transaction', ()
     expect(shown).not.toHaveProperty('movingRecruitId')
 
     const all = await expectConsistent(s.adminKey)
-    expect(all.find((d) => d.id === s.koc.id)).toMatchObject({ parentId: s.successor.id, ancestors: [s.successor.id, s.manager.id], depth: 2, ring: 3 })
+    expect(all.find((d) => d.id === s.koc.id)).toMatchObject({
+      parentId: s.successor.id,
+      ancestors: [s.successor.id, s.manager.id],
+      depth: 2,
+      ring: 3,
+    })
     expect(await getTeamCounts(s.successor.id)).toEqual({ 1: 2, 2: 9, 3: 40, 4: 160 })
     expect(await getTeamCounts(s.leaver.id)).toEqual({})
     expect(await getTeamCounts(s.manager.id)).toEqual({ 1: 2, 2: 2, 3: 9, 4: 40, 5: 160 })
     await expectDeepOrderPaysNewUpline(s)
 
     // Through the route, a finished hand-over answers its record again.
-    const again = await call('POST', `/api/distributors/${s.leaver.id}/leave`, { token: s.adminKey, body: { successorId: s.successor.id } })
+    const again = await call('POST', `/api/distributors/${s.leaver.id}/leave`, {
+      token: s.adminKey,
+      body: { successorId: s.successor.id },
+    })
     expect(again.body).toEqual(shown)
   }, 120_000)
 
   it('two runs at once (a client retrying) move each member once: every Put is guarded by the placement it replaces', async () => {
     const s = await bigStore()
     const runUntilDone = async () => {
-      for (let run = 0; run < 60; run++) if ((await handOver(s.brandId, s.leaver.id, s.successor.id, 0)).status !== 'in_progress') return
+      for (let run = 0; run < 60; run++)
+        if ((await handOver(s.brandId, s.leaver.id, s.successor.id, 0)).status !== 'in_progress') return
     }
     await handOver(s.brandId, s.leaver.id, s.successor.id, -1) // the record exists before the two race
     await Promise.all([runUntilDone(), runUntilDone()])
-    expect((await call('GET', `/api/distributors/${s.leaver.id}/handover`, { token: s.adminKey })).body).toMatchObject({ status: 'done', recruitsMoved: 2, customersMoved: 1 })
+    expect((await call('GET', `/api/distributors/${s.leaver.id}/handover`, { token: s.adminKey })).body).toMatchObject({
+      status: 'done',
+      recruitsMoved: 2,
+      customersMoved: 1,
+    })
     await expectConsistent(s.adminKey)
     expect(await getTeamCounts(s.successor.id)).toEqual({ 1: 2, 2: 9, 3: 40, 4: 160 })
     expect(await getTeamCounts(s.manager.id)).toEqual({ 1: 2, 2: 2, 3: 9, 4: 40, 5: 160 })
@@ -174,7 +244,12 @@ describe('POST /api/distributors/:id/leave with a team over one transaction', ()
   it('a run stopped after its first chunk leaves counts right for what it wrote, and the next run finishes exactly', async () => {
     const s = await bigStore()
     const first = await handOver(s.brandId, s.leaver.id, s.successor.id, -1)
-    expect(first).toMatchObject({ status: 'in_progress', recruitsMoved: 1, customersMoved: 0, movingRecruitId: s.koc.id })
+    expect(first).toMatchObject({
+      status: 'in_progress',
+      recruitsMoved: 1,
+      customersMoved: 0,
+      movingRecruitId: s.koc.id,
+    })
     // The first chunk: the recruit and the first members of her team, top-down.
     const mid = await listAll(s.adminKey)
     const placed = mid.filter((d) => d.ancestors.includes(s.successor.id))
@@ -185,9 +260,20 @@ describe('POST /api/distributors/:id/leave with a team over one transaction', ()
     await expectCountsMatchAncestors(mid)
 
     // A second stopped run resumes the same team (no second count); the route then finishes it.
-    expect(await handOver(s.brandId, s.leaver.id, s.successor.id, -1)).toMatchObject({ status: 'in_progress', recruitsMoved: 1, movingRecruitId: s.koc.id })
-    let r = await call('POST', `/api/distributors/${s.leaver.id}/leave`, { token: s.adminKey, body: { successorId: s.successor.id } })
-    for (let i = 0; r.body.status === 'in_progress' && i < 10; i++) r = await call('POST', `/api/distributors/${s.leaver.id}/leave`, { token: s.adminKey, body: { successorId: s.successor.id } })
+    expect(await handOver(s.brandId, s.leaver.id, s.successor.id, -1)).toMatchObject({
+      status: 'in_progress',
+      recruitsMoved: 1,
+      movingRecruitId: s.koc.id,
+    })
+    let r = await call('POST', `/api/distributors/${s.leaver.id}/leave`, {
+      token: s.adminKey,
+      body: { successorId: s.successor.id },
+    })
+    for (let i = 0; r.body.status === 'in_progress' && i < 10; i++)
+      r = await call('POST', `/api/distributors/${s.leaver.id}/leave`, {
+        token: s.adminKey,
+        body: { successorId: s.successor.id },
+      })
     expect(r.body).toMatchObject({ status: 'done', recruitsMoved: 2, customersMoved: 1 })
     await expectConsistent(s.adminKey)
     expect(await getTeamCounts(s.successor.id)).toEqual({ 1: 2, 2: 9, 3: 40, 4: 160 })
@@ -201,7 +287,8 @@ describe('PATCH /api/distributors/:id and status left', () => {
   it('refuses status left (422 on status, naming the hand-over route) and writes nothing: customers and recruits stay put', async () => {
     const s = await store()
     const before = await tableSnapshot()
-    const patch = (id: string, body: Record<string, unknown>) => call('PATCH', `/api/distributors/${id}`, { token: s.adminKey, body })
+    const patch = (id: string, body: Record<string, unknown>) =>
+      call('PATCH', `/api/distributors/${id}`, { token: s.adminKey, body })
 
     const staff = await patch(s.leaver.id, { status: 'left' })
     expectError(staff, 422, 'invalid_input', ['status'])
@@ -209,7 +296,9 @@ describe('PATCH /api/distributors/:id and status left', () => {
     expect(staff.body.error.fields.status).toContain(`POST /api/distributors/${s.leaver.id}/leave`)
     expect(staff.body.error.fields.status).toContain('successorId')
     // Nothing else in the same PATCH is applied either.
-    expectError(await patch(s.leaver.id, { status: 'left', name: '改名', store: '上海一店' }), 422, 'invalid_input', ['status'])
+    expectError(await patch(s.leaver.id, { status: 'left', name: '改名', store: '上海一店' }), 422, 'invalid_input', [
+      'status',
+    ])
     // A member is not staff: told to suspend, the route still named.
     const member = await patch(s.r1.id, { status: 'left' })
     expectError(member, 422, 'invalid_input', ['status'])
@@ -229,9 +318,13 @@ describe('PATCH /api/distributors/:id and status left', () => {
 
   it('once they left through the hand-over, PATCH cannot change their status back (409), but other fields still change', async () => {
     const s = await store()
-    const left = await call('POST', `/api/distributors/${s.leaver.id}/leave`, { token: s.adminKey, body: { successorId: s.successor.id } })
+    const left = await call('POST', `/api/distributors/${s.leaver.id}/leave`, {
+      token: s.adminKey,
+      body: { successorId: s.successor.id },
+    })
     expect(left.body.status).toBe('done')
-    const patch = (body: Record<string, unknown>) => call('PATCH', `/api/distributors/${s.leaver.id}`, { token: s.adminKey, body })
+    const patch = (body: Record<string, unknown>) =>
+      call('PATCH', `/api/distributors/${s.leaver.id}`, { token: s.adminKey, body })
 
     const before = await tableSnapshot()
     for (const status of ['active', 'suspended', 'pending']) {
@@ -242,7 +335,10 @@ describe('PATCH /api/distributors/:id and status left', () => {
     expect(await tableSnapshot()).toEqual(before)
 
     // Echoing `left` back is no change, and finance can still fix where their earnings are paid.
-    expect((await patch({ status: 'left', payeeReference: 'ICBC 6222 0000 1111' })).body).toMatchObject({ status: 'left', payeeReference: 'ICBC 6222 0000 1111' })
+    expect((await patch({ status: 'left', payeeReference: 'ICBC 6222 0000 1111' })).body).toMatchObject({
+      status: 'left',
+      payeeReference: 'ICBC 6222 0000 1111',
+    })
     expect((await call('GET', `/api/distributors/${s.leaver.id}`, { token: s.adminKey })).body.status).toBe('left')
   })
 })
@@ -263,7 +359,8 @@ describe('creating a distributor as left', () => {
     }
     expect(await tableSnapshot()).toEqual(before)
     // The other statuses still start a distributor.
-    for (const status of ['pending', 'active', 'suspended']) expect(await newDistributor(adminKey, { name: status, type: 'guide', status })).toMatchObject({ status })
+    for (const status of ['pending', 'active', 'suspended'])
+      expect(await newDistributor(adminKey, { name: status, type: 'guide', status })).toMatchObject({ status })
   })
 
   it('a staff file cannot make one either: a status column is not read, and every new row starts active', async () => {
@@ -272,9 +369,11 @@ describe('creating a distributor as left', () => {
     const { last } = await importAll(adminKey, text)
     expect(last).toMatchObject({ created: 2 })
     const list = await call('GET', '/api/distributors?limit=100', { token: adminKey })
-    expect(list.body.items.map((d: { externalId: string; status: string }) => [d.externalId, d.status]).sort()).toEqual([
-      ['E001', 'active'],
-      ['E002', 'active'],
-    ])
+    expect(list.body.items.map((d: { externalId: string; status: string }) => [d.externalId, d.status]).sort()).toEqual(
+      [
+        ['E001', 'active'],
+        ['E002', 'active'],
+      ],
+    )
   })
 })

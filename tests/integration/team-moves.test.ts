@@ -9,7 +9,10 @@ describe('random recruiter moves keep placements and team counts consistent', ()
   it('after every valid or refused move', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 3 }), fc.constantFrom('employee', 'member', 'guide', 'partner')), { minLength: 4, maxLength: 14 }),
+        fc.array(
+          fc.tuple(fc.nat(), fc.integer({ min: 0, max: 3 }), fc.constantFrom('employee', 'member', 'guide', 'partner')),
+          { minLength: 4, maxLength: 14 },
+        ),
         fc.array(fc.tuple(fc.nat(), fc.nat(), fc.boolean()), { minLength: 1, maxLength: 6 }),
         async (nodes, moves) => {
           const { adminKey } = await newBrand()
@@ -35,12 +38,18 @@ describe('random recruiter moves keep placements and team counts consistent', ()
   it('keeps a chain deeper than 10 consistent when its top moves', async () => {
     const { adminKey } = await newBrand()
     const chain = [await newDistributor(adminKey, { name: 'c0', type: 'member' })]
-    for (let i = 1; i <= 13; i++) chain.push(await newDistributor(adminKey, { name: `c${i}`, type: 'member', parentId: chain[i - 1]!.id }))
+    for (let i = 1; i <= 13; i++)
+      chain.push(await newDistributor(adminKey, { name: `c${i}`, type: 'member', parentId: chain[i - 1]!.id }))
     const top = await newDistributor(adminKey, { name: 'top', type: 'employee' })
     const mid = await newDistributor(adminKey, { name: 'mid', type: 'guide', parentId: top.id })
-    expect((await call('PATCH', `/api/distributors/${chain[0]!.id}`, { token: adminKey, body: { parentId: mid.id } })).status).toBe(200)
+    expect(
+      (await call('PATCH', `/api/distributors/${chain[0]!.id}`, { token: adminKey, body: { parentId: mid.id } }))
+        .status,
+    ).toBe(200)
     await expectConsistent(adminKey)
-    expect((await call('PATCH', `/api/distributors/${chain[4]!.id}`, { token: adminKey, body: { parentId: null } })).status).toBe(200)
+    expect(
+      (await call('PATCH', `/api/distributors/${chain[4]!.id}`, { token: adminKey, body: { parentId: null } })).status,
+    ).toBe(200)
     await expectConsistent(adminKey)
   })
 
@@ -49,10 +58,17 @@ describe('random recruiter moves keep placements and team counts consistent', ()
     const boss = await newDistributor(adminKey, { name: 'boss', type: 'employee' })
     const other = await newDistributor(adminKey, { name: 'other', type: 'employee' })
     for (let i = 0; i < MAX_MOVE_MEMBERS; i += 10) {
-      await Promise.all(Array.from({ length: 10 }, (_, j) => newDistributor(adminKey, { name: `m${i + j}`, type: 'member', parentId: boss.id })))
+      await Promise.all(
+        Array.from({ length: 10 }, (_, j) =>
+          newDistributor(adminKey, { name: `m${i + j}`, type: 'member', parentId: boss.id }),
+        ),
+      )
     }
     const before = await tableSnapshot()
-    const refused = await call('PATCH', `/api/distributors/${boss.id}`, { token: adminKey, body: { parentId: other.id } })
+    const refused = await call('PATCH', `/api/distributors/${boss.id}`, {
+      token: adminKey,
+      body: { parentId: other.id },
+    })
     expectError(refused, 422, 'invalid_input', ['parentId'])
     expect(refused.body.error.fields.parentId).toContain('/leave')
     expect(await tableSnapshot()).toEqual(before)

@@ -7,7 +7,11 @@ import { rippleSignature, shopifySignature } from '../../lib/domain/webhook-sign
 import { getBalance } from '../../lib/db/balances'
 
 const now = () => String(Math.floor(Date.now() / 1000))
-const signed = (secret: string, body: string, ts = now()) => ({ 'content-type': 'application/json', 'x-ripple-timestamp': ts, 'x-ripple-signature': rippleSignature(secret, ts, body) })
+const signed = (secret: string, body: string, ts = now()) => ({
+  'content-type': 'application/json',
+  'x-ripple-timestamp': ts,
+  'x-ripple-signature': rippleSignature(secret, ts, body),
+})
 
 /** Asserts a refused delivery: status, code, and not one item written. */
 async function refused(run: () => ReturnType<typeof call>, status: number, code: string, fields?: string[]) {
@@ -23,7 +27,14 @@ async function brandWithMember() {
   const d = await newDistributor(b.adminKey, { name: '会员', type: 'member' })
   return { b, d }
 }
-const orderBody = (orderId: string, refCode: string) => JSON.stringify({ orderId, refCode, currency: 'CNY', paidAt: new Date().toISOString(), lines: [{ sku: 'A', qty: 2, unitPrice: '50.00' }] })
+const orderBody = (orderId: string, refCode: string) =>
+  JSON.stringify({
+    orderId,
+    refCode,
+    currency: 'CNY',
+    paidAt: new Date().toISOString(),
+    lines: [{ sku: 'A', qty: 2, unitPrice: '50.00' }],
+  })
 
 describe('Ripple-signed webhooks: refusals write nothing', () => {
   it('missing headers, a non-numeric timestamp, a malformed signature, an unknown or malformed brand → 401', async () => {
@@ -32,26 +43,72 @@ describe('Ripple-signed webhooks: refusals write nothing', () => {
     const path = `/webhooks/${b.brand.id}/orders`
     const good = signed(b.webhookSecret, body)
     const without = (h: string) => Object.fromEntries(Object.entries(good).filter(([k]) => k !== h))
-    await refused(() => call('POST', path, { raw: body, headers: { 'content-type': 'application/json' } }), 401, 'unauthorized')
+    await refused(
+      () => call('POST', path, { raw: body, headers: { 'content-type': 'application/json' } }),
+      401,
+      'unauthorized',
+    )
     await refused(() => call('POST', path, { raw: body, headers: without('x-ripple-signature') }), 401, 'unauthorized')
     await refused(() => call('POST', path, { raw: body, headers: without('x-ripple-timestamp') }), 401, 'unauthorized')
     for (const ts of ['abc', '1.7e9', new Date().toISOString(), '-1', '']) {
-      await refused(() => call('POST', path, { raw: body, headers: signed(b.webhookSecret, body, ts) }), 401, 'unauthorized')
+      await refused(
+        () => call('POST', path, { raw: body, headers: signed(b.webhookSecret, body, ts) }),
+        401,
+        'unauthorized',
+      )
     }
-    for (const sig of ['sha256=', 'sha256=00', good['x-ripple-signature'].replace('sha256=', 'sha1='), good['x-ripple-signature'].toUpperCase()]) {
-      await refused(() => call('POST', path, { raw: body, headers: { ...good, 'x-ripple-signature': sig } }), 401, 'unauthorized')
+    for (const sig of [
+      'sha256=',
+      'sha256=00',
+      good['x-ripple-signature'].replace('sha256=', 'sha1='),
+      good['x-ripple-signature'].toUpperCase(),
+    ]) {
+      await refused(
+        () => call('POST', path, { raw: body, headers: { ...good, 'x-ripple-signature': sig } }),
+        401,
+        'unauthorized',
+      )
     }
     // Signed over a different timestamp than the one sent.
-    await refused(() => call('POST', path, { raw: body, headers: { ...good, 'x-ripple-timestamp': String(Number(good['x-ripple-timestamp']) - 1) } }), 401, 'unauthorized')
+    await refused(
+      () =>
+        call('POST', path, {
+          raw: body,
+          headers: { ...good, 'x-ripple-timestamp': String(Number(good['x-ripple-timestamp']) - 1) },
+        }),
+      401,
+      'unauthorized',
+    )
     for (const brandId of ['b_doesnotexist', 'nobrand', 'b_', `${b.brand.id}x`]) {
-      await refused(() => call('POST', `/webhooks/${brandId}/orders`, { raw: body, headers: good }), 401, 'unauthorized')
-      await refused(() => call('POST', `/webhooks/${brandId}/refunds`, { raw: body, headers: good }), 401, 'unauthorized')
+      await refused(
+        () => call('POST', `/webhooks/${brandId}/orders`, { raw: body, headers: good }),
+        401,
+        'unauthorized',
+      )
+      await refused(
+        () => call('POST', `/webhooks/${brandId}/refunds`, { raw: body, headers: good }),
+        401,
+        'unauthorized',
+      )
     }
     // The signature is checked before the body is even parsed.
-    await refused(() => call('POST', path, { raw: '{"orderId":', headers: { 'content-type': 'application/json' } }), 401, 'unauthorized')
-    await refused(() => call('POST', path, { raw: '{"orderId":', headers: signed(b.webhookSecret, '{"orderId":') }), 400, 'invalid_json')
+    await refused(
+      () => call('POST', path, { raw: '{"orderId":', headers: { 'content-type': 'application/json' } }),
+      401,
+      'unauthorized',
+    )
+    await refused(
+      () => call('POST', path, { raw: '{"orderId":', headers: signed(b.webhookSecret, '{"orderId":') }),
+      400,
+      'invalid_json',
+    )
     const wrongCurrency = body.replace('"CNY"', '"USD"')
-    await refused(() => call('POST', path, { raw: wrongCurrency, headers: signed(b.webhookSecret, wrongCurrency) }), 422, 'invalid_input', ['currency'])
+    await refused(
+      () => call('POST', path, { raw: wrongCurrency, headers: signed(b.webhookSecret, wrongCurrency) }),
+      422,
+      'invalid_input',
+      ['currency'],
+    )
     expect((await call('POST', path, { raw: body, headers: good })).status).toBe(201)
   })
 })
@@ -64,22 +121,47 @@ describe('POST /webhooks/:brandId/refunds', () => {
     expect((await call('POST', orderPath, { raw: o, headers: signed(b.webhookSecret, o) })).status).toBe(201)
     const path = `/webhooks/${b.brand.id}/refunds`
     const body = JSON.stringify({ orderId: 'wr', refundId: 'wr-1', lines: [{ sku: 'A', qty: 1 }] })
-    const results = await Promise.all(Array.from({ length: 10 }, () => call('POST', path, { raw: body, headers: signed(b.webhookSecret, body) })))
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => call('POST', path, { raw: body, headers: signed(b.webhookSecret, body) })),
+    )
     expect(results.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 200, 200, 201])
     expect(results[0]!.body.reversals.map((x: { amount: number }) => x.amount)).toEqual([-500])
     expect(await getBalance(d.id, 'CNY', true)).toMatchObject({ available: 500 })
 
     const different = JSON.stringify({ orderId: 'wr', refundId: 'wr-1', amount: 100 })
-    await refused(() => call('POST', path, { raw: different, headers: signed(b.webhookSecret, different) }), 409, 'conflict', ['refundId'])
+    await refused(
+      () => call('POST', path, { raw: different, headers: signed(b.webhookSecret, different) }),
+      409,
+      'conflict',
+      ['refundId'],
+    )
     const unknown = JSON.stringify({ orderId: 'nosuch', refundId: 'x', amount: 100 })
-    await refused(() => call('POST', path, { raw: unknown, headers: signed(b.webhookSecret, unknown) }), 404, 'not_found')
+    await refused(
+      () => call('POST', path, { raw: unknown, headers: signed(b.webhookSecret, unknown) }),
+      404,
+      'not_found',
+    )
     const tooMuch = JSON.stringify({ orderId: 'wr', refundId: 'wr-2', amount: 5001 })
-    await refused(() => call('POST', path, { raw: tooMuch, headers: signed(b.webhookSecret, tooMuch) }), 422, 'invalid_input', ['amount'])
+    await refused(
+      () => call('POST', path, { raw: tooMuch, headers: signed(b.webhookSecret, tooMuch) }),
+      422,
+      'invalid_input',
+      ['amount'],
+    )
     const noOrder = JSON.stringify({ refundId: 'wr-3', amount: 1 })
-    await refused(() => call('POST', path, { raw: noOrder, headers: signed(b.webhookSecret, noOrder) }), 422, 'invalid_input', ['orderId'])
+    await refused(
+      () => call('POST', path, { raw: noOrder, headers: signed(b.webhookSecret, noOrder) }),
+      422,
+      'invalid_input',
+      ['orderId'],
+    )
     const stale = String(Math.floor(Date.now() / 1000) - 301)
     const fine = JSON.stringify({ orderId: 'wr', refundId: 'wr-4', amount: 100 })
-    await refused(() => call('POST', path, { raw: fine, headers: signed(b.webhookSecret, fine, stale) }), 401, 'unauthorized')
+    await refused(
+      () => call('POST', path, { raw: fine, headers: signed(b.webhookSecret, fine, stale) }),
+      401,
+      'unauthorized',
+    )
     await expectBalanceMatchesLedger(d.id)
   })
 })
@@ -99,7 +181,10 @@ describe('Shopify webhooks, more', () => {
     const b = await newBrand({ defaultBps: [1000], maxLevels: 1, holdDays: 0 })
     if (withSecret) {
       const programme = (await call('GET', '/api/programme', { token: b.adminKey })).body
-      expect((await call('PUT', '/api/programme', { token: b.adminKey, body: { ...programme, shopifySecret: SECRET } })).status).toBe(200)
+      expect(
+        (await call('PUT', '/api/programme', { token: b.adminKey, body: { ...programme, shopifySecret: SECRET } }))
+          .status,
+      ).toBe(200)
     }
     const d = await newDistributor(b.adminKey, { name: '导购', type: 'guide' })
     // Credit by discount code: the fixture's order carries the distributor's coupon code.
@@ -110,27 +195,68 @@ describe('Shopify webhooks, more', () => {
   it('a brand with no Shopify secret refuses every Shopify delivery → 401', async () => {
     const s = await shop(false)
     for (const secret of ['', 'undefined', 'null', SECRET, s.b.webhookSecret]) {
-      await refused(() => call('POST', s.path, { raw: s.body, headers: shopify(secret, s.body, 'orders/paid') }), 401, 'unauthorized')
+      await refused(
+        () => call('POST', s.path, { raw: s.body, headers: shopify(secret, s.body, 'orders/paid') }),
+        401,
+        'unauthorized',
+      )
     }
-    await refused(() => call('POST', s.path, { raw: s.body, headers: { 'content-type': 'application/json', 'x-shopify-topic': 'orders/paid' } }), 401, 'unauthorized')
+    await refused(
+      () =>
+        call('POST', s.path, {
+          raw: s.body,
+          headers: { 'content-type': 'application/json', 'x-shopify-topic': 'orders/paid' },
+        }),
+      401,
+      'unauthorized',
+    )
   })
 
   it('missing or wrong HMAC, or an unknown brand → 401', async () => {
     const s = await shop(true)
-    await refused(() => call('POST', s.path, { raw: s.body, headers: { 'content-type': 'application/json', 'x-shopify-topic': 'orders/paid' } }), 401, 'unauthorized')
-    await refused(() => call('POST', s.path, { raw: `${s.body} `, headers: shopify(SECRET, s.body, 'orders/paid') }), 401, 'unauthorized')
-    await refused(() => call('POST', '/webhooks/b_doesnotexist/shopify', { raw: s.body, headers: shopify(SECRET, s.body, 'orders/paid') }), 401, 'unauthorized')
+    await refused(
+      () =>
+        call('POST', s.path, {
+          raw: s.body,
+          headers: { 'content-type': 'application/json', 'x-shopify-topic': 'orders/paid' },
+        }),
+      401,
+      'unauthorized',
+    )
+    await refused(
+      () => call('POST', s.path, { raw: `${s.body} `, headers: shopify(SECRET, s.body, 'orders/paid') }),
+      401,
+      'unauthorized',
+    )
+    await refused(
+      () =>
+        call('POST', '/webhooks/b_doesnotexist/shopify', {
+          raw: s.body,
+          headers: shopify(SECRET, s.body, 'orders/paid'),
+        }),
+      401,
+      'unauthorized',
+    )
   })
 
   it('the legacy X-Shopify-Webhook-Id header de-duplicates too, and repeated orders/paid with new ids pay once', async () => {
     const s = await shop(true)
-    const first = await call('POST', s.path, { raw: s.body, headers: shopify(SECRET, s.body, 'orders/paid', { 'x-shopify-webhook-id': 'legacy-1' }) })
+    const first = await call('POST', s.path, {
+      raw: s.body,
+      headers: shopify(SECRET, s.body, 'orders/paid', { 'x-shopify-webhook-id': 'legacy-1' }),
+    })
     expect(first.status).toBe(200)
     expect(first.body.attribution).toEqual({ distributorId: s.d.id, source: 'refCode' })
     expect(first.body.commissions.map((c: { amount: number }) => c.amount)).toEqual([5680])
-    const again = await call('POST', s.path, { raw: s.body, headers: shopify(SECRET, s.body, 'orders/paid', { 'x-shopify-webhook-id': 'legacy-1' }) })
+    const again = await call('POST', s.path, {
+      raw: s.body,
+      headers: shopify(SECRET, s.body, 'orders/paid', { 'x-shopify-webhook-id': 'legacy-1' }),
+    })
     expect(again.body).toEqual({ ok: true, duplicate: true })
-    const redelivered = await call('POST', s.path, { raw: s.body, headers: shopify(SECRET, s.body, 'orders/paid', { 'x-shopify-webhook-id': 'legacy-2' }) })
+    const redelivered = await call('POST', s.path, {
+      raw: s.body,
+      headers: shopify(SECRET, s.body, 'orders/paid', { 'x-shopify-webhook-id': 'legacy-2' }),
+    })
     expect(redelivered.status).toBe(200)
     expect(redelivered.body.order.orderId).toBe('shopify:820982911946154508')
     expect(await getBalance(s.d.id, 'CNY', true)).toMatchObject({ available: 5680 })
@@ -146,18 +272,38 @@ describe('Shopify webhooks, more', () => {
     expect((await call('GET', '/api/orders/shopify:820982911946154508', { token: s.b.adminKey })).status).toBe(404)
     expect(await tableSnapshot()).toEqual(before)
 
-    await refused(() => call('POST', s.path, { raw: refundRaw, headers: shopify(SECRET, refundRaw, 'refunds/create', { 'x-shopify-event-id': 'rf-ev' }) }), 404, 'not_found')
+    await refused(
+      () =>
+        call('POST', s.path, {
+          raw: refundRaw,
+          headers: shopify(SECRET, refundRaw, 'refunds/create', { 'x-shopify-event-id': 'rf-ev' }),
+        }),
+      404,
+      'not_found',
+    )
     // orders/create that is already paid counts as the payment.
-    const paid = await call('POST', s.path, { raw: s.body, headers: shopify(SECRET, s.body, 'orders/create', { 'x-shopify-event-id': 'create-paid' }) })
+    const paid = await call('POST', s.path, {
+      raw: s.body,
+      headers: shopify(SECRET, s.body, 'orders/create', { 'x-shopify-event-id': 'create-paid' }),
+    })
     expect(paid.body.commissions.map((c: { amount: number }) => c.amount)).toEqual([5680])
     // The refund's retry (same event id) is processed now: it was not remembered when refused.
-    const retry = await call('POST', s.path, { raw: refundRaw, headers: shopify(SECRET, refundRaw, 'refunds/create', { 'x-shopify-event-id': 'rf-ev' }) })
+    const retry = await call('POST', s.path, {
+      raw: refundRaw,
+      headers: shopify(SECRET, refundRaw, 'refunds/create', { 'x-shopify-event-id': 'rf-ev' }),
+    })
     expect(retry.status).toBe(200)
     expect(retry.body.reversals.map((r: { amount: number }) => r.amount)).toEqual([-2840])
-    const dup = await call('POST', s.path, { raw: refundRaw, headers: shopify(SECRET, refundRaw, 'refunds/create', { 'x-shopify-event-id': 'rf-ev' }) })
+    const dup = await call('POST', s.path, {
+      raw: refundRaw,
+      headers: shopify(SECRET, refundRaw, 'refunds/create', { 'x-shopify-event-id': 'rf-ev' }),
+    })
     expect(dup.body.duplicate).toBe(true)
     // The same refund under a new event id is still one refund (its Shopify id is the refundId).
-    const again = await call('POST', s.path, { raw: refundRaw, headers: shopify(SECRET, refundRaw, 'refunds/create', { 'x-shopify-event-id': 'rf-ev-2' }) })
+    const again = await call('POST', s.path, {
+      raw: refundRaw,
+      headers: shopify(SECRET, refundRaw, 'refunds/create', { 'x-shopify-event-id': 'rf-ev-2' }),
+    })
     expect(again.status).toBe(200)
     expect(await getBalance(s.d.id, 'CNY', true)).toMatchObject({ available: 2840 })
     await expectBalanceMatchesLedger(s.d.id)
@@ -166,8 +312,16 @@ describe('Shopify webhooks, more', () => {
   it('a payload with a price that is not a decimal → 422, nothing written', async () => {
     const s = await shop(true)
     const bad = s.body.replace('"price": "299.00"', '"price": "299.001"')
-    await refused(() => call('POST', s.path, { raw: bad, headers: shopify(SECRET, bad, 'orders/paid') }), 422, 'invalid_input')
+    await refused(
+      () => call('POST', s.path, { raw: bad, headers: shopify(SECRET, bad, 'orders/paid') }),
+      422,
+      'invalid_input',
+    )
     const notJson = '{"id": 1,'
-    await refused(() => call('POST', s.path, { raw: notJson, headers: shopify(SECRET, notJson, 'orders/paid') }), 400, 'invalid_json')
+    await refused(
+      () => call('POST', s.path, { raw: notJson, headers: shopify(SECRET, notJson, 'orders/paid') }),
+      400,
+      'invalid_json',
+    )
   })
 })

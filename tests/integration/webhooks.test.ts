@@ -7,28 +7,52 @@ import { getBalance } from '../../lib/db/balances'
 const now = () => String(Math.floor(Date.now() / 1000))
 
 function signed(secret: string, body: string, ts = now()) {
-  return { 'content-type': 'application/json', 'x-ripple-timestamp': ts, 'x-ripple-signature': rippleSignature(secret, ts, body) }
+  return {
+    'content-type': 'application/json',
+    'x-ripple-timestamp': ts,
+    'x-ripple-signature': rippleSignature(secret, ts, body),
+  }
 }
 
 describe('signed order webhooks', () => {
   it('accepts a signed order once and refuses replays and tampering', async () => {
     const b = await newBrand({ defaultBps: [1000], maxLevels: 1 })
     const d = await newDistributor(b.adminKey, { name: '会员', type: 'member' })
-    const body = JSON.stringify({ orderId: 'w1', refCode: d.inviteCode, currency: 'CNY', paidAt: new Date().toISOString(), lines: [{ sku: 'A', qty: 1, unitPrice: '100.00' }] })
+    const body = JSON.stringify({
+      orderId: 'w1',
+      refCode: d.inviteCode,
+      currency: 'CNY',
+      paidAt: new Date().toISOString(),
+      lines: [{ sku: 'A', qty: 1, unitPrice: '100.00' }],
+    })
     const path = `/webhooks/${b.brand.id}/orders`
     const first = await call('POST', path, { raw: body, headers: signed(b.webhookSecret, body) })
     expect(first.status).toBe(201)
     expect(first.body.commissions[0].amount).toBe(1000)
-    const twice = await Promise.all([1, 2].map(() => call('POST', path, { raw: body, headers: signed(b.webhookSecret, body) })))
+    const twice = await Promise.all(
+      [1, 2].map(() => call('POST', path, { raw: body, headers: signed(b.webhookSecret, body) })),
+    )
     expect(twice.map((r) => r.status)).toEqual([200, 200])
-    const stale = await call('POST', path, { raw: body, headers: signed(b.webhookSecret, body, String(Math.floor(Date.now() / 1000) - 301)) })
+    const stale = await call('POST', path, {
+      raw: body,
+      headers: signed(b.webhookSecret, body, String(Math.floor(Date.now() / 1000) - 301)),
+    })
     expect(stale.status).toBe(401)
-    const future = await call('POST', path, { raw: body, headers: signed(b.webhookSecret, body, String(Math.floor(Date.now() / 1000) + 301)) })
+    const future = await call('POST', path, {
+      raw: body,
+      headers: signed(b.webhookSecret, body, String(Math.floor(Date.now() / 1000) + 301)),
+    })
     expect(future.status).toBe(401)
-    const tampered = await call('POST', path, { raw: body.replace('100.00', '999.00'), headers: signed(b.webhookSecret, body) })
+    const tampered = await call('POST', path, {
+      raw: body.replace('100.00', '999.00'),
+      headers: signed(b.webhookSecret, body),
+    })
     expect(tampered.status).toBe(401)
     const other = await newBrand()
-    const wrongBrand = await call('POST', `/webhooks/${other.brand.id}/orders`, { raw: body, headers: signed(b.webhookSecret, body) })
+    const wrongBrand = await call('POST', `/webhooks/${other.brand.id}/orders`, {
+      raw: body,
+      headers: signed(b.webhookSecret, body),
+    })
     expect(wrongBrand.status).toBe(401)
     expect(await getBalance(d.id, 'CNY', true)).toMatchObject({ pending: 1000 })
     const bad = JSON.stringify({ orderId: 'w2', currency: 'CNY', paidAt: 'yesterday', lines: [] })
@@ -41,10 +65,19 @@ describe('signed order webhooks', () => {
 describe('Shopify webhooks', () => {
   it('maps orders/paid and refunds/create, verifies the HMAC and de-duplicates by event id', async () => {
     const b = await newBrand({ defaultBps: [1000], maxLevels: 1, holdDays: 0 })
-    await call('PUT', '/api/programme', { token: b.adminKey, body: { ...(await call('GET', '/api/programme', { token: b.adminKey })).body, shopifySecret: 'shpss_test_secret_123' } })
+    await call('PUT', '/api/programme', {
+      token: b.adminKey,
+      body: {
+        ...(await call('GET', '/api/programme', { token: b.adminKey })).body,
+        shopifySecret: 'shpss_test_secret_123',
+      },
+    })
     const programme = await call('GET', '/api/programme', { token: b.adminKey })
     expect(JSON.stringify(programme.body)).not.toContain('shpss_test_secret_123')
-    await call('POST', '/api/products', { token: b.adminKey, body: { sku: 'CAM-SERUM-30', name: '精华', price: 29900, url: 'https://shop.example.com/p/1' } })
+    await call('POST', '/api/products', {
+      token: b.adminKey,
+      body: { sku: 'CAM-SERUM-30', name: '精华', price: 29900, url: 'https://shop.example.com/p/1' },
+    })
     const d = await newDistributor(b.adminKey, { name: '导购', type: 'guide' })
     const session = await sessionOf(b.adminKey, d.id)
     const link = await call('POST', '/api/links', { token: session, body: { productId: 'CAM-SERUM-30' } })
@@ -68,7 +101,10 @@ describe('Shopify webhooks', () => {
     expect(paid.body.commissions.map((c: { amount: number }) => c.amount)).toEqual([5680])
     const dup = await call('POST', path, { raw, headers: headers(raw, 'orders/paid', 'ev-1') })
     expect(dup.body.duplicate).toBe(true)
-    const forged = await call('POST', path, { raw, headers: { ...headers(raw, 'orders/paid', 'ev-2'), 'x-shopify-hmac-sha256': shopifySignature('wrong', raw) } })
+    const forged = await call('POST', path, {
+      raw,
+      headers: { ...headers(raw, 'orders/paid', 'ev-2'), 'x-shopify-hmac-sha256': shopifySignature('wrong', raw) },
+    })
     expect(forged.status).toBe(401)
     const ignored = await call('POST', path, { raw: '{}', headers: headers('{}', 'customers/create', 'ev-3') })
     expect(ignored.body).toEqual({ ok: true, ignored: 'customers/create' })

@@ -12,11 +12,19 @@ export interface CallOptions {
 }
 
 /** Calls the same app `npm start` serves, in process, like an HTTP client would. */
-export async function call(method: string, path: string, opts: CallOptions = {}): Promise<{ status: number; body: any; res: Response }> {
+export async function call(
+  method: string,
+  path: string,
+  opts: CallOptions = {},
+): Promise<{ status: number; body: any; res: Response }> {
   const headers: Record<string, string> = { ...opts.headers }
   if (opts.token) headers.authorization = `Bearer ${opts.token}`
   if (opts.body !== undefined) headers['content-type'] ??= 'application/json'
-  const res = await app.request(`${BASE}${path}`, { method, headers, body: opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)) })
+  const res = await app.request(`${BASE}${path}`, {
+    method,
+    headers,
+    body: opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
+  })
   const text = await res.clone().text()
   let body: unknown = text
   try {
@@ -44,7 +52,14 @@ export async function newBrand(programme: Record<string, unknown> = {}) {
 export async function newDistributor(adminKey: string, body: Record<string, unknown>) {
   const r = await call('POST', '/api/distributors', { token: adminKey, body })
   if (r.status !== 201) throw new Error(`distributor: ${r.status} ${JSON.stringify(r.body)}`)
-  return r.body as { id: string; ring: number; depth: number; ancestors: string[]; inviteCode: string; parentId: string | null }
+  return r.body as {
+    id: string
+    ring: number
+    depth: number
+    ancestors: string[]
+    inviteCode: string
+    parentId: string | null
+  }
 }
 
 /** Signs a distributor in through a real single-use link; returns the session token. */

@@ -22,7 +22,13 @@ export async function expectBalanceMatchesLedger(distributorId: string, currency
   const [balance, entries] = await Promise.all([getBalance(distributorId, currency, true), allEntriesOf(distributorId)])
   const sums = { pending: 0, available: 0, settled: 0, paid: 0 }
   for (const e of entries.filter((x) => x.currency === currency)) sums[e.status] += e.amount
-  expect({ distributorId, ...sums }).toEqual({ distributorId, pending: balance.pending, available: balance.available, settled: balance.settled, paid: balance.paid })
+  expect({ distributorId, ...sums }).toEqual({
+    distributorId,
+    pending: balance.pending,
+    available: balance.available,
+    settled: balance.settled,
+    paid: balance.paid,
+  })
   return balance
 }
 

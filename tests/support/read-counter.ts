@@ -12,9 +12,16 @@ export async function countReads<T>(fn: () => Promise<T>): Promise<{ result: T; 
   let items = 0
   let requests = 0
   client.send = (async (command: Parameters<typeof send>[0], ...rest: unknown[]) => {
-    const out = (await (send as (c: unknown, ...r: unknown[]) => Promise<unknown>)(command, ...rest)) as { Items?: unknown[]; Item?: unknown; Responses?: Record<string, unknown[]> }
+    const out = (await (send as (c: unknown, ...r: unknown[]) => Promise<unknown>)(command, ...rest)) as {
+      Items?: unknown[]
+      Item?: unknown
+      Responses?: Record<string, unknown[]>
+    }
     requests++
-    items += (out.Items?.length ?? 0) + (out.Item ? 1 : 0) + Object.values(out.Responses ?? {}).reduce((n, xs) => n + xs.length, 0)
+    items +=
+      (out.Items?.length ?? 0) +
+      (out.Item ? 1 : 0) +
+      Object.values(out.Responses ?? {}).reduce((n, xs) => n + xs.length, 0)
     return out
   }) as typeof client.send
   try {

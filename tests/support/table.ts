@@ -17,8 +17,11 @@ export async function tableSnapshot(): Promise<string[]> {
   const out: string[] = []
   let start: Record<string, unknown> | undefined
   do {
-    const r = await db().send(new ScanCommand({ TableName: tableName(), ExclusiveStartKey: start, ConsistentRead: true }))
-    for (const item of r.Items ?? []) out.push(JSON.stringify(Object.fromEntries(Object.entries(item).sort(([a], [b]) => a.localeCompare(b)))))
+    const r = await db().send(
+      new ScanCommand({ TableName: tableName(), ExclusiveStartKey: start, ConsistentRead: true }),
+    )
+    for (const item of r.Items ?? [])
+      out.push(JSON.stringify(Object.fromEntries(Object.entries(item).sort(([a], [b]) => a.localeCompare(b)))))
     start = r.LastEvaluatedKey
   } while (start)
   return out.sort()
@@ -29,5 +32,6 @@ export function expectError(r: { status: number; body: any }, status: number, co
   expect({ status: r.status, code: r.body?.error?.code }, JSON.stringify(r.body)).toEqual({ status, code })
   expect(typeof r.body.error.message).toBe('string')
   expect(r.body.error.message.length).toBeGreaterThan(0)
-  for (const f of fields ?? []) expect(r.body.error.fields, `fields.${f} in ${JSON.stringify(r.body)}`).toHaveProperty([f])
+  for (const f of fields ?? [])
+    expect(r.body.error.fields, `fields.${f} in ${JSON.stringify(r.body)}`).toHaveProperty([f])
 }

@@ -17,7 +17,9 @@ export async function listAll(adminKey: string): Promise<StoredDistributor[]> {
   const out: StoredDistributor[] = []
   let cursor: string | undefined
   do {
-    const r = await call('GET', `/api/distributors?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { token: adminKey })
+    const r = await call('GET', `/api/distributors?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, {
+      token: adminKey,
+    })
     out.push(...r.body.items)
     cursor = r.body.nextCursor
   } while (cursor)
@@ -51,7 +53,12 @@ export async function expectConsistent(adminKey: string) {
     const up = chain(d)
     const root = byId.get(up.at(-1) ?? d.id)!
     const rootRing = ['employee', 'guide', 'online_rep', 'offline_rep'].includes(root.type) ? 1 : 2
-    expect({ id: d.id, ancestors: d.ancestors, depth: d.depth, ring: d.ring }).toEqual({ id: d.id, ancestors: up.slice(0, MAX_ANCESTORS), depth: up.length, ring: rootRing + up.length })
+    expect({ id: d.id, ancestors: d.ancestors, depth: d.depth, ring: d.ring }).toEqual({
+      id: d.id,
+      ancestors: up.slice(0, MAX_ANCESTORS),
+      depth: up.length,
+      ring: rootRing + up.length,
+    })
   }
   await expectCountsMatchAncestors(all)
   return all

@@ -30,7 +30,9 @@ form.querySelectorAll<HTMLButtonElement>('button[data-status]').forEach((button)
   }),
 )
 document.getElementById('save-type')?.addEventListener('click', (e) => {
-  void patch(e.currentTarget as HTMLButtonElement, { type: (document.getElementById('f-type') as HTMLSelectElement).value })
+  void patch(e.currentTarget as HTMLButtonElement, {
+    type: (document.getElementById('f-type') as HTMLSelectElement).value,
+  })
 })
 document.getElementById('save-store')?.addEventListener('click', (e) => {
   const store = (document.getElementById('f-store') as HTMLInputElement).value.trim()
@@ -43,7 +45,10 @@ document.getElementById('sign-in-link')?.addEventListener('click', async (e) => 
   const url = document.getElementById('sign-in-url') as HTMLElement
   const qr = document.getElementById('sign-in-qr') as HTMLElement
   button.disabled = true
-  const res = await consoleApi<{ url: string; expiresAt: string; qrSvg: string }>('POST', `/api/distributors/${encodeURIComponent(id)}/sign-in-links`).catch(() => undefined)
+  const res = await consoleApi<{ url: string; expiresAt: string; qrSvg: string }>(
+    'POST',
+    `/api/distributors/${encodeURIComponent(id)}/sign-in-links`,
+  ).catch(() => undefined)
   if (res?.status === 201) {
     url.textContent = `${res.body.url} (${text.validUntil ?? ''} ${new Date(res.body.expiresAt).toLocaleTimeString()})`
     url.dataset.url = res.body.url

@@ -44,7 +44,8 @@ interface BatchAnswer {
 const lang = pageLang()
 const t = financeText(lang)
 const statusName = (status: string) => t.statuses[status as keyof typeof t.statuses] ?? status
-const reasonName = (reason: string | undefined) => (reason ? (t.reasons[reason as keyof typeof t.reasons] ?? reason) : '')
+const reasonName = (reason: string | undefined) =>
+  reason ? (t.reasons[reason as keyof typeof t.reasons] ?? reason) : ''
 const typeName = (type: string) => TYPE_NAMES[lang][type as DistributorType] ?? type
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T | null
 
@@ -66,7 +67,9 @@ function showError(message: string): void {
 function renderPreview(p: Preview): void {
   const m = (n: number) => moneyText(n, p.currency)
   const sums = p.totals
-  $('preview-title')!.textContent = p.existing ? t.existingBatch(p.period, p.batchId, statusName(p.existing.status)) : t.previewTitle(p.period)
+  $('preview-title')!.textContent = p.existing
+    ? t.existingBatch(p.period, p.batchId, statusName(p.existing.status))
+    : t.previewTitle(p.period)
   const totals = $('preview-totals')!
   totals.replaceChildren(
     ...(sums
@@ -94,7 +97,14 @@ function renderPreview(p: Preview): void {
     ...p.included.map((l) => {
       const tr = document.createElement('tr')
       tr.dataset.distributor = l.distributorId
-      tr.append(td(l.name || l.distributorId), td(typeName(l.type)), td(m(l.gross), 'num'), td(m(l.reversals), 'num'), td(m(l.net), 'num'), td(String(l.entries), 'num'))
+      tr.append(
+        td(l.name || l.distributorId),
+        td(typeName(l.type)),
+        td(m(l.gross), 'num'),
+        td(m(l.reversals), 'num'),
+        td(m(l.net), 'num'),
+        td(String(l.entries), 'num'),
+      )
       return tr
     }),
   )
@@ -184,7 +194,11 @@ $('paid-form')?.addEventListener('submit', async (e) => {
   button.disabled = true
   status.textContent = t.markingPaid
   for (;;) {
-    const res = await consoleApi<BatchAnswer>('POST', `/api/settlements/${encodeURIComponent(form.dataset.batch ?? '')}/paid`, reference ? { reference } : {}).catch(() => undefined)
+    const res = await consoleApi<BatchAnswer>(
+      'POST',
+      `/api/settlements/${encodeURIComponent(form.dataset.batch ?? '')}/paid`,
+      reference ? { reference } : {},
+    ).catch(() => undefined)
     if (res?.status === 200 && res.body.status === 'paying') {
       await sleep(300)
       continue
@@ -195,5 +209,3 @@ $('paid-form')?.addEventListener('submit', async (e) => {
     return
   }
 })
-
-export {}

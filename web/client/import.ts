@@ -97,7 +97,14 @@ check.addEventListener('click', async () => {
   try {
     checked = await send('dryRun=true')
     const c = checked
-    $('import-summary-text').textContent = t.summary(c.rows, c.valid, c.wouldCreate ?? 0, c.wouldUpdate ?? 0, c.errorCount, c.encoding)
+    $('import-summary-text').textContent = t.summary(
+      c.rows,
+      c.valid,
+      c.wouldCreate ?? 0,
+      c.wouldUpdate ?? 0,
+      c.errorCount,
+      c.encoding,
+    )
     $('import-summary').hidden = false
     showErrors(c.errors)
     run.disabled = c.valid === 0
@@ -137,5 +144,3 @@ run.addEventListener('click', async () => {
   check.disabled = false
   fileInput.disabled = false
 })
-
-export {}

@@ -28,7 +28,9 @@ form.addEventListener('submit', async (e) => {
       location.assign('/m')
       return
     }
-    const body = (await res.json().catch(() => ({}))) as { error?: { message?: string; fields?: Record<string, string> } }
+    const body = (await res.json().catch(() => ({}))) as {
+      error?: { message?: string; fields?: Record<string, string> }
+    }
     status.textContent = body.error?.fields?.name ?? body.error?.message ?? text('failed')
   } catch {
     status.textContent = text('failed')

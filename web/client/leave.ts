@@ -22,7 +22,13 @@ async function find(): Promise<void> {
   const q = query.value.trim()
   if (!q) return
   const res = await fetch(`/console/staff/lookup?q=${encodeURIComponent(q)}`, { credentials: 'same-origin' })
-  const d = (await res.json().catch(() => ({ found: false }))) as { found: boolean; id?: string; name?: string; store?: string | null; status?: DistributorStatus }
+  const d = (await res.json().catch(() => ({ found: false }))) as {
+    found: boolean
+    id?: string
+    name?: string
+    store?: string | null
+    status?: DistributorStatus
+  }
   if (!d.found || !d.id) {
     found.textContent = t.noSuchPerson
     return
@@ -43,7 +49,11 @@ form?.addEventListener('submit', async (e) => {
   status.textContent = t.handingOver
   // A large hand-over stops at its time budget and says in_progress: call again until it is done.
   for (let i = 0; i < 50; i++) {
-    const res = await consoleApi<{ status: string }>('POST', `/api/distributors/${encodeURIComponent(leaverId)}/leave`, { successorId })
+    const res = await consoleApi<{ status: string }>(
+      'POST',
+      `/api/distributors/${encodeURIComponent(leaverId)}/leave`,
+      { successorId },
+    )
     if (res.status !== 200) {
       status.textContent = res.body.error?.fields?.successorId ?? res.body.error?.message ?? `HTTP ${res.status}`
       submit.disabled = false
@@ -55,5 +65,3 @@ form?.addEventListener('submit', async (e) => {
 })
 
 if (query.value) void find()
-
-export {}

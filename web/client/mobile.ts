@@ -75,7 +75,13 @@ async function openSheet(button: HTMLElement): Promise<void> {
 
 /** Draws the poster and hands it to the browser as a PNG download. */
 async function savePoster(l: SharedLink): Promise<void> {
-  const png = await posterPng({ brand: text('brand'), name: l.name, price: l.price, qrSvg: l.qrSvg, hint: text('scan') })
+  const png = await posterPng({
+    brand: text('brand'),
+    name: l.name,
+    price: l.price,
+    qrSvg: l.qrSvg,
+    hint: text('scan'),
+  })
   const url = URL.createObjectURL(png)
   const img = byId<HTMLImageElement>('poster-image')
   if (img.src.startsWith('blob:')) URL.revokeObjectURL(img.src)

@@ -14,7 +14,9 @@ const productForm = document.getElementById('product-form') as HTMLFormElement
 const campaignForm = document.getElementById('campaign-form') as HTMLFormElement
 const input = (form: HTMLFormElement, name: string) => form.elements.namedItem(name) as HTMLInputElement
 const rowData = <T>(attr: string, value: string): T | undefined => {
-  const row = document.querySelector<HTMLElement>(`tr[data-${attr === 'product' ? 'sku' : 'id'}="${CSS.escape(value)}"]`)
+  const row = document.querySelector<HTMLElement>(
+    `tr[data-${attr === 'product' ? 'sku' : 'id'}="${CSS.escape(value)}"]`,
+  )
   const json = row?.dataset[attr]
   return json ? (JSON.parse(json) as T) : undefined
 }
@@ -38,7 +40,15 @@ async function submit(form: HTMLFormElement, send: () => Promise<ApiAnswer<unkno
 }
 
 // Products: POST /api/products is an upsert by SKU.
-const productBody = (p: Omit<Product, 'updatedAt'>) => ({ sku: p.sku, name: p.name, price: p.price, url: p.url, category: p.category, imageUrl: p.imageUrl, active: p.active })
+const productBody = (p: Omit<Product, 'updatedAt'>) => ({
+  sku: p.sku,
+  name: p.name,
+  price: p.price,
+  url: p.url,
+  category: p.category,
+  imageUrl: p.imageUrl,
+  active: p.active,
+})
 
 productForm.addEventListener('submit', (e) => {
   e.preventDefault()
@@ -98,7 +108,9 @@ campaignForm.addEventListener('submit', (e) => {
   const body = { name: value('name'), ...times, active: input(campaignForm, 'active').checked }
   const id = editingCampaign
   void submit(campaignForm, () =>
-    id ? consoleApi('PUT', `/api/campaigns/${encodeURIComponent(id)}`, body) : consoleApi('POST', '/api/campaigns', { ...body, id: value('id') || undefined }),
+    id
+      ? consoleApi('PUT', `/api/campaigns/${encodeURIComponent(id)}`, body)
+      : consoleApi('POST', '/api/campaigns', { ...body, id: value('id') || undefined }),
   )
 })
 
@@ -145,7 +157,12 @@ document.addEventListener('click', async (e) => {
     const res = p
       ? await consoleApi('POST', '/api/products', { ...productBody(p), active: !p.active }).catch(() => undefined)
       : c
-        ? await consoleApi('PUT', `/api/campaigns/${encodeURIComponent(c.id)}`, { name: c.name, startsAt: c.startsAt, endsAt: c.endsAt, active: !c.active }).catch(() => undefined)
+        ? await consoleApi('PUT', `/api/campaigns/${encodeURIComponent(c.id)}`, {
+            name: c.name,
+            startsAt: c.startsAt,
+            endsAt: c.endsAt,
+            active: !c.active,
+          }).catch(() => undefined)
         : undefined
     if (res && (res.status === 200 || res.status === 201)) return reload()
     el.disabled = false

@@ -97,7 +97,8 @@ function readForm(): { body: Record<string, unknown> } | { errors: Record<string
 /** Shows the settings as stored (the API normalises, e.g. domains to lower case). */
 function fill(p: Programme): void {
   for (const name of ['maxLevels', 'bindingDays', 'holdDays'] as const) field(name).value = String(p[name])
-  for (const name of ['bindingPolicy', 'selfPurchase', 'defaultRecruitType', 'currency'] as const) field(name).value = p[name]
+  for (const name of ['bindingPolicy', 'selfPurchase', 'defaultRecruitType', 'currency'] as const)
+    field(name).value = p[name]
   field('payoutThreshold').value = formatMinor(p.payoutThreshold, exponentFor(p.currency))
   field('allowedDomains').value = p.allowedDomains.join('\n')
   field('shopifySecret').value = ''

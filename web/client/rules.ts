@@ -45,7 +45,11 @@ form.addEventListener('submit', async (e) => {
   const id = form.dataset.editing
   save.disabled = true
   try {
-    const res = await consoleApi<Rule>(id ? 'PUT' : 'POST', id ? `/api/rules/${encodeURIComponent(id)}` : '/api/rules', read.body)
+    const res = await consoleApi<Rule>(
+      id ? 'PUT' : 'POST',
+      id ? `/api/rules/${encodeURIComponent(id)}` : '/api/rules',
+      read.body,
+    )
     if (res.status === 200 || res.status === 201) {
       resetForm()
       await afterChange(fill(text.saved, { name: res.body.name, version: res.body.version }))

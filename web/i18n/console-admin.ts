@@ -114,7 +114,10 @@ const zh = {
   order: '订单',
   amount: '金额',
   at: '时间',
-  entryStatus: { pending: '待结算', available: '可结算', settled: '已结算', paid: '已打款' } as Record<'pending' | 'available' | 'settled' | 'paid', string>,
+  entryStatus: { pending: '待结算', available: '可结算', settled: '已结算', paid: '已打款' } as Record<
+    'pending' | 'available' | 'settled' | 'paid',
+    string
+  >,
   actionsTitle: '操作',
   approve: '通过审核',
   suspend: '暂停',
@@ -152,7 +155,8 @@ const en: ConsoleAdminText = {
   nextPage: 'Next page',
   badCursor: 'The page cursor was not valid; showing the first page.',
   programmeTitle: 'Programme settings',
-  programmeIntro: 'These settings govern attribution, commission levels, the hold period and payouts; they apply to new orders once saved.',
+  programmeIntro:
+    'These settings govern attribution, commission levels, the hold period and payouts; they apply to new orders once saved.',
   maxLevels: 'Commission levels',
   maxLevelsHint: '1–10',
   bindingDays: 'Binding window (days)',
@@ -260,12 +264,29 @@ export const consoleAdminText = (lang: Lang): ConsoleAdminText => (lang === 'en'
 
 /** Distributor types by language (the mobile and rules pages show both at once; these pages show one). */
 export const TYPE_NAMES: Record<Lang, Record<DistributorType, string>> = {
-  zh: { employee: '员工', guide: '导购', online_rep: '线上客户代表', offline_rep: '线下客户代表', member: '会员 / KOC', partner: '异业合作伙伴', media: '外部媒体' },
-  en: { employee: 'Employee', guide: 'Guide', online_rep: 'Online rep', offline_rep: 'Offline rep', member: 'Member / KOC', partner: 'Partner', media: 'Media' },
+  zh: {
+    employee: '员工',
+    guide: '导购',
+    online_rep: '线上客户代表',
+    offline_rep: '线下客户代表',
+    member: '会员 / KOC',
+    partner: '异业合作伙伴',
+    media: '外部媒体',
+  },
+  en: {
+    employee: 'Employee',
+    guide: 'Guide',
+    online_rep: 'Online rep',
+    offline_rep: 'Offline rep',
+    member: 'Member / KOC',
+    partner: 'Partner',
+    media: 'Media',
+  },
 }
 
 /** A type's name in the page language; a value that is not a known type (or is absent) shows as stored. */
-export const typeName = (lang: Lang, type: unknown): string => TYPE_NAMES[lang][type as DistributorType] ?? String(type ?? '')
+export const typeName = (lang: Lang, type: unknown): string =>
+  TYPE_NAMES[lang][type as DistributorType] ?? String(type ?? '')
 
 export const STATUS_NAMES: Record<Lang, Record<DistributorStatus, string>> = {
   zh: { pending: '待审核', active: '正常', suspended: '已暂停', left: '已离职' },

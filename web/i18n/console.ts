@@ -28,7 +28,8 @@ const zh = {
   defaultRates: '默认佣金',
   binding: '绑定期',
   bindingForever: '永久',
-  bindingFor: (days: number, policy: 'first' | 'last') => `${days} 天（${policy === 'first' ? '首次绑定优先' : '最新点击优先'}）`,
+  bindingFor: (days: number, policy: 'first' | 'last') =>
+    `${days} 天（${policy === 'first' ? '首次绑定优先' : '最新点击优先'}）`,
   hold: '冻结期',
   days: (n: number) => `${n} 天`,
   selfPurchase: '自购',

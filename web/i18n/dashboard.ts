@@ -9,7 +9,8 @@ const zh = {
   signedInAs: '已登录为',
   roleAdmin: '管理员',
   programme: '分销计划',
-  programmeLine: (levels: number, rates: string, holdDays: number, currency: string) => `${levels} 级佣金（${rates}）· 冻结期 ${holdDays} 天 · 币种 ${currency}`,
+  programmeLine: (levels: number, rates: string, holdDays: number, currency: string) =>
+    `${levels} 级佣金（${rates}）· 冻结期 ${holdDays} 天 · 币种 ${currency}`,
   programmeEdit: '修改设置',
   // Date range
   range: '日期范围',
@@ -96,7 +97,8 @@ const en: DashboardText = {
   signedInAs: 'Signed in as',
   roleAdmin: 'admin',
   programme: 'Programme',
-  programmeLine: (levels, rates, holdDays, currency) => `${levels} commission level${levels === 1 ? '' : 's'} (${rates}) · hold ${holdDays} day${holdDays === 1 ? '' : 's'} · currency ${currency}`,
+  programmeLine: (levels, rates, holdDays, currency) =>
+    `${levels} commission level${levels === 1 ? '' : 's'} (${rates}) · hold ${holdDays} day${holdDays === 1 ? '' : 's'} · currency ${currency}`,
   programmeEdit: 'Edit settings',
   range: 'Date range',
   from: 'From',
@@ -117,7 +119,8 @@ const en: DashboardText = {
   rippleChart: 'Ripple chart of GMV by ring',
   brand: 'Brand',
   ringName: (n) => `Ring ${n}`,
-  ringLegend: (gmv, orders, distributors) => `GMV ${gmv} · ${orders} order${orders === 1 ? '' : 's'} · ${distributors} distributor${distributors === 1 ? '' : 's'}`,
+  ringLegend: (gmv, orders, distributors) =>
+    `GMV ${gmv} · ${orders} order${orders === 1 ? '' : 's'} · ${distributors} distributor${distributors === 1 ? '' : 's'}`,
   noGmv: 'No distribution GMV in this range',
   amplification: 'Amplification (GMV of rings 2 and out ÷ GMV of ring 1)',
   ring: 'Ring',

@@ -5,8 +5,14 @@ const zh = {
   title: '我的分销',
   hello: (name: string) => `你好，${name}`,
   myEarnings: '我的收益',
-  status: { pending: '待结算', available: '可提现', settled: '已结算', paid: '已打款' } as Record<'pending' | 'available' | 'settled' | 'paid', string>,
-  kind: { commission: '佣金', reversal: '退款冲回', adjustment: '调整' } as Record<'commission' | 'reversal' | 'adjustment', string>,
+  status: { pending: '待结算', available: '可提现', settled: '已结算', paid: '已打款' } as Record<
+    'pending' | 'available' | 'settled' | 'paid',
+    string
+  >,
+  kind: { commission: '佣金', reversal: '退款冲回', adjustment: '调整' } as Record<
+    'commission' | 'reversal' | 'adjustment',
+    string
+  >,
   latestEntries: '最近收益明细',
   myResults: '我的业绩',
   last30Days: '近 30 天',

@@ -65,7 +65,10 @@ const zh = {
   client: {
     newRule: '新建规则',
     editRule: '编辑规则 · {name} (v{version})',
-    targetHints: { product: '商品 SKU', category: '品类名称', campaign: '活动编号' } as Record<'product' | 'category' | 'campaign', string>,
+    targetHints: { product: '商品 SKU', category: '品类名称', campaign: '活动编号' } as Record<
+      'product' | 'category' | 'campaign',
+      string
+    >,
     value: '数值',
     perItem: '/ 件',
     required: '请填写。',

@@ -59,7 +59,14 @@ const zh = {
   importing: '导入中…',
   importFinished: '导入完成。',
   importStopped: (why: string) => `导入中断，可重新导入（按工号不会重复创建）：${why}`,
-  fields: { name: '姓名', type: '类型', externalId: '工号', store: '门店/部门', recruiterExternalId: '推荐人工号', _: '整行' } as Record<StaffField | '_', string>,
+  fields: {
+    name: '姓名',
+    type: '类型',
+    externalId: '工号',
+    store: '门店/部门',
+    recruiterExternalId: '推荐人工号',
+    _: '整行',
+  } as Record<StaffField | '_', string>,
   reasons: {
     malformed_csv: 'CSV 格式错误',
     missing_column: '缺少列',
@@ -77,16 +84,26 @@ const zh = {
   detail: (e: ImportProblem, column: string): string => {
     const p = e.params ?? {}
     switch (e.reason) {
-      case 'malformed_csv': return `CSV 格式错误：${p.detail ?? ''}`
-      case 'missing_column': return `缺少列「${column}」。`
-      case 'empty_file': return '文件是空的。'
-      case 'missing': return `${column} 为空。`
-      case 'too_long': return `${column} 超过 ${p.max} 个字符。`
-      case 'unknown_type': return `未知类型「${p.value}」，可用：员工、导购、线上客户代表、线下客户代表、会员、异业合作、媒体。`
-      case 'duplicate_external_id': return `工号 ${p.value} 与第 ${p.firstLine} 行重复。`
-      case 'recruiter_not_found': return `推荐人工号 ${p.recruiter} 不在文件中，也不是本品牌的分销员。`
-      case 'recruiter_cycle': return `推荐关系成环：${p.cycle}。`
-      case 'recruiter_invalid': return `推荐人 ${p.recruiter} 所在的行有错误。`
+      case 'malformed_csv':
+        return `CSV 格式错误：${p.detail ?? ''}`
+      case 'missing_column':
+        return `缺少列「${column}」。`
+      case 'empty_file':
+        return '文件是空的。'
+      case 'missing':
+        return `${column} 为空。`
+      case 'too_long':
+        return `${column} 超过 ${p.max} 个字符。`
+      case 'unknown_type':
+        return `未知类型「${p.value}」，可用：员工、导购、线上客户代表、线下客户代表、会员、异业合作、媒体。`
+      case 'duplicate_external_id':
+        return `工号 ${p.value} 与第 ${p.firstLine} 行重复。`
+      case 'recruiter_not_found':
+        return `推荐人工号 ${p.recruiter} 不在文件中，也不是本品牌的分销员。`
+      case 'recruiter_cycle':
+        return `推荐关系成环：${p.cycle}。`
+      case 'recruiter_invalid':
+        return `推荐人 ${p.recruiter} 所在的行有错误。`
       case 'write_failed':
         if (p.recruiter) return `推荐人 ${p.recruiter} 未能导入。`
         if (p.value) return `工号 ${p.value} 正被同时创建，请重新导入。`
@@ -112,7 +129,10 @@ const zh = {
   customersMoved: '转移客户',
   recruitsMoved: '转移下级',
   started: '开始',
-  handoverStatuses: { in_progress: '交接中', blocked: '部分下级未能转移', done: '已完成' } as Record<Handover['status'], string>,
+  handoverStatuses: { in_progress: '交接中', blocked: '部分下级未能转移', done: '已完成' } as Record<
+    Handover['status'],
+    string
+  >,
 }
 
 export type StaffText = typeof zh
@@ -123,7 +143,10 @@ const en: StaffText = {
   fileFormat: 'A CSV file (UTF-8, or GBK as Excel saves it) with the columns ',
   columns: [
     { name: 'name' },
-    { name: 'type', note: ' (employee, guide, online_rep, offline_rep, member, partner, media, or their Chinese names)' },
+    {
+      name: 'type',
+      note: ' (employee, guide, online_rep, offline_rep, member, partner, media, or their Chinese names)',
+    },
     { name: 'external_id' },
     { name: 'store' },
     { name: 'recruiter_external_id', note: ' (optional)' },
@@ -159,7 +182,14 @@ const en: StaffText = {
   importing: 'Importing…',
   importFinished: 'Import finished.',
   importStopped: (why) => `Import stopped; run it again (nothing is created twice): ${why}`,
-  fields: { name: 'Name', type: 'Type', externalId: 'External id', store: 'Store', recruiterExternalId: 'Recruiter external id', _: 'Whole row' },
+  fields: {
+    name: 'Name',
+    type: 'Type',
+    externalId: 'External id',
+    store: 'Store',
+    recruiterExternalId: 'Recruiter external id',
+    _: 'Whole row',
+  },
   reasons: {
     malformed_csv: 'Malformed CSV',
     missing_column: 'Missing column',
@@ -176,16 +206,26 @@ const en: StaffText = {
   detail: (e, column) => {
     const p = e.params ?? {}
     switch (e.reason) {
-      case 'malformed_csv': return `Malformed CSV: ${p.detail ?? ''}`
-      case 'missing_column': return `The header has no ${column} column.`
-      case 'empty_file': return 'The file is empty.'
-      case 'missing': return `${column} is empty.`
-      case 'too_long': return `${column} is over ${p.max} characters.`
-      case 'unknown_type': return `Unknown type "${p.value}"; use employee, guide, online_rep, offline_rep, member, partner or media.`
-      case 'duplicate_external_id': return `External id ${p.value} is already on line ${p.firstLine}.`
-      case 'recruiter_not_found': return `Recruiter ${p.recruiter} is neither in the file nor in the brand.`
-      case 'recruiter_cycle': return `The recruiters form a cycle: ${p.cycle}.`
-      case 'recruiter_invalid': return `The recruiter ${p.recruiter}'s own row has errors.`
+      case 'malformed_csv':
+        return `Malformed CSV: ${p.detail ?? ''}`
+      case 'missing_column':
+        return `The header has no ${column} column.`
+      case 'empty_file':
+        return 'The file is empty.'
+      case 'missing':
+        return `${column} is empty.`
+      case 'too_long':
+        return `${column} is over ${p.max} characters.`
+      case 'unknown_type':
+        return `Unknown type "${p.value}"; use employee, guide, online_rep, offline_rep, member, partner or media.`
+      case 'duplicate_external_id':
+        return `External id ${p.value} is already on line ${p.firstLine}.`
+      case 'recruiter_not_found':
+        return `Recruiter ${p.recruiter} is neither in the file nor in the brand.`
+      case 'recruiter_cycle':
+        return `The recruiters form a cycle: ${p.cycle}.`
+      case 'recruiter_invalid':
+        return `The recruiter ${p.recruiter}'s own row has errors.`
       case 'write_failed':
         if (p.recruiter) return `The recruiter ${p.recruiter} was not imported.`
         if (p.value) return `External id ${p.value} was being created at the same time; import again.`
@@ -195,7 +235,8 @@ const en: StaffText = {
   staffLeft: 'Staff left',
   externalIdLabel: 'External id',
   statusLabel: 'Status',
-  leaveIntro: 'Bound customers and direct recruits (with their teams) move to the successor; future orders credit the successor, past entries never change.',
+  leaveIntro:
+    'Bound customers and direct recruits (with their teams) move to the successor; future orders credit the successor, past entries never change.',
   handover: 'Hand-over',
   successorQuery: "Successor's external id or id",
   find: 'Find',

@@ -5,12 +5,25 @@ import type { ReportRange } from '../../lib/schemas/report'
 import { dashboardText } from '../i18n/dashboard'
 import type { Lang } from '../i18n/lang'
 import type { ReportName, ReportTable } from './report-table'
-import { channelTable, overviewTable, rippleTable, topTable, trendTable, typesTable, type ChannelData, type OverviewData, type RippleData, type TopData, type TrendData } from './report-tables'
+import {
+  channelTable,
+  overviewTable,
+  rippleTable,
+  topTable,
+  trendTable,
+  typesTable,
+  type ChannelData,
+  type OverviewData,
+  type RippleData,
+  type TopData,
+  type TrendData,
+} from './report-tables'
 
 /** Distributors on the dashboard's leaderboard. */
 export const TOP_LIMIT = 10
 
-const top = (brandId: string, range: ReportRange) => leaderboardFor(brandId, { ...range, by: 'gmv', group: 'distributor', limit: TOP_LIMIT })
+const top = (brandId: string, range: ReportRange) =>
+  leaderboardFor(brandId, { ...range, by: 'gmv', group: 'distributor', limit: TOP_LIMIT })
 
 export interface DashboardData {
   ripple: RippleData
@@ -27,7 +40,12 @@ export async function loadDashboard(brandId: string, range: ReportRange): Promis
 }
 
 /** One report's table, reading only that report (a CSV download). */
-export async function loadReportTable(name: ReportName, brand: Brand, range: ReportRange, lang: Lang): Promise<ReportTable> {
+export async function loadReportTable(
+  name: ReportName,
+  brand: Brand,
+  range: ReportRange,
+  lang: Lang,
+): Promise<ReportTable> {
   const t = dashboardText(lang)
   switch (name) {
     case 'ripple':

@@ -10,21 +10,22 @@ const DAY_MS = 86_400_000
 export const DEFAULT_DAYS = 30
 export const PRESETS = ['last7', 'last30', 'last90', 'thisMonth'] as const
 export type Preset = (typeof PRESETS)[number]
-export type RangeError = 'badDate' | 'fromAfterTo' | 'tooLong'
+export type RangeProblem = 'badDate' | 'fromAfterTo' | 'tooLong'
 
 export interface RangePick {
   /** The range the reports are read for: the asked one when valid, else the default. */
   range: ReportRange
   /** What the form shows: what was asked for, valid or not. */
   input: { from: string; to: string }
-  errors: Partial<Record<'from' | 'to', RangeError>>
+  errors: Partial<Record<'from' | 'to', RangeProblem>>
 }
 
 /** Today's UTC day. @example todayUtc(new Date('2026-11-25T23:59:59Z')) === '2026-11-25' */
 export const todayUtc = (now = new Date()): string => now.toISOString().slice(0, 10)
 
 /** A UTC day moved by n days. @example addDays('2026-03-01', -1) === '2026-02-28' */
-export const addDays = (day: string, n: number): string => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10)
+export const addDays = (day: string, n: number): string =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10)
 
 /** Days in a range, both ends included. @example daysIn({ from: '2026-11-01', to: '2026-11-30' }) === 30 */
 export const daysIn = ({ from, to }: ReportRange): number => daysBetween(from, to)
@@ -47,10 +48,11 @@ export function presetRange(preset: Preset, today: string): ReportRange {
 }
 
 /** The presets that give exactly this range (usually none or one). */
-export const presetsOf = (range: ReportRange, today: string): Preset[] => PRESETS.filter((p) => {
-  const r = presetRange(p, today)
-  return r.from === range.from && r.to === range.to
-})
+export const presetsOf = (range: ReportRange, today: string): Preset[] =>
+  PRESETS.filter((p) => {
+    const r = presetRange(p, today)
+    return r.from === range.from && r.to === range.to
+  })
 
 /**
  * The range asked for, or the last 30 days ending today with the reasons it was refused.
@@ -71,6 +73,7 @@ export function pickRange(from: string | undefined, to: string | undefined, toda
   }
   // The API's own schema has the last word, so the page never reads what the API would refuse.
   const parsed = ReportRange.safeParse(input)
-  if (errors.from || errors.to || !parsed.success) return { range: fallback, input, errors: errors.from || errors.to ? errors : { from: 'badDate' } }
+  if (errors.from || errors.to || !parsed.success)
+    return { range: fallback, input, errors: errors.from || errors.to ? errors : { from: 'badDate' } }
   return { range: parsed.data, input, errors }
 }

@@ -13,7 +13,14 @@ export type ReportName = (typeof REPORT_NAMES)[number]
 export const isReportName = (name: string): name is ReportName => (REPORT_NAMES as readonly string[]).includes(name)
 
 /** The id of each report's table on the page. */
-export const TABLE_IDS: Record<ReportName, string> = { ripple: 'ripple-table', channels: 'channel-table', types: 'types-table', trend: 'trend-table', overview: 'overview-table', top: 'top-table' }
+export const TABLE_IDS: Record<ReportName, string> = {
+  ripple: 'ripple-table',
+  channels: 'channel-table',
+  types: 'types-table',
+  trend: 'trend-table',
+  overview: 'overview-table',
+  top: 'top-table',
+}
 
 export interface TableCell {
   text: string
@@ -45,9 +52,11 @@ export const cells = (none: string, currency: string) => {
     text: (s: string, href?: string): TableCell => ({ text: s, csv: s, num: false, ...(href ? { href } : {}) }),
     int: (n: number): TableCell => ({ text: String(n), csv: n, num: true }),
     /** Minor units as an exact decimal in major units. @example money(29900) → "299.00" */
-    money: (minor: number | null): TableCell => (minor === null ? missing : { text: formatMajor(minor, exp), csv: { amount: formatMajor(minor, exp) }, num: true }),
+    money: (minor: number | null): TableCell =>
+      minor === null ? missing : { text: formatMajor(minor, exp), csv: { amount: formatMajor(minor, exp) }, num: true },
     /** Basis points as a percent with 2 decimals. @example percent(1250) → "12.50%" */
-    percent: (bps: number | null): TableCell => (bps === null ? missing : { text: `${bpsToPercent(bps)}%`, csv: `${bpsToPercent(bps)}%`, num: true }),
+    percent: (bps: number | null): TableCell =>
+      bps === null ? missing : { text: `${bpsToPercent(bps)}%`, csv: `${bpsToPercent(bps)}%`, num: true },
     /** A decimal ratio string as the reports give it ("0.2500"). */
     ratio: (r: string | null): TableCell => (r === null ? missing : { text: r, csv: { amount: r }, num: true }),
   }
@@ -58,5 +67,9 @@ export const cells = (none: string, currency: string) => {
  * quoting and formula neutralising by lib/domain/csv.
  */
 export function tableCsv(table: ReportTable): string {
-  return BOM + row(table.columns.map((c) => c.header)) + [...table.rows, ...table.foot].map((r) => row(r.cells.map((c) => c.csv))).join('')
+  return (
+    BOM +
+    row(table.columns.map((c) => c.header)) +
+    [...table.rows, ...table.foot].map((r) => row(r.cells.map((c) => c.csv))).join('')
+  )
 }

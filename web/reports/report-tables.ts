@@ -18,7 +18,6 @@ export type OverviewData = Awaited<ReturnType<typeof overviewFor>>
 /** The leaderboard as the API documents it (names and types are there for distributors). */
 export type TopData = z.infer<typeof LeaderboardSchema>
 
-
 /** Per ring: distributors to fission, and the totals over every ring. */
 export function rippleTable(r: RippleData, t: DashboardText): ReportTable {
   const c = cells(t.none, r.currency)
@@ -34,7 +33,18 @@ export function rippleTable(r: RippleData, t: DashboardText): ReportTable {
     c.int(f.newRecruits),
     c.ratio(f.fission),
   ]
-  const headers = [t.distributors, t.activeDistributors, t.links, t.clicks, t.orders, t.gmv(r.currency), t.commission(r.currency), t.newCustomers, t.newRecruits, t.fission]
+  const headers = [
+    t.distributors,
+    t.activeDistributors,
+    t.links,
+    t.clicks,
+    t.orders,
+    t.gmv(r.currency),
+    t.commission(r.currency),
+    t.newCustomers,
+    t.newRecruits,
+    t.fission,
+  ]
   return {
     name: 'ripple',
     caption: t.rippleTitle,
@@ -50,8 +60,15 @@ export function channelTable(r: ChannelData, t: DashboardText): ReportTable {
   return {
     name: 'channels',
     caption: t.circleBar,
-    columns: [{ header: t.circle, num: false }, { header: t.gmv(r.currency), num: true }, { header: t.share, num: true }],
-    rows: r.circles.map((x) => ({ key: x.circle, cells: [c.text(t.circles[x.circle]), c.money(x.gmv), c.percent(x.shareBps)] })),
+    columns: [
+      { header: t.circle, num: false },
+      { header: t.gmv(r.currency), num: true },
+      { header: t.share, num: true },
+    ],
+    rows: r.circles.map((x) => ({
+      key: x.circle,
+      cells: [c.text(t.circles[x.circle]), c.money(x.gmv), c.percent(x.shareBps)],
+    })),
     foot: [{ key: 'total', cells: [c.text(t.total), c.money(r.total), c.percent(r.total === 0 ? 0 : 10_000)] }],
   }
 }
@@ -70,8 +87,30 @@ export function typesTable(r: ChannelData, t: DashboardText, lang: Lang): Report
       { header: t.gmv(r.currency), num: true },
       { header: t.share, num: true },
     ],
-    rows: r.types.map((x) => ({ key: x.type, cells: [c.text(typeName(lang, x.type)), c.text(t.circles[x.circle]), c.int(x.distributors), c.int(x.orders), c.money(x.gmv), c.percent(x.shareBps)] })),
-    foot: [{ key: 'total', cells: [c.text(t.total), c.text(''), c.int(r.types.reduce((n, x) => n + x.distributors, 0)), c.int(r.types.reduce((n, x) => n + x.orders, 0)), c.money(r.total), c.percent(r.total === 0 ? 0 : 10_000)] }],
+    rows: r.types.map((x) => ({
+      key: x.type,
+      cells: [
+        c.text(typeName(lang, x.type)),
+        c.text(t.circles[x.circle]),
+        c.int(x.distributors),
+        c.int(x.orders),
+        c.money(x.gmv),
+        c.percent(x.shareBps),
+      ],
+    })),
+    foot: [
+      {
+        key: 'total',
+        cells: [
+          c.text(t.total),
+          c.text(''),
+          c.int(r.types.reduce((n, x) => n + x.distributors, 0)),
+          c.int(r.types.reduce((n, x) => n + x.orders, 0)),
+          c.money(r.total),
+          c.percent(r.total === 0 ? 0 : 10_000),
+        ],
+      },
+    ],
   }
 }
 
@@ -89,8 +128,22 @@ export function trendTable(r: TrendData, t: DashboardText): ReportTable {
       { header: t.gmv(r.currency), num: true },
       { header: t.distributionGmv(r.currency), num: true },
     ],
-    rows: r.days.map((d) => ({ key: d.day, cells: [c.text(d.day), c.int(d.clicks), c.int(d.orders), c.money(d.gmv), c.money(d.distributionGmv)] })),
-    foot: [{ key: 'total', cells: [c.text(t.total), c.int(sum((d) => d.clicks)), c.int(sum((d) => d.orders)), c.money(sum((d) => d.gmv)), c.money(sum((d) => d.distributionGmv))] }],
+    rows: r.days.map((d) => ({
+      key: d.day,
+      cells: [c.text(d.day), c.int(d.clicks), c.int(d.orders), c.money(d.gmv), c.money(d.distributionGmv)],
+    })),
+    foot: [
+      {
+        key: 'total',
+        cells: [
+          c.text(t.total),
+          c.int(sum((d) => d.clicks)),
+          c.int(sum((d) => d.orders)),
+          c.money(sum((d) => d.gmv)),
+          c.money(sum((d) => d.distributionGmv)),
+        ],
+      },
+    ],
   }
 }
 
@@ -113,7 +166,10 @@ export function overviewTable(r: OverviewData, t: DashboardText): ReportTable {
   return {
     name: 'overview',
     caption: t.triangleTitle,
-    columns: [{ header: t.metric, num: false }, { header: t.value, num: true }],
+    columns: [
+      { header: t.metric, num: false },
+      { header: t.value, num: true },
+    ],
     rows: rows.map(([key, label, value]) => ({ key, cells: [c.text(label), value] })),
     foot: [],
   }
@@ -136,7 +192,15 @@ export function topTable(r: TopData, currency: string, t: DashboardText, lang: L
     ],
     rows: r.items.map((x) => ({
       key: x.id,
-      cells: [c.int(x.rank), c.text(x.name ?? x.id, `/console/distributors/${encodeURIComponent(x.id)}?lang=${lang}`), c.text(typeName(lang, x.type)), c.int(x.clicks ?? 0), c.int(x.orders), c.money(x.gmv), c.int(x.recruits)],
+      cells: [
+        c.int(x.rank),
+        c.text(x.name ?? x.id, `/console/distributors/${encodeURIComponent(x.id)}?lang=${lang}`),
+        c.text(typeName(lang, x.type)),
+        c.int(x.clicks ?? 0),
+        c.int(x.orders),
+        c.money(x.gmv),
+        c.int(x.recruits),
+      ],
     })),
     foot: [],
   }

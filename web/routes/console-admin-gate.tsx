@@ -26,7 +26,13 @@ export async function adminGate(c: Context, current: ConsoleNavKey): Promise<Adm
   const claims = consoleClaimsOf(c)
   if (!claims) return { ok: false, response: c.redirect('/console', 303) }
   const lang = langOf(c)
-  const view: AdminView = { brand: await getBrandOrThrow(claims.b), lang, t: consoleAdminText(lang), langSwitch: langSwitchOf(c, lang) }
-  if (claims.r !== 'admin') return { ok: false, response: await c.html(<AdminsOnly view={view} current={current} />, 403) }
+  const view: AdminView = {
+    brand: await getBrandOrThrow(claims.b),
+    lang,
+    t: consoleAdminText(lang),
+    langSwitch: langSwitchOf(c, lang),
+  }
+  if (claims.r !== 'admin')
+    return { ok: false, response: await c.html(<AdminsOnly view={view} current={current} />, 403) }
   return { ok: true, ...view }
 }

@@ -3,10 +3,14 @@ import { ListDistributorsQuery } from '../../lib/schemas/distributor'
 import { IdParam } from '../../lib/schemas/common'
 import { searchDistributors } from '../../lib/db/distributor-search'
 import { getDistributor } from '../../lib/db/distributors'
-import { AppError, fieldsFromZod } from '../../lib/http/errors'
+import { AppError, fieldsFromZod } from '../../lib/errors'
 import { baseUrlOf } from '../../lib/http/base-url'
 import { assetUrl } from '../assets'
-import { DistributorsPage, type DistributorFilterForm, type DistributorListView } from '../pages/console/admin/DistributorsPage'
+import {
+  DistributorsPage,
+  type DistributorFilterForm,
+  type DistributorListView,
+} from '../pages/console/admin/DistributorsPage'
 import { DistributorPage } from '../pages/console/admin/DistributorPage'
 import { loadDistributor } from '../pages/console/admin/load-distributor'
 import { adminGate } from './console-admin-gate'
@@ -34,11 +38,22 @@ consoleDistributors.get('/console/distributors', async (c) => {
   } else {
     const { cursor: _c, limit, ...query } = parsed.data
     try {
-      list = { ...(await searchDistributors(gate.brand.id, query, { cursor, limit })), filter, errors: {}, firstPage: !cursor }
+      list = {
+        ...(await searchDistributors(gate.brand.id, query, { cursor, limit })),
+        filter,
+        errors: {},
+        firstPage: !cursor,
+      }
     } catch (err) {
       // A stale or edited cursor: say so and show the first page rather than an error page.
       if (!(err instanceof AppError) || err.code !== 'invalid_input') throw err
-      list = { ...(await searchDistributors(gate.brand.id, query, { limit })), filter, errors: {}, firstPage: true, notice: gate.t.badCursor }
+      list = {
+        ...(await searchDistributors(gate.brand.id, query, { limit })),
+        filter,
+        errors: {},
+        firstPage: true,
+        notice: gate.t.badCursor,
+      }
     }
   }
   return c.html(<DistributorsPage view={gate} list={list} />, parsed.success ? 200 : 422)
@@ -51,9 +66,16 @@ consoleDistributors.get('/console/distributors/:id', async (c) => {
   const id = c.req.param('id')
   // Another brand's distributor is as missing as an unknown one.
   const d = IdParam.safeParse(id).success ? await getDistributor(id) : undefined
-  if (!d || d.brandId !== gate.brand.id) return c.html(<DistributorsPage view={gate} list={{ items: [], filter: {}, errors: {}, firstPage: true, notice: `${gate.t.noMatches}: ${id}` }} />, 404)
+  if (!d || d.brandId !== gate.brand.id)
+    return c.html(
+      <DistributorsPage
+        view={gate}
+        list={{ items: [], filter: {}, errors: {}, firstPage: true, notice: `${gate.t.noMatches}: ${id}` }}
+      />,
+      404,
+    )
   const recruits = c.req.query('recruits') || undefined
-  let data
+  let data: Awaited<ReturnType<typeof loadDistributor>>
   try {
     data = await loadDistributor(baseUrlOf(c), gate.brand, d, recruits)
   } catch (err) {

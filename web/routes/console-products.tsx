@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { listProducts } from '../../lib/db/products'
 import { listCampaigns } from '../../lib/db/campaigns'
-import { AppError } from '../../lib/http/errors'
+import { AppError } from '../../lib/errors'
 import { assetUrl } from '../assets'
 import { ProductsPage, type ProductPage } from '../pages/console/admin/ProductsPage'
 import { adminGate } from './console-admin-gate'

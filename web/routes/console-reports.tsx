@@ -9,6 +9,7 @@ import { csvDownloadHeaders } from '../../lib/http/csv-download'
 export const consoleReports = new Hono()
 
 /** A file-name part: the brand name without characters a file system or a header refuses. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what a file name in a header must not carry.
 const fileSafe = (s: string): string => s.replace(/[\\/:*?"<>|\u0000-\u001f\u007f]+/g, '-').trim() || 'brand'
 
 // GET /console/reports/:name.csv: one dashboard table as CSV for ?from&to, headers in the page language (admins, by console cookie).
@@ -23,5 +24,9 @@ consoleReports.get('/console/reports/:file', async (c) => {
   const { from, to } = pick.range
   // An ASCII name for old clients, the brand's own name (Chinese and all) for the rest (RFC 6266).
   const ascii = `ripple-${gate.brand.id}-${name}-${from}_${to}.csv`
-  return c.body(tableCsv(table), 200, csvDownloadHeaders(ascii, `${fileSafe(gate.brand.name)}-${name}-${from}_${to}.csv`))
+  return c.body(
+    tableCsv(table),
+    200,
+    csvDownloadHeaders(ascii, `${fileSafe(gate.brand.name)}-${name}-${from}_${to}.csv`),
+  )
 })

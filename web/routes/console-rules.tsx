@@ -17,7 +17,12 @@ const PREVIEW_PRODUCTS = 100
 consoleRules.get('/console/rules', async (c) => {
   const gate = await adminGate(c, 'rules')
   if (!gate.ok) return gate.response
-  const [rules, products, campaigns, script] = await Promise.all([listRules(gate.brand.id), listProducts(gate.brand.id, { limit: PREVIEW_PRODUCTS }), listCampaigns(gate.brand.id), assetUrl('rules')])
+  const [rules, products, campaigns, script] = await Promise.all([
+    listRules(gate.brand.id),
+    listProducts(gate.brand.id, { limit: PREVIEW_PRODUCTS }),
+    listCampaigns(gate.brand.id),
+    assetUrl('rules'),
+  ])
   return c.html(<RulesPage view={gate} rules={rules} products={products.items} campaigns={campaigns} script={script} />)
 })
 
@@ -26,5 +31,13 @@ consoleRules.get('/console/rules/list', async (c) => {
   const gate = await adminGate(c, 'rules')
   if (!gate.ok) return gate.response
   const p = gate.brand.programme
-  return c.html(<RuleList rules={await listRules(gate.brand.id)} currency={p.currency} defaultBps={p.defaultBps} lang={gate.lang} t={rulesText(gate.lang)} />)
+  return c.html(
+    <RuleList
+      rules={await listRules(gate.brand.id)}
+      currency={p.currency}
+      defaultBps={p.defaultBps}
+      lang={gate.lang}
+      t={rulesText(gate.lang)}
+    />,
+  )
 })

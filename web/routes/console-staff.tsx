@@ -46,7 +46,9 @@ consoleStaff.get('/console/distributors/:id/leave', async (c) => {
   const id = c.req.param('id')
   const d = IdParam.safeParse(id).success ? await getDistributor(id) : undefined
   if (!d || d.brandId !== gate.brand.id) return c.html(<LeaverNotFound view={gate} />, 404)
-  return c.html(<LeavePage view={gate} distributor={d} handover={await getHandover(d.id)} script={await assetUrl('leave')} />)
+  return c.html(
+    <LeavePage view={gate} distributor={d} handover={await getHandover(d.id)} script={await assetUrl('leave')} />,
+  )
 })
 
 // GET /console/staff/lookup?q=: the successor picker's confirmation: who an id or 工号 is (admins; JSON for the page's script).
@@ -58,5 +60,13 @@ consoleStaff.get('/console/staff/lookup', async (c) => {
   const q = (c.req.query('q') ?? '').trim().slice(0, 128)
   const d = q ? await findInBrand(claims.b, q) : undefined
   if (!d || d.brandId !== claims.b) return c.json({ found: false }, 404)
-  return c.json({ found: true, id: d.id, name: d.name, type: d.type, store: d.store ?? null, status: d.status, externalId: d.externalId ?? null })
+  return c.json({
+    found: true,
+    id: d.id,
+    name: d.name,
+    type: d.type,
+    store: d.store ?? null,
+    status: d.status,
+    externalId: d.externalId ?? null,
+  })
 })

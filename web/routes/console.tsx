@@ -39,27 +39,42 @@ consolePages.get('/console', async (c) => {
   c.header('Cache-Control', 'private, no-store')
   const claims = consoleClaimsOf(c)
   if (!claims) return c.html(<SignInPage {...inPageLang(c)} />)
-  if (claims.r !== 'admin') return c.html(<HomePage brand={await getBrandOrThrow(claims.b)} role={claims.r} {...inPageLang(c)} />)
+  if (claims.r !== 'admin')
+    return c.html(<HomePage brand={await getBrandOrThrow(claims.b)} role={claims.r} {...inPageLang(c)} />)
   const gate = await adminGate(c, 'home')
   if (!gate.ok) return gate.response
   const today = todayUtc()
   const pick = pickRange(c.req.query('from'), c.req.query('to'), today)
   const data = await loadDashboard(gate.brand.id, pick.range)
-  return c.html(<DashboardPage brand={gate.brand} lang={gate.lang} t={dashboardText(gate.lang)} langSwitch={gate.langSwitch} pick={pick} today={today} data={data} />)
+  return c.html(
+    <DashboardPage
+      brand={gate.brand}
+      lang={gate.lang}
+      t={dashboardText(gate.lang)}
+      langSwitch={gate.langSwitch}
+      pick={pick}
+      today={today}
+      data={data}
+    />,
+  )
 })
 
 // POST /console/sign-in: check the pasted API key by its hash, then set the signed console cookie.
-consolePages.post('/console/sign-in', bodyLimit({ maxSize: 4096, onError: (c) => c.text('Too large', 413) }), async (c) => {
-  if (!sameOrigin(c)) return c.text('Cross-site sign-in refused.', 403)
-  const form = await c.req.parseBody()
-  const apiKey = typeof form.apiKey === 'string' ? form.apiKey.trim() : ''
-  const key = apiKey ? await getApiKey(sha256(apiKey)) : undefined
-  // In the language a ?lang= visit to /console left in the cookie; the switch links to the form's page.
-  if (!key) return c.html(<SignInPage {...inPageLang(c, '/console')} badKey />, 401)
-  // The role is the key's, read now and carried in the signed token.
-  setConsoleCookie(c, consoleSessionFor(key.brandId, key.role))
-  return c.redirect('/console', 303)
-})
+consolePages.post(
+  '/console/sign-in',
+  bodyLimit({ maxSize: 4096, onError: (c) => c.text('Too large', 413) }),
+  async (c) => {
+    if (!sameOrigin(c)) return c.text('Cross-site sign-in refused.', 403)
+    const form = await c.req.parseBody()
+    const apiKey = typeof form.apiKey === 'string' ? form.apiKey.trim() : ''
+    const key = apiKey ? await getApiKey(sha256(apiKey)) : undefined
+    // In the language a ?lang= visit to /console left in the cookie; the switch links to the form's page.
+    if (!key) return c.html(<SignInPage {...inPageLang(c, '/console')} badKey />, 401)
+    // The role is the key's, read now and carried in the signed token.
+    setConsoleCookie(c, consoleSessionFor(key.brandId, key.role))
+    return c.redirect('/console', 303)
+  },
+)
 
 // POST /console/sign-out: forget the console session in this browser.
 consolePages.post('/console/sign-out', (c) => {

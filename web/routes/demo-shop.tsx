@@ -37,7 +37,12 @@ demoShop.get('/demo-shop/p/:sku', async (c) => {
             <>
               <h1 id="product-name">{product.name}</h1>
               <p>
-                <span class="price" id="product-price">{product.price}</span> <span class="muted" id="sku">{sku}</span>
+                <span class="price" id="product-price">
+                  {product.price}
+                </span>{' '}
+                <span class="muted" id="sku">
+                  {sku}
+                </span>
               </p>
             </>
           ) : (
@@ -49,7 +54,9 @@ demoShop.get('/demo-shop/p/:sku', async (c) => {
               attributed click: <code id="click-id">{click}</code>
             </p>
           ) : (
-            <p class="muted" id="attribution">no attributed click 无分享来源</p>
+            <p class="muted" id="attribution">
+              no attributed click 无分享来源
+            </p>
           )}
         </section>
       </main>

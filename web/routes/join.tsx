@@ -16,12 +16,22 @@ joinPage.get('/m/join/:code', async (c) => {
   const lang = langOf(c)
   const code = c.req.param('code')
   const invite = CODE.test(code) ? await getInvite(code) : undefined
-  const [inviter, brand] = invite ? await Promise.all([getDistributor(invite.distributorId), getBrand(invite.brandId)]) : []
+  const [inviter, brand] = invite
+    ? await Promise.all([getDistributor(invite.distributorId), getBrand(invite.brandId)])
+    : []
   // Same rule as POST /api/join: a suspended inviter's link no longer recruits.
   if (!inviter || !brand || inviter.brandId !== brand.id || inviter.status !== 'active') {
     const zh = joinText('zh')
     const en = joinText('en')
     return c.html(<MessagePage title={zh.notFoundTitle} zh={zh.notFound} en={en.notFound} />, 404)
   }
-  return c.html(<JoinPage code={code} inviterName={inviter.name} brandName={brand.name} lang={lang} script={await assetUrl('join')} />)
+  return c.html(
+    <JoinPage
+      code={code}
+      inviterName={inviter.name}
+      brandName={brand.name}
+      lang={lang}
+      script={await assetUrl('join')}
+    />,
+  )
 })

@@ -15,12 +15,20 @@ const reasons = {
 // GET /m/sign-in/:token: use a single-use link, set the session cookie, land on the mobile page.
 signIn.get('/m/sign-in/:token', async (c) => {
   // Link-preview crawlers must not burn the single use meant for the person.
-  if (uaClass(c.req.header('user-agent')) === 'bot') return c.html(<MessagePage title="Ripple" zh="请在手机浏览器中打开此链接" en="Open this link in your phone's browser." />)
+  if (uaClass(c.req.header('user-agent')) === 'bot')
+    return c.html(
+      <MessagePage title="Ripple" zh="请在手机浏览器中打开此链接" en="Open this link in your phone's browser." />,
+    )
   const token = c.req.param('token')
-  const result = /^[A-Za-z0-9_-]{20,64}$/.test(token) ? await redeemSignIn(token) : ({ ok: false, reason: 'unknown' } as const)
+  const result = /^[A-Za-z0-9_-]{20,64}$/.test(token)
+    ? await redeemSignIn(token)
+    : ({ ok: false, reason: 'unknown' } as const)
   if (!result.ok) {
     const r = reasons[result.reason]
-    return c.html(<MessagePage title={r.zh} zh={`${r.zh}，请向品牌方重新获取。`} en={`${r.en} Ask the brand for a new one.`} />, result.reason === 'unknown' ? 404 : 410)
+    return c.html(
+      <MessagePage title={r.zh} zh={`${r.zh}，请向品牌方重新获取。`} en={`${r.en} Ask the brand for a new one.`} />,
+      result.reason === 'unknown' ? 404 : 410,
+    )
   }
   setSessionCookie(c, result.session ?? '')
   return c.redirect('/m', 302)

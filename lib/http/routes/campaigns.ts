@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { router, jsonBody, jsonContent, errorResponses } from '../openapi-app'
 import { brandOf, requireRole } from '../auth'
-import { AppError } from '../errors'
+import { AppError } from '../../errors'
 import { ErrorBody } from '../error-body'
 import { Campaign, CampaignBody } from '../../schemas/campaign'
 import { IdParam } from '../../schemas/common'
@@ -14,13 +14,26 @@ const Params = z.object({ id: IdParam })
 
 // GET /api/campaigns: every campaign of the brand (one Query on the brand's key).
 campaigns.openapi(
-  createRoute({ method: 'get', path: '/campaigns', tags: ['campaigns'], middleware: admin, responses: { 200: jsonContent(z.object({ items: z.array(Campaign) }), 'Campaigns'), ...errorResponses } }),
+  createRoute({
+    method: 'get',
+    path: '/campaigns',
+    tags: ['campaigns'],
+    middleware: admin,
+    responses: { 200: jsonContent(z.object({ items: z.array(Campaign) }), 'Campaigns'), ...errorResponses },
+  }),
   async (c) => c.json({ items: await listCampaigns(brandOf(c)) }, 200),
 )
 
 // GET /api/campaigns/:id
 campaigns.openapi(
-  createRoute({ method: 'get', path: '/campaigns/{id}', tags: ['campaigns'], middleware: admin, request: { params: Params }, responses: { 200: jsonContent(Campaign, 'The campaign'), ...errorResponses } }),
+  createRoute({
+    method: 'get',
+    path: '/campaigns/{id}',
+    tags: ['campaigns'],
+    middleware: admin,
+    request: { params: Params },
+    responses: { 200: jsonContent(Campaign, 'The campaign'), ...errorResponses },
+  }),
   async (c) => {
     const { id } = c.req.valid('param')
     const campaign = await getCampaign(brandOf(c), id)
@@ -37,7 +50,11 @@ campaigns.openapi(
     tags: ['campaigns'],
     middleware: admin,
     request: { body: jsonBody(CampaignBody) },
-    responses: { 201: jsonContent(Campaign, 'Created'), ...errorResponses, 409: jsonContent(ErrorBody, 'The id is taken') },
+    responses: {
+      201: jsonContent(Campaign, 'Created'),
+      ...errorResponses,
+      409: jsonContent(ErrorBody, 'The id is taken'),
+    },
   }),
   async (c) => c.json(await createCampaign(brandOf(c), c.req.valid('json')), 201),
 )

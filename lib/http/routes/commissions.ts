@@ -33,7 +33,18 @@ commissions.openapi(
     middleware: [requireRole('distributor')],
     request: { query: PageQuery },
     responses: {
-      200: jsonContent(Page.extend({ balance: z.object({ currency: z.string(), pending: z.number().int(), available: z.number().int(), settled: z.number().int(), paid: z.number().int() }) }), 'My ledger'),
+      200: jsonContent(
+        Page.extend({
+          balance: z.object({
+            currency: z.string(),
+            pending: z.number().int(),
+            available: z.number().int(),
+            settled: z.number().int(),
+            paid: z.number().int(),
+          }),
+        }),
+        'My ledger',
+      ),
       ...errorResponses,
     },
   }),
@@ -41,7 +52,10 @@ commissions.openapi(
     const { brandId, distributorId } = distributorOf(c)
     const { cursor, limit } = c.req.valid('query')
     const brand = await getBrandOrThrow(brandId)
-    const [page, balance] = await Promise.all([listLedgerOf(distributorId, { cursor, limit }), getBalance(distributorId, brand.programme.currency)])
+    const [page, balance] = await Promise.all([
+      listLedgerOf(distributorId, { cursor, limit }),
+      getBalance(distributorId, brand.programme.currency),
+    ])
     return c.json({ ...page, balance }, 200)
   },
 )

@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { createMiddleware } from 'hono/factory'
 import { router, jsonContent, errorResponses } from '../openapi-app'
 import { authenticate, brandOf, requireRole } from '../auth'
-import { AppError } from '../errors'
+import { AppError } from '../../errors'
 import { ImportQuery, ImportReportSchema } from '../../schemas/staff-import'
 import { importStaff } from '../../services/import-staff'
 
@@ -23,14 +23,20 @@ export const distributorImport = router()
 const csvOnly = createMiddleware(async (c, next) => {
   const type = c.req.header('content-type')?.split(';')[0]?.trim().toLowerCase()
   if (!type || !CSV_TYPES.includes(type)) {
-    throw new AppError({ code: 'unsupported_media_type', message: 'Send the file as the body with `Content-Type: text/csv` (or application/octet-stream).' })
+    throw new AppError({
+      code: 'unsupported_media_type',
+      message: 'Send the file as the body with `Content-Type: text/csv` (or application/octet-stream).',
+    })
   }
   await next()
 })
 const limitCsv = bodyLimit({
   maxSize: MAX_IMPORT_BYTES,
   onError: () => {
-    throw new AppError({ code: 'payload_too_large', message: `The file is over ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it.` })
+    throw new AppError({
+      code: 'payload_too_large',
+      message: `The file is over ${MAX_IMPORT_BYTES / 1024 / 1024} MB; split it.`,
+    })
   },
 })
 
@@ -45,15 +51,27 @@ distributorImport.openapi(
       query: ImportQuery,
       body: {
         required: true,
-        description: 'The CSV file: UTF-8 (with or without BOM) or GBK. Columns 姓名/name, 类型/type, 工号/external_id, 门店/部门/store, 推荐人工号/recruiter_external_id.',
-        content: { 'text/csv': { schema: z.string() }, 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } },
+        description:
+          'The CSV file: UTF-8 (with or without BOM) or GBK. Columns 姓名/name, 类型/type, 工号/external_id, 门店/部门/store, 推荐人工号/recruiter_external_id.',
+        content: {
+          'text/csv': { schema: z.string() },
+          'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) },
+        },
       },
     },
-    responses: { 200: jsonContent(ImportReportSchema, 'What was checked, written and what is left'), ...errorResponses, 413: jsonContent(z.any(), 'File too large'), 415: jsonContent(z.any(), 'Not a CSV body') },
+    responses: {
+      200: jsonContent(ImportReportSchema, 'What was checked, written and what is left'),
+      ...errorResponses,
+      413: jsonContent(z.any(), 'File too large'),
+      415: jsonContent(z.any(), 'Not a CSV body'),
+    },
   }),
   async (c) => {
     const q = c.req.valid('query')
     const bytes = new Uint8Array(await c.req.arrayBuffer())
-    return c.json(await importStaff({ brandId: brandOf(c), bytes, dryRun: q.dryRun === 'true', next: q.next, limit: q.limit }), 200)
+    return c.json(
+      await importStaff({ brandId: brandOf(c), bytes, dryRun: q.dryRun === 'true', next: q.next, limit: q.limit }),
+      200,
+    )
   },
 )

@@ -3,7 +3,12 @@ import { router, jsonBody, jsonContent, errorResponses } from '../openapi-app'
 import { brandOf, requireRole } from '../auth'
 import { baseUrlOf } from '../base-url'
 import { ErrorBody } from '../error-body'
-import { CreateDistributorBody, Distributor, ListDistributorsQuery, PatchDistributorBody } from '../../schemas/distributor'
+import {
+  CreateDistributorBody,
+  Distributor,
+  ListDistributorsQuery,
+  PatchDistributorBody,
+} from '../../schemas/distributor'
 import { IdParam } from '../../schemas/common'
 import { searchDistributors } from '../../db/distributor-search'
 import { createDistributorFor } from '../../services/create-distributor'
@@ -24,7 +29,12 @@ distributors.openapi(
     tags: ['distributors'],
     middleware: admin,
     request: { body: jsonBody(CreateDistributorBody) },
-    responses: { 200: jsonContent(Distributor, 'Already existed'), 201: jsonContent(Distributor, 'Created'), ...errorResponses, 409: jsonContent(z.any(), 'externalId taken by a different distributor') },
+    responses: {
+      200: jsonContent(Distributor, 'Already existed'),
+      201: jsonContent(Distributor, 'Created'),
+      ...errorResponses,
+      409: jsonContent(z.any(), 'externalId taken by a different distributor'),
+    },
   }),
   async (c) => {
     const body = c.req.valid('json')
@@ -41,7 +51,10 @@ distributors.openapi(
     tags: ['distributors'],
     middleware: admin,
     request: { query: ListDistributorsQuery },
-    responses: { 200: jsonContent(z.object({ items: z.array(Distributor), nextCursor: z.string().optional() }), 'A page'), ...errorResponses },
+    responses: {
+      200: jsonContent(z.object({ items: z.array(Distributor), nextCursor: z.string().optional() }), 'A page'),
+      ...errorResponses,
+    },
   }),
   async (c) => {
     const { cursor, limit, ...filter } = c.req.valid('query')
@@ -74,7 +87,10 @@ distributors.openapi(
       200: jsonContent(Distributor, 'After the change'),
       ...errorResponses,
       409: jsonContent(ErrorBody, 'They left (handed over): their status no longer changes'),
-      422: jsonContent(ErrorBody, 'Invalid fields, or status `left`, which only POST /api/distributors/{id}/leave sets'),
+      422: jsonContent(
+        ErrorBody,
+        'Invalid fields, or status `left`, which only POST /api/distributors/{id}/leave sets',
+      ),
     },
   }),
   async (c) => c.json(await updateDistributor(brandOf(c), c.req.valid('param').id, c.req.valid('json')), 200),
@@ -88,7 +104,17 @@ distributors.openapi(
     tags: ['distributors'],
     middleware: admin,
     request: { params: IdParams },
-    responses: { 201: jsonContent(z.object({ url: z.string(), expiresAt: z.string(), qrSvg: z.string().openapi({ description: 'The URL as a QR code (SVG), to scan with a phone.' }) }), 'The sign-in URL'), ...errorResponses },
+    responses: {
+      201: jsonContent(
+        z.object({
+          url: z.string(),
+          expiresAt: z.string(),
+          qrSvg: z.string().openapi({ description: 'The URL as a QR code (SVG), to scan with a phone.' }),
+        }),
+        'The sign-in URL',
+      ),
+      ...errorResponses,
+    },
   }),
   async (c) => {
     const d = await getDistributorOrThrow(brandOf(c), c.req.valid('param').id)

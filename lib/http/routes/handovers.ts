@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { router, jsonBody, jsonContent, errorResponses } from '../openapi-app'
 import { brandOf, requireRole } from '../auth'
-import { AppError } from '../errors'
+import { AppError } from '../../errors'
 import { IdParam } from '../../schemas/common'
 import { Handover, LeaveBody } from '../../schemas/handover'
 import { getHandover } from '../../db/handovers'
@@ -20,7 +20,11 @@ handovers.openapi(
     tags: ['distributors'],
     middleware: admin,
     request: { params: IdParams, body: jsonBody(LeaveBody) },
-    responses: { 200: jsonContent(Handover, 'The hand-over: `in_progress` means call again'), ...errorResponses, 409: jsonContent(z.any(), 'Already handed over to someone else') },
+    responses: {
+      200: jsonContent(Handover, 'The hand-over: `in_progress` means call again'),
+      ...errorResponses,
+      409: jsonContent(z.any(), 'Already handed over to someone else'),
+    },
   }),
   async (c) => c.json(await handOver(brandOf(c), c.req.valid('param').id, c.req.valid('json').successorId), 200),
 )

@@ -18,7 +18,9 @@ health.openapi(
   async (c) => {
     try {
       // A keyed read of an item that never exists: data-plane, cheap, and allowed by the API's own IAM policy.
-      await db().send(new GetCommand({ TableName: tableName(), Key: { pk: 'HEALTH', sk: 'CHECK' } }), { abortSignal: AbortSignal.timeout(3000) })
+      await db().send(new GetCommand({ TableName: tableName(), Key: { pk: 'HEALTH', sk: 'CHECK' } }), {
+        abortSignal: AbortSignal.timeout(3000),
+      })
       return c.json({ ok: true, dynamodb: 'up' as const }, 200)
     } catch {
       return c.json({ ok: false, dynamodb: 'down' as const }, 503)

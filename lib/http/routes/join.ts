@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { router, jsonBody, jsonContent, errorResponses } from '../openapi-app'
 import { setSessionCookie } from '../session-cookie'
-import { invalidField } from '../errors'
+import { invalidField } from '../../errors'
 import { Distributor, JoinBody } from '../../schemas/distributor'
 import { getInvite } from '../../db/distributors'
 import { getBrandOrThrow } from '../../services/get-brand-or-throw'
@@ -19,8 +19,14 @@ join.openapi(
     tags: ['distributors'],
     request: { body: jsonBody(JoinBody) },
     responses: {
-      200: jsonContent(z.object({ distributor: Distributor, sessionToken: z.string() }), 'Joined before (same requestId)'),
-      201: jsonContent(z.object({ distributor: Distributor, sessionToken: z.string() }), 'Joined; the session cookie is set'),
+      200: jsonContent(
+        z.object({ distributor: Distributor, sessionToken: z.string() }),
+        'Joined before (same requestId)',
+      ),
+      201: jsonContent(
+        z.object({ distributor: Distributor, sessionToken: z.string() }),
+        'Joined; the session cookie is set',
+      ),
       ...errorResponses,
     },
   }),

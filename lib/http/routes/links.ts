@@ -21,7 +21,10 @@ links.openapi(
   }),
   async (c) => {
     const { brandId, distributorId } = distributorOf(c)
-    const [brand, distributor] = await Promise.all([getBrandOrThrow(brandId), getDistributorOrThrow(brandId, distributorId)])
+    const [brand, distributor] = await Promise.all([
+      getBrandOrThrow(brandId),
+      getDistributorOrThrow(brandId, distributorId),
+    ])
     const { link, created } = await shareLinkFor(distributor, brand.programme, c.req.valid('json'))
     return c.json(await presentLink(baseUrlOf(c), link), created ? 201 : 200)
   },

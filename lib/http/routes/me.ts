@@ -27,12 +27,30 @@ me.openapi(
     path: '/me',
     tags: ['me'],
     middleware: mine,
-    responses: { 200: jsonContent(z.object({ distributor: Distributor, team: TeamSummary, inviteUrl: z.string() }).extend(MyDashboard.shape), 'Me'), ...errorResponses },
+    responses: {
+      200: jsonContent(
+        z.object({ distributor: Distributor, team: TeamSummary, inviteUrl: z.string() }).extend(MyDashboard.shape),
+        'Me',
+      ),
+      ...errorResponses,
+    },
   }),
   async (c) => {
     const { brandId, distributorId } = distributorOf(c)
-    const [distributor, counts, dashboard] = await Promise.all([getDistributorOrThrow(brandId, distributorId), getTeamCounts(distributorId), myDashboard(brandId, distributorId)])
-    return c.json({ distributor, team: { levels: teamLevels(counts) }, inviteUrl: `${baseUrlOf(c)}/m/join/${distributor.inviteCode}`, ...dashboard }, 200)
+    const [distributor, counts, dashboard] = await Promise.all([
+      getDistributorOrThrow(brandId, distributorId),
+      getTeamCounts(distributorId),
+      myDashboard(brandId, distributorId),
+    ])
+    return c.json(
+      {
+        distributor,
+        team: { levels: teamLevels(counts) },
+        inviteUrl: `${baseUrlOf(c)}/m/join/${distributor.inviteCode}`,
+        ...dashboard,
+      },
+      200,
+    )
   },
 )
 
@@ -46,7 +64,19 @@ me.openapi(
     request: { query: PageQuery },
     responses: {
       200: jsonContent(
-        z.object({ items: z.array(z.object({ code: z.string(), shortUrl: z.string(), target: z.string(), productId: z.string().optional(), clicks: z.number().int(), createdAt: z.string() })), nextCursor: z.string().optional() }),
+        z.object({
+          items: z.array(
+            z.object({
+              code: z.string(),
+              shortUrl: z.string(),
+              target: z.string(),
+              productId: z.string().optional(),
+              clicks: z.number().int(),
+              createdAt: z.string(),
+            }),
+          ),
+          nextCursor: z.string().optional(),
+        }),
         'A page of links',
       ),
       ...errorResponses,
@@ -56,9 +86,21 @@ me.openapi(
     const { distributorId } = distributorOf(c)
     const { cursor, limit } = c.req.valid('query')
     const page = await listLinksOf(distributorId, { cursor, limit })
-    const clicks = await sumCounters(page.items.map((l) => linkScope(l.code)), LINK_SHARDS, 'total', 'clicks')
+    const clicks = await sumCounters(
+      page.items.map((l) => linkScope(l.code)),
+      LINK_SHARDS,
+      'total',
+      'clicks',
+    )
     const base = baseUrlOf(c)
-    const items = page.items.map((l) => ({ code: l.code, shortUrl: `${base}/s/${l.code}`, target: l.target, productId: l.productId, clicks: clicks.get(linkScope(l.code)) ?? 0, createdAt: l.createdAt }))
+    const items = page.items.map((l) => ({
+      code: l.code,
+      shortUrl: `${base}/s/${l.code}`,
+      target: l.target,
+      productId: l.productId,
+      clicks: clicks.get(linkScope(l.code)) ?? 0,
+      createdAt: l.createdAt,
+    }))
     return c.json({ items, nextCursor: page.nextCursor }, 200)
   },
 )
@@ -72,15 +114,37 @@ me.openapi(
     middleware: mine,
     request: { query: PageQuery },
     responses: {
-      200: jsonContent(z.object({ levels: TeamSummary.shape.levels, total: z.number().int(), stats: TeamStats, recruits: z.array(Distributor), nextCursor: z.string().optional() }), 'My team'),
+      200: jsonContent(
+        z.object({
+          levels: TeamSummary.shape.levels,
+          total: z.number().int(),
+          stats: TeamStats,
+          recruits: z.array(Distributor),
+          nextCursor: z.string().optional(),
+        }),
+        'My team',
+      ),
       ...errorResponses,
     },
   }),
   async (c) => {
     const { brandId, distributorId } = distributorOf(c)
     const { cursor, limit } = c.req.valid('query')
-    const [counts, stats, page] = await Promise.all([getTeamCounts(distributorId), myTeamStats(brandId, distributorId), listRecruits(distributorId, { cursor, limit })])
+    const [counts, stats, page] = await Promise.all([
+      getTeamCounts(distributorId),
+      myTeamStats(brandId, distributorId),
+      listRecruits(distributorId, { cursor, limit }),
+    ])
     const levels = teamLevels(counts)
-    return c.json({ levels, total: levels.reduce((n, l) => n + l.count, 0), stats, recruits: page.items, nextCursor: page.nextCursor }, 200)
+    return c.json(
+      {
+        levels,
+        total: levels.reduce((n, l) => n + l.count, 0),
+        stats,
+        recruits: page.items,
+        nextCursor: page.nextCursor,
+      },
+      200,
+    )
   },
 )

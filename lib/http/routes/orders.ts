@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { router, jsonBody, jsonContent, errorResponses } from '../openapi-app'
 import { brandOf, requireRole } from '../auth'
-import { AppError } from '../errors'
+import { AppError } from '../../errors'
 import { OrderBody, RefundBody } from '../../schemas/order'
 import { OrderResult, RefundResult } from '../../schemas/order-result'
 import { getOrder } from '../../db/orders'
@@ -20,7 +20,12 @@ orders.openapi(
     tags: ['orders'],
     middleware: [requireRole('admin')],
     request: { body: jsonBody(OrderBody) },
-    responses: { 200: jsonContent(OrderResult, 'Already received: the stored result'), 201: jsonContent(OrderResult, 'Received'), 409: jsonContent(z.any(), 'Same orderId, different body'), ...errorResponses },
+    responses: {
+      200: jsonContent(OrderResult, 'Already received: the stored result'),
+      201: jsonContent(OrderResult, 'Received'),
+      409: jsonContent(z.any(), 'Same orderId, different body'),
+      ...errorResponses,
+    },
   }),
   async (c) => {
     const { result, created } = await ingestOrder(brandOf(c), c.req.valid('json'))
@@ -41,7 +46,18 @@ orders.openapi(
   async (c) => {
     const order = await getOrder(brandOf(c), c.req.valid('param').orderId)
     if (!order) throw new AppError({ code: 'not_found', message: 'Order not found.' })
-    return c.json({ ...presentOrder(order), why: { candidates: order.attribution.candidates, chain: order.attribution.chain, skipped: order.attribution.skipped }, refunds: { ids: order.refundIds, state: order.refunds } }, 200)
+    return c.json(
+      {
+        ...presentOrder(order),
+        why: {
+          candidates: order.attribution.candidates,
+          chain: order.attribution.chain,
+          skipped: order.attribution.skipped,
+        },
+        refunds: { ids: order.refundIds, state: order.refunds },
+      },
+      200,
+    )
   },
 )
 
@@ -53,7 +69,11 @@ orders.openapi(
     tags: ['orders'],
     middleware: [requireRole('admin')],
     request: { params: OrderParams, body: jsonBody(RefundBody) },
-    responses: { 200: jsonContent(RefundResult, 'Already received'), 201: jsonContent(RefundResult, 'Refunded'), ...errorResponses },
+    responses: {
+      200: jsonContent(RefundResult, 'Already received'),
+      201: jsonContent(RefundResult, 'Refunded'),
+      ...errorResponses,
+    },
   }),
   async (c) => {
     const { refund, created } = await refundOrder(brandOf(c), c.req.valid('param').orderId, c.req.valid('json'))

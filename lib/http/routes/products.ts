@@ -22,7 +22,11 @@ products.openapi(
   async (c) => {
     const body = c.req.valid('json')
     const brand = await getBrandOrThrow(brandOf(c))
-    const product = { ...body, price: minorOrThrow(body.price, brand.programme.currency, 'price'), updatedAt: new Date().toISOString() }
+    const product = {
+      ...body,
+      price: minorOrThrow(body.price, brand.programme.currency, 'price'),
+      updatedAt: new Date().toISOString(),
+    }
     const created = await putProduct(brand.id, product)
     return c.json(product, created ? 201 : 200)
   },
@@ -36,7 +40,10 @@ products.openapi(
     tags: ['products'],
     middleware: [requireRole('admin', 'finance', 'distributor')] as const,
     request: { query: PageQuery },
-    responses: { 200: jsonContent(z.object({ items: z.array(Product), nextCursor: z.string().optional() }), 'A page of products'), ...errorResponses },
+    responses: {
+      200: jsonContent(z.object({ items: z.array(Product), nextCursor: z.string().optional() }), 'A page of products'),
+      ...errorResponses,
+    },
   }),
   async (c) => {
     const { cursor, limit } = c.req.valid('query')

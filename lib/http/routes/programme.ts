@@ -9,7 +9,9 @@ import { getBrandOrThrow } from '../../services/get-brand-or-throw'
 export const programme = router()
 
 /** PUT body: every setting, plus the brand's Shopify webhook secret (optional, write-only). */
-const ProgrammeUpdate = Programme.extend({ shopifySecret: z.string().min(8).max(256).optional() }).openapi('ProgrammeUpdate')
+const ProgrammeUpdate = Programme.extend({ shopifySecret: z.string().min(8).max(256).optional() }).openapi(
+  'ProgrammeUpdate',
+)
 
 // GET /api/programme: the brand's programme settings.
 programme.openapi(

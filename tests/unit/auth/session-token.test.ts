@@ -72,8 +72,20 @@ describe('signSession / verifySession', () => {
       const body = Buffer.from(json).toString('base64url')
       return `s1.${body}.${createHmac('sha256', SECRET_A).update(`session:${body}`).digest('base64url')}`
     }
-    expect(verifySession(signBody(JSON.stringify({ d: 'd', b: 'b', exp: NOW + 60 })), NOW)).toEqual({ d: 'd', b: 'b', exp: NOW + 60 })
-    for (const json of ['null', '[]', '"x"', '{"d":"d","b":"b"}', '{"d":1,"b":"b","exp":9999999999}', '{"d":"d","b":"b","exp":"9999999999"}', 'not json']) {
+    expect(verifySession(signBody(JSON.stringify({ d: 'd', b: 'b', exp: NOW + 60 })), NOW)).toEqual({
+      d: 'd',
+      b: 'b',
+      exp: NOW + 60,
+    })
+    for (const json of [
+      'null',
+      '[]',
+      '"x"',
+      '{"d":"d","b":"b"}',
+      '{"d":1,"b":"b","exp":9999999999}',
+      '{"d":"d","b":"b","exp":"9999999999"}',
+      'not json',
+    ]) {
       expect(verifySession(signBody(json), NOW), json).toBeNull()
     }
   })

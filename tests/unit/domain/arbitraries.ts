@@ -12,11 +12,16 @@ const T0 = Date.parse('2026-01-01T00:00:00.000Z')
 const DAY = 86_400_000
 
 /** A time within ±60 days of 2026-01-01, as ISO. */
-export const isoAround = fc.integer({ min: -60, max: 60 }).chain((d) => fc.integer({ min: 0, max: DAY - 1 }).map((ms) => new Date(T0 + d * DAY + ms).toISOString()))
+export const isoAround = fc
+  .integer({ min: -60, max: 60 })
+  .chain((d) => fc.integer({ min: 0, max: DAY - 1 }).map((ms) => new Date(T0 + d * DAY + ms).toISOString()))
 
 export const distributorType = fc.constantFrom<DistributorType>(...DISTRIBUTOR_TYPES)
 
-const ruleLevel = fc.oneof(fc.record({ bps: fc.integer({ min: 0, max: 10000 }) }), fc.record({ fixed: fc.integer({ min: 0, max: 50_000 }) }))
+const ruleLevel = fc.oneof(
+  fc.record({ bps: fc.integer({ min: 0, max: 10000 }) }),
+  fc.record({ fixed: fc.integer({ min: 0, max: 50_000 }) }),
+)
 
 /** One stored rule of any scope, with optional types, cap and active window. */
 export const rule = fc
@@ -32,17 +37,27 @@ export const rule = fc
     version: fc.integer({ min: 1, max: 9 }),
     updatedAt: isoAround,
   })
-  .map((r): Omit<Rule, 'id'> => ({
-    name: 'r',
-    scope: r.scope,
-    ...(r.scope === 'product' ? { target: r.sku } : r.scope === 'category' ? { target: r.category } : r.scope === 'campaign' ? { target: r.campaign } : {}),
-    ...(r.types ? { types: r.types } : {}),
-    levels: r.levels,
-    ...(r.capPerOrder !== undefined ? { capPerOrder: r.capPerOrder } : {}),
-    ...(r.window ? { startsAt: r.window[0], endsAt: new Date(Date.parse(r.window[0]) + r.window[1]).toISOString() } : {}),
-    version: r.version,
-    updatedAt: r.updatedAt,
-  }))
+  .map(
+    (r): Omit<Rule, 'id'> => ({
+      name: 'r',
+      scope: r.scope,
+      ...(r.scope === 'product'
+        ? { target: r.sku }
+        : r.scope === 'category'
+          ? { target: r.category }
+          : r.scope === 'campaign'
+            ? { target: r.campaign }
+            : {}),
+      ...(r.types ? { types: r.types } : {}),
+      levels: r.levels,
+      ...(r.capPerOrder !== undefined ? { capPerOrder: r.capPerOrder } : {}),
+      ...(r.window
+        ? { startsAt: r.window[0], endsAt: new Date(Date.parse(r.window[0]) + r.window[1]).toISOString() }
+        : {}),
+      version: r.version,
+      updatedAt: r.updatedAt,
+    }),
+  )
 
 /** A brand's rule set: ids unique. */
 export const rules = fc.array(rule, { maxLength: 8 }).map((rs) => rs.map((r, i): Rule => ({ ...r, id: `r${i}` })))
@@ -55,7 +70,16 @@ export const campaigns = fc
   })
   .map((cs) =>
     Object.entries(cs).flatMap(([id, c]): CampaignWindow[] =>
-      c ? [{ id, startsAt: c[0], endsAt: new Date(Date.parse(c[0]) + c[1]).toISOString(), active: c[2] || c[1] % 3 !== 0 }] : [],
+      c
+        ? [
+            {
+              id,
+              startsAt: c[0],
+              endsAt: new Date(Date.parse(c[0]) + c[1]).toISOString(),
+              active: c[2] || c[1] % 3 !== 0,
+            },
+          ]
+        : [],
     ),
   )
 
@@ -75,17 +99,22 @@ export const lines = fc
     { minLength: 1, maxLength: 5, selector: (l) => l.sku },
   )
   .map((ls) =>
-    ls.map(({ discountShare, category, ...l }): PricedLine => ({
-      ...l,
-      discount: Math.floor((l.unitPrice * l.qty * discountShare) / 100 / (discountShare % 3 === 0 ? 1 : 4)),
-      ...(category ? { category } : {}),
-    })),
+    ls.map(
+      ({ discountShare, category, ...l }): PricedLine => ({
+        ...l,
+        discount: Math.floor((l.unitPrice * l.qty * discountShare) / 100 / (discountShare % 3 === 0 ? 1 : 4)),
+        ...(category ? { category } : {}),
+      }),
+    ),
   )
 
 /** A paid chain: levels 1..n in order, some possibly skipped (suspended), each a distinct distributor. */
-export const chain = fc
-  .array(fc.tuple(distributorType, fc.boolean()), { maxLength: 10 })
-  .map((xs) => xs.map(([type, keep], i) => ({ keep, member: { level: i + 1, distributorId: `d${i + 1}`, type } })).filter((x) => x.keep || x.member.level === 1).map((x) => x.member as ChainMember))
+export const chain = fc.array(fc.tuple(distributorType, fc.boolean()), { maxLength: 10 }).map((xs) =>
+  xs
+    .map(([type, keep], i) => ({ keep, member: { level: i + 1, distributorId: `d${i + 1}`, type } }))
+    .filter((x) => x.keep || x.member.level === 1)
+    .map((x) => x.member as ChainMember),
+)
 
 /** Programme default bps per level, 1..10 levels. */
 export const defaultBps = fc.array(fc.integer({ min: 0, max: 5000 }), { minLength: 1, maxLength: 10 })

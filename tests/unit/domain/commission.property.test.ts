@@ -8,7 +8,14 @@ import { chain, defaultBps, isoAround, lines, ruleSet } from './arbitraries'
 const SCOPE_RANK = { product: 0, category: 1, campaign: 2, default: 3 } as const
 
 /** Does a rule apply to this line, level, type and time at all (scope aside)? A campaign rule also needs its campaign running. */
-function applies(r: Rule, line: { sku: string; category?: string }, level: number, type: string, paidAt: string, { campaigns }: RuleSet): boolean {
+function applies(
+  r: Rule,
+  line: { sku: string; category?: string },
+  level: number,
+  type: string,
+  paidAt: string,
+  { campaigns }: RuleSet,
+): boolean {
   const at = Date.parse(paidAt)
   if (r.levels[level - 1] === undefined) return false
   if (r.startsAt && Date.parse(r.startsAt) > at) return false
@@ -77,10 +84,12 @@ describe('commissionsFor (property)', () => {
         for (const m of members) {
           const most = ls.reduce((sum, l) => {
             const base = lineBase(l)
-            const pays = set.rules.filter((r) => applies(r, l, m.level, m.type, paidAt, set)).map((r) => {
-              const lv = r.levels[m.level - 1]!
-              return 'bps' in lv ? Math.floor((base * lv.bps) / 10000) : lv.fixed * l.qty
-            })
+            const pays = set.rules
+              .filter((r) => applies(r, l, m.level, m.type, paidAt, set))
+              .map((r) => {
+                const lv = r.levels[m.level - 1]!
+                return 'bps' in lv ? Math.floor((base * lv.bps) / 10000) : lv.fixed * l.qty
+              })
             const fallback = bps[m.level - 1] !== undefined ? Math.floor((base * bps[m.level - 1]!) / 10000) : 0
             return sum + Math.max(fallback, ...pays)
           }, 0)
@@ -102,7 +111,11 @@ describe('resolveRate (property)', () => {
             const rate = resolveRate(l, m.level, m.type, set, paidAt, bps)
             const applicable = set.rules.filter((r) => applies(r, l, m.level, m.type, paidAt, set))
             if (applicable.length === 0) {
-              expect(rate).toEqual(bps[m.level - 1] === undefined ? null : { ruleId: PROGRAMME_RULE_ID, ruleVersion: 0, level: { bps: bps[m.level - 1] } })
+              expect(rate).toEqual(
+                bps[m.level - 1] === undefined
+                  ? null
+                  : { ruleId: PROGRAMME_RULE_ID, ruleVersion: 0, level: { bps: bps[m.level - 1] } },
+              )
               continue
             }
             const chosen = set.rules.find((r) => r.id === rate?.ruleId)
@@ -111,7 +124,12 @@ describe('resolveRate (property)', () => {
             const rank = SCOPE_RANK[chosen!.scope]
             expect(applicable.every((r) => SCOPE_RANK[r.scope] >= rank)).toBe(true)
             if (!chosen!.types) expect(applicable.some((r) => r.scope === chosen!.scope && r.types)).toBe(false)
-            expect(rate).toEqual({ ruleId: chosen!.id, ruleVersion: chosen!.version, level: chosen!.levels[m.level - 1], capPerOrder: chosen!.capPerOrder })
+            expect(rate).toEqual({
+              ruleId: chosen!.id,
+              ruleVersion: chosen!.version,
+              level: chosen!.levels[m.level - 1],
+              capPerOrder: chosen!.capPerOrder,
+            })
           }
         }
       }),

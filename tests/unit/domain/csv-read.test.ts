@@ -54,9 +54,15 @@ describe('readCsv (RFC 4180)', () => {
 
 describe('decodeText', () => {
   it('strips a UTF-8 BOM, keeps valid UTF-8, and reads anything else as GBK', () => {
-    expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, 0xe5, 0xbc, 0xa0]))).toEqual({ text: '张', encoding: 'utf-8-bom' })
+    expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, 0xe5, 0xbc, 0xa0]))).toEqual({
+      text: '张',
+      encoding: 'utf-8-bom',
+    })
     expect(decodeText(new TextEncoder().encode('导购,E1'))).toEqual({ text: '导购,E1', encoding: 'utf-8' })
     // 张三,员工 in GBK.
-    expect(decodeText(new Uint8Array([0xd5, 0xc5, 0xc8, 0xfd, 0x2c, 0xd4, 0xb1, 0xb9, 0xa4]))).toEqual({ text: '张三,员工', encoding: 'gbk' })
+    expect(decodeText(new Uint8Array([0xd5, 0xc5, 0xc8, 0xfd, 0x2c, 0xd4, 0xb1, 0xb9, 0xa4]))).toEqual({
+      text: '张三,员工',
+      encoding: 'gbk',
+    })
   })
 })

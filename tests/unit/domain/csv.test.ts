@@ -15,11 +15,14 @@ describe('csv cells and rows', () => {
     expect(cell('cr\rhere')).toBe('"cr\rhere"')
   })
 
-  it.each(['=1+2', '+1', '-1', '@SUM(A1)', '\tx', '\rx', '\nx', '=HYPERLINK("http://x")'])('neutralises a formula-looking text cell %j with a leading apostrophe, quoted', (text) => {
-    const out = cell(text)
-    expect(out.startsWith(`"'`)).toBe(true)
-    expect(out).toBe(`"'${text.replace(/"/g, '""')}"`)
-  })
+  it.each(['=1+2', '+1', '-1', '@SUM(A1)', '\tx', '\rx', '\nx', '=HYPERLINK("http://x")'])(
+    'neutralises a formula-looking text cell %j with a leading apostrophe, quoted',
+    (text) => {
+      const out = cell(text)
+      expect(out.startsWith(`"'`)).toBe(true)
+      expect(out).toBe(`"'${text.replace(/"/g, '""')}"`)
+    },
+  )
 
   it('keeps a negative amount a number, but neutralises the same characters as text', () => {
     expect(cell({ amount: '-1.00' })).toBe('-1.00')

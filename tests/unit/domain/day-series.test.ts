@@ -9,7 +9,11 @@ describe('day series', () => {
   })
 
   it('fills missing days with zeros, keeps only the fields asked, ignores rows outside the days', () => {
-    const rows = [{ day: 'd3', orders: 2, gmv: 500, recruits: 1 }, { day: 'd1', orders: 1, gmv: -100, recruits: 0 }, { day: 'd9', orders: 7, gmv: 7, recruits: 7 }]
+    const rows = [
+      { day: 'd3', orders: 2, gmv: 500, recruits: 1 },
+      { day: 'd1', orders: 1, gmv: -100, recruits: 0 },
+      { day: 'd9', orders: 7, gmv: 7, recruits: 7 },
+    ]
     expect(denseDays(['d1', 'd2', 'd3'], rows, ['orders', 'gmv'] as const)).toEqual([
       { day: 'd1', orders: 1, gmv: -100 },
       { day: 'd2', orders: 0, gmv: 0 },

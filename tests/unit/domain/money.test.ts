@@ -16,7 +16,8 @@ describe('parseMajor / formatMajor', () => {
 
   it('round-trips the edges of the safe range', () => {
     for (const e of [0, 1, 2, 3]) {
-      for (const minor of [0, 1, -1, Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER]) expect(parseMajor(formatMajor(minor, e), e)).toBe(minor)
+      for (const minor of [0, 1, -1, Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER])
+        expect(parseMajor(formatMajor(minor, e), e)).toBe(minor)
     }
   })
 
@@ -41,7 +42,21 @@ describe('parseMajor / formatMajor', () => {
   it('rejects more digits than the currency has, and anything that is not a plain decimal', () => {
     expect(parseMajor('1.234', 2)).toBeNull()
     expect(parseMajor('1.5', 0)).toBeNull()
-    for (const bad of ['abc', '1e5', '', ' ', '1,000.00', '.5', '5.', '0x10', '19.99abc', '--1', '+1', 'Infinity', 'NaN']) {
+    for (const bad of [
+      'abc',
+      '1e5',
+      '',
+      ' ',
+      '1,000.00',
+      '.5',
+      '5.',
+      '0x10',
+      '19.99abc',
+      '--1',
+      '+1',
+      'Infinity',
+      'NaN',
+    ]) {
       expect(parseMajor(bad, 2), bad).toBeNull()
     }
   })
@@ -61,14 +76,18 @@ describe('applyBps', () => {
 
   it('equals floor(base × bps / 10000) and never exceeds the exact amount', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), fc.integer({ min: 0, max: 10000 }), (base, bps) => {
-        const amount = applyBps(base, bps)
-        expect(amount).toBe(floorBig(base, bps))
-        expect(Number.isSafeInteger(amount)).toBe(true)
-        // amount × 10000 ≤ base × bps < (amount + 1) × 10000, exactly
-        expect(BigInt(amount) * 10000n <= BigInt(base) * BigInt(bps)).toBe(true)
-        expect((BigInt(amount) + 1n) * 10000n > BigInt(base) * BigInt(bps)).toBe(true)
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
+        fc.integer({ min: 0, max: 10000 }),
+        (base, bps) => {
+          const amount = applyBps(base, bps)
+          expect(amount).toBe(floorBig(base, bps))
+          expect(Number.isSafeInteger(amount)).toBe(true)
+          // amount × 10000 ≤ base × bps < (amount + 1) × 10000, exactly
+          expect(BigInt(amount) * 10000n <= BigInt(base) * BigInt(bps)).toBe(true)
+          expect((BigInt(amount) + 1n) * 10000n > BigInt(base) * BigInt(bps)).toBe(true)
+        },
+      ),
       { numRuns: 2000 },
     )
   })

@@ -58,7 +58,9 @@ describe('withClickParam', () => {
   })
 
   it('keeps the existing query string byte for byte (flags, %20, UTF-8)', () => {
-    expect(withClickParam('https://s.cn/p?flag&x=a%20b&y=%E4%B8%AD#top', 'c1')).toBe('https://s.cn/p?flag&x=a%20b&y=%E4%B8%AD&rpl_click=c1#top')
+    expect(withClickParam('https://s.cn/p?flag&x=a%20b&y=%E4%B8%AD#top', 'c1')).toBe(
+      'https://s.cn/p?flag&x=a%20b&y=%E4%B8%AD&rpl_click=c1#top',
+    )
     expect(withClickParam('https://s.cn/p?q=a+b', 'c1')).toBe('https://s.cn/p?q=a+b&rpl_click=c1')
   })
 
@@ -76,7 +78,8 @@ describe('withClickParam', () => {
         expect(after.searchParams.get('rpl_click')).toBe('c_X')
         expect(after.hash).toBe(before.hash)
         expect(after.pathname).toBe(before.pathname)
-        for (const [k, v] of before.searchParams) if (k !== 'rpl_click') expect(after.searchParams.getAll(k)).toContain(v)
+        for (const [k, v] of before.searchParams)
+          if (k !== 'rpl_click') expect(after.searchParams.getAll(k)).toContain(v)
       }),
     )
   })

@@ -9,7 +9,13 @@ const order = fc.tuple(ruleSet, lines, chain, isoAround, defaultBps).map(([rs, l
   const drafts = commissionsFor(ls, members, rs, paidAt, bps).filter((d) => d.amount > 0)
   return {
     lines: ls.map((l: PricedLine) => ({ sku: l.sku, qty: l.qty, base: lineBase(l) })),
-    entries: drafts.map((d, i) => ({ entryId: `e${i}`, distributorId: d.distributorId, amount: d.amount, uncapped: d.uncapped, lines: d.lines })),
+    entries: drafts.map((d, i) => ({
+      entryId: `e${i}`,
+      distributorId: d.distributorId,
+      amount: d.amount,
+      uncapped: d.uncapped,
+      lines: d.lines,
+    })),
   }
 })
 type Order = typeof order extends fc.Arbitrary<infer T> ? T : never
@@ -35,7 +41,8 @@ class Ledger {
   /** Balance per distributor: earned minus reversed, as the ledger would sum it. */
   balances(): Map<string, number> {
     const out = new Map<string, number>()
-    for (const e of this.o.entries) out.set(e.distributorId, (out.get(e.distributorId) ?? 0) + e.amount - (this.reversed[e.entryId] ?? 0))
+    for (const e of this.o.entries)
+      out.set(e.distributorId, (out.get(e.distributorId) ?? 0) + e.amount - (this.reversed[e.entryId] ?? 0))
     return out
   }
   expectWithinEarnings() {
@@ -51,12 +58,19 @@ const orderBase = (o: Order) => o.lines.reduce((s, l) => s + l.base, 0)
 /** A random refund against an order: some units of some lines, or an amount up to (and past) the total. */
 const refundOf = (o: Order) =>
   fc.oneof(
-    fc.array(fc.tuple(fc.nat({ max: o.lines.length - 1 }), fc.integer({ min: 1, max: 25 })), { minLength: 1, maxLength: 3 }).map((picks) => {
-      const qty = new Map<string, number>()
-      for (const [i, q] of picks) qty.set(o.lines[i]!.sku, (qty.get(o.lines[i]!.sku) ?? 0) + q)
-      return { lines: [...qty].map(([sku, q]) => ({ sku, qty: q })) } as RefundRequest
-    }),
-    fc.integer({ min: 1, max: Math.max(1, Math.ceil(orderBase(o) * 1.2)) }).map((amount) => ({ amount }) as RefundRequest),
+    fc
+      .array(fc.tuple(fc.nat({ max: o.lines.length - 1 }), fc.integer({ min: 1, max: 25 })), {
+        minLength: 1,
+        maxLength: 3,
+      })
+      .map((picks) => {
+        const qty = new Map<string, number>()
+        for (const [i, q] of picks) qty.set(o.lines[i]!.sku, (qty.get(o.lines[i]!.sku) ?? 0) + q)
+        return { lines: [...qty].map(([sku, q]) => ({ sku, qty: q })) } as RefundRequest
+      }),
+    fc
+      .integer({ min: 1, max: Math.max(1, Math.ceil(orderBase(o) * 1.2)) })
+      .map((amount) => ({ amount }) as RefundRequest),
   )
 
 const orderAndRefunds = order.chain((o) => fc.tuple(fc.constant(o), fc.array(refundOf(o), { maxLength: 8 })))
@@ -83,15 +97,28 @@ describe('applyRefund (property)', () => {
 
   it('refunding every unit, in any steps, returns every balance to zero', () => {
     fc.assert(
-      fc.property(order.chain((o) => fc.tuple(fc.constant(o), fc.array(refundOf(o).filter((r) => 'lines' in r), { maxLength: 6 }))), ([o, partial]) => {
-        const l = new Ledger(o)
-        for (const r of partial) l.apply(r)
-        const rest = o.lines.map((x) => ({ sku: x.sku, qty: x.qty - (l.state.qty[x.sku] ?? 0) })).filter((x) => x.qty > 0)
-        if (rest.length) expect(l.apply({ lines: rest }).ok).toBe(true)
-        l.expectAllZero()
-        // Nothing is left to refund.
-        expect(l.apply({ lines: [{ sku: o.lines[0]!.sku, qty: 1 }] }).ok).toBe(false)
-      }),
+      fc.property(
+        order.chain((o) =>
+          fc.tuple(
+            fc.constant(o),
+            fc.array(
+              refundOf(o).filter((r) => 'lines' in r),
+              { maxLength: 6 },
+            ),
+          ),
+        ),
+        ([o, partial]) => {
+          const l = new Ledger(o)
+          for (const r of partial) l.apply(r)
+          const rest = o.lines
+            .map((x) => ({ sku: x.sku, qty: x.qty - (l.state.qty[x.sku] ?? 0) }))
+            .filter((x) => x.qty > 0)
+          if (rest.length) expect(l.apply({ lines: rest }).ok).toBe(true)
+          l.expectAllZero()
+          // Nothing is left to refund.
+          expect(l.apply({ lines: [{ sku: o.lines[0]!.sku, qty: 1 }] }).ok).toBe(false)
+        },
+      ),
       { numRuns: 500 },
     )
   })
@@ -99,7 +126,11 @@ describe('applyRefund (property)', () => {
   it('refunding the whole amount, in any steps, returns every balance to zero', () => {
     fc.assert(
       fc.property(
-        order.filter((o) => orderBase(o) > 0).chain((o) => fc.tuple(fc.constant(o), fc.array(fc.integer({ min: 1, max: orderBase(o) }), { maxLength: 6 }))),
+        order
+          .filter((o) => orderBase(o) > 0)
+          .chain((o) =>
+            fc.tuple(fc.constant(o), fc.array(fc.integer({ min: 1, max: orderBase(o) }), { maxLength: 6 })),
+          ),
         ([o, amounts]) => {
           const l = new Ledger(o)
           for (const amount of amounts) l.apply({ amount })
@@ -116,10 +147,15 @@ describe('applyRefund (property)', () => {
   it('refunding some whole lines, then the rest of the money as an amount, returns every balance to zero', () => {
     fc.assert(
       fc.property(
-        order.filter((o) => orderBase(o) > 0).chain((o) => fc.tuple(fc.constant(o), fc.subarray(o.lines.map((x) => x.sku)))),
+        order
+          .filter((o) => orderBase(o) > 0)
+          .chain((o) => fc.tuple(fc.constant(o), fc.subarray(o.lines.map((x) => x.sku)))),
         ([o, skus]) => {
           const l = new Ledger(o)
-          if (skus.length) expect(l.apply({ lines: skus.map((sku) => ({ sku, qty: o.lines.find((x) => x.sku === sku)!.qty })) }).ok).toBe(true)
+          if (skus.length)
+            expect(
+              l.apply({ lines: skus.map((sku) => ({ sku, qty: o.lines.find((x) => x.sku === sku)!.qty })) }).ok,
+            ).toBe(true)
           const rest = o.lines.filter((x) => !skus.includes(x.sku)).reduce((s, x) => s + x.base, 0)
           if (rest > 0) expect(l.apply({ amount: rest }).ok).toBe(true)
           l.expectAllZero()
@@ -131,11 +167,27 @@ describe('applyRefund (property)', () => {
 
   it('names the field at fault', () => {
     const o = { lines: [{ sku: 'A', qty: 2, base: 1000 }], entries: [] }
-    expect(applyRefund(o.lines, [], { qty: {}, amount: 0 }, { lines: [{ sku: 'Z', qty: 1 }] })).toMatchObject({ ok: false, field: 'lines.0.sku' })
-    expect(applyRefund(o.lines, [], { qty: { A: 1 }, amount: 0 }, { lines: [{ sku: 'A', qty: 2 }] })).toMatchObject({ ok: false, field: 'lines.0.qty', message: expect.stringContaining('Only 1') })
-    expect(applyRefund(o.lines, [], { qty: {}, amount: 600 }, { amount: 401 })).toMatchObject({ ok: false, field: 'amount' })
-    expect(applyRefund(o.lines, [], { qty: { A: 1 }, amount: 0 }, { amount: 501 })).toMatchObject({ ok: false, field: 'amount' })
+    expect(applyRefund(o.lines, [], { qty: {}, amount: 0 }, { lines: [{ sku: 'Z', qty: 1 }] })).toMatchObject({
+      ok: false,
+      field: 'lines.0.sku',
+    })
+    expect(applyRefund(o.lines, [], { qty: { A: 1 }, amount: 0 }, { lines: [{ sku: 'A', qty: 2 }] })).toMatchObject({
+      ok: false,
+      field: 'lines.0.qty',
+      message: expect.stringContaining('Only 1'),
+    })
+    expect(applyRefund(o.lines, [], { qty: {}, amount: 600 }, { amount: 401 })).toMatchObject({
+      ok: false,
+      field: 'amount',
+    })
+    expect(applyRefund(o.lines, [], { qty: { A: 1 }, amount: 0 }, { amount: 501 })).toMatchObject({
+      ok: false,
+      field: 'amount',
+    })
     // A free order (every line discounted to nothing) has no money to refund.
-    expect(applyRefund([{ sku: 'A', qty: 1, base: 0 }], [], { qty: {}, amount: 0 }, { amount: 1 })).toMatchObject({ ok: false, field: 'amount' })
+    expect(applyRefund([{ sku: 'A', qty: 1, base: 0 }], [], { qty: {}, amount: 0 }, { amount: 1 })).toMatchObject({
+      ok: false,
+      field: 'amount',
+    })
   })
 })

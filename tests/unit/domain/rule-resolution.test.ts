@@ -1,16 +1,44 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { campaignRunningAt, PROGRAMME_RULE_ID, resolveRate, type CampaignWindow } from '../../../lib/domain/rule-resolution'
+import {
+  campaignRunningAt,
+  PROGRAMME_RULE_ID,
+  resolveRate,
+  type CampaignWindow,
+} from '../../../lib/domain/rule-resolution'
 import type { Rule } from '../../../lib/schemas/rule'
 import { chain, defaultBps, isoAround, lines, ruleSet } from './arbitraries'
 
-const double11: CampaignWindow = { id: 'double11', startsAt: '2026-11-11T00:00:00.000Z', endsAt: '2026-11-12T00:00:00.000Z', active: true }
-const spring: CampaignWindow = { id: 'spring', startsAt: '2026-03-01T00:00:00.000Z', endsAt: '2026-03-08T00:00:00.000Z', active: true }
-const rule = (id: string, fields: Partial<Rule>): Rule => ({ id, name: id, scope: 'campaign', target: 'double11', levels: [{ bps: 2000 }], version: 1, updatedAt: '2026-11-01T00:00:00.000Z', ...fields })
+const double11: CampaignWindow = {
+  id: 'double11',
+  startsAt: '2026-11-11T00:00:00.000Z',
+  endsAt: '2026-11-12T00:00:00.000Z',
+  active: true,
+}
+const spring: CampaignWindow = {
+  id: 'spring',
+  startsAt: '2026-03-01T00:00:00.000Z',
+  endsAt: '2026-03-08T00:00:00.000Z',
+  active: true,
+}
+const rule = (id: string, fields: Partial<Rule>): Rule => ({
+  id,
+  name: id,
+  scope: 'campaign',
+  target: 'double11',
+  levels: [{ bps: 2000 }],
+  version: 1,
+  updatedAt: '2026-11-01T00:00:00.000Z',
+  ...fields,
+})
 
 /** The rule id that pays sku A, level 1, for a member at `paidAt`. */
-const payer = (rules: Rule[], campaigns: CampaignWindow[], paidAt: string, line: { sku: string; category?: string } = { sku: 'A' }) =>
-  resolveRate(line, 1, 'member', { rules, campaigns }, paidAt, [1000])?.ruleId
+const payer = (
+  rules: Rule[],
+  campaigns: CampaignWindow[],
+  paidAt: string,
+  line: { sku: string; category?: string } = { sku: 'A' },
+) => resolveRate(line, 1, 'member', { rules, campaigns }, paidAt, [1000])?.ruleId
 
 describe('resolveRate: campaign rules', () => {
   it('pay only while their campaign runs: [startsAt, endsAt) of the campaign', () => {
@@ -43,7 +71,11 @@ describe('resolveRate: campaign rules', () => {
   })
 
   it('every line of an order paid while it runs qualifies, below product and category rules', () => {
-    const rules = [rule('c', {}), rule('gift', { scope: 'product', target: 'GIFT', levels: [{ bps: 3000 }] }), rule('skin', { scope: 'category', target: 'skincare', levels: [{ bps: 800 }] })]
+    const rules = [
+      rule('c', {}),
+      rule('gift', { scope: 'product', target: 'GIFT', levels: [{ bps: 3000 }] }),
+      rule('skin', { scope: 'category', target: 'skincare', levels: [{ bps: 800 }] }),
+    ]
     const inside = '2026-11-11T12:00:00.000Z'
     expect(payer(rules, [double11], inside, { sku: 'A' })).toBe('c')
     expect(payer(rules, [double11], inside, { sku: 'B', category: 'makeup' })).toBe('c')
@@ -52,10 +84,19 @@ describe('resolveRate: campaign rules', () => {
   })
 
   it('two running campaigns: the type-specific rule first, then the most recently changed', () => {
-    const overlap: CampaignWindow = { id: 'members-week', startsAt: '2026-11-05T00:00:00.000Z', endsAt: '2026-11-15T00:00:00.000Z', active: true }
+    const overlap: CampaignWindow = {
+      id: 'members-week',
+      startsAt: '2026-11-05T00:00:00.000Z',
+      endsAt: '2026-11-15T00:00:00.000Z',
+      active: true,
+    }
     const older = rule('older', { updatedAt: '2026-10-01T00:00:00.000Z' })
     const newer = rule('newer', { target: 'members-week', updatedAt: '2026-10-20T00:00:00.000Z' })
-    const forMembers = rule('for-members', { target: 'members-week', types: ['member'], updatedAt: '2026-09-01T00:00:00.000Z' })
+    const forMembers = rule('for-members', {
+      target: 'members-week',
+      types: ['member'],
+      updatedAt: '2026-09-01T00:00:00.000Z',
+    })
     expect(payer([older, newer], [double11, overlap], '2026-11-11T12:00:00.000Z')).toBe('newer')
     expect(payer([older, newer, forMembers], [double11, overlap], '2026-11-11T12:00:00.000Z')).toBe('for-members')
   })
@@ -76,7 +117,11 @@ describe('resolveRate: campaign rules (property)', () => {
         const at = Date.parse(paidAt)
         fc.pre(set.campaigns.every((c) => !campaignRunningAt(set.campaigns, c.id, at)))
         const without = { rules: set.rules.filter((r) => r.scope !== 'campaign'), campaigns: set.campaigns }
-        for (const m of members) for (const l of ls) expect(resolveRate(l, m.level, m.type, set, paidAt, bps)).toEqual(resolveRate(l, m.level, m.type, without, paidAt, bps))
+        for (const m of members)
+          for (const l of ls)
+            expect(resolveRate(l, m.level, m.type, set, paidAt, bps)).toEqual(
+              resolveRate(l, m.level, m.type, without, paidAt, bps),
+            )
       }),
       { numRuns: 300 },
     )
@@ -87,7 +132,11 @@ describe('resolveRate: campaign rules (property)', () => {
       fc.property(ruleSet, lines, chain, isoAround, defaultBps, (set, ls, members, paidAt, bps) => {
         const inactive = { rules: set.rules, campaigns: set.campaigns.map((c) => ({ ...c, active: false })) }
         const none = { rules: set.rules, campaigns: [] }
-        for (const m of members) for (const l of ls) expect(resolveRate(l, m.level, m.type, inactive, paidAt, bps)).toEqual(resolveRate(l, m.level, m.type, none, paidAt, bps))
+        for (const m of members)
+          for (const l of ls)
+            expect(resolveRate(l, m.level, m.type, inactive, paidAt, bps)).toEqual(
+              resolveRate(l, m.level, m.type, none, paidAt, bps),
+            )
       }),
       { numRuns: 300 },
     )

@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { addToTally, batchTotals, linesFrom, moveChunks, periodEnd, takenByClose, type Tally } from '../../../lib/domain/settlement'
+import {
+  addToTally,
+  batchTotals,
+  linesFrom,
+  moveChunks,
+  periodEnd,
+  takenByClose,
+  type Tally,
+} from '../../../lib/domain/settlement'
 
-const entry = fc.record({ distributorId: fc.constantFrom('d1', 'd2', 'd3', 'd4', 'd5'), amount: fc.integer({ min: -50_000, max: 200_000 }) })
+const entry = fc.record({
+  distributorId: fc.constantFrom('d1', 'd2', 'd3', 'd4', 'd5'),
+  amount: fc.integer({ min: -50_000, max: 200_000 }),
+})
 const threshold = fc.integer({ min: 0, max: 100_000 })
 
 function tallyOf(entries: Array<{ distributorId: string; amount: number }>): Tally {
@@ -67,35 +78,80 @@ describe('periods and what a close takes', () => {
   it('ends a month at the next month’s first instant, a range the day after `to`', () => {
     expect(periodEnd({ period: '2026-10' }).end).toBe('2026-11-01T00:00:00.000Z')
     expect(periodEnd({ period: '2026-12' }).end).toBe('2027-01-01T00:00:00.000Z')
-    expect(periodEnd({ from: '2026-10-01', to: '2026-10-15' })).toMatchObject({ id: '2026-10-01_2026-10-15', end: '2026-10-16T00:00:00.000Z' })
+    expect(periodEnd({ from: '2026-10-01', to: '2026-10-15' })).toMatchObject({
+      id: '2026-10-01_2026-10-15',
+      end: '2026-10-16T00:00:00.000Z',
+    })
   })
 
   const end = '2026-11-01T00:00:00.000Z'
   const started = '2026-11-03T00:00:00.000Z'
-  const base = { kind: 'commission', amount: 100, createdAt: '2026-10-01T00:00:00.000Z', availableSince: '2026-10-02T00:00:00.000Z' }
+  const base = {
+    kind: 'commission',
+    amount: 100,
+    createdAt: '2026-10-01T00:00:00.000Z',
+    availableSince: '2026-10-02T00:00:00.000Z',
+  }
   it('takes entries available by the period end, and negative adjustments of any date', () => {
     expect(takenByClose({ ...base, availableAt: '2026-10-31T23:59:59.999Z' }, end, started)).toBe(true)
     expect(takenByClose({ ...base, availableAt: end }, end, started)).toBe(false)
-    expect(takenByClose({ ...base, kind: 'adjustment', amount: -50, availableAt: '2026-11-02T00:00:00.000Z', availableSince: '2026-11-02T00:00:00.000Z' }, end, started)).toBe(true)
+    expect(
+      takenByClose(
+        {
+          ...base,
+          kind: 'adjustment',
+          amount: -50,
+          availableAt: '2026-11-02T00:00:00.000Z',
+          availableSince: '2026-11-02T00:00:00.000Z',
+        },
+        end,
+        started,
+      ),
+    ).toBe(true)
   })
   it('leaves what became available after the close began for the next batch', () => {
-    expect(takenByClose({ ...base, availableAt: '2026-10-20T00:00:00.000Z', availableSince: '2026-11-04T00:00:00.000Z' }, end, started)).toBe(false)
-    expect(takenByClose({ ...base, kind: 'adjustment', amount: -50, availableAt: '2026-11-04T00:00:00.000Z', availableSince: '2026-11-04T00:00:00.000Z' }, end, started)).toBe(false)
+    expect(
+      takenByClose(
+        { ...base, availableAt: '2026-10-20T00:00:00.000Z', availableSince: '2026-11-04T00:00:00.000Z' },
+        end,
+        started,
+      ),
+    ).toBe(false)
+    expect(
+      takenByClose(
+        {
+          ...base,
+          kind: 'adjustment',
+          amount: -50,
+          availableAt: '2026-11-04T00:00:00.000Z',
+          availableSince: '2026-11-04T00:00:00.000Z',
+        },
+        end,
+        started,
+      ),
+    ).toBe(false)
   })
 })
 
 describe('moveChunks (property)', () => {
   it('keeps every entry once, and each chunk within the transaction limit counting balances and the batch', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ distributorId: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz'.split('')), n: fc.nat() }), { maxLength: 600 }), fc.integer({ min: 4, max: 100 }), (entries, max) => {
-        const chunks = moveChunks(entries, max)
-        expect(chunks.flat().length).toBe(entries.length)
-        expect(new Set(chunks.flat())).toEqual(new Set(entries))
-        for (const c of chunks) {
-          expect(c.length).toBeGreaterThan(0)
-          expect(c.length + new Set(c.map((e) => e.distributorId)).size + 1).toBeLessThanOrEqual(max)
-        }
-      }),
+      fc.property(
+        fc.array(
+          fc.record({ distributorId: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz'.split('')), n: fc.nat() }),
+          { maxLength: 600 },
+        ),
+        fc.integer({ min: 4, max: 100 }),
+        (entries, max) => {
+          const chunks = moveChunks(entries, max)
+          expect(chunks.flat().length).toBe(entries.length)
+          expect(new Set(chunks.flat())).toEqual(new Set(entries))
+          for (const c of chunks) {
+            expect(c.length).toBeGreaterThan(0)
+            expect(c.length + new Set(c.map((e) => e.distributorId)).size + 1).toBeLessThanOrEqual(max)
+          }
+        },
+      ),
     )
   })
 })

@@ -30,7 +30,13 @@ describe('largestRemainderBps', () => {
 
 describe('ratio4 and bpsOf', () => {
   it('round half up to 4 places and to basis points, null over zero', () => {
-    expect([ratio4(1, 3), ratio4(2, 3), ratio4(0, 5), ratio4(7, 2), ratio4(1, 0)]).toEqual(['0.3333', '0.6667', '0.0000', '3.5000', null])
+    expect([ratio4(1, 3), ratio4(2, 3), ratio4(0, 5), ratio4(7, 2), ratio4(1, 0)]).toEqual([
+      '0.3333',
+      '0.6667',
+      '0.0000',
+      '3.5000',
+      null,
+    ])
     expect([bpsOf(1, 3), bpsOf(2, 3), bpsOf(1, 0)]).toEqual([3333, 6667, null])
   })
 })

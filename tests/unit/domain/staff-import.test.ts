@@ -6,13 +6,42 @@ const rec = (line: number, ...cells: string[]) => ({ line, cells })
 
 describe('readStaffRows', () => {
   it('maps Chinese or English headers in any order and ignores extra columns', () => {
-    const r = readStaffRows([rec(1, '备注', '工号', '类型', '姓名', '部门'), rec(2, 'x', 'E1', '导购', '李雷', '静安店')])
-    expect(r.rows).toEqual([{ line: 2, name: '李雷', type: 'guide', externalId: 'E1', store: '静安店', recruiterExternalId: undefined }])
+    const r = readStaffRows([
+      rec(1, '备注', '工号', '类型', '姓名', '部门'),
+      rec(2, 'x', 'E1', '导购', '李雷', '静安店'),
+    ])
+    expect(r.rows).toEqual([
+      { line: 2, name: '李雷', type: 'guide', externalId: 'E1', store: '静安店', recruiterExternalId: undefined },
+    ])
   })
 
   it('knows every type word and code', () => {
-    expect(['员工', '导购', '线上客户代表', '线下客户代表', '会员', '异业合作', '媒体', 'KOC', 'online_rep', 'Offline Rep', 'PARTNER'].map(typeFromCell)).toEqual([
-      'employee', 'guide', 'online_rep', 'offline_rep', 'member', 'partner', 'media', 'member', 'online_rep', 'offline_rep', 'partner',
+    expect(
+      [
+        '员工',
+        '导购',
+        '线上客户代表',
+        '线下客户代表',
+        '会员',
+        '异业合作',
+        '媒体',
+        'KOC',
+        'online_rep',
+        'Offline Rep',
+        'PARTNER',
+      ].map(typeFromCell),
+    ).toEqual([
+      'employee',
+      'guide',
+      'online_rep',
+      'offline_rep',
+      'member',
+      'partner',
+      'media',
+      'member',
+      'online_rep',
+      'offline_rep',
+      'partner',
     ])
     expect(typeFromCell('店员')).toBeUndefined()
   })
@@ -24,18 +53,40 @@ describe('readStaffRows', () => {
 })
 
 describe('planImport', () => {
-  const row = (externalId: string, recruiterExternalId?: string, line = 0): StaffRow => ({ line, name: externalId, type: 'guide', externalId, recruiterExternalId })
+  const row = (externalId: string, recruiterExternalId?: string, line = 0): StaffRow => ({
+    line,
+    name: externalId,
+    type: 'guide',
+    externalId,
+    recruiterExternalId,
+  })
 
   it('orders recruiters first whatever the file order, by level then line', () => {
-    const { plan, errors } = planImport([row('c', 'b', 2), row('b', 'a', 3), row('x', 'ext', 4), row('a', undefined, 5)], new Set(['ext']))
+    const { plan, errors } = planImport(
+      [row('c', 'b', 2), row('b', 'a', 3), row('x', 'ext', 4), row('a', undefined, 5)],
+      new Set(['ext']),
+    )
     expect(errors).toEqual([])
-    expect(plan.map((r) => [r.externalId, r.level])).toEqual([['x', 0], ['a', 0], ['b', 1], ['c', 2]])
+    expect(plan.map((r) => [r.externalId, r.level])).toEqual([
+      ['x', 0],
+      ['a', 0],
+      ['b', 1],
+      ['c', 2],
+    ])
   })
 
   it('refuses a cycle, a self-recruit, and the rows hanging below them', () => {
-    const { plan, errors } = planImport([row('a', 'b', 2), row('b', 'a', 3), row('s', 's', 4), row('d', 'a', 5), row('ok', undefined, 6)], new Set())
+    const { plan, errors } = planImport(
+      [row('a', 'b', 2), row('b', 'a', 3), row('s', 's', 4), row('d', 'a', 5), row('ok', undefined, 6)],
+      new Set(),
+    )
     expect(plan.map((r) => r.externalId)).toEqual(['ok'])
-    expect(errors.map((e) => [e.line, e.reason])).toEqual([[2, 'recruiter_cycle'], [3, 'recruiter_cycle'], [4, 'recruiter_cycle'], [5, 'recruiter_invalid']])
+    expect(errors.map((e) => [e.line, e.reason])).toEqual([
+      [2, 'recruiter_cycle'],
+      [3, 'recruiter_cycle'],
+      [4, 'recruiter_cycle'],
+      [5, 'recruiter_invalid'],
+    ])
   })
 
   it('for any recruiter graph: every row is planned or refused once, and each planned recruiter comes before its recruits', () => {

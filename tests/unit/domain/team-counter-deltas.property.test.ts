@@ -25,7 +25,13 @@ const ancestorsOf = (parents: Forest, i: number): number[] => {
 /** Random forests, bushy or chain-like (chains go past the 10-level cap). */
 const forest = fc
   .array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 9 })), { minLength: 1, maxLength: 16 })
-  .chain((choices) => fc.boolean().map((chainy) => choices.map(([pick, root], i): number | null => (i === 0 || root === 0 ? null : chainy ? i - 1 : pick % i))))
+  .chain((choices) =>
+    fc
+      .boolean()
+      .map((chainy) =>
+        choices.map(([pick, root], i): number | null => (i === 0 || root === 0 ? null : chainy ? i - 1 : pick % i)),
+      ),
+  )
 
 type Event =
   | { kind: 'click'; who: number; at: string }
@@ -37,31 +43,81 @@ const event = (n: number): fc.Arbitrary<Event> => {
   const who = fc.nat({ max: n - 1 })
   return fc.oneof(
     fc.record({ kind: fc.constant('click' as const), who, at: isoAround }),
-    fc.record({ kind: fc.constant('order' as const), who: fc.option(who, { nil: null }), at: isoAround, total: fc.integer({ min: 0, max: 1_000_000 }) }),
-    fc.record({ kind: fc.constant('refund' as const), who: fc.option(who, { nil: null }), at: isoAround, base: fc.integer({ min: 0, max: 1_000_000 }) }),
+    fc.record({
+      kind: fc.constant('order' as const),
+      who: fc.option(who, { nil: null }),
+      at: isoAround,
+      total: fc.integer({ min: 0, max: 1_000_000 }),
+    }),
+    fc.record({
+      kind: fc.constant('refund' as const),
+      who: fc.option(who, { nil: null }),
+      at: isoAround,
+      base: fc.integer({ min: 0, max: 1_000_000 }),
+    }),
     fc.record({ kind: fc.constant('join' as const), who, at: isoAround }),
   )
 }
 
-const world = forest.chain((parents) => fc.tuple(fc.constant(parents), fc.array(event(parents.length), { maxLength: 50 })))
+const world = forest.chain((parents) =>
+  fc.tuple(fc.constant(parents), fc.array(event(parents.length), { maxLength: 50 })),
+)
 
 /** The stream record each event's item would make, carrying ancestors as the app stores them. */
 function changeOf(parents: Forest, e: Event): TableChange {
   const credit = (who: number | null) =>
     who === null
       ? { distributorId: null, ring: 0, type: 'none', firstOrderOfCustomer: false, referredCustomer: false }
-      : { distributorId: idOf(who), ring: 2, type: 'member', firstOrderOfCustomer: false, referredCustomer: false, ancestors: ancestorsOf(parents, who).map(idOf) }
+      : {
+          distributorId: idOf(who),
+          ring: 2,
+          type: 'member',
+          firstOrderOfCustomer: false,
+          referredCustomer: false,
+          ancestors: ancestorsOf(parents, who).map(idOf),
+        }
   switch (e.kind) {
     case 'click':
-      return { eventName: 'INSERT', newImage: { entity: 'click', code: 'Link0001', brandId: BRAND, distributorId: idOf(e.who), ring: 2, type: 'member', at: e.at, ancestors: ancestorsOf(parents, e.who).map(idOf) } }
+      return {
+        eventName: 'INSERT',
+        newImage: {
+          entity: 'click',
+          code: 'Link0001',
+          brandId: BRAND,
+          distributorId: idOf(e.who),
+          ring: 2,
+          type: 'member',
+          at: e.at,
+          ancestors: ancestorsOf(parents, e.who).map(idOf),
+        },
+      }
     case 'order':
-      return { eventName: 'INSERT', newImage: { entity: 'order', brandId: BRAND, paidAt: e.at, total: e.total, reporting: credit(e.who) } }
+      return {
+        eventName: 'INSERT',
+        newImage: { entity: 'order', brandId: BRAND, paidAt: e.at, total: e.total, reporting: credit(e.who) },
+      }
     case 'refund':
-      return { eventName: 'INSERT', newImage: { entity: 'refund', brandId: BRAND, paidAt: e.at, base: e.base, reporting: credit(e.who) } }
+      return {
+        eventName: 'INSERT',
+        newImage: { entity: 'refund', brandId: BRAND, paidAt: e.at, base: e.base, reporting: credit(e.who) },
+      }
     case 'join': {
       const parent = parents[e.who] ?? null
       const recruiter = parent === null ? {} : { parentId: idOf(parent), recruiter: { ring: 2, type: 'member' } }
-      return { eventName: 'INSERT', newImage: { entity: 'distributor', id: idOf(e.who), brandId: BRAND, ring: 2, type: 'member', status: 'active', joinedAt: e.at, ancestors: ancestorsOf(parents, e.who).map(idOf), ...recruiter } }
+      return {
+        eventName: 'INSERT',
+        newImage: {
+          entity: 'distributor',
+          id: idOf(e.who),
+          brandId: BRAND,
+          ring: 2,
+          type: 'member',
+          status: 'active',
+          joinedAt: e.at,
+          ancestors: ancestorsOf(parents, e.who).map(idOf),
+          ...recruiter,
+        },
+      }
     }
   }
 }
@@ -96,7 +152,9 @@ describe('team counter deltas', () => {
               const expected = members.reduce((n, d) => n + (own.get(`${idOf(d)}|${day}`)?.[f] ?? 0), 0)
               expect(mine[f] ?? 0).toBe(expected)
             }
-            const joined = events.filter((e) => e.kind === 'join' && e.at.slice(0, 10) === day && members.includes(e.who)).length
+            const joined = events.filter(
+              (e) => e.kind === 'join' && e.at.slice(0, 10) === day && members.includes(e.who),
+            ).length
             expect(mine.newMembers ?? 0).toBe(joined)
           }
         })
@@ -112,7 +170,9 @@ describe('team counter deltas', () => {
         expect(new Set(keys).size).toBe(keys.length)
         for (const d of deltas) for (const f of Object.keys(d.add)) expect(TEAM_FIELDS).toContain(f)
         // Each order adds to as many teams as its credited distributor has ancestors: at most MAX_ANCESTORS.
-        const orders = events.filter((e) => e.kind === 'order' && e.who !== null).reduce((n, e) => n + ancestorsOf(parents, e.who as number).length, 0)
+        const orders = events
+          .filter((e) => e.kind === 'order' && e.who !== null)
+          .reduce((n, e) => n + ancestorsOf(parents, e.who as number).length, 0)
         expect(deltas.reduce((n, d) => n + ((d.add as Sums).orders ?? 0), 0)).toBe(orders)
       }),
     )
@@ -121,27 +181,58 @@ describe('team counter deltas', () => {
   it('gives the same deltas for the same batch in any order', () => {
     fc.assert(
       fc.property(
-        world.chain(([parents, events]) => fc.tuple(fc.constant(parents), fc.constant(events), fc.shuffledSubarray(events, { minLength: events.length, maxLength: events.length }))),
+        world.chain(([parents, events]) =>
+          fc.tuple(
+            fc.constant(parents),
+            fc.constant(events),
+            fc.shuffledSubarray(events, { minLength: events.length, maxLength: events.length }),
+          ),
+        ),
         ([parents, events, shuffled]) => {
-          expect(counterDeltas(shuffled.map((e) => changeOf(parents, e)))).toEqual(counterDeltas(events.map((e) => changeOf(parents, e))))
+          expect(counterDeltas(shuffled.map((e) => changeOf(parents, e)))).toEqual(
+            counterDeltas(events.map((e) => changeOf(parents, e))),
+          )
         },
       ),
     )
   })
 
   it('lowers the GMV of the order day for a refund, and reads stored ancestor lists defensively', () => {
-    const reporting = { distributorId: 'd_3', ring: 3, type: 'guide', firstOrderOfCustomer: false, referredCustomer: false, ancestors: ['d_2', 'd_1'] }
+    const reporting = {
+      distributorId: 'd_3',
+      ring: 3,
+      type: 'guide',
+      firstOrderOfCustomer: false,
+      referredCustomer: false,
+      ancestors: ['d_2', 'd_1'],
+    }
     const paidAt = '2026-11-25T10:00:00.000Z'
     const team = (changes: TableChange[]) => counterDeltas(changes).filter((d) => d.counter === 'teamDay')
-    expect(team([{ eventName: 'INSERT', newImage: { entity: 'order', brandId: BRAND, paidAt, total: 5000, reporting } }, { eventName: 'INSERT', newImage: { entity: 'refund', brandId: BRAND, paidAt, base: 1200, reporting } }])).toEqual([
+    expect(
+      team([
+        { eventName: 'INSERT', newImage: { entity: 'order', brandId: BRAND, paidAt, total: 5000, reporting } },
+        { eventName: 'INSERT', newImage: { entity: 'refund', brandId: BRAND, paidAt, base: 1200, reporting } },
+      ]),
+    ).toEqual([
       { counter: 'teamDay', brandId: BRAND, day: '2026-11-25', distributorId: 'd_1', add: { orders: 1, gmv: 3800 } },
       { counter: 'teamDay', brandId: BRAND, day: '2026-11-25', distributorId: 'd_2', add: { orders: 1, gmv: 3800 } },
     ])
     // Duplicates, the distributor itself and non-strings are dropped; at most MAX_ANCESTORS teams; an order stored before ancestors counts in none.
-    const messy = { ...reporting, ancestors: ['d_2', 'd_2', 'd_3', 7, '', ...Array.from({ length: 12 }, (_, i) => `d_x${i}`)] }
-    const counted = team([{ eventName: 'INSERT', newImage: { entity: 'order', brandId: BRAND, paidAt, total: 100, reporting: messy } }])
-    expect(counted.map((d) => (d.counter === 'teamDay' ? d.distributorId : '')).sort()).toEqual(['d_2', ...Array.from({ length: MAX_ANCESTORS - 1 }, (_, i) => `d_x${i}`)].sort())
+    const messy = {
+      ...reporting,
+      ancestors: ['d_2', 'd_2', 'd_3', 7, '', ...Array.from({ length: 12 }, (_, i) => `d_x${i}`)],
+    }
+    const counted = team([
+      { eventName: 'INSERT', newImage: { entity: 'order', brandId: BRAND, paidAt, total: 100, reporting: messy } },
+    ])
+    expect(counted.map((d) => (d.counter === 'teamDay' ? d.distributorId : '')).sort()).toEqual(
+      ['d_2', ...Array.from({ length: MAX_ANCESTORS - 1 }, (_, i) => `d_x${i}`)].sort(),
+    )
     const { ancestors: _a, ...before } = reporting
-    expect(team([{ eventName: 'INSERT', newImage: { entity: 'order', brandId: BRAND, paidAt, total: 100, reporting: before } }])).toEqual([])
+    expect(
+      team([
+        { eventName: 'INSERT', newImage: { entity: 'order', brandId: BRAND, paidAt, total: 100, reporting: before } },
+      ]),
+    ).toEqual([])
   })
 })

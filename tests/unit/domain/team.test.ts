@@ -43,11 +43,13 @@ const forest = fc
 
 /** A forest plus a valid move: a node and a new recruiter outside its own team (or null: becomes a root). */
 const forestAndMove = forest.chain((parents) =>
-  fc.tuple(fc.constant(parents), fc.nat({ max: parents.length - 1 }), fc.nat({ max: parents.length })).map(([ps, node, pick]) => {
-    const candidates = ps.map((_, i) => i).filter((i) => !isInSubtree(ps, node, i))
-    const newParent = pick >= candidates.length ? null : candidates[pick]!
-    return { parents: ps, node, newParent }
-  }),
+  fc
+    .tuple(fc.constant(parents), fc.nat({ max: parents.length - 1 }), fc.nat({ max: parents.length }))
+    .map(([ps, node, pick]) => {
+      const candidates = ps.map((_, i) => i).filter((i) => !isInSubtree(ps, node, i))
+      const newParent = pick >= candidates.length ? null : candidates[pick]!
+      return { parents: ps, node, newParent }
+    }),
 )
 
 describe('teamDeltas', () => {
@@ -133,7 +135,10 @@ describe('moveDeltas', () => {
         const after = parents.slice()
         after[node] = newParent
         const members = parents.map((_, i) => i).filter((i) => isInSubtree(parents, node, i))
-        const moves = members.map((i) => ({ before: { ancestors: cap(ancestorsOf(parents, i)) }, after: { ancestors: cap(ancestorsOf(after, i)) } }))
+        const moves = members.map((i) => ({
+          before: { ancestors: cap(ancestorsOf(parents, i)) },
+          after: { ancestors: cap(ancestorsOf(after, i)) },
+        }))
         const levelCounts: number[] = []
         for (const i of members) {
           const r = i === node ? 0 : ancestorsOf(parents, i).indexOf(node) + 1

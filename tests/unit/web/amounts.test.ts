@@ -16,6 +16,12 @@ describe('parseMinor', () => {
   })
 
   it('round-trips formatMinor', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 1e13 }), fc.constantFrom(0, 2, 3), (minor, exp) => parseMinor(formatMinor(minor, exp), exp) === minor))
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1e13 }),
+        fc.constantFrom(0, 2, 3),
+        (minor, exp) => parseMinor(formatMinor(minor, exp), exp) === minor,
+      ),
+    )
   })
 })

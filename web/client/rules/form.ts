@@ -67,7 +67,10 @@ export function addLevelRow(kind: 'percent' | 'fixed' = 'percent', value = ''): 
 }
 
 levels.addEventListener('change', (e) => {
-  const row = e.target instanceof Element && e.target.classList.contains('level-kind') ? e.target.closest<HTMLElement>('.level-row') : null
+  const row =
+    e.target instanceof Element && e.target.classList.contains('level-kind')
+      ? e.target.closest<HTMLElement>('.level-row')
+      : null
   if (row) syncUnit(row)
 })
 levels.addEventListener('click', (e) => {
@@ -107,7 +110,8 @@ export function showErrors(fields: Record<string, string>): void {
     if (!slot) continue
     slot.textContent = slot.textContent ? `${slot.textContent} ${message}` : message
     slot.hidden = false
-    const input = slot.closest('.level-row')?.querySelector('.level-value') ?? slot.closest('.field')?.querySelector('input,select')
+    const input =
+      slot.closest('.level-row')?.querySelector('.level-value') ?? slot.closest('.field')?.querySelector('input,select')
     input?.setAttribute('aria-invalid', 'true')
   }
 }
@@ -133,7 +137,10 @@ export function readForm(): { body: RuleInput } | { errors: Record<string, strin
   })
   const cap = value('rule-cap')
   if (cap) body.capPerOrder = cap
-  for (const [id, key] of [['rule-starts', 'startsAt'], ['rule-ends', 'endsAt']] as const) {
+  for (const [id, key] of [
+    ['rule-starts', 'startsAt'],
+    ['rule-ends', 'endsAt'],
+  ] as const) {
     const iso = fromLocalInput(value(id))
     if (iso === null) errors[key] = text.badTime
     else if (iso) body[key] = iso
@@ -160,7 +167,9 @@ export function editRule(rule: Rule): void {
   byId<HTMLInputElement>('rule-name').value = rule.name
   scope.value = rule.scope
   target.value = rule.target ?? ''
-  form.querySelectorAll<HTMLInputElement>('input[name="types"]').forEach((c) => (c.checked = !!rule.types?.includes(c.value as never)))
+  form
+    .querySelectorAll<HTMLInputElement>('input[name="types"]')
+    .forEach((c) => (c.checked = !!rule.types?.includes(c.value as never)))
   levels.replaceChildren()
   // Fixed amounts round-trip as two-decimal strings: the API reads a decimal string at two decimals.
   for (const l of rule.levels) {

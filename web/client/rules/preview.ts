@@ -52,8 +52,18 @@ function render(answer: PreviewAnswer): void {
       const tr = document.createElement('tr')
       tr.className = 'preview-level'
       tr.dataset.level = String(c.level)
-      const rate = c.bps !== undefined ? `${bpsToPercent(c.bps)}%` : c.fixed !== undefined ? `${moneyText(c.fixed, answer.currency)} ${text.perItem}` : ''
-      tr.append(cell(`L${c.level}`), cell(ruleName(c.ruleId, c.ruleVersion)), cell(rate), cell(moneyText(c.amount, answer.currency), 'amount'))
+      const rate =
+        c.bps !== undefined
+          ? `${bpsToPercent(c.bps)}%`
+          : c.fixed !== undefined
+            ? `${moneyText(c.fixed, answer.currency)} ${text.perItem}`
+            : ''
+      tr.append(
+        cell(`L${c.level}`),
+        cell(ruleName(c.ruleId, c.ruleVersion)),
+        cell(rate),
+        cell(moneyText(c.amount, answer.currency), 'amount'),
+      )
       return tr
     }),
   )
@@ -71,7 +81,12 @@ export async function refreshPreview(): Promise<void> {
     rows?.replaceChildren()
     return
   }
-  const line = { sku: option.value, qty: n, unitPrice: Number(option.dataset.price), ...(option.dataset.category ? { category: option.dataset.category } : {}) }
+  const line = {
+    sku: option.value,
+    qty: n,
+    unitPrice: Number(option.dataset.price),
+    ...(option.dataset.category ? { category: option.dataset.category } : {}),
+  }
   status.textContent = text.calculating
   try {
     const res = await consoleApi<PreviewAnswer>('POST', '/api/rules/preview', { type: type.value, lines: [line] })

@@ -71,5 +71,7 @@ export async function posterPng(p: PosterContent): Promise<Blob> {
   ctx.fillStyle = '#888888'
   ctx.font = `28px ${font}`
   ctx.fillText(p.hint, W / 2, y + 70 + QR + 60)
-  return new Promise((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('canvas is empty'))), 'image/png'))
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('canvas is empty'))), 'image/png'),
+  )
 }

@@ -25,7 +25,11 @@ export interface RippleChartText {
  * count as zero; with nothing to share every band is empty (radius `inner`).
  * @example rippleBands([3, 1], 0, 100) → [{ inner: 0, outer: 86.6… }, { inner: 86.6…, outer: 100 }]
  */
-export function rippleBands(values: readonly number[], inner: number, outer: number): Array<{ inner: number; outer: number }> {
+export function rippleBands(
+  values: readonly number[],
+  inner: number,
+  outer: number,
+): Array<{ inner: number; outer: number }> {
   const v = values.map((x) => Math.max(0, x))
   const total = v.reduce((a, b) => a + b, 0)
   let cum = 0
@@ -47,7 +51,11 @@ const LEGEND_X = 360
 const LEGEND_ROW = 44
 
 /** The ripple: ring 1 innermost around the brand, band areas by GMV, and a legend with each ring's figures. */
-export const RippleChart: FC<{ rings: RippleRingDatum[]; money: (minor: number) => string; text: RippleChartText }> = ({ rings, money, text }) => {
+export const RippleChart: FC<{ rings: RippleRingDatum[]; money: (minor: number) => string; text: RippleChartText }> = ({
+  rings,
+  money,
+  text,
+}) => {
   const bands = rippleBands(
     rings.map((r) => r.gmv),
     HUB,
@@ -57,14 +65,33 @@ export const RippleChart: FC<{ rings: RippleRingDatum[]; money: (minor: number) 
   const empty = bands.every((b) => b.outer === b.inner)
   const height = Math.max(2 * CY, 24 + rings.length * LEGEND_ROW)
   return (
-    <svg class="chart" role="img" aria-label={text.title} viewBox={`0 0 720 ${height}`} width="720" height={height} xmlns="http://www.w3.org/2000/svg">
+    <svg
+      class="chart"
+      role="img"
+      aria-label={text.title}
+      viewBox={`0 0 720 ${height}`}
+      width="720"
+      height={height}
+      xmlns="http://www.w3.org/2000/svg"
+    >
       <title>{text.title}</title>
       {empty ? <circle cx={CX} cy={CY} r={OUTER} fill="none" stroke={EMPTY} stroke-dasharray="4 4" /> : null}
       {bands.map((b, i) => {
         const ring = rings[i]
         if (!ring) return null
         const width = b.outer - b.inner
-        if (width <= 0) return <circle cx={CX} cy={CY} r={px(b.inner)} fill="none" stroke={ringColour(i)} stroke-dasharray="2 3" data-ring={ring.ring} />
+        if (width <= 0)
+          return (
+            <circle
+              cx={CX}
+              cy={CY}
+              r={px(b.inner)}
+              fill="none"
+              stroke={ringColour(i)}
+              stroke-dasharray="2 3"
+              data-ring={ring.ring}
+            />
+          )
         const mid = (b.inner + b.outer) / 2
         return (
           <g data-ring={ring.ring}>

@@ -32,7 +32,11 @@ const BAR = 28
 const ROW = 22
 
 /** One horizontal bar stacked by share, with a legend of each segment's share (2 decimals) and amount. */
-export const StackedBar: FC<{ title: string; segments: BarSegment[]; empty: string }> = ({ title, segments, empty }) => {
+export const StackedBar: FC<{ title: string; segments: BarSegment[]; empty: string }> = ({
+  title,
+  segments,
+  empty,
+}) => {
   const placed = barSegments(
     segments.map((s) => s.shareBps),
     WIDTH,
@@ -40,7 +44,15 @@ export const StackedBar: FC<{ title: string; segments: BarSegment[]; empty: stri
   const none = segments.every((s) => s.shareBps === 0)
   const height = BAR + 16 + segments.length * ROW
   return (
-    <svg class="chart" role="img" aria-label={title} viewBox={`0 0 ${WIDTH} ${height}`} width={WIDTH} height={height} xmlns="http://www.w3.org/2000/svg">
+    <svg
+      class="chart"
+      role="img"
+      aria-label={title}
+      viewBox={`0 0 ${WIDTH} ${height}`}
+      width={WIDTH}
+      height={height}
+      xmlns="http://www.w3.org/2000/svg"
+    >
       <title>{title}</title>
       <rect x="0" y="0" width={WIDTH} height={BAR} rx="4" fill={EMPTY} />
       {segments.map((s, i) => {

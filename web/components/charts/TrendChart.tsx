@@ -16,7 +16,11 @@ export interface TrendSeries {
  * draw nothing; all zeros draw nothing rather than divide by zero.
  * @example barLayout([0, 5, 10], 300, 50) → [{ x: 0, w: 99, h: 0 }, { x: 100, w: 99, h: 25 }, { x: 200, w: 99, h: 50 }]
  */
-export function barLayout(values: readonly number[], width: number, height: number): Array<{ x: number; w: number; h: number }> {
+export function barLayout(
+  values: readonly number[],
+  width: number,
+  height: number,
+): Array<{ x: number; w: number; h: number }> {
   const max = Math.max(0, ...values)
   const slot = values.length === 0 ? 0 : width / values.length
   const gap = slot >= 4 ? 1 : 0
@@ -24,18 +28,32 @@ export function barLayout(values: readonly number[], width: number, height: numb
 }
 
 /** The days labelled under the x axis: first, middle and last, without repeats. */
-export const axisDays = (days: readonly string[]): number[] => [...new Set([0, Math.floor((days.length - 1) / 2), days.length - 1])].filter((i) => i >= 0 && i < days.length)
+export const axisDays = (days: readonly string[]): number[] =>
+  [...new Set([0, Math.floor((days.length - 1) / 2), days.length - 1])].filter((i) => i >= 0 && i < days.length)
 
 const WIDTH = 640
 const PLOT = 64
 const PANEL = 96
 
 /** Small multiples sharing one x axis: a bar chart per series (clicks, orders, GMV), each scaled to its own peak. */
-export const TrendChart: FC<{ title: string; days: string[]; series: TrendSeries[]; peak: (value: string) => string }> = ({ title, days, series, peak }) => {
+export const TrendChart: FC<{
+  title: string
+  days: string[]
+  series: TrendSeries[]
+  peak: (value: string) => string
+}> = ({ title, days, series, peak }) => {
   const height = series.length * PANEL + 20
   const slot = days.length === 0 ? 0 : WIDTH / days.length
   return (
-    <svg class="chart" role="img" aria-label={title} viewBox={`0 0 ${WIDTH} ${height}`} width={WIDTH} height={height} xmlns="http://www.w3.org/2000/svg">
+    <svg
+      class="chart"
+      role="img"
+      aria-label={title}
+      viewBox={`0 0 ${WIDTH} ${height}`}
+      width={WIDTH}
+      height={height}
+      xmlns="http://www.w3.org/2000/svg"
+    >
       <title>{title}</title>
       {series.map((s, k) => {
         const top = k * PANEL
@@ -60,7 +78,13 @@ export const TrendChart: FC<{ title: string; days: string[]; series: TrendSeries
         )
       })}
       {axisDays(days).map((i) => (
-        <text x={i === 0 ? 0 : i === days.length - 1 ? WIDTH : px(i * slot + slot / 2)} y={height - 4} font-size="11" fill={MUTED} text-anchor={i === 0 ? 'start' : i === days.length - 1 ? 'end' : 'middle'}>
+        <text
+          x={i === 0 ? 0 : i === days.length - 1 ? WIDTH : px(i * slot + slot / 2)}
+          y={height - 4}
+          font-size="11"
+          fill={MUTED}
+          text-anchor={i === 0 ? 'start' : i === days.length - 1 ? 'end' : 'middle'}
+        >
           {days[i]}
         </text>
       ))}

@@ -53,7 +53,13 @@ export const ConsoleLayout: FC<{
 }> = ({ title, brandName, script, current, extraCss, lang, langSwitch, bodyData, role, children }) => {
   const frame = lang ? consoleText(lang) : bilingualFrame
   return (
-    <Page title={`${title} · ${frame.consoleName}`} lang={lang ? htmlLang(lang) : 'zh-CN'} script={script} extraCss={consoleCss + (extraCss ?? '')} bodyData={bodyData}>
+    <Page
+      title={`${title} · ${frame.consoleName}`}
+      lang={lang ? htmlLang(lang) : 'zh-CN'}
+      script={script}
+      extraCss={consoleCss + (extraCss ?? '')}
+      bodyData={bodyData}
+    >
       <header class="top">
         <div class="console-nav grow">
           <strong id="console-name">{frame.consoleName}</strong>

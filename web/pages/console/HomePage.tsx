@@ -7,8 +7,21 @@ import { ConsoleLayout } from './ConsoleLayout'
 import { ProgrammeSummary } from './ProgrammeSummary'
 
 /** The console home for a finance key: who is signed in, the programme, and the way to settlements. (Admins get the dashboard.) */
-export const HomePage: FC<{ brand: Brand; role: ConsoleRole; lang: Lang; t: ConsoleText; langSwitch: LangSwitch }> = ({ brand, role, lang, t, langSwitch }) => (
-  <ConsoleLayout title={brand.name} brandName={brand.name} current="home" lang={lang} langSwitch={langSwitch} role="finance">
+export const HomePage: FC<{ brand: Brand; role: ConsoleRole; lang: Lang; t: ConsoleText; langSwitch: LangSwitch }> = ({
+  brand,
+  role,
+  lang,
+  t,
+  langSwitch,
+}) => (
+  <ConsoleLayout
+    title={brand.name}
+    brandName={brand.name}
+    current="home"
+    lang={lang}
+    langSwitch={langSwitch}
+    role="finance"
+  >
     <p class="muted">
       {t.signedInAs} <strong id="role">{t.roles[role]}</strong>
     </p>

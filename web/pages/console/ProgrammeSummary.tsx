@@ -6,7 +6,11 @@ import { TYPE_NAMES } from '../../i18n/console-admin'
 import { money, percentOfBps } from '../../format'
 
 /** The programme settings at a glance, for a finance key's home (admins edit them on /console/programme). */
-export const ProgrammeSummary: FC<{ programme: Programme; lang: Lang; t: ConsoleText }> = ({ programme: p, lang, t }) => {
+export const ProgrammeSummary: FC<{ programme: Programme; lang: Lang; t: ConsoleText }> = ({
+  programme: p,
+  lang,
+  t,
+}) => {
   const items: Array<[string, string]> = [
     [t.levels, String(p.maxLevels)],
     [t.defaultRates, p.defaultBps.map((bps, i) => `L${i + 1} ${percentOfBps(bps)}%`).join(' · ')],

@@ -7,7 +7,9 @@ import type { RulesText } from '../../i18n/rules'
 import { SCOPES } from './RuleList'
 
 /** Where the API's message for a field appears; web/client/rules.ts fills it from a 422's `fields`. */
-const FieldError: FC<{ field: string }> = ({ field }) => <p class="field-error error" data-error-for={field} role="alert" hidden></p>
+const FieldError: FC<{ field: string }> = ({ field }) => (
+  <p class="field-error error" data-error-for={field} role="alert" hidden></p>
+)
 
 /** A label with the muted "optional" beside it. */
 const Optional: FC<{ t: RulesText }> = ({ t }) => <small class="muted">{t.optional}</small>
@@ -16,15 +18,15 @@ const Optional: FC<{ t: RulesText }> = ({ t }) => <small class="muted">{t.option
  * Create or edit one rule. Level rows come from the template (percent or fixed
  * amount each); the script turns the form into the API's RuleInput and back.
  */
-export const RuleForm: FC<{ maxLevels: number; skus: string[]; categories: string[]; campaigns?: Campaign[]; currencySymbol: string; lang: Lang; t: RulesText }> = ({
-  maxLevels,
-  skus,
-  categories,
-  campaigns = [],
-  currencySymbol,
-  lang,
-  t,
-}) => (
+export const RuleForm: FC<{
+  maxLevels: number
+  skus: string[]
+  categories: string[]
+  campaigns?: Campaign[]
+  currencySymbol: string
+  lang: Lang
+  t: RulesText
+}> = ({ maxLevels, skus, categories, campaigns = [], currencySymbol, lang, t }) => (
   <section class="card" id="rule-editor">
     <h2 id="form-title">{t.client.newRule}</h2>
     <form id="rule-form" novalidate data-max-levels={String(maxLevels)} data-currency-symbol={currencySymbol}>
@@ -48,9 +50,21 @@ export const RuleForm: FC<{ maxLevels: number; skus: string[]; categories: strin
             {t.target} <small class="muted" id="target-hint"></small>
           </label>
           <input id="rule-target" name="target" maxlength={64} autocomplete="off" />
-          <datalist id="skus">{skus.map((s) => <option value={s}></option>)}</datalist>
-          <datalist id="categories">{categories.map((c) => <option value={c}></option>)}</datalist>
-          <datalist id="campaigns">{campaigns.map((c) => <option value={c.id}>{c.name}</option>)}</datalist>
+          <datalist id="skus">
+            {skus.map((s) => (
+              <option value={s}></option>
+            ))}
+          </datalist>
+          <datalist id="categories">
+            {categories.map((c) => (
+              <option value={c}></option>
+            ))}
+          </datalist>
+          <datalist id="campaigns">
+            {campaigns.map((c) => (
+              <option value={c.id}>{c.name}</option>
+            ))}
+          </datalist>
           <FieldError field="target" />
         </div>
       </div>
@@ -72,7 +86,9 @@ export const RuleForm: FC<{ maxLevels: number; skus: string[]; categories: strin
           {t.levels} <small class="muted">{t.levelsHint(maxLevels)}</small>
         </legend>
         <div id="levels"></div>
-        <button type="button" class="ghost" id="add-level">{t.addLevel}</button>
+        <button type="button" class="ghost" id="add-level">
+          {t.addLevel}
+        </button>
         <FieldError field="levels" />
       </fieldset>
       <template id="level-row-template">
@@ -84,7 +100,9 @@ export const RuleForm: FC<{ maxLevels: number; skus: string[]; categories: strin
           </select>
           <input class="level-value" inputmode="decimal" autocomplete="off" aria-label={t.client.value} />
           <span class="level-unit">%</span>
-          <button type="button" class="ghost remove-level" aria-label={t.removeLevel}>✕</button>
+          <button type="button" class="ghost remove-level" aria-label={t.removeLevel}>
+            ✕
+          </button>
           <p class="field-error error level-error" role="alert" hidden></p>
         </div>
       </template>
@@ -116,8 +134,12 @@ export const RuleForm: FC<{ maxLevels: number; skus: string[]; categories: strin
       <FieldError field="_" />
       <p class="muted" id="form-status" role="status"></p>
       <div class="actions">
-        <button type="submit" id="rule-save">{t.save}</button>
-        <button type="button" class="ghost" id="rule-cancel" hidden>{t.cancelEdit}</button>
+        <button type="submit" id="rule-save">
+          {t.save}
+        </button>
+        <button type="button" class="ghost" id="rule-cancel" hidden>
+          {t.cancelEdit}
+        </button>
       </div>
     </form>
   </section>

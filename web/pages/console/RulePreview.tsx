@@ -11,12 +11,20 @@ import { money } from '../../format'
  * The live preview: a product, a quantity and a distributor type; the script asks
  * POST /api/rules/preview (the ingestion code, writing nothing) and fills the table.
  */
-export const RulePreview: FC<{ products: Product[]; currency: string; initialType: DistributorType; lang: Lang; t: RulesText }> = ({ products, currency, initialType, lang, t }) => (
+export const RulePreview: FC<{
+  products: Product[]
+  currency: string
+  initialType: DistributorType
+  lang: Lang
+  t: RulesText
+}> = ({ products, currency, initialType, lang, t }) => (
   <section class="card" id="preview">
     <h2>{t.previewTitle}</h2>
     <p class="muted">{t.previewIntro}</p>
     {products.length === 0 ? (
-      <p class="muted" id="preview-empty">{t.catalogueEmpty}</p>
+      <p class="muted" id="preview-empty">
+        {t.catalogueEmpty}
+      </p>
     ) : (
       <>
         <div class="field">

@@ -32,19 +32,42 @@ const rulesCss = `
 `
 
 /** The commission-rules page: the rules by scope, the create/edit form and the live preview, in the page language. */
-export const RulesPage: FC<{ view: AdminView; rules: Rule[]; products: Product[]; campaigns?: Campaign[]; script: string }> = ({ view: { brand, lang, langSwitch }, rules, products, campaigns = [], script }) => {
+export const RulesPage: FC<{
+  view: AdminView
+  rules: Rule[]
+  products: Product[]
+  campaigns?: Campaign[]
+  script: string
+}> = ({ view: { brand, lang, langSwitch }, rules, products, campaigns = [], script }) => {
   const p = brand.programme
   const t = rulesText(lang)
   const categories = [...new Set(products.map((x) => x.category).filter((c): c is string => !!c))].sort()
   return (
-    <ConsoleLayout title={t.title} brandName={brand.name} script={script} current="rules" extraCss={rulesCss} lang={lang} langSwitch={langSwitch} bodyData={{ text: JSON.stringify(t.client) }}>
+    <ConsoleLayout
+      title={t.title}
+      brandName={brand.name}
+      script={script}
+      current="rules"
+      extraCss={rulesCss}
+      lang={lang}
+      langSwitch={langSwitch}
+      bodyData={{ text: JSON.stringify(t.client) }}
+    >
       <section class="card" id="rules">
         <h2>{t.title}</h2>
         <p class="muted">{t.precedence}</p>
         <RuleList rules={rules} currency={p.currency} defaultBps={p.defaultBps} lang={lang} t={t} />
       </section>
       <div class="rules-grid">
-        <RuleForm maxLevels={p.maxLevels} skus={products.map((x) => x.sku)} categories={categories} campaigns={campaigns} currencySymbol={CURRENCY_SYMBOLS[p.currency] ?? p.currency} lang={lang} t={t} />
+        <RuleForm
+          maxLevels={p.maxLevels}
+          skus={products.map((x) => x.sku)}
+          categories={categories}
+          campaigns={campaigns}
+          currencySymbol={CURRENCY_SYMBOLS[p.currency] ?? p.currency}
+          lang={lang}
+          t={t}
+        />
         <RulePreview products={products} currency={p.currency} initialType={p.defaultRecruitType} lang={lang} t={t} />
       </div>
     </ConsoleLayout>

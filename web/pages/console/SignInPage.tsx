@@ -4,7 +4,12 @@ import type { ConsoleText } from '../../i18n/console'
 import { ConsoleLayout } from './ConsoleLayout'
 
 /** Console sign-in: a brand admin pastes an API key; only its hash is ever looked up. `badKey` shows why the last try failed. */
-export const SignInPage: FC<{ lang: Lang; t: ConsoleText; langSwitch: LangSwitch; badKey?: boolean }> = ({ lang, t, langSwitch, badKey }) => (
+export const SignInPage: FC<{ lang: Lang; t: ConsoleText; langSwitch: LangSwitch; badKey?: boolean }> = ({
+  lang,
+  t,
+  langSwitch,
+  badKey,
+}) => (
   <ConsoleLayout title={t.signInTitle} lang={lang} langSwitch={langSwitch}>
     <section class="card" style="max-width:32rem;margin:10vh auto">
       <h2>{t.signInHeading}</h2>
@@ -18,7 +23,9 @@ export const SignInPage: FC<{ lang: Lang; t: ConsoleText; langSwitch: LangSwitch
           </p>
         ) : null}
         <div class="actions">
-          <button type="submit" id="sign-in">{t.signIn}</button>
+          <button type="submit" id="sign-in">
+            {t.signIn}
+          </button>
         </div>
       </form>
     </section>

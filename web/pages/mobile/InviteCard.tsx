@@ -7,9 +7,13 @@ export const InviteCard: FC<{ url: string; qr: string; t: MobileText }> = ({ url
   <section class="card" id="invite">
     <h2>{t.invite}</h2>
     <p class="muted">{t.inviteHint}</p>
-    <div class="url" id="invite-url">{url}</div>
+    <div class="url" id="invite-url">
+      {url}
+    </div>
     <div class="actions">
-      <button type="button" data-copy={url}>{t.copyLink}</button>
+      <button type="button" data-copy={url}>
+        {t.copyLink}
+      </button>
     </div>
     <div class="qr">{raw(qr)}</div>
   </section>

@@ -26,7 +26,13 @@ export const MobileHome: FC<{ data: MobileData; lang: Lang; script: string }> = 
     scan: t.scan,
   }
   return (
-    <Page title={`${t.title} · ${data.brand.name}`} lang={htmlLang(lang)} script={script} bodyData={bodyData} extraCss={resultsCss}>
+    <Page
+      title={`${t.title} · ${data.brand.name}`}
+      lang={htmlLang(lang)}
+      script={script}
+      bodyData={bodyData}
+      extraCss={resultsCss}
+    >
       <header class="top">
         <div class="grow">
           <h1>{data.brand.name}</h1>

@@ -10,7 +10,11 @@ const STATUSES: EntryStatus[] = ['pending', 'available', 'settled', 'paid']
 const maskOrderId = (orderId: string): string => `…${orderId.slice(-4)}`
 
 /** My balance by status and my latest ledger entries (reversals show as negative amounts). */
-export const MyEarnings: FC<{ balance: Balance; entries: LedgerEntry[]; t: MobileText }> = ({ balance, entries, t }) => (
+export const MyEarnings: FC<{ balance: Balance; entries: LedgerEntry[]; t: MobileText }> = ({
+  balance,
+  entries,
+  t,
+}) => (
   <section class="card" id="earnings">
     <h2>{t.myEarnings}</h2>
     <dl class="balance">
@@ -30,7 +34,8 @@ export const MyEarnings: FC<{ balance: Balance; entries: LedgerEntry[]; t: Mobil
           <li class="row entry" data-entry={e.entryId}>
             <div class="grow">
               <div>
-                {t.order} <span class="order-id">{maskOrderId(e.orderId)}</span> · <span class="level">{t.level(e.level)}</span>
+                {t.order} <span class="order-id">{maskOrderId(e.orderId)}</span> ·{' '}
+                <span class="level">{t.level(e.level)}</span>
               </div>
               <div class="muted">
                 <span class="date">{e.at.slice(0, 10)}</span>

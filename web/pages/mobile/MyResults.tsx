@@ -24,7 +24,12 @@ export const resultsCss = `
  * 我的业绩 My results: my own and my team's clicks, orders and sales over the
  * last 30 days, a daily sales trend for each, and team size by level.
  */
-export const MyResults: FC<{ results: Results; levels: Array<{ level: number; count: number }>; currency: string; t: MobileText }> = ({ results, levels, currency, t }) => {
+export const MyResults: FC<{
+  results: Results
+  levels: Array<{ level: number; count: number }>
+  currency: string
+  t: MobileText
+}> = ({ results, levels, currency, t }) => {
   const { stats, teamStats } = results
   const show = (f: (typeof FIGURES)[number], n: number) => (f === 'gmv' ? money(n, currency) : String(n))
   const teamSize = levels.reduce((n, l) => n + l.count, 0)
@@ -58,7 +63,11 @@ export const MyResults: FC<{ results: Results; levels: Array<{ level: number; co
               <Sparkline values={stats.daily.map((d) => d.gmv)} label={t.trendLabel(t.resultsMe)} />
             </td>
             <td class="team">
-              <Sparkline values={teamStats.daily.map((d) => d.gmv)} label={t.trendLabel(t.resultsTeam)} colour={TEAM_COLOUR} />
+              <Sparkline
+                values={teamStats.daily.map((d) => d.gmv)}
+                label={t.trendLabel(t.resultsTeam)}
+                colour={TEAM_COLOUR}
+              />
             </td>
           </tr>
         </tbody>
@@ -81,7 +90,9 @@ export const MyResults: FC<{ results: Results; levels: Array<{ level: number; co
           ))}
         </ul>
       ) : null}
-      <p class="muted" style="margin:6px 0 0">{t.teamHint}</p>
+      <p class="muted" style="margin:6px 0 0">
+        {t.teamHint}
+      </p>
     </section>
   )
 }

@@ -3,7 +3,11 @@ import type { MobileText } from '../../i18n/mobile'
 import type { Distributor } from '../../../lib/schemas/distributor'
 
 /** My team: how many people at each level below me, and my direct recruits by name. */
-export const MyTeam: FC<{ levels: Array<{ level: number; count: number }>; recruits: Distributor[]; t: MobileText }> = ({ levels, recruits, t }) => (
+export const MyTeam: FC<{
+  levels: Array<{ level: number; count: number }>
+  recruits: Distributor[]
+  t: MobileText
+}> = ({ levels, recruits, t }) => (
   <section class="card" id="team">
     <h2>{t.myTeam}</h2>
     {levels.length === 0 ? (

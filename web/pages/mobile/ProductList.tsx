@@ -4,7 +4,12 @@ import type { ProductRow } from './load-mobile-data'
 import { money, percentOfBps } from '../../format'
 
 /** The brand's products with what a share earns; "share" opens the share sheet for that product. */
-export const ProductList: FC<{ rows: ProductRow[]; currency: string; levelOneBps: number; t: MobileText }> = ({ rows, currency, levelOneBps, t }) => (
+export const ProductList: FC<{ rows: ProductRow[]; currency: string; levelOneBps: number; t: MobileText }> = ({
+  rows,
+  currency,
+  levelOneBps,
+  t,
+}) => (
   <section class="card" id="products">
     <h2>{t.products}</h2>
     {rows.length === 0 ? (
@@ -16,10 +21,16 @@ export const ProductList: FC<{ rows: ProductRow[]; currency: string; levelOneBps
             <div class="grow">
               <div class="product-name">{product.name}</div>
               <div class="muted">
-                {t.price} <span class="price">{money(product.price, currency)}</span> · {t.earn} <span class="earn">{money(commission, currency)}</span>
+                {t.price} <span class="price">{money(product.price, currency)}</span> · {t.earn}{' '}
+                <span class="earn">{money(commission, currency)}</span>
               </div>
             </div>
-            <button type="button" data-share={product.sku} data-name={product.name} data-price={money(product.price, currency)}>
+            <button
+              type="button"
+              data-share={product.sku}
+              data-name={product.name}
+              data-price={money(product.price, currency)}
+            >
               {t.share}
             </button>
           </li>

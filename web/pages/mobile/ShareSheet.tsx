@@ -11,13 +11,21 @@ export const ShareSheet: FC<{ t: MobileText; brandName: string }> = ({ t, brandN
     <section class="sheet" id="sheet" hidden role="dialog" aria-modal="true" aria-labelledby="sheet-title">
       <div class="row">
         <h2 id="sheet-title">{t.sheetTitle}</h2>
-        <button type="button" class="ghost" id="sheet-close">{t.close}</button>
+        <button type="button" class="ghost" id="sheet-close">
+          {t.close}
+        </button>
       </div>
-      <p class="muted" id="sheet-status">{t.creating}</p>
+      <p class="muted" id="sheet-status">
+        {t.creating}
+      </p>
       <div class="url" id="sheet-url"></div>
       <div class="actions">
-        <button type="button" id="copy-link" disabled>{t.copyLink}</button>
-        <button type="button" class="ghost" id="copy-text" disabled>{t.copyText}</button>
+        <button type="button" id="copy-link" disabled>
+          {t.copyLink}
+        </button>
+        <button type="button" class="ghost" id="copy-text" disabled>
+          {t.copyText}
+        </button>
       </div>
       <div class="poster" id="poster">
         <div class="muted">{brandName}</div>
@@ -27,7 +35,9 @@ export const ShareSheet: FC<{ t: MobileText; brandName: string }> = ({ t, brandN
         <div class="muted">{t.scan}</div>
       </div>
       <div class="actions">
-        <button type="button" class="ghost" id="save-poster" disabled>{t.savePoster}</button>
+        <button type="button" class="ghost" id="save-poster" disabled>
+          {t.savePoster}
+        </button>
       </div>
       {/* WeChat's webview ignores downloads: the PNG is also shown here, to press and hold to save. */}
       <img id="poster-image" class="poster" alt={t.poster} hidden style="width:100%" />

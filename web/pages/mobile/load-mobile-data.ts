@@ -50,26 +50,35 @@ const PAGE = { products: 100, links: 20, recruits: 20, entries: 10 }
 export async function loadMobileData(baseUrl: string, me: Distributor): Promise<MobileData> {
   const inviteUrl = `${baseUrl}/m/join/${me.inviteCode}`
   const brandRead = getBrandOrThrow(me.brandId)
-  const [brand, productPage, linkPage, counts, recruitPage, inviteQr, balance, ledgerPage, results] = await Promise.all([
-    brandRead,
-    listProducts(me.brandId, { limit: PAGE.products }),
-    listLinksOf(me.id, { limit: PAGE.links }),
-    getTeamCounts(me.id),
-    listRecruits(me.id, { limit: PAGE.recruits }),
-    qrSvg(inviteUrl),
-    // The balance is kept per currency: the brand's programme currency is the one its orders pay in.
-    brandRead.then((b) => getBalance(me.id, b.programme.currency)),
-    listLedgerOf(me.id, { limit: PAGE.entries }),
-    myResults(me.brandId, me.id),
-  ])
-  const clicks = await sumCounters(linkPage.items.map((l) => linkScope(l.code)), LINK_SHARDS, 'total', 'clicks')
+  const [brand, productPage, linkPage, counts, recruitPage, inviteQr, balance, ledgerPage, results] = await Promise.all(
+    [
+      brandRead,
+      listProducts(me.brandId, { limit: PAGE.products }),
+      listLinksOf(me.id, { limit: PAGE.links }),
+      getTeamCounts(me.id),
+      listRecruits(me.id, { limit: PAGE.recruits }),
+      qrSvg(inviteUrl),
+      // The balance is kept per currency: the brand's programme currency is the one its orders pay in.
+      brandRead.then((b) => getBalance(me.id, b.programme.currency)),
+      listLedgerOf(me.id, { limit: PAGE.entries }),
+      myResults(me.brandId, me.id),
+    ],
+  )
+  const clicks = await sumCounters(
+    linkPage.items.map((l) => linkScope(l.code)),
+    LINK_SHARDS,
+    'total',
+    'clicks',
+  )
   const levelOneBps = brand.programme.defaultBps[0] ?? 0
   const names = new Map(productPage.items.map((p) => [p.sku, p.name]))
   return {
     brand,
     me,
     levelOneBps,
-    products: productPage.items.filter((p) => p.active).map((product) => ({ product, commission: applyBps(product.price, levelOneBps) })),
+    products: productPage.items
+      .filter((p) => p.active)
+      .map((product) => ({ product, commission: applyBps(product.price, levelOneBps) })),
     links: linkPage.items.map((l) => ({
       code: l.code,
       shortUrl: `${baseUrl}/s/${l.code}`,

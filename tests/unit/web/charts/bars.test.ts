@@ -25,7 +25,19 @@ describe('barSegments', () => {
 
 describe('StackedBar', () => {
   const render = (shares: number[]) =>
-    String(jsx(StackedBar, { title: '内部与外部', empty: '没有 GMV', segments: shares.map((shareBps, i) => ({ key: `k${i}`, label: `类型${i}`, value: `¥${i}`, shareBps, colour: '#c2185b' })) }))
+    String(
+      jsx(StackedBar, {
+        title: '内部与外部',
+        empty: '没有 GMV',
+        segments: shares.map((shareBps, i) => ({
+          key: `k${i}`,
+          label: `类型${i}`,
+          value: `¥${i}`,
+          shareBps,
+          colour: '#c2185b',
+        })),
+      }),
+    )
 
   it('shows each share with two decimals, exactly, adding to 100%', () => {
     const svg = render(largestRemainderBps([1, 1, 1]))
@@ -71,7 +83,13 @@ describe('barLayout and TrendChart', () => {
 
   it('renders clicks, orders and GMV as three panels sharing the days', () => {
     const days = Array.from({ length: 366 }, (_, i) => new Date(Date.UTC(2024, 0, 1 + i)).toISOString().slice(0, 10))
-    const series = ['clicks', 'orders', 'gmv'].map((key, k) => ({ key, label: key, values: days.map((_, i) => (k === 2 ? 0 : i % 5)), format: String, colour: '#000' }))
+    const series = ['clicks', 'orders', 'gmv'].map((key, k) => ({
+      key,
+      label: key,
+      values: days.map((_, i) => (k === 2 ? 0 : i % 5)),
+      format: String,
+      colour: '#000',
+    }))
     const svg = String(jsx(TrendChart, { title: '每日趋势', days, series, peak: (v: string) => `最高 ${v}` }))
     expect(svg).toMatch(/role="img" aria-label="每日趋势"/)
     expect(svg.match(/class="series"/g)).toHaveLength(3)

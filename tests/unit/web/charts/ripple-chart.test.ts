@@ -3,8 +3,15 @@ import fc from 'fast-check'
 import { jsx } from 'hono/jsx'
 import { RippleChart, rippleBands, type RippleRingDatum } from '../../../../web/components/charts/RippleChart'
 
-const text = { title: '涟漪图', brand: '品牌', ringName: (n: number) => `第 ${n} 圈`, legend: (g: string, o: number, d: number) => `GMV ${g} · ${o} 单 · ${d} 人`, empty: '此期间没有分销 GMV' }
-const render = (rings: RippleRingDatum[]) => String(jsx(RippleChart, { rings, money: (n: number) => `¥${(n / 100).toFixed(2)}`, text }))
+const text = {
+  title: '涟漪图',
+  brand: '品牌',
+  ringName: (n: number) => `第 ${n} 圈`,
+  legend: (g: string, o: number, d: number) => `GMV ${g} · ${o} 单 · ${d} 人`,
+  empty: '此期间没有分销 GMV',
+}
+const render = (rings: RippleRingDatum[]) =>
+  String(jsx(RippleChart, { rings, money: (n: number) => `¥${(n / 100).toFixed(2)}`, text }))
 const area = (b: { inner: number; outer: number }) => b.outer * b.outer - b.inner * b.inner
 
 describe('rippleBands', () => {
@@ -30,8 +37,14 @@ describe('rippleBands', () => {
   })
 
   it('draws nothing for nothing: zero or negative totals leave every band at the hub, no NaN', () => {
-    expect(rippleBands([0, 0], 28, 160)).toEqual([{ inner: 28, outer: 28 }, { inner: 28, outer: 28 }])
-    expect(rippleBands([-50, 0], 28, 160)).toEqual([{ inner: 28, outer: 28 }, { inner: 28, outer: 28 }])
+    expect(rippleBands([0, 0], 28, 160)).toEqual([
+      { inner: 28, outer: 28 },
+      { inner: 28, outer: 28 },
+    ])
+    expect(rippleBands([-50, 0], 28, 160)).toEqual([
+      { inner: 28, outer: 28 },
+      { inner: 28, outer: 28 },
+    ])
     expect(rippleBands([], 28, 160)).toEqual([])
   })
 })

@@ -4,7 +4,9 @@ import type { ConsoleAdminText } from '../../../i18n/console-admin'
 import { Field, FormError } from './Field'
 
 /** A time the page's script rewrites into the reader's local time; UTC until then. */
-const When: FC<{ at: string }> = ({ at }) => <time datetime={at}>{`${new Date(at).toISOString().slice(0, 16).replace('T', ' ')} UTC`}</time>
+const When: FC<{ at: string }> = ({ at }) => (
+  <time datetime={at}>{`${new Date(at).toISOString().slice(0, 16).replace('T', ' ')} UTC`}</time>
+)
 
 /** The brand's campaigns, newest window first; each row carries its campaign as JSON for the edit form. */
 export const CampaignTable: FC<{ t: ConsoleAdminText; items: Campaign[] }> = ({ t, items }) => {
@@ -38,10 +40,16 @@ export const CampaignTable: FC<{ t: ConsoleAdminText; items: Campaign[] }> = ({ 
               <td>
                 <When at={c.endsAt} />
               </td>
-              <td class="status">{!c.active ? t.inactive : new Date(c.endsAt).toISOString() <= now ? t.ended : t.active}</td>
+              <td class="status">
+                {!c.active ? t.inactive : new Date(c.endsAt).toISOString() <= now ? t.ended : t.active}
+              </td>
               <td class="actions-cell">
-                <button type="button" class="ghost" data-edit-campaign={c.id}>{t.edit}</button>{' '}
-                <button type="button" class="ghost" data-toggle-campaign={c.id}>{c.active ? t.deactivate : t.activate}</button>
+                <button type="button" class="ghost" data-edit-campaign={c.id}>
+                  {t.edit}
+                </button>{' '}
+                <button type="button" class="ghost" data-toggle-campaign={c.id}>
+                  {c.active ? t.deactivate : t.activate}
+                </button>
               </td>
             </tr>
           ))}
@@ -76,8 +84,12 @@ export const CampaignForm: FC<{ t: ConsoleAdminText }> = ({ t }) => (
       <FormError />
       <p class="muted form-status" role="status"></p>
       <div class="actions">
-        <button type="submit" id="campaign-save">{t.save}</button>
-        <button type="button" class="ghost" id="campaign-cancel" hidden>{t.cancel}</button>
+        <button type="submit" id="campaign-save">
+          {t.save}
+        </button>
+        <button type="button" class="ghost" id="campaign-cancel" hidden>
+          {t.cancel}
+        </button>
       </div>
     </form>
   </section>

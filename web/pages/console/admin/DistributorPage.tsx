@@ -18,14 +18,27 @@ const pageCss = `
 `
 
 /** One distributor: who they are, the chain above, the team below, links, earnings and the admin's actions. */
-export const DistributorPage: FC<{ view: AdminView; data: DistributorView; script: string }> = ({ view: { brand, lang, t, langSwitch }, data, script }) => {
+export const DistributorPage: FC<{ view: AdminView; data: DistributorView; script: string }> = ({
+  view: { brand, lang, t, langSwitch },
+  data,
+  script,
+}) => {
   const { d } = data
   const currency = brand.programme.currency
   const types = TYPE_NAMES[lang]
   const text = { failed: t.failed, confirmSuspend: t.confirmSuspend, validUntil: t.validUntil }
   const base = `/console/distributors/${encodeURIComponent(d.id)}`
   return (
-    <ConsoleLayout title={d.name} brandName={brand.name} script={script} current="distributors" extraCss={adminCss + pageCss} lang={lang} langSwitch={langSwitch} bodyData={{ text: JSON.stringify(text), id: d.id }}>
+    <ConsoleLayout
+      title={d.name}
+      brandName={brand.name}
+      script={script}
+      current="distributors"
+      extraCss={adminCss + pageCss}
+      lang={lang}
+      langSwitch={langSwitch}
+      bodyData={{ text: JSON.stringify(text), id: d.id }}
+    >
       <p>
         <a href="/console/distributors">{t.back}</a>
       </p>
@@ -55,9 +68,21 @@ export const DistributorPage: FC<{ view: AdminView; data: DistributorView; scrip
         <h2>{t.actionsTitle}</h2>
         <form id="actions-form" novalidate onsubmit="return false">
           <div class="actions">
-            {d.status === 'pending' ? <button type="button" id="approve" data-status="active">{t.approve}</button> : null}
-            {d.status === 'active' ? <button type="button" class="ghost" id="suspend" data-status="suspended">{t.suspend}</button> : null}
-            {d.status === 'suspended' ? <button type="button" id="reactivate" data-status="active">{t.reactivate}</button> : null}
+            {d.status === 'pending' ? (
+              <button type="button" id="approve" data-status="active">
+                {t.approve}
+              </button>
+            ) : null}
+            {d.status === 'active' ? (
+              <button type="button" class="ghost" id="suspend" data-status="suspended">
+                {t.suspend}
+              </button>
+            ) : null}
+            {d.status === 'suspended' ? (
+              <button type="button" id="reactivate" data-status="active">
+                {t.reactivate}
+              </button>
+            ) : null}
           </div>
           <p class="field-error error" data-error-for="status" role="alert" hidden></p>
           <div class="inline">
@@ -70,18 +95,24 @@ export const DistributorPage: FC<{ view: AdminView; data: DistributorView; scrip
                 ))}
               </select>
             </Field>
-            <button type="button" class="ghost" id="save-type">{t.save}</button>
+            <button type="button" class="ghost" id="save-type">
+              {t.save}
+            </button>
           </div>
           <div class="inline">
             <Field name="store" label={t.setStore} hint={t.storeHint}>
               <input id="f-store" name="store" maxlength={64} value={d.store ?? ''} />
             </Field>
-            <button type="button" class="ghost" id="save-store">{t.save}</button>
+            <button type="button" class="ghost" id="save-store">
+              {t.save}
+            </button>
           </div>
           <FormError />
         </form>
         <div class="actions">
-          <button type="button" class="ghost" id="sign-in-link">{t.signInLink}</button>
+          <button type="button" class="ghost" id="sign-in-link">
+            {t.signInLink}
+          </button>
         </div>
         <div id="sign-in-out" hidden>
           <p class="muted">{t.signInHint}</p>
@@ -101,7 +132,8 @@ export const DistributorPage: FC<{ view: AdminView; data: DistributorView; scrip
               <li class="muted">{data.truncated ? '…' : t.brandRoot}</li>
               {data.chain.map((a) => (
                 <li class="ancestor" data-id={a.id}>
-                  <a href={`/console/distributors/${encodeURIComponent(a.id)}`}>{a.name}</a> <small class="muted">{types[a.type]}</small>
+                  <a href={`/console/distributors/${encodeURIComponent(a.id)}`}>{a.name}</a>{' '}
+                  <small class="muted">{types[a.type]}</small>
                 </li>
               ))}
               <li>
@@ -113,7 +145,9 @@ export const DistributorPage: FC<{ view: AdminView; data: DistributorView; scrip
         <section class="card" id="invite">
           <h2>{t.inviteTitle}</h2>
           <p class="muted">{t.inviteHint}</p>
-          <div class="url" id="invite-url">{data.inviteUrl}</div>
+          <div class="url" id="invite-url">
+            {data.inviteUrl}
+          </div>
           {/* Drawn on the server by the qrcode library: trusted SVG. */}
           <div class="qr">{raw(data.inviteQr)}</div>
         </section>
@@ -153,7 +187,11 @@ export const DistributorPage: FC<{ view: AdminView; data: DistributorView; scrip
           </div>
         )}
         <div class="actions">
-          {data.recruitsCursor ? <a class="btn ghost" href={base}>{t.firstPage}</a> : null}
+          {data.recruitsCursor ? (
+            <a class="btn ghost" href={base}>
+              {t.firstPage}
+            </a>
+          ) : null}
           {data.recruitsNext ? (
             <a class="btn ghost" id="recruits-next" href={`${base}?recruits=${encodeURIComponent(data.recruitsNext)}`}>
               {t.nextPage}

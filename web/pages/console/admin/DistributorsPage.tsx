@@ -40,11 +40,21 @@ const Err: FC<{ errors: Record<string, string>; name: string }> = ({ errors, nam
   ) : null
 
 /** Searchable, filterable list of the brand's distributors: a plain GET form, rendered on the server. */
-export const DistributorsPage: FC<{ view: AdminView; list: DistributorListView }> = ({ view: { brand, lang, t, langSwitch }, list }) => {
+export const DistributorsPage: FC<{ view: AdminView; list: DistributorListView }> = ({
+  view: { brand, lang, t, langSwitch },
+  list,
+}) => {
   const { filter: f, errors } = list
   const invalid = (name: string) => (errors[name] ? 'true' : undefined)
   return (
-    <ConsoleLayout title={t.distributorsTitle} brandName={brand.name} current="distributors" extraCss={adminCss + filterCss} lang={lang} langSwitch={langSwitch}>
+    <ConsoleLayout
+      title={t.distributorsTitle}
+      brandName={brand.name}
+      current="distributors"
+      extraCss={adminCss + filterCss}
+      lang={lang}
+      langSwitch={langSwitch}
+    >
       <section class="card" id="distributors">
         <h2>{t.distributorsTitle}</h2>
         <form method="get" action="/console/distributors" class="filters" id="distributor-filters">
@@ -88,13 +98,19 @@ export const DistributorsPage: FC<{ view: AdminView; list: DistributorListView }
             <Err errors={errors} name="store" />
           </div>
           <div class="actions">
-            <button type="submit" id="filter-submit">{t.filter}</button>
-            <a class="btn ghost" href="/console/distributors">{t.clear}</a>
+            <button type="submit" id="filter-submit">
+              {t.filter}
+            </button>
+            <a class="btn ghost" href="/console/distributors">
+              {t.clear}
+            </a>
           </div>
         </form>
         {list.notice ? <p class="error">{list.notice}</p> : null}
         {list.items.length === 0 ? (
-          <p class="muted" id="no-matches">{t.noMatches}</p>
+          <p class="muted" id="no-matches">
+            {t.noMatches}
+          </p>
         ) : (
           <div class="table-wrap">
             <table>

@@ -4,7 +4,13 @@ import type { Child, FC } from 'hono/jsx'
  * A labelled form field with its error slot: the page's script fills the slot
  * named by `data-error-for` from a 422's `fields` (see web/client/shared/field-errors.ts).
  */
-export const Field: FC<{ name: string; label: string; for?: string; hint?: string; children?: Child }> = ({ name, label, for: htmlFor, hint, children }) => (
+export const Field: FC<{ name: string; label: string; for?: string; hint?: string; children?: Child }> = ({
+  name,
+  label,
+  for: htmlFor,
+  hint,
+  children,
+}) => (
   <div class="field">
     <label for={htmlFor ?? `f-${name}`}>
       {label} {hint ? <small class="muted">{hint}</small> : null}

@@ -4,7 +4,11 @@ import type { ConsoleAdminText } from '../../../i18n/console-admin'
 import { Field, FormError } from './Field'
 
 /** One page of products; each row carries its product as JSON for the edit form and the (de)activate button. */
-export const ProductTable: FC<{ t: ConsoleAdminText; items: Product[]; price: (p: Product) => string }> = ({ t, items, price }) =>
+export const ProductTable: FC<{ t: ConsoleAdminText; items: Product[]; price: (p: Product) => string }> = ({
+  t,
+  items,
+  price,
+}) =>
   items.length === 0 ? (
     <p class="muted">{t.noProducts}</p>
   ) : (
@@ -25,14 +29,20 @@ export const ProductTable: FC<{ t: ConsoleAdminText; items: Product[]; price: (p
             <tr class={p.active ? 'product' : 'product inactive'} data-sku={p.sku} data-product={JSON.stringify(p)}>
               <td class="sku">{p.sku}</td>
               <td class="name">
-                <a href={p.url} target="_blank" rel="noopener noreferrer">{p.name}</a>
+                <a href={p.url} target="_blank" rel="noopener noreferrer">
+                  {p.name}
+                </a>
               </td>
               <td class="num price">{price(p)}</td>
               <td>{p.category ?? t.none}</td>
               <td class="status">{p.active ? t.active : t.inactive}</td>
               <td class="actions-cell">
-                <button type="button" class="ghost" data-edit-product={p.sku}>{t.edit}</button>{' '}
-                <button type="button" class="ghost" data-toggle-product={p.sku}>{p.active ? t.deactivate : t.activate}</button>
+                <button type="button" class="ghost" data-edit-product={p.sku}>
+                  {t.edit}
+                </button>{' '}
+                <button type="button" class="ghost" data-toggle-product={p.sku}>
+                  {p.active ? t.deactivate : t.activate}
+                </button>
               </td>
             </tr>
           ))}
@@ -72,8 +82,12 @@ export const ProductForm: FC<{ t: ConsoleAdminText; currencySymbol: string }> = 
       <FormError />
       <p class="muted form-status" role="status"></p>
       <div class="actions">
-        <button type="submit" id="product-save">{t.save}</button>
-        <button type="button" class="ghost" id="product-cancel" hidden>{t.cancel}</button>
+        <button type="submit" id="product-save">
+          {t.save}
+        </button>
+        <button type="button" class="ghost" id="product-cancel" hidden>
+          {t.cancel}
+        </button>
       </div>
     </form>
   </section>

@@ -17,12 +17,34 @@ export interface ProductPage {
 }
 
 /** The catalogue (a page at a time) and the campaigns, each with its add/edit form. */
-export const ProductsPage: FC<{ view: AdminView; products: ProductPage; campaigns: Campaign[]; script: string }> = ({ view, products, campaigns, script }) => {
+export const ProductsPage: FC<{ view: AdminView; products: ProductPage; campaigns: Campaign[]; script: string }> = ({
+  view,
+  products,
+  campaigns,
+  script,
+}) => {
   const { brand, lang, t, langSwitch } = view
   const currency = brand.programme.currency
-  const text = { saved: t.saved, failed: t.failed, editProduct: t.editProduct, addProduct: t.addProduct, editCampaign: t.editCampaign, addCampaign: t.addCampaign, required: t.required }
+  const text = {
+    saved: t.saved,
+    failed: t.failed,
+    editProduct: t.editProduct,
+    addProduct: t.addProduct,
+    editCampaign: t.editCampaign,
+    addCampaign: t.addCampaign,
+    required: t.required,
+  }
   return (
-    <ConsoleLayout title={t.productsTitle} brandName={brand.name} script={script} current="products" extraCss={adminCss} lang={lang} langSwitch={langSwitch} bodyData={{ text: JSON.stringify(text), currency }}>
+    <ConsoleLayout
+      title={t.productsTitle}
+      brandName={brand.name}
+      script={script}
+      current="products"
+      extraCss={adminCss}
+      lang={lang}
+      langSwitch={langSwitch}
+      bodyData={{ text: JSON.stringify(text), currency }}
+    >
       <div class="two-col">
         <section class="card" id="products">
           <h2>{t.productsTitle}</h2>
@@ -30,9 +52,17 @@ export const ProductsPage: FC<{ view: AdminView; products: ProductPage; campaign
           {products.error ? <p class="error">{products.error}</p> : null}
           <ProductTable t={t} items={products.items} price={(p) => money(p.price, currency)} />
           <div class="actions">
-            {products.firstPage ? null : <a class="btn ghost" href="/console/products">{t.firstPage}</a>}
+            {products.firstPage ? null : (
+              <a class="btn ghost" href="/console/products">
+                {t.firstPage}
+              </a>
+            )}
             {products.nextCursor ? (
-              <a class="btn ghost" id="next-page" href={`/console/products?cursor=${encodeURIComponent(products.nextCursor)}`}>
+              <a
+                class="btn ghost"
+                id="next-page"
+                href={`/console/products?cursor=${encodeURIComponent(products.nextCursor)}`}
+              >
                 {t.nextPage}
               </a>
             ) : null}

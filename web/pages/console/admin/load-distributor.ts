@@ -33,7 +33,12 @@ export interface DistributorView {
 const PAGE = { recruits: 20, links: 20, entries: 10 }
 
 /** Everything the distributor page shows, read in parallel: keyed reads and single-key queries only. */
-export async function loadDistributor(baseUrl: string, brand: Brand, d: Distributor, recruitsCursor?: string): Promise<DistributorView> {
+export async function loadDistributor(
+  baseUrl: string,
+  brand: Brand,
+  d: Distributor,
+  recruitsCursor?: string,
+): Promise<DistributorView> {
   const inviteUrl = `${baseUrl}/m/join/${d.inviteCode}`
   const [ancestors, counts, recruitPage, linkPage, balance, entries, inviteQr] = await Promise.all([
     getDistributors(d.ancestors),
@@ -45,7 +50,12 @@ export async function loadDistributor(baseUrl: string, brand: Brand, d: Distribu
     listCommissions(brand.id, { distributorId: d.id, limit: PAGE.entries }),
     qrSvg(inviteUrl),
   ])
-  const clicks = await sumCounters(linkPage.items.map((l) => linkScope(l.code)), LINK_SHARDS, 'total', 'clicks')
+  const clicks = await sumCounters(
+    linkPage.items.map((l) => linkScope(l.code)),
+    LINK_SHARDS,
+    'total',
+    'clicks',
+  )
   const chain = [...d.ancestors]
     .reverse()
     .map((id) => ancestors.get(id))
@@ -61,7 +71,13 @@ export async function loadDistributor(baseUrl: string, brand: Brand, d: Distribu
     recruits: recruitPage.items,
     recruitsCursor,
     recruitsNext: recruitPage.nextCursor,
-    links: linkPage.items.map((l) => ({ code: l.code, shortUrl: `${baseUrl}/s/${l.code}`, target: l.target, productId: l.productId, clicks: clicks.get(linkScope(l.code)) ?? 0 })),
+    links: linkPage.items.map((l) => ({
+      code: l.code,
+      shortUrl: `${baseUrl}/s/${l.code}`,
+      target: l.target,
+      productId: l.productId,
+      clicks: clicks.get(linkScope(l.code)) ?? 0,
+    })),
     balance,
     entries: entries.items,
     inviteUrl,

@@ -44,14 +44,28 @@ export const DashboardPage: FC<{
   const p = brand.programme
   const section = { data, range: pick.range, lang, t }
   return (
-    <ConsoleLayout title={t.title} brandName={brand.name} current="home" extraCss={adminCss + dashboardCss} lang={lang} langSwitch={langSwitch}>
+    <ConsoleLayout
+      title={t.title}
+      brandName={brand.name}
+      current="home"
+      extraCss={adminCss + dashboardCss}
+      lang={lang}
+      langSwitch={langSwitch}
+    >
       <section class="card" id="summary">
         <h1>{t.title}</h1>
         <p class="muted">
           {t.signedInAs} <strong id="role">{t.roleAdmin}</strong>
         </p>
         <p id="programme">
-          {t.programme}: {t.programmeLine(p.maxLevels, p.defaultBps.map((bps, i) => `L${i + 1} ${percentOfBps(bps)}%`).join(' · '), p.holdDays, p.currency)} · <a href={`/console/programme?lang=${lang}`}>{t.programmeEdit}</a>
+          {t.programme}:{' '}
+          {t.programmeLine(
+            p.maxLevels,
+            p.defaultBps.map((bps, i) => `L${i + 1} ${percentOfBps(bps)}%`).join(' · '),
+            p.holdDays,
+            p.currency,
+          )}{' '}
+          · <a href={`/console/programme?lang=${lang}`}>{t.programmeEdit}</a>
         </p>
       </section>
       <RangePicker pick={pick} today={today} lang={lang} t={t} />

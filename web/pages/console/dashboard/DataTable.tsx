@@ -4,7 +4,8 @@ import type { Lang } from '../../../i18n/lang'
 import { TABLE_IDS, type ReportTable, type TableRow } from '../../../reports/report-table'
 
 /** The download of a table: the same rows for the same range and language. */
-export const csvHref = (table: ReportTable, range: ReportRange, lang: Lang): string => `/console/reports/${table.name}.csv?${new URLSearchParams({ from: range.from, to: range.to, lang }).toString()}`
+export const csvHref = (table: ReportTable, range: ReportRange, lang: Lang): string =>
+  `/console/reports/${table.name}.csv?${new URLSearchParams({ from: range.from, to: range.to, lang }).toString()}`
 
 const Row: FC<{ row: TableRow; total?: boolean }> = ({ row, total }) => (
   <tr data-key={row.key} class={total ? 'total' : undefined}>
@@ -15,7 +16,13 @@ const Row: FC<{ row: TableRow; total?: boolean }> = ({ row, total }) => (
 )
 
 /** A chart's figures as a table (its id from TABLE_IDS) with its CSV download link under it. The caption is for screen readers: the section's heading already shows it. */
-export const DataTable: FC<{ table: ReportTable; range: ReportRange; lang: Lang; download: string; empty?: string }> = ({ table, range, lang, download, empty }) => (
+export const DataTable: FC<{
+  table: ReportTable
+  range: ReportRange
+  lang: Lang
+  download: string
+  empty?: string
+}> = ({ table, range, lang, download, empty }) => (
   <div class="data-table">
     <div class="table-wrap">
       <table id={TABLE_IDS[table.name]}>

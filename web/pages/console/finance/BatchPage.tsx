@@ -16,7 +16,9 @@ const Reconciliation: FC<{ batch: PresentedBatch; t: FinanceText }> = ({ batch, 
   if (!r) return <p class="muted">{t.reconcileLater}</p>
   return (
     <p id="reconciliation">
-      <ReconciledMark batch={batch} t={t} /> {t.linesNet} {r.linesNet === null ? '—' : money(r.linesNet, batch.currency)} = {t.entriesSettled} {money(r.entriesNet, batch.currency)} = {t.ledgerMovement} {money(r.ledgerMovement, batch.currency)}
+      <ReconciledMark batch={batch} t={t} /> {t.linesNet}{' '}
+      {r.linesNet === null ? '—' : money(r.linesNet, batch.currency)} = {t.entriesSettled}{' '}
+      {money(r.entriesNet, batch.currency)} = {t.ledgerMovement} {money(r.ledgerMovement, batch.currency)}
     </p>
   )
 }
@@ -28,7 +30,9 @@ const MarkPaid: FC<{ batch: PresentedBatch; t: FinanceText }> = ({ batch, t }) =
       <label for="paid-reference">{t.paymentReference}</label>
       <input id="paid-reference" name="reference" maxlength={128} placeholder="BANK-2026-10-001" />
     </div>
-    <button type="submit" id="mark-paid">{t.markPaid}</button>
+    <button type="submit" id="mark-paid">
+      {t.markPaid}
+    </button>
     <p class="muted" id="paid-status" role="status"></p>
   </form>
 )
@@ -36,56 +40,109 @@ const MarkPaid: FC<{ batch: PresentedBatch; t: FinanceText }> = ({ batch, t }) =
 /** A line's type in the page language (lines store the type the distributor had when the batch closed). */
 
 /** /console/finance/:id: one batch, its totals and reconciliation, its lines a page at a time, exports and mark paid. */
-export const BatchPage: FC<{ view: FinanceView; batch: PresentedBatch; lines: BatchLine[]; nextCursor?: string; firstPage: boolean; script?: string }> = ({
-  view: { brand, role, lang, t, langSwitch },
-  batch,
-  lines,
-  nextCursor,
-  firstPage,
-  script,
-}) => {
+export const BatchPage: FC<{
+  view: FinanceView
+  batch: PresentedBatch
+  lines: BatchLine[]
+  nextCursor?: string
+  firstPage: boolean
+  script?: string
+}> = ({ view: { brand, role, lang, t, langSwitch }, batch, lines, nextCursor, firstPage, script }) => {
   const id = encodeURIComponent(batch.batchId)
   const finance = role === 'finance'
   return (
-    <ConsoleLayout title={t.batchTitle(batch.period)} brandName={brand.name} script={script} current="finance" extraCss={financeCss} lang={lang} langSwitch={langSwitch} role={role}>
-      <p><a href="/console/finance" id="all-batches">{t.allBatches}</a></p>
+    <ConsoleLayout
+      title={t.batchTitle(batch.period)}
+      brandName={brand.name}
+      script={script}
+      current="finance"
+      extraCss={financeCss}
+      lang={lang}
+      langSwitch={langSwitch}
+      role={role}
+    >
+      <p>
+        <a href="/console/finance" id="all-batches">
+          {t.allBatches}
+        </a>
+      </p>
       <section class="card" id="batch" data-id={batch.batchId} data-status={batch.status}>
-        <h2>{t.batchTitle(batch.period)} <small class="muted">{batch.batchId}</small></h2>
+        <h2>
+          {t.batchTitle(batch.period)} <small class="muted">{batch.batchId}</small>
+        </h2>
         <p>
           {t.status} <strong id="batch-status">{t.statuses[batch.status]}</strong>
-          {batch.closedAt ? <span class="muted"> · {t.closedAt} {batch.closedAt}</span> : null}
-          {batch.paidAt && batch.status === 'paid' ? <span class="muted" id="paid-at"> · {t.paidAt} {batch.paidAt}</span> : null}
-          {batch.reference ? <span class="muted" id="paid-reference-shown"> · {t.reference} {batch.reference}</span> : null}
+          {batch.closedAt ? (
+            <span class="muted">
+              {' '}
+              · {t.closedAt} {batch.closedAt}
+            </span>
+          ) : null}
+          {batch.paidAt && batch.status === 'paid' ? (
+            <span class="muted" id="paid-at">
+              {' '}
+              · {t.paidAt} {batch.paidAt}
+            </span>
+          ) : null}
+          {batch.reference ? (
+            <span class="muted" id="paid-reference-shown">
+              {' '}
+              · {t.reference} {batch.reference}
+            </span>
+          ) : null}
         </p>
         <BatchTotals batch={batch} t={t} id="batch-totals" />
         <Reconciliation batch={batch} t={t} />
         {finance && batch.status !== 'closing' ? (
           <div class="actions">
-            <a class="btn ghost" id="download-export" href={`/api/settlements/${id}/export.csv`} download>{t.downloadExport}</a>
-            <a class="btn ghost" id="download-lines" href={`/api/settlements/${id}/lines.csv`} download>{t.downloadLines}</a>
+            <a class="btn ghost" id="download-export" href={`/api/settlements/${id}/export.csv`} download>
+              {t.downloadExport}
+            </a>
+            <a class="btn ghost" id="download-lines" href={`/api/settlements/${id}/lines.csv`} download>
+              {t.downloadLines}
+            </a>
           </div>
         ) : null}
         {finance && (batch.status === 'closed' || batch.status === 'paying') ? <MarkPaid batch={batch} t={t} /> : null}
-        {!finance ? <p class="muted" id="need-finance-key">{t.needFinanceKey}</p> : null}
+        {!finance ? (
+          <p class="muted" id="need-finance-key">
+            {t.needFinanceKey}
+          </p>
+        ) : null}
       </section>
       <section class="card" id="lines">
         <h2>{t.lines}</h2>
         <div class="table-wrap">
           <table id="lines-table">
             <thead>
-              <tr><th>{t.distributor}</th><th>{t.externalId}</th><th>{t.type}</th><th class="num">{t.gross}</th><th class="num">{t.reversals}</th><th class="num">{t.net}</th><th class="num">{t.entries}</th><th>{t.outcome}</th></tr>
+              <tr>
+                <th>{t.distributor}</th>
+                <th>{t.externalId}</th>
+                <th>{t.type}</th>
+                <th class="num">{t.gross}</th>
+                <th class="num">{t.reversals}</th>
+                <th class="num">{t.net}</th>
+                <th class="num">{t.entries}</th>
+                <th>{t.outcome}</th>
+              </tr>
             </thead>
             <tbody>
               {lines.map((l) => (
                 <tr class="line" data-distributor={l.distributorId} data-carried={String(l.carriedForward)}>
-                  <td>{String(l.name ?? '') || l.distributorId}<br /><small class="muted">{l.distributorId}</small></td>
+                  <td>
+                    {String(l.name ?? '') || l.distributorId}
+                    <br />
+                    <small class="muted">{l.distributorId}</small>
+                  </td>
                   <td>{String(l.externalId ?? '')}</td>
                   <td class="type">{typeName(lang, l.type)}</td>
                   <td class="num">{money(l.gross, batch.currency)}</td>
                   <td class="num">{money(l.reversals, batch.currency)}</td>
                   <td class="num net">{money(l.net, batch.currency)}</td>
                   <td class="num">{l.entries}</td>
-                  <td class="outcome">{l.carriedForward ? t.carried(l.reason ? t.reasons[l.reason] : '') : t.settled}</td>
+                  <td class="outcome">
+                    {l.carriedForward ? t.carried(l.reason ? t.reasons[l.reason] : '') : t.settled}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -93,8 +150,16 @@ export const BatchPage: FC<{ view: FinanceView; batch: PresentedBatch; lines: Ba
         </div>
         {lines.length === 0 ? <p class="muted">{t.noLines}</p> : null}
         <p class="actions">
-          {!firstPage ? <a href={`/console/finance/${id}`} id="lines-first">{t.firstPage}</a> : null}
-          {nextCursor ? <a href={`/console/finance/${id}?cursor=${encodeURIComponent(nextCursor)}`} id="lines-next">{t.nextPage}</a> : null}
+          {!firstPage ? (
+            <a href={`/console/finance/${id}`} id="lines-first">
+              {t.firstPage}
+            </a>
+          ) : null}
+          {nextCursor ? (
+            <a href={`/console/finance/${id}?cursor=${encodeURIComponent(nextCursor)}`} id="lines-next">
+              {t.nextPage}
+            </a>
+          ) : null}
         </p>
       </section>
     </ConsoleLayout>
@@ -103,8 +168,17 @@ export const BatchPage: FC<{ view: FinanceView; batch: PresentedBatch; lines: Ba
 
 /** A batch id that is not this brand's (or not a batch id at all), said in the page language. */
 export const BatchNotFound: FC<{ view: FinanceView }> = ({ view: { brand, role, lang, t, langSwitch } }) => (
-  <ConsoleLayout title={t.notFound} brandName={brand.name} current="finance" lang={lang} langSwitch={langSwitch} role={role}>
-    <p><a href="/console/finance">{t.allBatches}</a></p>
+  <ConsoleLayout
+    title={t.notFound}
+    brandName={brand.name}
+    current="finance"
+    lang={lang}
+    langSwitch={langSwitch}
+    role={role}
+  >
+    <p>
+      <a href="/console/finance">{t.allBatches}</a>
+    </p>
     <section class="card" id="batch-not-found">
       <h2>{t.notFound}</h2>
     </section>

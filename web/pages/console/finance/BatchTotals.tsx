@@ -8,11 +8,20 @@ export type PresentedBatch = ReturnType<typeof presentBatch>
 /** ✓ when the batch's lines, its entries and the ledger's movement agree to the cent; ✗ otherwise; … while closing. */
 export const ReconciledMark: FC<{ batch: PresentedBatch; t: FinanceText }> = ({ batch, t }) => {
   const r = batch.reconciliation
-  if (!r) return <span class="muted reconciled" data-reconciled="pending">{t.pending}</span>
+  if (!r)
+    return (
+      <span class="muted reconciled" data-reconciled="pending">
+        {t.pending}
+      </span>
+    )
   return r.reconciled ? (
-    <span class="ok reconciled" data-reconciled="true" title={t.reconciledTitle}>{t.reconciled}</span>
+    <span class="ok reconciled" data-reconciled="true" title={t.reconciledTitle}>
+      {t.reconciled}
+    </span>
   ) : (
-    <span class="bad reconciled" data-reconciled="false">{t.notReconciled}</span>
+    <span class="bad reconciled" data-reconciled="false">
+      {t.notReconciled}
+    </span>
   )
 }
 

@@ -8,8 +8,13 @@ import { financeCss } from './labels'
 
 /** Sums of the listed batches' nets by status: what is owed and what went out. */
 function owedAndPaid(batches: PresentedBatch[]) {
-  const sum = (statuses: string[]) => batches.filter((b) => statuses.includes(b.status)).reduce((s, b) => s + (b.totals?.net ?? 0), 0)
-  return { owed: sum(['closed', 'paying']), paid: sum(['paid']), closing: batches.filter((b) => b.status === 'closing').length }
+  const sum = (statuses: string[]) =>
+    batches.filter((b) => statuses.includes(b.status)).reduce((s, b) => s + (b.totals?.net ?? 0), 0)
+  return {
+    owed: sum(['closed', 'paying']),
+    paid: sum(['paid']),
+    closing: batches.filter((b) => b.status === 'closing').length,
+  }
 }
 
 /** The close-a-period form: preview first (nothing written), then confirm; progress while a long close runs. web/client/finance.ts fills it. */
@@ -22,7 +27,9 @@ const ClosePeriod: FC<{ defaultPeriod: string; t: FinanceText }> = ({ defaultPer
         <label for="period">{t.period}</label>
         <input id="period" name="period" type="month" value={defaultPeriod} required />
       </div>
-      <button type="submit" id="preview-button">{t.preview}</button>
+      <button type="submit" id="preview-button">
+        {t.preview}
+      </button>
     </form>
     <p class="error field-error" id="period-error" role="alert" hidden></p>
     <div id="preview-result" hidden>
@@ -32,7 +39,14 @@ const ClosePeriod: FC<{ defaultPeriod: string; t: FinanceText }> = ({ defaultPer
       <div class="table-wrap">
         <table id="preview-included-table">
           <thead>
-            <tr><th>{t.distributor}</th><th>{t.type}</th><th class="num">{t.gross}</th><th class="num">{t.reversals}</th><th class="num">{t.net}</th><th class="num">{t.entries}</th></tr>
+            <tr>
+              <th>{t.distributor}</th>
+              <th>{t.type}</th>
+              <th class="num">{t.gross}</th>
+              <th class="num">{t.reversals}</th>
+              <th class="num">{t.net}</th>
+              <th class="num">{t.entries}</th>
+            </tr>
           </thead>
           <tbody id="preview-included"></tbody>
         </table>
@@ -41,15 +55,25 @@ const ClosePeriod: FC<{ defaultPeriod: string; t: FinanceText }> = ({ defaultPer
       <div class="table-wrap">
         <table id="preview-carried-table">
           <thead>
-            <tr><th>{t.distributor}</th><th class="num">{t.net}</th><th>{t.reason}</th></tr>
+            <tr>
+              <th>{t.distributor}</th>
+              <th class="num">{t.net}</th>
+              <th>{t.reason}</th>
+            </tr>
           </thead>
           <tbody id="preview-carried"></tbody>
         </table>
       </div>
-      <p class="muted" id="preview-more" hidden>{t.previewMore}</p>
+      <p class="muted" id="preview-more" hidden>
+        {t.previewMore}
+      </p>
       <div class="actions">
-        <button type="button" id="close-confirm">{t.confirmClose}</button>
-        <button type="button" class="ghost" id="close-cancel">{t.cancel}</button>
+        <button type="button" id="close-confirm">
+          {t.confirmClose}
+        </button>
+        <button type="button" class="ghost" id="close-cancel">
+          {t.cancel}
+        </button>
       </div>
     </div>
     <div id="close-progress" hidden>
@@ -60,19 +84,30 @@ const ClosePeriod: FC<{ defaultPeriod: string; t: FinanceText }> = ({ defaultPer
 )
 
 /** /console/finance: the batches with status, totals and reconciliation; the close form for finance. */
-export const FinancePage: FC<{ view: FinanceView; batches: PresentedBatch[]; nextCursor?: string; defaultPeriod: string; script?: string }> = ({
-  view: { brand, role, lang, t, langSwitch },
-  batches,
-  nextCursor,
-  defaultPeriod,
-  script,
-}) => {
+export const FinancePage: FC<{
+  view: FinanceView
+  batches: PresentedBatch[]
+  nextCursor?: string
+  defaultPeriod: string
+  script?: string
+}> = ({ view: { brand, role, lang, t, langSwitch }, batches, nextCursor, defaultPeriod, script }) => {
   const c = brand.programme.currency
   const sums = owedAndPaid(batches)
   return (
-    <ConsoleLayout title={t.title} brandName={brand.name} script={script} current="finance" extraCss={financeCss} lang={lang} langSwitch={langSwitch} role={role}>
+    <ConsoleLayout
+      title={t.title}
+      brandName={brand.name}
+      script={script}
+      current="finance"
+      extraCss={financeCss}
+      lang={lang}
+      langSwitch={langSwitch}
+      role={role}
+    >
       {role !== 'finance' ? (
-        <p class="card muted" id="read-only">{t.readOnly}</p>
+        <p class="card muted" id="read-only">
+          {t.readOnly}
+        </p>
       ) : null}
       <section class="card" id="balances">
         <h2>{t.balances}</h2>
@@ -100,23 +135,42 @@ export const FinancePage: FC<{ view: FinanceView; batches: PresentedBatch[]; nex
       <section class="card" id="batches">
         <h2>{t.batchesTitle}</h2>
         {batches.length === 0 ? (
-          <p class="muted" id="no-batches">{t.noBatches}</p>
+          <p class="muted" id="no-batches">
+            {t.noBatches}
+          </p>
         ) : (
           <div class="table-wrap">
             <table id="batches-table">
               <thead>
-                <tr><th>{t.periodCol}</th><th>{t.status}</th><th class="num">{t.distributorsPaid}</th><th class="num">{t.net}</th><th class="num">{t.entries}</th><th class="num">{t.carriedCol}</th><th>{t.reconciledCol}</th></tr>
+                <tr>
+                  <th>{t.periodCol}</th>
+                  <th>{t.status}</th>
+                  <th class="num">{t.distributorsPaid}</th>
+                  <th class="num">{t.net}</th>
+                  <th class="num">{t.entries}</th>
+                  <th class="num">{t.carriedCol}</th>
+                  <th>{t.reconciledCol}</th>
+                </tr>
               </thead>
               <tbody>
                 {batches.map((b) => (
                   <tr class="batch" data-id={b.batchId} data-status={b.status}>
-                    <td><a href={`/console/finance/${encodeURIComponent(b.batchId)}`} class="batch-link">{b.period}</a></td>
-                    <td class="status">{t.statuses[b.status]}{b.status === 'closing' ? ` (${b.progress.movedEntries}/${b.progress.totalEntries ?? '?'})` : ''}</td>
+                    <td>
+                      <a href={`/console/finance/${encodeURIComponent(b.batchId)}`} class="batch-link">
+                        {b.period}
+                      </a>
+                    </td>
+                    <td class="status">
+                      {t.statuses[b.status]}
+                      {b.status === 'closing' ? ` (${b.progress.movedEntries}/${b.progress.totalEntries ?? '?'})` : ''}
+                    </td>
                     <td class="num">{b.totals?.distributors ?? '—'}</td>
                     <td class="num net">{b.totals ? money(b.totals.net, b.currency) : '—'}</td>
                     <td class="num">{b.totals?.entries ?? '—'}</td>
                     <td class="num">{b.totals?.carriedForward ?? '—'}</td>
-                    <td><ReconciledMark batch={b} t={t} /></td>
+                    <td>
+                      <ReconciledMark batch={b} t={t} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -124,7 +178,11 @@ export const FinancePage: FC<{ view: FinanceView; batches: PresentedBatch[]; nex
           </div>
         )}
         {nextCursor ? (
-          <p><a href={`/console/finance?cursor=${encodeURIComponent(nextCursor)}`} id="batches-next">{t.nextPage}</a></p>
+          <p>
+            <a href={`/console/finance?cursor=${encodeURIComponent(nextCursor)}`} id="batches-next">
+              {t.nextPage}
+            </a>
+          </p>
         ) : null}
       </section>
     </ConsoleLayout>

@@ -16,7 +16,15 @@ code{background:#f6f6f8;padding:1px 4px;border-radius:4px}
 export const ImportPage: FC<{ view: AdminView; script: string }> = ({ view: { brand, lang, langSwitch }, script }) => {
   const t = staffText(lang)
   return (
-    <ConsoleLayout title={t.importTitle} brandName={brand.name} script={script} current="import" extraCss={importCss} lang={lang} langSwitch={langSwitch}>
+    <ConsoleLayout
+      title={t.importTitle}
+      brandName={brand.name}
+      script={script}
+      current="import"
+      extraCss={importCss}
+      lang={lang}
+      langSwitch={langSwitch}
+    >
       <section class="card">
         <h2>{t.importHeading}</h2>
         <p class="muted" id="import-format">
@@ -36,8 +44,12 @@ export const ImportPage: FC<{ view: AdminView; script: string }> = ({ view: { br
         <label for="import-file">{t.chooseFile}</label>
         <input type="file" id="import-file" accept=".csv,text/csv" />
         <div class="import-actions">
-          <button type="button" id="import-check" disabled>{t.check}</button>
-          <button type="button" id="import-run" disabled>{t.import}</button>
+          <button type="button" id="import-check" disabled>
+            {t.check}
+          </button>
+          <button type="button" id="import-run" disabled>
+            {t.import}
+          </button>
           <span id="import-status" role="status"></span>
         </div>
       </section>
@@ -46,10 +58,18 @@ export const ImportPage: FC<{ view: AdminView; script: string }> = ({ view: { br
         <p id="import-summary-text"></p>
         <progress id="import-progress" max="1" value="0" hidden></progress>
         <div class="counts" id="import-counts" hidden>
-          <span>{t.created} <b id="count-created">0</b></span>
-          <span>{t.updated} <b id="count-updated">0</b></span>
-          <span>{t.unchanged} <b id="count-unchanged">0</b></span>
-          <span>{t.failedCount} <b id="count-failed">0</b></span>
+          <span>
+            {t.created} <b id="count-created">0</b>
+          </span>
+          <span>
+            {t.updated} <b id="count-updated">0</b>
+          </span>
+          <span>
+            {t.unchanged} <b id="count-unchanged">0</b>
+          </span>
+          <span>
+            {t.failedCount} <b id="count-failed">0</b>
+          </span>
         </div>
       </section>
       <section class="card" id="import-errors-card" hidden>

@@ -8,10 +8,22 @@ import { ConsoleLayout } from '../ConsoleLayout'
 import { HandoverSummary } from './StaffLeftCard'
 
 /** A staff member leaves: pick the successor (by 工号 or id, confirmed by name), then the hand-over runs and shows its counts. */
-export const LeavePage: FC<{ view: AdminView; distributor: Distributor; handover?: Handover; script: string }> = ({ view: { brand, lang, langSwitch }, distributor: d, handover, script }) => {
+export const LeavePage: FC<{ view: AdminView; distributor: Distributor; handover?: Handover; script: string }> = ({
+  view: { brand, lang, langSwitch },
+  distributor: d,
+  handover,
+  script,
+}) => {
   const t = staffText(lang)
   return (
-    <ConsoleLayout title={t.staffLeft} brandName={brand.name} script={script} current="distributors" lang={lang} langSwitch={langSwitch}>
+    <ConsoleLayout
+      title={t.staffLeft}
+      brandName={brand.name}
+      script={script}
+      current="distributors"
+      lang={lang}
+      langSwitch={langSwitch}
+    >
       <section class="card" id="leaver" data-id={d.id}>
         <h2>
           {t.staffLeft}: <a href={`/console/distributors/${encodeURIComponent(d.id)}`}>{d.name}</a>
@@ -30,9 +42,13 @@ export const LeavePage: FC<{ view: AdminView; distributor: Distributor; handover
           <form id="leave-form">
             <label for="successor-query">{t.successorQuery}</label>
             <input id="successor-query" name="q" required value={handover?.successorId ?? ''} autocomplete="off" />
-            <button type="button" id="successor-find" class="ghost">{t.find}</button>
+            <button type="button" id="successor-find" class="ghost">
+              {t.find}
+            </button>
             <p id="successor-found" role="status"></p>
-            <button type="submit" id="leave-submit" disabled>{t.confirmLeave}</button>
+            <button type="submit" id="leave-submit" disabled>
+              {t.confirmLeave}
+            </button>
             <p id="leave-status" role="status"></p>
           </form>
         </section>
@@ -45,10 +61,18 @@ export const LeavePage: FC<{ view: AdminView; distributor: Distributor; handover
 export const LeaverNotFound: FC<{ view: AdminView }> = ({ view: { brand, lang, langSwitch } }) => {
   const t = staffText(lang)
   return (
-    <ConsoleLayout title={t.noSuchDistributor} brandName={brand.name} current="distributors" lang={lang} langSwitch={langSwitch}>
+    <ConsoleLayout
+      title={t.noSuchDistributor}
+      brandName={brand.name}
+      current="distributors"
+      lang={lang}
+      langSwitch={langSwitch}
+    >
       <section class="card" id="no-such-distributor">
         <h2>{t.noSuchDistributor}</h2>
-        <p><a href="/console/distributors">{t.allDistributors}</a></p>
+        <p>
+          <a href="/console/distributors">{t.allDistributors}</a>
+        </p>
       </section>
     </ConsoleLayout>
   )

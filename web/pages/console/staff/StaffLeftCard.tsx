@@ -10,7 +10,11 @@ import { staffText } from '../../../i18n/staff'
  * hand-over when they have left, else (for the brand's own staff) a link to the
  * page that picks a successor. Load the hand-over with `getHandover(d.id)` from lib/db/handovers.
  */
-export const StaffLeftCard: FC<{ distributor: Distributor; handover?: Handover; lang: Lang }> = ({ distributor, handover, lang }) => {
+export const StaffLeftCard: FC<{ distributor: Distributor; handover?: Handover; lang: Lang }> = ({
+  distributor,
+  handover,
+  lang,
+}) => {
   if (!handover && !INTERNAL_TYPES.includes(distributor.type)) return null
   const t = staffText(lang)
   return (
@@ -37,12 +41,16 @@ export const HandoverSummary: FC<{ handover: Handover; lang: Lang }> = ({ handov
       <dl class="summary">
         <div>
           <dt>{t.statusLabel}</dt>
-          <dd id="handover-status" data-status={h.status}>{t.handoverStatuses[h.status] ?? h.status}</dd>
+          <dd id="handover-status" data-status={h.status}>
+            {t.handoverStatuses[h.status] ?? h.status}
+          </dd>
         </div>
         <div>
           <dt>{t.successor}</dt>
           <dd>
-            <a href={`/console/distributors/${encodeURIComponent(h.successorId)}`} id="handover-successor">{h.successorId}</a>
+            <a href={`/console/distributors/${encodeURIComponent(h.successorId)}`} id="handover-successor">
+              {h.successorId}
+            </a>
           </dd>
         </div>
         <div>

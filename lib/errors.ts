@@ -50,7 +50,11 @@ export function fieldsFromZod(error: z.ZodError): Record<string, string> {
   return fields
 }
 
-function addFields(fields: Record<string, string>, issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[]): void {
+function addFields(
+  fields: Record<string, string>,
+  issues: readonly z.core.$ZodIssue[],
+  prefix: readonly PropertyKey[],
+): void {
   for (const issue of issues) {
     const at = [...prefix, ...issue.path]
     const path = at.map(String).join('.') || '_'
