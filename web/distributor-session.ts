@@ -2,7 +2,7 @@ import type { Context } from 'hono'
 import { getCookie } from 'hono/cookie'
 import { SESSION_COOKIE } from '../lib/http/auth'
 import { verifySession } from '../lib/auth/session-token'
-import { getDistributor } from '../lib/db/distributors'
+import { distributorInBrand } from '../lib/services/distributor-in-brand'
 import type { Distributor } from '../lib/schemas/distributor'
 
 export type PageSession =
@@ -19,7 +19,7 @@ export async function distributorSession(c: Context): Promise<PageSession> {
   const token = getCookie(c, SESSION_COOKIE)
   const claims = token ? verifySession(token) : null
   if (!claims) return { kind: 'signed-out' }
-  const distributor = await getDistributor(claims.d)
-  if (!distributor || distributor.brandId !== claims.b) return { kind: 'signed-out' }
+  const distributor = await distributorInBrand(claims.b, claims.d)
+  if (!distributor) return { kind: 'signed-out' }
   return distributor.status === 'active' ? { kind: 'active', distributor } : { kind: 'suspended', distributor }
 }

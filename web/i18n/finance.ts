@@ -1,6 +1,9 @@
-import type { BatchStatus } from '../../lib/db/settlements'
+import type { z } from '@hono/zod-openapi'
+import type { BatchSchema } from '../../lib/schemas/settlement'
 import type { SettlementLine } from '../../lib/domain/settlement'
 import type { Lang } from './lang'
+
+type BatchStatus = z.infer<typeof BatchSchema>['status']
 
 type CarryReason = NonNullable<SettlementLine['reason']>
 

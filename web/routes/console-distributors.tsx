@@ -1,8 +1,8 @@
 import { Hono } from 'hono'
 import { ListDistributorsQuery } from '../../lib/schemas/distributor'
 import { IdParam } from '../../lib/schemas/common'
-import { searchDistributors } from '../../lib/db/distributor-search'
-import { getDistributor } from '../../lib/db/distributors'
+import { searchDistributors } from '../../lib/services/console-reads'
+import { distributorInBrand } from '../../lib/services/distributor-in-brand'
 import { AppError, fieldsFromZod } from '../../lib/errors'
 import { baseUrlOf } from '../../lib/http/base-url'
 import { assetUrl } from '../assets'
@@ -12,7 +12,7 @@ import {
   type DistributorListView,
 } from '../pages/console/admin/DistributorsPage'
 import { DistributorPage } from '../pages/console/admin/DistributorPage'
-import { loadDistributor } from '../pages/console/admin/load-distributor'
+import { type DistributorView, loadDistributorView } from '../../lib/services/distributor-view'
 import { adminGate } from './console-admin-gate'
 
 export const consoleDistributors = new Hono()
@@ -65,8 +65,8 @@ consoleDistributors.get('/console/distributors/:id', async (c) => {
   if (!gate.ok) return gate.response
   const id = c.req.param('id')
   // Another brand's distributor is as missing as an unknown one.
-  const d = IdParam.safeParse(id).success ? await getDistributor(id) : undefined
-  if (!d || d.brandId !== gate.brand.id)
+  const d = IdParam.safeParse(id).success ? await distributorInBrand(gate.brand.id, id) : undefined
+  if (!d)
     return c.html(
       <DistributorsPage
         view={gate}
@@ -75,12 +75,12 @@ consoleDistributors.get('/console/distributors/:id', async (c) => {
       404,
     )
   const recruits = c.req.query('recruits') || undefined
-  let data: Awaited<ReturnType<typeof loadDistributor>>
+  let data: DistributorView
   try {
-    data = await loadDistributor(baseUrlOf(c), gate.brand, d, recruits)
+    data = await loadDistributorView(baseUrlOf(c), gate.brand, d, recruits)
   } catch (err) {
     if (!(err instanceof AppError) || err.code !== 'invalid_input' || !recruits) throw err
-    data = await loadDistributor(baseUrlOf(c), gate.brand, d)
+    data = await loadDistributorView(baseUrlOf(c), gate.brand, d)
   }
   return c.html(<DistributorPage view={gate} data={data} script={await assetUrl('distributor')} />)
 })

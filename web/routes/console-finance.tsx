@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono'
-import { getBatch, listBatches, listLines } from '../../lib/db/settlements'
+import { getBatch, listBatches, listLines } from '../../lib/services/console-reads'
 import type { ConsoleRole } from '../../lib/auth/console-session'
 import type { Brand } from '../../lib/schemas/brand'
 import { consoleClaimsOf } from '../../lib/http/console-cookie'

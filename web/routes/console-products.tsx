@@ -1,6 +1,5 @@
 import { Hono } from 'hono'
-import { listProducts } from '../../lib/db/products'
-import { listCampaigns } from '../../lib/db/campaigns'
+import { listCampaigns, listProducts } from '../../lib/services/console-reads'
 import { AppError } from '../../lib/errors'
 import { assetUrl } from '../assets'
 import { ProductsPage, type ProductPage } from '../pages/console/admin/ProductsPage'

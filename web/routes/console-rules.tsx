@@ -1,7 +1,5 @@
 import { Hono } from 'hono'
-import { listRules } from '../../lib/db/rules'
-import { listProducts } from '../../lib/db/products'
-import { listCampaigns } from '../../lib/db/campaigns'
+import { listCampaigns, listProducts, listRules } from '../../lib/services/console-reads'
 import { assetUrl } from '../assets'
 import { rulesText } from '../i18n/rules'
 import { RulesPage } from '../pages/console/RulesPage'

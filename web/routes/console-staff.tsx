@@ -1,7 +1,6 @@
 import { Hono } from 'hono'
-import { getDistributor } from '../../lib/db/distributors'
-import { ownersOfExternalIds } from '../../lib/db/external-ids'
-import { getHandover } from '../../lib/db/handovers'
+import { getHandover } from '../../lib/services/console-reads'
+import { distributorByIdOrExternalId, distributorInBrand } from '../../lib/services/distributor-in-brand'
 import { consoleClaimsOf } from '../../lib/http/console-cookie'
 import { IdParam } from '../../lib/schemas/common'
 import { assetUrl } from '../assets'
@@ -13,14 +12,6 @@ import { csvDownloadHeaders } from '../../lib/http/csv-download'
 import { staffText } from '../i18n/staff'
 
 export const consoleStaff = new Hono()
-
-/** The brand's distributor by id, or by external id (工号) when no id matches. */
-async function findInBrand(brandId: string, q: string) {
-  const byId = IdParam.safeParse(q).success ? await getDistributor(q) : undefined
-  if (byId?.brandId === brandId) return byId
-  const owner = (await ownersOfExternalIds(brandId, [q])).get(q)
-  return owner ? getDistributor(owner) : undefined
-}
 
 // GET /console/import: upload a staff CSV, see its problems, import it with progress (admins).
 consoleStaff.get('/console/import', async (c) => {
@@ -44,8 +35,8 @@ consoleStaff.get('/console/distributors/:id/leave', async (c) => {
   const gate = await adminGate(c, 'distributors')
   if (!gate.ok) return gate.response
   const id = c.req.param('id')
-  const d = IdParam.safeParse(id).success ? await getDistributor(id) : undefined
-  if (!d || d.brandId !== gate.brand.id) return c.html(<LeaverNotFound view={gate} />, 404)
+  const d = IdParam.safeParse(id).success ? await distributorInBrand(gate.brand.id, id) : undefined
+  if (!d) return c.html(<LeaverNotFound view={gate} />, 404)
   return c.html(
     <LeavePage view={gate} distributor={d} handover={await getHandover(d.id)} script={await assetUrl('leave')} />,
   )
@@ -58,7 +49,7 @@ consoleStaff.get('/console/staff/lookup', async (c) => {
   if (!claims) return c.json({ found: false }, 401)
   if (claims.r !== 'admin') return c.json({ found: false }, 403)
   const q = (c.req.query('q') ?? '').trim().slice(0, 128)
-  const d = q ? await findInBrand(claims.b, q) : undefined
+  const d = q ? await distributorByIdOrExternalId(claims.b, q) : undefined
   if (!d || d.brandId !== claims.b) return c.json({ found: false }, 404)
   return c.json({
     found: true,

@@ -1,7 +1,6 @@
 import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { getApiKey } from '../../lib/db/brands'
-import { sha256 } from '../../lib/auth/secrets'
+import { apiKeyOf } from '../../lib/services/api-key'
 import { consoleSessionFor } from '../../lib/auth/console-session'
 import { clearConsoleCookie, consoleClaimsOf, setConsoleCookie } from '../../lib/http/console-cookie'
 import { baseUrlOf } from '../../lib/http/base-url'
@@ -67,7 +66,7 @@ consolePages.post(
     if (!sameOrigin(c)) return c.text('Cross-site sign-in refused.', 403)
     const form = await c.req.parseBody()
     const apiKey = typeof form.apiKey === 'string' ? form.apiKey.trim() : ''
-    const key = apiKey ? await getApiKey(sha256(apiKey)) : undefined
+    const key = apiKey ? await apiKeyOf(apiKey) : undefined
     // In the language a ?lang= visit to /console left in the cookie; the switch links to the form's page.
     if (!key) return c.html(<SignInPage {...inPageLang(c, '/console')} badKey />, 401)
     // The role is the key's, read now and carried in the signed token.

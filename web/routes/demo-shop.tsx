@@ -1,7 +1,5 @@
 import { Hono } from 'hono'
-import { getClick } from '../../lib/db/clicks'
-import { getProduct } from '../../lib/db/products'
-import { getBrand } from '../../lib/db/brands'
+import { productOfClick } from '../../lib/services/product-of-click'
 import { Page } from '../components/Page'
 import { money } from '../format'
 
@@ -10,15 +8,12 @@ export const demoShop = new Hono()
 const SKU = /^[A-Za-z0-9._-]{1,64}$/
 const CLICK_ID = /^[A-Za-z0-9_-]{1,64}$/
 
-/**
- * The product behind a shared link: the click names the brand, the brand's catalogue
- * has the SKU. Undefined when there is no click (or it has expired), or no such product.
- */
-async function productOfClick(clickId: string | undefined, sku: string) {
-  const click = clickId && CLICK_ID.test(clickId) ? await getClick(clickId) : undefined
-  if (!click) return undefined
-  const [product, brand] = await Promise.all([getProduct(click.brandId, sku), getBrand(click.brandId)])
-  return product && brand ? { name: product.name, price: money(product.price, brand.programme.currency) } : undefined
+/** The product behind a shared link, named and priced for the page; undefined without a (live) click or product. */
+async function shownProduct(clickId: string | undefined, sku: string) {
+  const found = clickId && CLICK_ID.test(clickId) ? await productOfClick(clickId, sku) : undefined
+  return found
+    ? { name: found.product.name, price: money(found.product.price, found.brand.programme.currency) }
+    : undefined
 }
 
 // GET /demo-shop/p/:sku: a stand-in for the brand's shop, so a local demo completes the click path.
@@ -27,7 +22,7 @@ demoShop.get('/demo-shop/p/:sku', async (c) => {
   const sku = c.req.param('sku')
   if (!SKU.test(sku)) return c.text('Not found', 404)
   const click = c.req.query('rpl_click')
-  const product = await productOfClick(click, sku)
+  const product = await shownProduct(click, sku)
   return c.html(
     <Page title={`Demo shop · ${product?.name ?? sku}`} lang="zh-CN">
       <main>

@@ -1,6 +1,5 @@
 import { Hono } from 'hono'
-import { getDistributor, getInvite } from '../../lib/db/distributors'
-import { getBrand } from '../../lib/db/brands'
+import { activeInvite } from '../../lib/services/active-invite'
 import { MessagePage } from '../components/MessagePage'
 import { assetUrl } from '../assets'
 import { langOf } from '../i18n/lang'
@@ -15,12 +14,9 @@ const CODE = /^[A-Za-z0-9]{6,32}$/
 joinPage.get('/m/join/:code', async (c) => {
   const lang = langOf(c)
   const code = c.req.param('code')
-  const invite = CODE.test(code) ? await getInvite(code) : undefined
-  const [inviter, brand] = invite
-    ? await Promise.all([getDistributor(invite.distributorId), getBrand(invite.brandId)])
-    : []
   // Same rule as POST /api/join: a suspended inviter's link no longer recruits.
-  if (!inviter || !brand || inviter.brandId !== brand.id || inviter.status !== 'active') {
+  const invite = CODE.test(code) ? await activeInvite(code) : undefined
+  if (!invite) {
     const zh = joinText('zh')
     const en = joinText('en')
     return c.html(<MessagePage title={zh.notFoundTitle} zh={zh.notFound} en={en.notFound} />, 404)
@@ -28,8 +24,8 @@ joinPage.get('/m/join/:code', async (c) => {
   return c.html(
     <JoinPage
       code={code}
-      inviterName={inviter.name}
-      brandName={brand.name}
+      inviterName={invite.inviter.name}
+      brandName={invite.brand.name}
       lang={lang}
       script={await assetUrl('join')}
     />,

@@ -5,7 +5,7 @@ import { assetUrl } from '../assets'
 import { distributorSession } from '../distributor-session'
 import { langOf } from '../i18n/lang'
 import { mobileText } from '../i18n/mobile'
-import { loadMobileData } from '../pages/mobile/load-mobile-data'
+import { loadMobileData } from '../../lib/services/mobile-home'
 import { MobileHome } from '../pages/mobile/MobileHome'
 
 export const mobile = new Hono()

@@ -5,20 +5,14 @@ import { baseUrlOf } from '../base-url'
 import { Distributor, TeamSummary } from '../../schemas/distributor'
 import { PageQuery } from '../../schemas/common'
 import { getDistributorOrThrow } from '../../services/distributor-or-throw'
-import { getTeamCounts, listRecruits } from '../../db/distributors'
-import { listLinksOf } from '../../db/links'
-import { LINK_SHARDS, linkScope, sumCounters } from '../../db/counters'
+import { listRecruits } from '../../db/distributors'
+import { linksWithClicks } from '../../services/links-with-clicks'
+import { teamLevels } from '../../services/team-levels'
 import { MyDashboard, TeamStats } from '../../schemas/me'
 import { myDashboard, myTeamStats } from '../../services/my-dashboard'
 
 export const me = router()
 const mine = [requireRole('distributor')]
-
-/** Team counts as a sorted list of levels. */
-const teamLevels = (counts: Record<number, number>) =>
-  Object.entries(counts)
-    .map(([level, count]) => ({ level: Number(level), count }))
-    .sort((a, b) => a.level - b.level)
 
 // GET /api/me: the signed-in distributor, team size by level, own and team figures for the last 30 days (per day and in total), earnings by status.
 me.openapi(
@@ -37,15 +31,15 @@ me.openapi(
   }),
   async (c) => {
     const { brandId, distributorId } = distributorOf(c)
-    const [distributor, counts, dashboard] = await Promise.all([
+    const [distributor, levels, dashboard] = await Promise.all([
       getDistributorOrThrow(brandId, distributorId),
-      getTeamCounts(distributorId),
+      teamLevels(distributorId),
       myDashboard(brandId, distributorId),
     ])
     return c.json(
       {
         distributor,
-        team: { levels: teamLevels(counts) },
+        team: { levels },
         inviteUrl: `${baseUrlOf(c)}/m/join/${distributor.inviteCode}`,
         ...dashboard,
       },
@@ -85,23 +79,7 @@ me.openapi(
   async (c) => {
     const { distributorId } = distributorOf(c)
     const { cursor, limit } = c.req.valid('query')
-    const page = await listLinksOf(distributorId, { cursor, limit })
-    const clicks = await sumCounters(
-      page.items.map((l) => linkScope(l.code)),
-      LINK_SHARDS,
-      'total',
-      'clicks',
-    )
-    const base = baseUrlOf(c)
-    const items = page.items.map((l) => ({
-      code: l.code,
-      shortUrl: `${base}/s/${l.code}`,
-      target: l.target,
-      productId: l.productId,
-      clicks: clicks.get(linkScope(l.code)) ?? 0,
-      createdAt: l.createdAt,
-    }))
-    return c.json({ items, nextCursor: page.nextCursor }, 200)
+    return c.json(await linksWithClicks(baseUrlOf(c), distributorId, { cursor, limit }), 200)
   },
 )
 
@@ -130,12 +108,11 @@ me.openapi(
   async (c) => {
     const { brandId, distributorId } = distributorOf(c)
     const { cursor, limit } = c.req.valid('query')
-    const [counts, stats, page] = await Promise.all([
-      getTeamCounts(distributorId),
+    const [levels, stats, page] = await Promise.all([
+      teamLevels(distributorId),
       myTeamStats(brandId, distributorId),
       listRecruits(distributorId, { cursor, limit }),
     ])
-    const levels = teamLevels(counts)
     return c.json(
       {
         levels,

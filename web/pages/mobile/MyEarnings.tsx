@@ -1,8 +1,11 @@
 import type { FC } from 'hono/jsx'
 import type { MobileText } from '../../i18n/mobile'
-import type { Balance } from '../../../lib/db/balances'
-import type { EntryStatus, LedgerEntry } from '../../../lib/db/ledger'
+import type { MobileData } from '../../../lib/services/mobile-home'
 import { money } from '../../format'
+
+type Balance = MobileData['balance']
+type LedgerEntry = MobileData['entries'][number]
+type EntryStatus = LedgerEntry['status']
 
 const STATUSES: EntryStatus[] = ['pending', 'available', 'settled', 'paid']
 

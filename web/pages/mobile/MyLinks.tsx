@@ -1,6 +1,6 @@
 import type { FC } from 'hono/jsx'
 import type { MobileText } from '../../i18n/mobile'
-import type { LinkRow } from './load-mobile-data'
+import type { LinkRow } from '../../../lib/services/mobile-home'
 
 /** My share links, newest first, with their click counts. */
 export const MyLinks: FC<{ links: LinkRow[]; t: MobileText }> = ({ links, t }) => (

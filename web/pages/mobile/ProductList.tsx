@@ -1,6 +1,6 @@
 import type { FC } from 'hono/jsx'
 import type { MobileText } from '../../i18n/mobile'
-import type { ProductRow } from './load-mobile-data'
+import type { ProductRow } from '../../../lib/services/mobile-home'
 import { money, percentOfBps } from '../../format'
 
 /** The brand's products with what a share earns; "share" opens the share sheet for that product. */

@@ -6,7 +6,7 @@ import { STATUS_NAMES, TYPE_NAMES } from '../../../i18n/console-admin'
 import { money } from '../../../format'
 import { ConsoleLayout } from '../ConsoleLayout'
 import { adminCss, Field, FormError } from './Field'
-import type { DistributorView } from './load-distributor'
+import type { DistributorView } from '../../../../lib/services/distributor-view'
 import { StaffLeftCard } from '../staff/StaffLeftCard'
 
 const pageCss = `
