@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config'
 
-// One project per kind of test (STYLE rule 9): unit, integration, browser, cdk. Integration and browser tests share
+// One project per kind of test: unit, integration, browser, cdk. Integration and browser tests share
 // one DynamoDB Local started by the global setup; each test file gets its own table.
 export default defineConfig({
   test: {

@@ -39,7 +39,7 @@ export interface Attribution {
 const DAY_MS = 86_400_000
 
 /**
- * Attribution by DESIGN.md section 5: a valid click inside the binding window,
+ * Attribution (docs/architecture.md §4.1): a valid click inside the binding window,
  * then the refCode, then the customer's binding, else unattributed. A candidate
  * loses if expired, unknown, suspended, or a self-purchase the brand denies;
  * every candidate considered is kept with its reason.

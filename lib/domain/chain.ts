@@ -8,7 +8,7 @@ export interface PaidChain {
 }
 
 /**
- * The chain an order pays up (DESIGN.md section 5.5): the credited distributor at
+ * The chain an order pays up (docs/architecture.md §4.2): the credited distributor at
  * level 1, their recruiter at 2, … up to `maxLevels`. A suspended (or vanished)
  * distributor is skipped without shifting the levels above.
  * @example chainFor('a', ['b', 'c'], byId, 2) → levels 1 (a) and 2 (b)

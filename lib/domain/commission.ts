@@ -44,7 +44,7 @@ export interface CommissionDraft {
 export const lineBase = (l: PricedLine): number => l.unitPrice * l.qty - (l.discount ?? 0)
 
 /**
- * The commissions an order earns for a chain (DESIGN.md section 6): per line and
+ * The commissions an order earns for a chain (docs/architecture.md §3.2): per line and
  * level, floor(base × bps / 10000) or fixed × qty, grouped into one draft per
  * level and rule, each group capped by its rule's capPerOrder. Pure: nothing is written.
  */

@@ -135,7 +135,7 @@ export interface ChannelReport {
 /**
  * Share of distribution GMV by circle and by type, each apportioned to exactly
  * 10000 basis points by largest remainder (all zero when there is no GMV). Every
- * type is listed, in the order of section 1's table.
+ * type is listed, in the order of DISTRIBUTOR_TYPES (lib/schemas/distributor.ts).
  */
 export function channelReport(rows: readonly RangeRow[], headcount: readonly HeadcountRow[]): ChannelReport {
   const distribution = rows.filter((r) => r.ring >= 1)

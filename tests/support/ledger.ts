@@ -15,7 +15,7 @@ export async function allEntriesOf(distributorId: string): Promise<LedgerEntry[]
 }
 
 /**
- * The invariant of DESIGN.md section 6: a distributor's balance equals the sum of
+ * The invariant of docs/architecture.md §3.4: a distributor's balance equals the sum of
  * their ledger entries by status. Returns the balance for further checks.
  */
 export async function expectBalanceMatchesLedger(distributorId: string, currency = 'CNY'): Promise<Balance> {
