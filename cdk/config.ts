@@ -50,13 +50,14 @@ export const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
     indexQueries: ['GSI1', 'GSI2'],
     secrets: ['SIGNING_SECRET', 'ADMIN_TOKEN'],
   },
-  // The click path: ~40 KB, one GetItem and one PutItem. 512 MB keeps cold starts and the HMAC fast at
-  // a cost of ~$0.0000001 per 15 ms click; 5 s because a consumer has given up long before that.
+  // The click path: ~40 KB, GetItem (link, previous click), UpdateItem (clicks per address, lib/config/rate-limits.ts)
+  // and PutItem (the click). 512 MB keeps cold starts and the HMAC fast at a cost of ~$0.0000001 per 15 ms click;
+  // 5 s because a consumer has given up long before that.
   redirect: {
     handler: 'index.handler',
     memoryMB: 512,
     timeoutSeconds: 5,
-    tableActions: ['GetItem', 'PutItem'],
+    tableActions: ['GetItem', 'PutItem', 'UpdateItem'],
     indexQueries: [],
     secrets: ['SIGNING_SECRET'],
   },

@@ -14,6 +14,7 @@ export const errorStatus = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   invalid_input: 422,
+  rate_limited: 429,
   internal: 500,
   unavailable: 503,
 } as const

@@ -93,6 +93,14 @@ export const keys = {
     sk: `${day}#${shard}`,
   }),
   isTeamCounters: (pk: string) => /^BRAND#[^#]+#TEAM#[^#]+$/.test(pk),
+  /**
+   * One fixed window of a rate limit (lib/db/rate-limits.ts): a count of what `subject`
+   * (an address, a brand, an invite code…) did in `scope` since `windowStart`, removed by TTL.
+   */
+  rateWindow: (scope: string, subject: string, windowStart: number) => ({
+    pk: `RATE#${scope}#${subject}`,
+    sk: `W#${new Date(windowStart).toISOString()}`,
+  }),
   /** A customer's first order with a brand: written once, so "new customer" needs no scan. */
   customerFirst: (brandId: string, customerId: string) => ({ pk: `BRAND#${brandId}#CUST#${customerId}`, sk: 'FIRST' }),
 } as const

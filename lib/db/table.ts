@@ -31,13 +31,16 @@
  * | report counters (lib/db/report-layout)| pk BRAND#b#<RPT|HC|DDAY|SDAY|ACT>#CTR#shard,   |
  * |                                      | sk day… (a date range: one Query per shard)     |
  * | a customer's first order             | pk BRAND#b#CUST#c, sk FIRST                     |
+ * | rate limit: one fixed window's count | pk RATE#scope#subject, sk W#windowStart (TTL),  |
+ * |                                      | one UpdateItem ADD returning the new count      |
  *
  * Counters are not written on the request paths: the table's stream feeds
  * functions/counters.ts, which sums each batch's events (clicks, links, joins,
  * orders, refunds, ledger entries) per counter and applies them in one
  * transaction per chunk, marked so a retried batch never counts twice. The
- * redirect stays one read and one write, and a viral link or a sale day puts one
- * counter write per batch on a key, not one per event.
+ * redirect stays one round trip of reads (with its per-address count) and one
+ * write, and a viral link or a sale day puts one counter write per batch on a
+ * key, not one per event.
  */
 export const table = {
   partitionKey: 'pk',

@@ -8,6 +8,7 @@ import { getDistributor } from '../db/distributors'
 import { safeEqual, sha256 } from '../auth/secrets'
 import { verifySession } from '../auth/session-token'
 import { verifyConsoleSession } from '../auth/console-session'
+import { countFailedCredential } from './rate-limit'
 
 export const SESSION_COOKIE = 'rpl_session'
 export const CONSOLE_COOKIE = 'rpl_console'
@@ -64,7 +65,7 @@ async function callerFrom(c: Context): Promise<Caller> {
 
 /** Resolves the caller once per request and stores it as `c.var.caller`. */
 export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
-  c.set('caller', await callerFrom(c))
+  c.set('caller', await callerFrom(c).catch((err) => countFailedCredential(c, err)))
   await next()
 })
 

@@ -6,6 +6,9 @@ import { findRecentClick, recordClick, type RecentClick } from '../db/clicks'
 import { uaClass } from '../domain/user-agent'
 import { withClickParam } from '../domain/redirect-target'
 import { SAFE_ALPHABET } from '../services/create-distributor'
+import { countInWindow, type WindowCount } from '../db/rate-limits'
+import { RATE_LIMITS } from '../config/rate-limits'
+import { clientAddress } from './client-address'
 
 export const VISITOR_COOKIE = 'rpl_vid'
 const newVisitorId = customAlphabet(SAFE_ALPHABET, 16)
@@ -17,12 +20,18 @@ const notFoundPage = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><m
 const logError = (msg: string, code: string, err: unknown) =>
   console.error(JSON.stringify({ level: 'error', msg, code, error: String(err) }))
 
+const REPEATS = RATE_LIMITS.countedClicksPerAddressAndCode
+
 /**
- * The consumer's click path, GET /s/:code: one read round trip (the link, and for
- * a returning visitor their previous-bucket click, in parallel), at most one
- * conditional PutItem for the click, then a 302 to the target with `rpl_click`
- * appended. Counters follow from the table's stream, off this path. Its own app
- * and Lambda, kept small for cold starts.
+ * The consumer's click path, GET /s/:code: one round trip of reads and a counter
+ * (the link; for a returning visitor their previous-bucket click; this address's
+ * clicks on this code this minute, one UpdateItem), at most one conditional PutItem
+ * for the click, then a 302 to the target with `rpl_click` appended. Past the
+ * per-address count the consumer is still sent on, but no click is written: a
+ * script that drops its visitor cookie is a new visitor every time, so only a count
+ * keyed by address can see it, and a click item keyed by address would merge the
+ * real people behind one NAT. Counters follow from the table's stream, off this
+ * path. Its own app and Lambda, kept small for cold starts.
  */
 export function buildRedirectApp(): Hono {
   const app = new Hono()
@@ -43,7 +52,15 @@ export function buildRedirectApp(): Hono {
             return undefined
           })
         : Promise.resolve(undefined)
-    const [link, recent] = await Promise.all([getLink(code), recentRead])
+    // Same rule for the count: a failure is logged and the click is recorded.
+    const address = ua === 'bot' ? undefined : clientAddress(c)
+    const repeatCount: Promise<WindowCount | undefined> = address
+      ? countInWindow(REPEATS, `${code}#${address}`, now).catch((err) => {
+          logError('click repeats not counted', code, err)
+          return undefined
+        })
+      : Promise.resolve(undefined)
+    const [link, recent, repeats] = await Promise.all([getLink(code), recentRead, repeatCount])
     if (!link) return c.html(notFoundPage, 404)
     // Crawlers and link previews are sent on but not counted and not written.
     if (ua === 'bot') return c.redirect(link.target, 302)
@@ -60,6 +77,8 @@ export function buildRedirectApp(): Hono {
       })
     }
     c.header('Cache-Control', 'no-store')
+    // Too many clicks on this link from this address this minute: sent on, not recorded, not counted.
+    if (!recent && repeats && repeats.count > REPEATS.limit) return c.redirect(link.target, 302)
     try {
       const { clickId } = await recordClick({ code: link.code, visitorId, uaClass: ua }, link, { now, recent })
       return c.redirect(withClickParam(link.target, clickId), 302)

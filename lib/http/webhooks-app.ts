@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import { AppError, fieldsFromZod } from '../errors'
 import { toErrorResponse } from './on-error'
+import { limitFailedSignatures } from './rate-limit'
 import { getBrandWebhookSecrets } from '../db/brands'
 import { getOrder } from '../db/orders'
 import { rememberWebhookEvent, seenWebhookEvent } from '../db/webhook-events'
@@ -77,6 +78,8 @@ export function buildWebhooksApp(): Hono {
       },
     }),
   )
+
+  app.use('/:brandId/*', limitFailedSignatures)
 
   // POST /webhooks/:brandId/orders: a signed order, same body and answer as POST /api/orders.
   app.post('/:brandId/orders', async (c) => {

@@ -10,12 +10,17 @@ import { getDistributorOrThrow } from './distributor-or-throw'
 /** Letters and digits without look-alikes (0/O, 1/l/I): safe to read aloud, type, and paste in WeChat. */
 export const SAFE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz'
 /**
- * Invite codes double as coupon codes a consumer types at checkout: 7 characters,
- * capitals and digits only. Link codes are 8 characters, so a code's length says
- * which one to look up first.
+ * Invite codes double as coupon codes a consumer types at checkout: capitals and
+ * digits only (32 symbols, 5 bits each), and 12 of them, 60 bits. The invite page
+ * answers anyone, so the length is what makes guessing pointless: at the per-address
+ * limit (lib/config/rate-limits.ts, 60 look-ups per 10 minutes, ~3.2 million a year)
+ * against a million live codes, one address finds one in ~360,000 years, and even the
+ * whole production stage throttle (5,000/s, every request a guess) in ~7 years.
+ * Codes minted at 7 characters before stay valid: codes are looked up as stored.
+ * Link codes are 8 characters, so a code's length says which one to look up first.
  */
 export const COUPON_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ'
-export const INVITE_CODE_LENGTH = 7
+export const INVITE_CODE_LENGTH = 12
 export const newInviteCode = customAlphabet(COUPON_ALPHABET, INVITE_CODE_LENGTH)
 const newId = customAlphabet(SAFE_ALPHABET, 14)
 

@@ -73,7 +73,7 @@ describe('the distributors pages', () => {
     expect(await page.locator('#team-counts [data-level="1"] dd').textContent()).toBe('2')
     expect(await page.locator('tr.recruit a').allTextContents()).toEqual(['会员小王', '会员小李'])
     expect(await page.locator('#earnings [data-status="pending"] dd').textContent()).toBe('¥0.00')
-    expect(await page.locator('#invite-url').textContent()).toMatch(/\/m\/join\/[A-Z0-9]{7}$/)
+    expect(await page.locator('#invite-url').textContent()).toMatch(/\/m\/join\/[A-Z0-9]{12}$/)
     expect(await page.locator('#invite .qr svg').count()).toBe(1)
     // Up the chain by its link.
     await page.locator('#chain .ancestor a').click()

@@ -9,6 +9,8 @@ export interface CallOptions {
   /** Raw body text, sent as is (for malformed JSON and wrong content types). */
   raw?: string
   headers?: Record<string, string>
+  /** The caller's address, given as API Gateway gives it to the Lambda adapter (`requestContext.http.sourceIp`). */
+  ip?: string
 }
 
 /** Calls the same app `npm start` serves, in process, like an HTTP client would. */
@@ -20,11 +22,15 @@ export async function call(
   const headers: Record<string, string> = { ...opts.headers }
   if (opts.token) headers.authorization = `Bearer ${opts.token}`
   if (opts.body !== undefined) headers['content-type'] ??= 'application/json'
-  const res = await app.request(`${BASE}${path}`, {
-    method,
-    headers,
-    body: opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
-  })
+  const res = await app.request(
+    `${BASE}${path}`,
+    {
+      method,
+      headers,
+      body: opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
+    },
+    opts.ip ? sourceIpEnv(opts.ip) : undefined,
+  )
   const text = await res.clone().text()
   let body: unknown = text
   try {
@@ -34,6 +40,9 @@ export async function call(
   }
   return { status: res.status, body, res }
 }
+
+/** The `c.env` the Lambda adapter hands the app for a request from `ip` (the part the rate limits read). */
+export const sourceIpEnv = (ip: string) => ({ requestContext: { http: { sourceIp: ip } } })
 
 export const PHONE_UA =
   'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.47'

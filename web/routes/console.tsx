@@ -14,6 +14,8 @@ import { SignInPage } from '../pages/console/SignInPage'
 import { HomePage } from '../pages/console/HomePage'
 import { DashboardPage } from '../pages/console/dashboard/DashboardPage'
 import { adminGate } from './console-admin-gate'
+import { overLimit, rateLimitedPage } from '../../lib/http/rate-limit'
+import { RATE_LIMITS } from '../../lib/config/rate-limits'
 
 export const consolePages = new Hono()
 
@@ -68,6 +70,8 @@ consolePages.post(
     const apiKey = typeof form.apiKey === 'string' ? form.apiKey.trim() : ''
     const key = apiKey ? await apiKeyOf(apiKey) : undefined
     // In the language a ?lang= visit to /console left in the cookie; the switch links to the form's page.
+    const wait = key ? undefined : await overLimit(c, RATE_LIMITS.credentialFailuresPerAddress)
+    if (wait) return rateLimitedPage(c, wait)
     if (!key) return c.html(<SignInPage {...inPageLang(c, '/console')} badKey />, 401)
     // The role is the key's, read now and carried in the signed token.
     setConsoleCookie(c, consoleSessionFor(key.brandId, key.role))

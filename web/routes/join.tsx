@@ -5,6 +5,8 @@ import { assetUrl } from '../assets'
 import { langOf } from '../i18n/lang'
 import { joinText } from '../i18n/join'
 import { JoinPage } from '../pages/JoinPage'
+import { overLimit, rateLimitedPage } from '../../lib/http/rate-limit'
+import { RATE_LIMITS } from '../../lib/config/rate-limits'
 
 export const joinPage = new Hono()
 
@@ -12,6 +14,8 @@ const CODE = /^[A-Za-z0-9]{6,32}$/
 
 // GET /m/join/:code: the invite landing; an unknown or inactive invite gets a clear 404 page.
 joinPage.get('/m/join/:code', async (c) => {
+  const wait = await overLimit(c, RATE_LIMITS.inviteLookupsPerAddress)
+  if (wait) return rateLimitedPage(c, wait)
   const lang = langOf(c)
   const code = c.req.param('code')
   // Same rule as POST /api/join: a suspended inviter's link no longer recruits.

@@ -3,6 +3,8 @@ import { uaClass } from '../../lib/domain/user-agent'
 import { redeemSignIn } from '../../lib/services/sign-in-links'
 import { setSessionCookie } from '../../lib/http/session-cookie'
 import { MessagePage } from '../components/MessagePage'
+import { overLimit, rateLimitedPage } from '../../lib/http/rate-limit'
+import { RATE_LIMITS } from '../../lib/config/rate-limits'
 
 export const signIn = new Hono()
 
@@ -24,6 +26,8 @@ signIn.get('/m/sign-in/:token', async (c) => {
     ? await redeemSignIn(token)
     : ({ ok: false, reason: 'unknown' } as const)
   if (!result.ok) {
+    const wait = result.reason === 'unknown' ? await overLimit(c, RATE_LIMITS.signInMissesPerAddress) : undefined
+    if (wait) return rateLimitedPage(c, wait)
     const r = reasons[result.reason]
     return c.html(
       <MessagePage title={r.zh} zh={`${r.zh}，请向品牌方重新获取。`} en={`${r.en} Ask the brand for a new one.`} />,

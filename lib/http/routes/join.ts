@@ -8,6 +8,8 @@ import { getBrandOrThrow } from '../../services/get-brand-or-throw'
 import { getDistributorOrThrow } from '../../services/distributor-or-throw'
 import { createDistributorFor } from '../../services/create-distributor'
 import { sessionFor } from '../../services/sign-in-links'
+import { enforceLimit } from '../rate-limit'
+import { RATE_LIMITS } from '../../config/rate-limits'
 
 export const join = router()
 
@@ -32,11 +34,13 @@ join.openapi(
   }),
   async (c) => {
     const body = c.req.valid('json')
+    await enforceLimit(c, RATE_LIMITS.joinsPerAddress)
     const invite = await getInvite(body.inviteCode)
     if (!invite) throw invalidField('inviteCode', 'This invite code is not valid.')
     const inviter = await getDistributorOrThrow(invite.brandId, invite.distributorId)
     if (inviter.status !== 'active') throw invalidField('inviteCode', 'This invite is no longer active.')
     const brand = await getBrandOrThrow(invite.brandId)
+    await enforceLimit(c, RATE_LIMITS.joinsPerInvite, body.inviteCode)
     const { distributor, created } = await createDistributorFor({
       brandId: brand.id,
       name: body.name,
