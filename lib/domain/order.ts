@@ -1,7 +1,7 @@
 import type { Distributor } from '../schemas/distributor'
 import type { OrderBody } from '../schemas/order'
 import type { Programme } from '../schemas/programme'
-import { type Attribution, type AttributionInput, attribute, type Candidate, nextBinding } from './attribution'
+import { type Attribution, type Candidate, nextBinding } from './attribution'
 import { chainFor, type PaidChain } from './chain'
 import { type ChainMember, commissionsFor, type LineCommission, lineBase } from './commission'
 import { commissionEntries, type LedgerEntry, reversalOf } from './ledger'
@@ -103,51 +103,11 @@ export interface Refund {
   reporting?: OrderReporting
 }
 
-/** What attribution needs to know about an order's click, code and customer, as read. */
-export interface AttributionFacts {
-  click: AttributionInput['click']
-  ref: AttributionInput['ref']
-  binding: Binding | undefined
-  /** Recruiters the click's link or the code remembered for its owner: fetched with the candidates. */
-  remembered: string[]
-}
-
 /** What an order's decision needs of a distributor. */
 export type Party = Pick<Distributor, 'id' | 'status' | 'type' | 'externalId' | 'ancestors' | 'ring' | 'store'>
 
 /** The programme settings an order is decided by. */
-export type OrderProgramme = Pick<
-  Programme,
-  'maxLevels' | 'bindingDays' | 'bindingPolicy' | 'holdDays' | 'selfPurchase' | 'defaultBps'
->
-
-/** The distributors an order's click, code and binding name: the candidates for its credit. */
-export function candidateIds(facts: AttributionFacts): string[] {
-  return [
-    facts.click?.found ? facts.click.distributorId : '',
-    facts.ref?.found ? facts.ref.distributorId : '',
-    facts.binding?.distributorId ?? '',
-  ].filter(Boolean)
-}
-
-/** Who an order credits and why, from its facts and the candidates as read (lib/domain/attribution.ts). */
-export function attributeOrder(
-  order: Pick<OrderBody, 'paidAt' | 'customerId'>,
-  facts: AttributionFacts,
-  candidates: ReadonlyMap<string, Party>,
-  programme: Pick<Programme, 'bindingDays' | 'selfPurchase'>,
-): Attribution {
-  return attribute({
-    paidAt: order.paidAt,
-    customerId: order.customerId,
-    bindingDays: programme.bindingDays,
-    selfPurchase: programme.selfPurchase,
-    click: facts.click,
-    ref: facts.ref,
-    binding: facts.binding,
-    distributors: candidates,
-  })
-}
+export type OrderProgramme = Pick<Programme, 'maxLevels' | 'bindingDays' | 'bindingPolicy' | 'holdDays' | 'defaultBps'>
 
 /** Everything an order is decided from besides its upline, rules and programme. */
 export interface OrderFacts {

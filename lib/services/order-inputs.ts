@@ -8,8 +8,8 @@ import { linkRead, type LinkRecord } from '../db/links'
 import { bindingRead, customerFirstRead, orderRead, type Binding } from '../db/orders'
 import { productRead } from '../db/products'
 import { listRules } from '../db/rules'
-import type { Attribution } from '../domain/attribution'
-import { type AttributionFacts, attributeOrder, candidateIds, type Party } from '../domain/order'
+import { type Attribution, type AttributionFacts, attributeOrder, candidateIds } from '../domain/attribution'
+import type { Party } from '../domain/order'
 import type { RuleSet } from '../domain/rule-resolution'
 import type { Brand } from '../schemas/brand'
 import type { Distributor } from '../schemas/distributor'
@@ -28,8 +28,6 @@ import { campaignTargets } from './rule-set'
  *    remembered, and the campaigns the rules target;
  * 3. only when that remembered upline was stale (a hand-over since), the rest of it.
  */
-
-export type { AttributionFacts } from '../domain/order'
 
 type Facts = Pick<OrderBody, 'clickId' | 'refCode' | 'customerId'>
 
