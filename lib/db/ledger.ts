@@ -4,52 +4,15 @@ import { keys } from './keys'
 import { queryPage, strip, type Page } from './items'
 import { tableName } from './table'
 import type { TransactItem } from './transact'
-import type { LineCommission } from '../domain/commission'
+import type { EntryStatus, LedgerEntry } from '../domain/ledger'
 
-export type EntryStatus = 'pending' | 'available' | 'settled' | 'paid'
-export type EntryKind = 'commission' | 'reversal' | 'adjustment'
+// The entry's shape and id are ledger rules (lib/domain/ledger.ts); this file keys, stores and queries entries.
+export { entryIdFor, type EntryKind, type EntryStatus, type LedgerEntry } from '../domain/ledger'
+
 export const LEDGER_SHARDS = 4
 export const HOLD_SHARDS = 4
 export const AVAILABLE_SHARDS = 8
 export const SETTLED_SHARDS = 8
-
-/** One ledger entry. Amounts are signed minor units: reversals and adjustments are negative. */
-export interface LedgerEntry {
-  entryId: string
-  brandId: string
-  distributorId: string
-  orderId: string
-  kind: EntryKind
-  level: number
-  ruleId: string
-  ruleVersion: number
-  bps?: number
-  fixed?: number
-  base: number
-  amount: number
-  currency: string
-  status: EntryStatus
-  /** When the entry happened: the order's payment for commissions, the refund for reversals. Orders the ledger. */
-  at: string
-  /** When the order was paid. */
-  paidAt: string
-  availableAt: string
-  createdAt: string
-  lines: LineCommission[]
-  refundId?: string
-  /** For a reversal or adjustment: the entry it reverses. */
-  reverses?: string
-  settlementId?: string
-  /** When the entry became available: a close only takes entries available before it started. */
-  availableSince?: string
-  /** The distributor's ring and type when the order was paid: reports count commission there. */
-  ring?: number
-  type?: string
-}
-
-/** Deterministic ids make every retry of the same order or refund write the same entries. */
-export const entryIdFor = (...parts: string[]): string =>
-  `e_${createHash('sha256').update(parts.join('\u0000')).digest('base64url').slice(0, 20)}`
 
 const shardOf = (id: string, n: number) => (createHash('md5').update(id).digest()[0] ?? 0) % n
 

@@ -1,87 +1,29 @@
 import { keys } from './keys'
 import { getItem, conditionFailures, strip, readOne, type KeyedRead } from './items'
 import { tableName } from './table'
-import { balanceDeltas, balanceUpdate, putEntry, type LedgerEntry } from './ledger'
+import { balanceDeltas, balanceUpdate, entryKey, putEntry, type LedgerEntry } from './ledger'
 import { transactWrite, type TransactItem } from './transact'
 import { bindingItem } from './bindings'
-import type { Candidate, AttributionSource } from '../domain/attribution'
-import type { ChainMember, LineCommission } from '../domain/commission'
-import type { PaidChain } from '../domain/chain'
-import type { RefundState } from '../domain/refund'
+import type { Binding, CustomerFirst, Order, OrderCommission, Refund } from '../domain/order'
 
-export interface Binding {
-  distributorId: string
-  boundAt: string
-  expiresAt: string | null
-}
+// Orders and refunds are decided in lib/domain/order.ts; a stored commission also keeps its entry's key.
+export type { Binding, CustomerFirst, OrderReporting } from '../domain/order'
+export type StoredRefund = Refund
 
-/** A commission as the order remembers it: enough to answer, refund and find the entry. */
-export interface OrderCommission {
-  entryId: string
-  distributorId: string
-  level: number
-  amount: number
-  uncapped: number
-  ruleId: string
-  ruleVersion: number
-  bps?: number
-  fixed?: number
-  status: LedgerEntry['status']
-  lines: LineCommission[]
+/** A commission as the stored order remembers it: the decided commission and the key of its ledger entry. */
+export interface StoredCommission extends OrderCommission {
   key: { pk: string; sk: string }
 }
 
-/**
- * Who reports count an order under, fixed when it is written: the credited
- * distributor's ring, type and store then (ring 0, type "none" when nobody was
- * credited), and what the order says about its customer.
- */
-export interface OrderReporting {
-  distributorId: string | null
-  ring: number
-  type: string
-  store?: string
-  /** The customer's first order with the brand (by arrival), per the customer's FIRST marker. */
-  firstOrderOfCustomer: boolean
-  /** The customer's first order was credited to a distributor: a referred customer. */
-  referredCustomer: boolean
-  /** The credited distributor's recruiters at the time (nearest first): the order also counts in their teams. */
-  ancestors?: string[]
+export interface StoredOrder extends Omit<Order, 'commissions'> {
+  commissions: StoredCommission[]
 }
 
-/** A customer's first order with a brand: whether a distributor brought them. */
-export interface CustomerFirst {
-  orderId: string
-  referred: boolean
-}
-
-export interface StoredOrder {
-  orderId: string
-  brandId: string
-  bodyHash: string
-  customerId?: string
-  clickId?: string
-  refCode?: string
-  currency: string
-  paidAt: string
-  lines: Array<{ sku: string; qty: number; unitPrice: number; discount?: number; category?: string; base: number }>
-  total: number
-  attribution: {
-    distributorId: string | null
-    source: AttributionSource | null
-    candidates: Candidate[]
-    chain: ChainMember[]
-    skipped: PaidChain['skipped']
-  }
-  commissions: OrderCommission[]
-  refunds: RefundState
-  reversed: Record<string, number>
-  refundIds: string[]
-  version: number
-  createdAt: string
-  /** Absent on orders stored before reports: those are not counted. */
-  reporting?: OrderReporting
-}
+/** The order as stored: each commission with the key of its entry (a commission entry is dated by the payment). */
+export const storedOrder = (order: Order): StoredOrder => ({
+  ...order,
+  commissions: order.commissions.map((c) => ({ ...c, key: entryKey({ ...c, at: order.paidAt }) })),
+})
 
 export const orderRead = (brandId: string, orderId: string): KeyedRead<StoredOrder> => ({
   key: keys.order(brandId, orderId),
@@ -166,26 +108,6 @@ export async function writeOrder(
   for (const [distributorId, delta] of balanceDeltas(entries))
     items.push(balanceUpdate(distributorId, order.currency, delta))
   return writeOutcome(items)
-}
-
-/** A stored refund: its body hash (a different body for the same id is a conflict) and what it reversed. */
-export interface StoredRefund {
-  refundId: string
-  orderId: string
-  bodyHash: string
-  reversals: Array<{
-    entryId: string
-    distributorId: string
-    amount: number
-    kind: LedgerEntry['kind']
-    status: LedgerEntry['status']
-  }>
-  createdAt: string
-  /** For reports: the brand, when the order was paid, the base amount this refund gives back, and the order's reporting. */
-  brandId?: string
-  paidAt?: string
-  base?: number
-  reporting?: OrderReporting
 }
 
 export async function getRefund(brandId: string, orderId: string, refundId: string): Promise<StoredRefund | undefined> {

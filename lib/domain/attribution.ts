@@ -150,3 +150,40 @@ export function nextBinding(
   const expiresAt = policy.bindingDays === 0 ? null : new Date(at + policy.bindingDays * DAY_MS).toISOString()
   return { distributorId: creditedId, boundAt: new Date(at).toISOString(), expiresAt }
 }
+
+/** What attribution needs to know about an order's click, code and customer, as read. */
+export interface AttributionFacts {
+  click: AttributionInput['click']
+  ref: AttributionInput['ref']
+  binding: AttributionInput['binding']
+  /** Recruiters the click's link or the code remembered for its owner: fetched with the candidates. */
+  remembered: string[]
+}
+
+/** The distributors an order's click, code and binding name: the candidates for its credit. */
+export function candidateIds(facts: AttributionFacts): string[] {
+  return [
+    facts.click?.found ? facts.click.distributorId : '',
+    facts.ref?.found ? facts.ref.distributorId : '',
+    facts.binding?.distributorId ?? '',
+  ].filter(Boolean)
+}
+
+/** Who an order credits and why, from its facts and the candidates as read (attribute). */
+export function attributeOrder(
+  order: { paidAt: string; customerId?: string },
+  facts: AttributionFacts,
+  candidates: ReadonlyMap<string, CandidateDistributor>,
+  programme: Pick<AttributionInput, 'bindingDays' | 'selfPurchase'>,
+): Attribution {
+  return attribute({
+    paidAt: order.paidAt,
+    customerId: order.customerId,
+    bindingDays: programme.bindingDays,
+    selfPurchase: programme.selfPurchase,
+    click: facts.click,
+    ref: facts.ref,
+    binding: facts.binding,
+    distributors: candidates,
+  })
+}

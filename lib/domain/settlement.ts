@@ -24,6 +24,21 @@ export function addToTally(tally: Tally, e: { distributorId: string; amount: num
 }
 
 /**
+ * Two tallies added up, distributor by distributor, as a new tally (neither is
+ * changed). Associative and commutative, so a close may tally its shards in any
+ * order and in any grouping and merge them after.
+ * @example mergeTallies(new Map([['d1', { gross: 5, reversals: 0, entries: 1 }]]), new Map([['d1', { gross: 0, reversals: -2, entries: 1 }]])) → d1: { gross: 5, reversals: -2, entries: 2 }
+ */
+export function mergeTallies(a: Tally, b: Tally): Tally {
+  const out: Tally = new Map([...a].map(([d, t]) => [d, { ...t }]))
+  for (const [d, t] of b) {
+    const m = out.get(d) ?? { gross: 0, reversals: 0, entries: 0 }
+    out.set(d, { gross: m.gross + t.gross, reversals: m.reversals + t.reversals, entries: m.entries + t.entries })
+  }
+  return out
+}
+
+/**
  * The batch's lines: a distributor whose net is negative, or below the brand's
  * payout threshold, is carried forward (their entries stay available for the
  * next batch); everyone else is settled. Sorted by distributor id for stable exports.

@@ -20,6 +20,7 @@ import {
   addToTally,
   batchTotals,
   linesFrom,
+  mergeTallies,
   moveChunks,
   periodEnd,
   takenByClose,
@@ -201,13 +202,9 @@ async function plan(batch: Batch, payoutThreshold: number, budget: Budget): Prom
       )
     }
   }
-  const merged: Tally = new Map()
-  for (const { tally } of await getTallies(batch.brandId, batch.batchId)) {
-    for (const [d, [gross, reversals, entries]] of Object.entries(tally)) {
-      const t = merged.get(d) ?? { gross: 0, reversals: 0, entries: 0 }
-      merged.set(d, { gross: t.gross + gross, reversals: t.reversals + reversals, entries: t.entries + entries })
-    }
-  }
+  const merged = (await getTallies(batch.brandId, batch.batchId))
+    .map(({ tally }) => storedTally(tally))
+    .reduce(mergeTallies, new Map())
   const { lines, totals } = decide(merged, payoutThreshold)
   const people = new Map<string, { name: string; type: string; externalId?: string; payeeReference?: string }>()
   for (let i = 0; i < lines.length; i += 100) {
@@ -227,6 +224,10 @@ async function plan(batch: Batch, payoutThreshold: number, budget: Budget): Prom
   await writePlan(batch.brandId, batch.batchId, enriched, totals)
   return true
 }
+
+/** A tally part as stored: per distributor, [gross, reversals, entries]. */
+const storedTally = (part: Record<string, [number, number, number]>): Tally =>
+  new Map(Object.entries(part).map(([d, [gross, reversals, entries]]) => [d, { gross, reversals, entries }]))
 
 /** Distributor ids the plan carries forward (their entries stay available). */
 async function carriedForward(batch: Batch): Promise<Set<string>> {

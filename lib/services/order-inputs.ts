@@ -3,12 +3,15 @@ import { brandRead } from '../db/brands'
 import { campaignRead } from '../db/campaigns'
 import { clickRead, type Click } from '../db/clicks'
 import { inviteRead, type Invite } from '../db/distributors'
-import { distributorRead } from '../db/distributors-batch'
+import { distributorRead, getDistributors } from '../db/distributors-batch'
 import { linkRead, type LinkRecord } from '../db/links'
 import { bindingRead, customerFirstRead, orderRead, type Binding } from '../db/orders'
 import { productRead } from '../db/products'
 import { listRules } from '../db/rules'
-import type { AttributionInput } from '../domain/attribution'
+import { type Attribution, type AttributionFacts, attributeOrder, candidateIds } from '../domain/attribution'
+import type { Party } from '../domain/order'
+import type { RuleSet } from '../domain/rule-resolution'
+import type { Brand } from '../schemas/brand'
 import type { Distributor } from '../schemas/distributor'
 import type { OrderBody } from '../schemas/order'
 import type { Product } from '../schemas/product'
@@ -27,15 +30,6 @@ import { campaignTargets } from './rule-set'
  */
 
 type Facts = Pick<OrderBody, 'clickId' | 'refCode' | 'customerId'>
-
-/** What attribution needs to know about an order's click, code and customer. */
-export interface AttributionFacts {
-  click: AttributionInput['click']
-  ref: AttributionInput['ref']
-  binding: Binding | undefined
-  /** Recruiters the click's link or the code remembered for its owner: fetched with the candidates. */
-  remembered: string[]
-}
 
 /** The keyed reads for an order's facts, to run in one BatchGetItem. */
 const factReads = (brandId: string, order: Facts) => ({
@@ -123,8 +117,32 @@ export async function readOrderFacts(brandId: string, body: OrderBody) {
   }
 }
 
+/**
+ * Rounds 2 and 3: the candidates with the upline they remembered, and the campaigns the rules target;
+ * then who the order credits (that decides whose upline is paid) and the part of that upline not read yet.
+ */
+export async function readParties(
+  brand: Brand,
+  order: Pick<OrderBody, 'paidAt' | 'customerId'>,
+  facts: AttributionFacts,
+  rules: Rule[],
+): Promise<{ attribution: Attribution; upline: Map<string, Party>; ruleSet: RuleSet }> {
+  const p = brand.programme
+  const { known, campaigns } = await readCandidates(
+    brand.id,
+    [...candidateIds(facts), ...facts.remembered.slice(0, p.maxLevels - 1)],
+    rules,
+  )
+  const attribution = attributeOrder(order, facts, known, p)
+  return {
+    attribution,
+    upline: await readUpline(attribution.distributorId, known, p.maxLevels),
+    ruleSet: { rules, campaigns },
+  }
+}
+
 /** Round 2: the candidates with the upline they remembered, and the targeted campaigns, in one BatchGetItem. */
-export async function readCandidates(brandId: string, ids: readonly string[], rules: readonly Rule[]) {
+async function readCandidates(brandId: string, ids: readonly string[], rules: readonly Rule[]) {
   const { distributors, campaigns } = await batchRead({
     distributors: [...new Set(ids)].map(distributorRead),
     campaigns: campaignTargets(rules).map((id) => campaignRead(brandId, id)),
@@ -133,6 +151,24 @@ export async function readCandidates(brandId: string, ids: readonly string[], ru
     known: new Map(distributors.filter((d) => d.brandId === brandId).map((d): [string, Distributor] => [d.id, d])),
     campaigns,
   }
+}
+
+/**
+ * Round 3: the credited distributor and the recruiters a chain of `maxLevels` pays. What the link or code
+ * remembered was only a guess to save a round trip: the distributor's own (fresh) ancestors decide, and
+ * whatever the guess missed is read now.
+ */
+async function readUpline(
+  creditedId: string | null,
+  known: Map<string, Distributor>,
+  maxLevels: number,
+): Promise<Map<string, Party>> {
+  const credited = creditedId ? known.get(creditedId) : undefined
+  if (!credited) return new Map()
+  const ids = credited.ancestors.slice(0, maxLevels - 1)
+  const unread = ids.filter((id) => !known.has(id))
+  if (unread.length > 0) for (const [id, d] of await getDistributors(unread)) known.set(id, d)
+  return new Map([credited, ...ids.flatMap((id) => known.get(id) ?? [])].map((d) => [d.id, d]))
 }
 
 /** Lines without a category take their product's category, so category rules work for backends (Shopify among them) that never send one. */

@@ -1,16 +1,17 @@
-import { getOrder, getRefund, writeRefund, type StoredOrder, type StoredRefund } from '../db/orders'
-import { entryIdFor, getEntries, type LedgerEntry } from '../db/ledger'
-import { applyRefund, refundedBase } from '../domain/refund'
+import { getEntries } from '../db/ledger'
+import { getOrder, getRefund, type StoredOrder, type StoredRefund, writeRefund } from '../db/orders'
+import { decideRefund } from '../domain/order'
 import { AppError, invalidField } from '../errors'
 import type { RefundBody } from '../schemas/order'
 import { bodyHashOf } from './ingest-order'
 import { minorOrThrow } from './money-fields'
 
 /**
- * Refunds an order exactly once per refundId, reversing its commissions pro rata.
- * A reversed entry still pending or available shrinks with a reversal entry of
- * the same status; one already settled or paid gets a negative adjustment that
- * waits, available, for the next settlement batch. Writes one transaction.
+ * Refunds an order exactly once per refundId, reversing its commissions pro rata
+ * (lib/domain/order.ts decideRefund). A reversed entry still pending or available
+ * shrinks with a reversal entry of the same status; one already settled or paid
+ * gets a negative adjustment that waits, available, for the next settlement batch.
+ * Writes one transaction.
  */
 export async function refundOrder(
   brandId: string,
@@ -24,89 +25,40 @@ export async function refundOrder(
       getOrder(brandId, orderId),
       getRefund(brandId, orderId, body.refundId),
     ])
-    if (existing) {
-      if (existing.bodyHash !== bodyHash)
-        throw new AppError({
-          code: 'conflict',
-          message: `Refund ${body.refundId} was already received with a different body.`,
-          fields: { refundId: 'Already used.' },
-        })
-      return { refund: existing, created: false }
-    }
+    if (existing) return { refund: sameRefundOrThrow(existing, bodyHash), created: false }
     if (!order) throw new AppError({ code: 'not_found', message: `Order ${orderId} not found.` })
     const request =
       'amount' in body ? { amount: minorOrThrow(body.amount, order.currency, 'amount') } : { lines: body.lines }
 
     const entries = await getEntries(order.commissions.map((c) => c.key))
-    const byId = new Map(entries.map((e) => [e.entryId, e]))
-    const outcome = applyRefund(
-      order.lines,
-      order.commissions.map((c) => ({
-        entryId: c.entryId,
-        amount: c.amount,
-        uncapped: c.uncapped,
-        lines: c.lines,
-        reversed: order.reversed[c.entryId] ?? 0,
-      })),
-      order.refunds,
-      request,
-    )
-    if (!outcome.ok) throw invalidField(outcome.field, outcome.message)
-
-    const reversals: LedgerEntry[] = outcome.reversals.map((r) =>
-      reversalOf(byId.get(r.entryId), r.amount, body.refundId, now),
-    )
-    const refund: StoredRefund = {
-      refundId: body.refundId,
-      orderId,
-      bodyHash,
-      reversals: reversals.map((e) => ({
-        entryId: e.entryId,
-        distributorId: e.distributorId,
-        amount: e.amount,
-        kind: e.kind,
-        status: e.status,
-      })),
-      createdAt: now.toISOString(),
+    const decided = decideRefund(order, entries, { refundId: body.refundId, bodyHash, request }, now)
+    if (!decided.ok) throw invalidField(decided.field, decided.message)
+    const result = await writeRefund(
       brandId,
-      paidAt: order.paidAt,
-      base: refundedBase(order.lines, outcome.state) - refundedBase(order.lines, order.refunds),
-      reporting: order.reporting,
-    }
-    const reversed = { ...order.reversed }
-    for (const r of outcome.reversals) reversed[r.entryId] = (reversed[r.entryId] ?? 0) + r.amount
-    const updated: StoredOrder = { ...order, refunds: outcome.state, reversed }
-    const checked = outcome.reversals.map((r) => {
-      const original = byId.get(r.entryId) as LedgerEntry
-      return {
-        key: order.commissions.find((c) => c.entryId === r.entryId)?.key ?? { pk: '', sk: '' },
-        status: original.status,
-      }
-    })
-    const result = await writeRefund(brandId, updated, refund, reversals, checked)
-    if (result === 'written') return { refund, created: true }
+      decided.order,
+      decided.refund,
+      decided.reversals,
+      checksOf(order, decided),
+    )
+    if (result === 'written') return { refund: decided.refund, created: true }
     await new Promise((r) => setTimeout(r, Math.random() * 20 * (attempt + 1)))
   }
   throw new AppError({ code: 'conflict', message: 'The order is changing; retry the refund.' })
 }
 
-/** The negative entry that reverses part of a commission: a reversal before settlement, an adjustment after. */
-function reversalOf(original: LedgerEntry | undefined, amount: number, refundId: string, now: Date): LedgerEntry {
-  if (!original) throw new Error('A commission entry of the order is missing from the ledger.')
-  const settled = original.status === 'settled' || original.status === 'paid'
-  return {
-    ...original,
-    entryId: entryIdFor(original.entryId, 'refund', refundId),
-    kind: settled ? 'adjustment' : 'reversal',
-    amount: -amount,
-    status: settled ? 'available' : original.status,
-    availableAt: settled ? now.toISOString() : original.availableAt,
-    availableSince: settled || original.status === 'available' ? now.toISOString() : undefined,
-    at: now.toISOString(),
-    createdAt: now.toISOString(),
-    refundId,
-    reverses: original.entryId,
-    settlementId: undefined,
-    lines: [],
-  }
+function sameRefundOrThrow(existing: StoredRefund, bodyHash: string): StoredRefund {
+  if (existing.bodyHash !== bodyHash)
+    throw new AppError({
+      code: 'conflict',
+      message: `Refund ${existing.refundId} was already received with a different body.`,
+      fields: { refundId: 'Already used.' },
+    })
+  return existing
 }
+
+/** Each reversed commission's entry key with the status the refund was decided from: the write checks both. */
+const checksOf = (order: StoredOrder, decided: { checks: Array<{ entryId: string; status: string }> }) =>
+  decided.checks.map((c) => ({
+    key: order.commissions.find((x) => x.entryId === c.entryId)?.key ?? { pk: '', sk: '' },
+    status: c.status,
+  }))

@@ -118,3 +118,38 @@ export const chain = fc.array(fc.tuple(distributorType, fc.boolean()), { maxLeng
 
 /** Programme default bps per level, 1..10 levels. */
 export const defaultBps = fc.array(fc.integer({ min: 0, max: 5000 }), { minLength: 1, maxLength: 10 })
+
+/** A programme's order settings: levels, binding, hold, self-purchase and default rates. */
+export const programme = fc.record({
+  maxLevels: fc.integer({ min: 1, max: 10 }),
+  bindingDays: fc.integer({ min: 0, max: 60 }),
+  bindingPolicy: fc.constantFrom<'first' | 'last'>('first', 'last'),
+  holdDays: fc.integer({ min: 0, max: 30 }),
+  selfPurchase: fc.constantFrom<'allow' | 'deny'>('allow', 'deny'),
+  defaultBps,
+})
+
+/**
+ * The credited distributor d1 and their recruiters d2…dn (nearest first), each
+ * active or suspended, as the order's upline is read: a map by id.
+ */
+export const upline = fc
+  .array(fc.record({ type: distributorType, active: fc.boolean(), ring: fc.integer({ min: 1, max: 6 }) }), {
+    minLength: 1,
+    maxLength: 10,
+  })
+  .map((ds) => {
+    const ids = ds.map((_, i) => `d${i + 1}`)
+    return new Map(
+      ds.map((d, i) => [
+        ids[i]!,
+        {
+          id: ids[i]!,
+          type: d.type,
+          status: d.active || i === 0 ? ('active' as const) : ('suspended' as const),
+          ring: d.ring,
+          ancestors: ids.slice(i + 1),
+        },
+      ]),
+    )
+  })

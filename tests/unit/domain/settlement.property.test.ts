@@ -4,6 +4,7 @@ import {
   addToTally,
   batchTotals,
   linesFrom,
+  mergeTallies,
   moveChunks,
   periodEnd,
   takenByClose,
@@ -70,6 +71,45 @@ describe('settlement lines (property)', () => {
         const shuffled = [...entries].sort((a, b) => ((a.amount * 31 + seed) % 7) - ((b.amount * 31 + seed) % 7))
         expect(linesFrom(tallyOf(shuffled), th)).toEqual(linesFrom(tallyOf(entries), th))
       }),
+    )
+  })
+})
+
+/** A tally as comparable data: its distributors sorted. */
+const sorted = (t: Tally) => [...t].sort(([a], [b]) => (a < b ? -1 : 1))
+const tally = fc.array(entry, { maxLength: 40 }).map(tallyOf)
+
+describe('mergeTallies (property)', () => {
+  it('is associative: shards merge in any grouping', () => {
+    fc.assert(
+      fc.property(tally, tally, tally, (a, b, c) => {
+        expect(sorted(mergeTallies(mergeTallies(a, b), c))).toEqual(sorted(mergeTallies(a, mergeTallies(b, c))))
+      }),
+    )
+  })
+
+  it('is order-independent (commutative), with the empty tally as identity, and changes neither input', () => {
+    fc.assert(
+      fc.property(tally, tally, (a, b) => {
+        const before = [sorted(a), sorted(b)].map((t) => JSON.stringify(t))
+        expect(sorted(mergeTallies(a, b))).toEqual(sorted(mergeTallies(b, a)))
+        expect(sorted(mergeTallies(a, new Map()))).toEqual(sorted(a))
+        expect([sorted(a), sorted(b)].map((t) => JSON.stringify(t))).toEqual(before)
+      }),
+    )
+  })
+
+  it('merging the tallies of any split of the entries, in any order, equals tallying them all at once', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(entry, fc.nat({ max: 7 })), { maxLength: 200 }),
+        fc.shuffledSubarray([0, 1, 2, 3, 4, 5, 6, 7], { minLength: 8, maxLength: 8 }),
+        (placed, order) => {
+          const shards = Array.from({ length: 8 }, (_, i) => tallyOf(placed.filter(([, s]) => s === i).map(([e]) => e)))
+          const merged = order.map((i) => shards[i]!).reduce(mergeTallies, new Map())
+          expect(sorted(merged)).toEqual(sorted(tallyOf(placed.map(([e]) => e))))
+        },
+      ),
     )
   })
 })
