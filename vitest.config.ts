@@ -5,7 +5,15 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+          // Property runs generate hundreds of cases; on a loaded 2-core machine one can take well past vitest's 5 s.
+          testTimeout: 60_000,
+        },
+      },
       {
         test: {
           name: 'integration',
