@@ -41,4 +41,5 @@ export const errorResponses = {
   403: jsonContent(ErrorBody, 'Credential lacks the role'),
   404: jsonContent(ErrorBody, "Not found (or not this brand's)"),
   422: jsonContent(ErrorBody, 'Invalid fields'),
+  429: jsonContent(ErrorBody, 'Too many failed credentials or joins from this address (see Retry-After)'),
 } as const

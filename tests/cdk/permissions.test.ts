@@ -120,8 +120,8 @@ describe('least privilege', () => {
     expect([...used.indexes].filter((i) => !grants.get(i)?.has('Query'))).toEqual([])
   })
 
-  it('the redirect function may read a link and write a click, nothing else', () => {
-    expect(dynamoGrants('redirect')).toEqual(new Map([['table', new Set(['GetItem', 'PutItem'])]]))
+  it('the redirect function may read a link, count clicks per address and write a click, nothing else', () => {
+    expect(dynamoGrants('redirect')).toEqual(new Map([['table', new Set(['GetItem', 'PutItem', 'UpdateItem'])]]))
     const actions = statementsOf('redirect').flatMap((st) => list(st.Action))
     expect(actions.filter((a) => /Scan|Delete|BatchWrite|^dynamodb:\*$/.test(a))).toEqual([])
   })

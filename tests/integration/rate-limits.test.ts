@@ -9,6 +9,8 @@ import { keys } from '../../lib/db/keys'
 import { db } from '../../lib/db/client'
 import { tableName } from '../../lib/db/table'
 import { pumpOnce } from '../../lib/local/stream-pump'
+import { handler as apiHandler } from '../../functions/api'
+import { apigwEvent } from '../support/apigw-event'
 
 // Limits are fixed windows. The clock is held still in the middle of a 10-minute
 // window (Date only; timers run), so no test straddles a window boundary.
@@ -78,6 +80,24 @@ describe('failed credentials per address', () => {
     const item = await rawItem(keys.rateWindow(RATE_LIMITS.credentialFailuresPerAddress.scope, ip, windowStart))
     expect(item?.n).toBe(limit + 1)
     expect(Number(item?.ttl)).toBeGreaterThan(windowStart / 1000)
+  })
+
+  it("reads the address from API Gateway's event through the Lambda adapter, not from X-Forwarded-For", async () => {
+    const ip = newIp()
+    const wrong = (forwardedFor: string) => {
+      const event = apigwEvent('get-health')
+      event.requestContext.http.sourceIp = ip
+      event.headers.authorization = 'Bearer rpl_admin_wrong'
+      event.headers['x-forwarded-for'] = forwardedFor
+      return apiHandler(event)
+    }
+    // A new X-Forwarded-For each time does not make a new caller.
+    const first = await times(limit, (i) => wrong(`192.0.2.${i + 1}`))
+    expect(first.map((r) => r.statusCode)).toEqual(Array(limit).fill(401))
+    const over = await wrong('192.0.2.250')
+    expect(over.statusCode).toBe(429)
+    expect(Number(over.headers?.['retry-after'])).toBeGreaterThan(0)
+    expect(JSON.parse(over.body).error.code).toBe('rate_limited')
   })
 
   it('limits wrong keys pasted into the console sign-in; the right key still signs in', async () => {

@@ -69,9 +69,9 @@ consolePages.post(
     const form = await c.req.parseBody()
     const apiKey = typeof form.apiKey === 'string' ? form.apiKey.trim() : ''
     const key = apiKey ? await apiKeyOf(apiKey) : undefined
-    // In the language a ?lang= visit to /console left in the cookie; the switch links to the form's page.
     const wait = key ? undefined : await overLimit(c, RATE_LIMITS.credentialFailuresPerAddress)
     if (wait) return rateLimitedPage(c, wait)
+    // In the language a ?lang= visit to /console left in the cookie; the switch links to the form's page.
     if (!key) return c.html(<SignInPage {...inPageLang(c, '/console')} badKey />, 401)
     // The role is the key's, read now and carried in the signed token.
     setConsoleCookie(c, consoleSessionFor(key.brandId, key.role))
