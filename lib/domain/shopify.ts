@@ -1,18 +1,8 @@
-import type { z } from '@hono/zod-openapi'
-import type { OrderBody, RefundBody } from '../schemas/order'
-import type { ShopifyLineItem, ShopifyOrder, ShopifyRefund } from '../schemas/shopify'
+import type { MappedOrder, MappedRefund, ShopifyLineItem, ShopifyOrder, ShopifyRefund } from '../schemas/shopify'
 import { currencyExponent, parseMajor } from './money'
 
 /** A mapping's result: the Ripple body, or the Shopify field that cannot be mapped (a 422 for the sender). */
 export type Mapped<T> = { ok: true; value: T } | { ok: false; field: string; message: string }
-
-/** A Shopify order as Ripple's order body, before that body's own validation. */
-export type MappedOrder = z.input<typeof OrderBody>
-/** A Shopify refund as Ripple's refund of one order. */
-export interface MappedRefund {
-  orderId: string
-  body: z.input<typeof RefundBody>
-}
 
 const CODE = /^[A-Za-z0-9_-]{1,64}$/
 export const shopifyOrderId = (id: number | string) => `shopify:${id}`

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi'
 import { isCurrency } from '../domain/money'
+import type { OrderBody, RefundBody } from './order'
 import { OrderResult, RefundResult } from './order-result'
 
 /**
@@ -57,6 +58,14 @@ export const ShopifyRefund = z
   })
   .openapi('ShopifyRefund')
 export type ShopifyRefund = z.infer<typeof ShopifyRefund>
+
+/** A Shopify order as Ripple's order body (lib/domain/shopify.ts maps it), before that body's own validation. */
+export type MappedOrder = z.input<typeof OrderBody>
+/** A Shopify refund as Ripple's refund of one order. */
+export interface MappedRefund {
+  orderId: string
+  body: z.input<typeof RefundBody>
+}
 
 /** What a Shopify delivery is answered with: Shopify only reads the status, the body is for people reading the logs. */
 export const ShopifyAnswer = z
