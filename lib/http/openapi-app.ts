@@ -43,3 +43,24 @@ export const errorResponses = {
   422: jsonContent(ErrorBody, 'Invalid fields'),
   429: jsonContent(ErrorBody, 'Too many failed credentials or joins from this address (see Retry-After)'),
 } as const
+
+type DocumentConfig = Parameters<OpenAPIHono['getOpenAPI31Document']>[0]
+
+/**
+ * One OpenAPI 3.1 document for apps served side by side: `app`'s own (its paths
+ * under its base path) with the paths and components of `beside`, which are
+ * served outside it (the webhooks next to /api).
+ * @example api.get('/openapi.json', (c) => c.json(documentWith(api, [webhooks], config)))
+ */
+export function documentWith(app: OpenAPIHono<AppEnv>, beside: OpenAPIHono<AppEnv>[], config: DocumentConfig) {
+  const doc = app.getOpenAPI31Document(config)
+  for (const other of beside) {
+    const more = other.getOpenAPI31Document(config)
+    doc.paths = { ...doc.paths, ...more.paths }
+    const components: Record<string, object> = { ...doc.components }
+    for (const [kind, named] of Object.entries(more.components ?? {}))
+      components[kind] = { ...components[kind], ...named }
+    doc.components = components
+  }
+  return doc
+}

@@ -15,3 +15,4 @@ export const Link = z
     createdAt: z.string(),
   })
   .openapi('Link')
+export type Link = z.infer<typeof Link>

@@ -33,6 +33,8 @@ export const RuleBody = z
   })
   .openapi('RuleInput')
 export type RuleBody = z.infer<typeof RuleBody>
+/** A rule as sent, before validation: money may still be a decimal string. */
+export type RuleInput = z.input<typeof RuleBody>
 
 export const Rule = z
   .object({

@@ -49,3 +49,4 @@ export const BatchSchema = z
       .optional(),
   })
   .openapi('SettlementBatch')
+export type SettlementBatch = z.infer<typeof BatchSchema>

@@ -65,19 +65,39 @@ export const ImportReportSchema = z
   .object({
     dryRun: z.boolean(),
     encoding: z.enum(['utf-8', 'utf-8-bom', 'gbk']),
-    rows: z.number().int(),
-    valid: z.number().int(),
+    rows: z.number().int().openapi({ description: 'Data rows in the file (records after the header).' }),
+    valid: z
+      .number()
+      .int()
+      .openapi({ description: 'Rows that pass every check, in the order they are written (recruiters first).' }),
     errorCount: z.number().int(),
-    errors: z.array(ImportErrorSchema),
-    failures: z.array(ImportErrorSchema),
-    wouldCreate: z.number().int().optional(),
-    wouldUpdate: z.number().int().optional(),
-    created: z.number().int(),
+    errors: z.array(ImportErrorSchema).openapi({
+      description:
+        'Per-row problems found before writing, by line (on a dry run and the first call of an import; at most 1000).',
+    }),
+    failures: z
+      .array(ImportErrorSchema)
+      .openapi({ description: 'Rows of this call that passed the checks but could not be written.' }),
+    wouldCreate: z
+      .number()
+      .int()
+      .optional()
+      .openapi({ description: 'Dry run: how many valid rows are new (by external id).' }),
+    wouldUpdate: z
+      .number()
+      .int()
+      .optional()
+      .openapi({ description: 'Dry run: how many valid rows already exist (by external id).' }),
+    created: z.number().int().openapi({ description: 'Import: running totals over every call so far.' }),
     updated: z.number().int(),
     unchanged: z.number().int(),
-    failed: z.number().int(),
-    processed: z.number().int(),
+    failed: z.number().int().openapi({ description: 'Refused and unwritten rows, over every call so far.' }),
+    processed: z.number().int().openapi({ description: 'Valid rows written so far (the position in the plan).' }),
     done: z.boolean(),
-    next: z.string().optional(),
+    next: z.string().optional().openapi({ description: 'Send the same file again with `?next=` to go on.' }),
   })
   .openapi('ImportReport')
+/** One problem of a staff import, as the API reports it. */
+export type ImportError = z.infer<typeof ImportErrorSchema>
+/** What a staff import call answers: the service returns it, the import page reads it. */
+export type ImportReport = z.infer<typeof ImportReportSchema>

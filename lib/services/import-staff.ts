@@ -1,10 +1,11 @@
 import { ownersOfExternalIds } from '../db/external-ids'
 import { readCsv } from '../domain/csv-read'
-import { decodeText, type TextEncodingName } from '../domain/decode-text'
+import { decodeText } from '../domain/decode-text'
 import { planImport, readStaffRows, recruitersOutsideFile, type ImportError } from '../domain/staff-import'
 import { decodeImportToken, encodeImportToken, fileFingerprint, type ImportProgress } from './import-token'
 import { writeSlice } from './import-staff-rows'
 import { REQUEST_BUDGET_MS } from './request-budget'
+import type { ImportReport } from '../schemas/staff-import'
 
 export interface ImportRequest {
   brandId: string
@@ -16,33 +17,6 @@ export interface ImportRequest {
   limit?: number
   /** Stop starting new slices after this long (API Gateway cuts a request at 29 s). */
   budgetMs?: number
-}
-
-export interface ImportReport {
-  dryRun: boolean
-  encoding: TextEncodingName
-  /** Data rows in the file (records after the header). */
-  rows: number
-  /** Rows that pass every check, in the order they are written (recruiters first). */
-  valid: number
-  errorCount: number
-  /** Per-row problems found before writing, by line (on a dry run and the first call of an import; at most MAX_ERRORS). */
-  errors: ImportError[]
-  /** Rows of this call that passed the checks but could not be written. */
-  failures: ImportError[]
-  /** Dry run: how many valid rows are new and how many already exist (by external id). */
-  wouldCreate?: number
-  wouldUpdate?: number
-  /** Import: running totals over every call so far. `failed` counts refused and unwritten rows. */
-  created: number
-  updated: number
-  unchanged: number
-  failed: number
-  /** Valid rows written so far (the position in the plan). */
-  processed: number
-  done: boolean
-  /** Send the same file again with `?next=` to go on. */
-  next?: string
 }
 
 export const DEFAULT_IMPORT_LIMIT = 500

@@ -44,9 +44,33 @@ describe('GET /api/openapi.json', () => {
       ).toBe(true)
     }
     for (const { method, path, file } of routes) {
-      const documented = doc.paths[`/api${path}`]
+      // The webhooks are served beside /api, at the paths they declare.
+      const documented = doc.paths[path.startsWith('/webhooks/') ? path : `/api${path}`]
       expect(documented?.[method], `${method.toUpperCase()} ${path} (${file})`).toBeDefined()
     }
+  })
+
+  it('documents the webhooks at their own paths, each with its operationId, signature and error schema', async () => {
+    const doc = (await call('GET', '/api/openapi.json')).body
+    const expected = {
+      '/webhooks/{brandId}/orders': ['receiveOrderWebhook', 'rippleSignature'],
+      '/webhooks/{brandId}/refunds': ['receiveRefundWebhook', 'rippleSignature'],
+      '/webhooks/{brandId}/shopify': ['receiveShopifyWebhook', 'shopifyHmac'],
+    }
+    for (const [path, [operationId, scheme]] of Object.entries(expected)) {
+      const op = doc.paths[path]?.post
+      expect(op, path).toBeDefined()
+      expect(op.operationId).toBe(operationId)
+      expect(op.description.length).toBeGreaterThan(20)
+      expect(op.security).toEqual([{ [scheme!]: [] }])
+      expect(doc.components.securitySchemes[scheme!]).toMatchObject({ type: 'apiKey', in: 'header' })
+      for (const status of ['400', '401', '413', '422'])
+        expect(op.responses[status].content['application/json'].schema, `${path} ${status}`).toEqual({
+          $ref: '#/components/schemas/Error',
+        })
+    }
+    expect(doc.paths['/api/webhooks/{brandId}/orders']).toBeUndefined()
+    expect(doc.components.securitySchemes.bearer).toBeDefined()
   })
 
   it('describes the POST /api/products body, including sku', async () => {

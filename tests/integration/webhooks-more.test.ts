@@ -166,6 +166,39 @@ describe('POST /webhooks/:brandId/refunds', () => {
   })
 })
 
+describe('one refund answer', () => {
+  it('the signed webhook answers a refund with exactly the fields of POST /api/orders/{orderId}/refunds', async () => {
+    const { b, d } = await brandWithMember()
+    const o = orderBody('wf', d.inviteCode)
+    expect(
+      (await call('POST', `/webhooks/${b.brand.id}/orders`, { raw: o, headers: signed(b.webhookSecret, o) })).status,
+    ).toBe(201)
+    const body = JSON.stringify({ orderId: 'wf', refundId: 'wf-1', lines: [{ sku: 'A', qty: 1 }] })
+    const path = `/webhooks/${b.brand.id}/refunds`
+    const hook = await call('POST', path, { raw: body, headers: signed(b.webhookSecret, body) })
+    const api = await call('POST', '/api/orders/wf/refunds', {
+      token: b.adminKey,
+      body: { refundId: 'wf-2', lines: [{ sku: 'A', qty: 1 }] },
+    })
+    expect([hook.status, api.status]).toEqual([201, 201])
+    const fields = ['createdAt', 'orderId', 'refundId', 'reversals']
+    expect(Object.keys(hook.body).sort()).toEqual(fields)
+    expect(Object.keys(api.body).sort()).toEqual(fields)
+    const reversalFields = ['amount', 'distributorId', 'entryId', 'kind', 'status']
+    expect(Object.keys(hook.body.reversals[0]).sort()).toEqual(reversalFields)
+    expect(Object.keys(api.body.reversals[0]).sort()).toEqual(reversalFields)
+    expect(hook.body).toMatchObject({
+      orderId: 'wf',
+      refundId: 'wf-1',
+      reversals: [{ amount: -500, distributorId: d.id }],
+    })
+    // A repeat answers the stored refund the same way.
+    const again = await call('POST', path, { raw: body, headers: signed(b.webhookSecret, body) })
+    expect(again.status).toBe(200)
+    expect(again.body).toEqual(hook.body)
+  })
+})
+
 describe('Shopify webhooks, more', () => {
   const SECRET = 'shpss_more_secret_456'
   const raw = readFileSync('tests/fixtures/shopify-orders-paid.json', 'utf8').replace('__CLICK__', 'none')
@@ -316,7 +349,17 @@ describe('Shopify webhooks, more', () => {
       () => call('POST', s.path, { raw: bad, headers: shopify(SECRET, bad, 'orders/paid') }),
       422,
       'invalid_input',
+      ['line_items.0.price'],
     )
+    // The payload's shape is checked by its schema: each field at fault is named.
+    const shapeless = s.body.replace('"quantity": 2,', '').replace('"currency": "CNY"', '"currency": "yuan"')
+    const r = await refused(
+      () => call('POST', s.path, { raw: shapeless, headers: shopify(SECRET, shapeless, 'orders/paid') }),
+      422,
+      'invalid_input',
+      ['line_items.0.quantity', 'currency'],
+    )
+    expect(Object.keys(r.body.error.fields).sort()).toEqual(['currency', 'line_items.0.quantity'])
     const notJson = '{"id": 1,'
     await refused(
       () => call('POST', s.path, { raw: notJson, headers: shopify(SECRET, notJson, 'orders/paid') }),

@@ -1,5 +1,6 @@
 import { moneyText } from '../shared/amounts'
 import type { DistributorType } from '../../lib/schemas/distributor'
+import type { SettlementBatch } from '../../lib/schemas/settlement'
 import { financeText } from '../i18n/finance'
 import { TYPE_NAMES } from '../i18n/console-admin'
 import { consoleApi } from './shared/console-api'
@@ -7,14 +8,7 @@ import { pageLang } from './shared/page-lang'
 
 // The finance pages: preview → confirm → close (re-POSTing while the API answers 202), and mark paid.
 
-interface Totals {
-  distributors: number
-  gross: number
-  reversals: number
-  net: number
-  entries: number
-  carriedForward: number
-}
+type Totals = NonNullable<SettlementBatch['totals']>
 interface PreviewLine {
   distributorId: string
   name: string
@@ -35,11 +29,7 @@ interface Preview {
   carriedForward: PreviewLine[]
   more: boolean
 }
-interface BatchAnswer {
-  batchId: string
-  status: string
-  progress: { movedEntries: number; totalEntries: number | null; planned: boolean }
-}
+type BatchAnswer = Pick<SettlementBatch, 'batchId' | 'status' | 'progress'>
 
 const lang = pageLang()
 const t = financeText(lang)

@@ -1,34 +1,11 @@
-import type { ImportErrorParams, ImportErrorReason, StaffField } from '../../lib/domain/staff-import'
+import type { ImportError, ImportReport } from '../../lib/schemas/staff-import'
 import { importProblemDetail, staffText } from '../i18n/staff'
 import { pageLang } from './shared/page-lang'
 
 // The staff import page: a dry run of the whole file first, then the import, chunk by chunk, following `next`.
 
-interface ImportError {
-  line: number
-  field: StaffField | '_'
-  reason: ImportErrorReason
-  message: string
-  params?: ImportErrorParams
-}
-interface Report {
-  encoding: string
-  rows: number
-  valid: number
-  errorCount: number
-  errors: ImportError[]
-  failures: ImportError[]
-  wouldCreate?: number
-  wouldUpdate?: number
-  created: number
-  updated: number
-  unchanged: number
-  failed: number
-  processed: number
-  done: boolean
-  next?: string
-  error?: { message: string }
-}
+/** A report, or the error body of a refused call. */
+type Answer = ImportReport & { error?: { message: string } }
 
 const t = staffText(pageLang())
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T
@@ -38,16 +15,16 @@ const run = $<HTMLButtonElement>('import-run')
 const status = $('import-status')
 const errorsBody = $('import-errors').querySelector('tbody') as HTMLElement
 let bytes: ArrayBuffer | undefined
-let checked: Report | undefined
+let checked: ImportReport | undefined
 
-async function send(query: string): Promise<Report> {
+async function send(query: string): Promise<ImportReport> {
   const res = await fetch(`/api/distributors/import?${query}`, {
     method: 'POST',
     credentials: 'same-origin',
     headers: { 'content-type': 'application/octet-stream', 'x-ripple-client': 'console' },
     body: bytes,
   })
-  const body = (await res.json().catch(() => ({}))) as Report
+  const body = (await res.json().catch(() => ({}))) as Answer
   if (!res.ok) throw new Error(body.error?.message ?? `HTTP ${res.status}`)
   return body
 }
@@ -74,7 +51,7 @@ function showErrors(list: ImportError[], append = false): void {
   $('import-errors-card').hidden = errorsBody.children.length === 0
 }
 
-function showCounts(r: Report): void {
+function showCounts(r: ImportReport): void {
   for (const k of ['created', 'updated', 'unchanged', 'failed'] as const) $(`count-${k}`).textContent = String(r[k])
   $('import-counts').hidden = false
 }
@@ -128,7 +105,7 @@ run.addEventListener('click', async () => {
   try {
     for (;;) {
       status.textContent = t.importing
-      const r: Report = await send(`dryRun=false${next ? `&next=${encodeURIComponent(next)}` : ''}`)
+      const r = await send(`dryRun=false${next ? `&next=${encodeURIComponent(next)}` : ''}`)
       if (!next) showErrors(r.errors)
       showErrors(r.failures, true)
       progress.value = r.processed

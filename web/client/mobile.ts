@@ -1,15 +1,11 @@
+import type { Link } from '../../lib/schemas/link'
 import { copyText, toast } from './shared/copy'
 import { posterPng } from './shared/poster'
 
 // The mobile page's behaviour: share sheet (link, copy, poster) and copy buttons. No framework.
 
-interface SharedLink {
-  sku: string
-  name: string
-  price: string
-  shortUrl: string
-  qrSvg: string
-}
+/** The link being shared, with the product it is for (from the page). */
+type SharedLink = Pick<Link, 'shortUrl' | 'qrSvg'> & { sku: string; name: string; price: string }
 
 const text = (key: string): string => document.body.dataset[key] ?? ''
 const byId = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T
@@ -59,7 +55,7 @@ async function openSheet(button: HTMLElement): Promise<void> {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ productId: sku }),
     })
-    const body = (await res.json()) as { shortUrl?: string; qrSvg?: string; error?: { message: string } }
+    const body = (await res.json()) as Partial<Link> & { error?: { message: string } }
     if (seq !== openSeq) return
     if (!res.ok || !body.shortUrl || !body.qrSvg) throw new Error(body.error?.message ?? text('createFailed'))
     current = { sku, name, price, shortUrl: body.shortUrl, qrSvg: body.qrSvg }

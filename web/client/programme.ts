@@ -1,22 +1,10 @@
+import type { Programme } from '../../lib/schemas/programme'
 import { consoleApi } from './shared/console-api'
 import { clearErrors, showErrors } from './shared/field-errors'
 import { bpsToPercent, exponentOf, formatMinor, parseMinor, percentToBps } from '../shared/amounts'
 import { bodyText } from './shared/page-lang'
 
 // The programme settings page: reads the form into the API's ProgrammeUpdate, PUTs it, shows field errors beside fields.
-
-interface Programme {
-  maxLevels: number
-  bindingDays: number
-  bindingPolicy: string
-  holdDays: number
-  selfPurchase: string
-  allowedDomains: string[]
-  currency: string
-  payoutThreshold: number
-  defaultBps: number[]
-  defaultRecruitType: string
-}
 
 const text = bodyText()
 const form = document.getElementById('programme-form') as HTMLFormElement

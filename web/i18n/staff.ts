@@ -1,14 +1,9 @@
-import type { ImportErrorParams, ImportErrorReason, StaffField } from '../../lib/domain/staff-import'
 import type { Handover } from '../../lib/schemas/handover'
+import type { ImportError } from '../../lib/schemas/staff-import'
 import type { Lang } from './lang'
 
 /** One problem of an import as the API reports it (`params` is absent from older answers). */
-interface ImportProblem {
-  field: StaffField | '_'
-  reason: ImportErrorReason
-  message: string
-  params?: ImportErrorParams
-}
+type ImportProblem = Omit<ImportError, 'line'>
 
 /**
  * The text of the staff pages (import, a staff member leaving, the hand-over on the
@@ -66,7 +61,7 @@ const zh = {
     store: '门店/部门',
     recruiterExternalId: '推荐人工号',
     _: '整行',
-  } as Record<StaffField | '_', string>,
+  } as Record<ImportError['field'], string>,
   reasons: {
     malformed_csv: 'CSV 格式错误',
     missing_column: '缺少列',
@@ -79,7 +74,7 @@ const zh = {
     recruiter_cycle: '推荐关系成环',
     recruiter_invalid: '推荐人所在行有错误',
     write_failed: '写入失败',
-  } as Record<ImportErrorReason, string>,
+  } as Record<ImportError['reason'], string>,
   /** The problem in a sentence, from its reason and what it names. */
   detail: (e: ImportProblem, column: string): string => {
     const p = e.params ?? {}

@@ -7,6 +7,7 @@ import { OrderResult, RefundResult } from '../../schemas/order-result'
 import { getOrder } from '../../db/orders'
 import { ingestOrder } from '../../services/ingest-order'
 import { presentOrder } from '../../services/present-order'
+import { presentRefund } from '../../services/present-refund'
 import { refundOrder } from '../../services/refund-order'
 
 export const orders = router()
@@ -77,7 +78,6 @@ orders.openapi(
   }),
   async (c) => {
     const { refund, created } = await refundOrder(brandOf(c), c.req.valid('param').orderId, c.req.valid('json'))
-    const { bodyHash: _hash, brandId: _brand, paidAt: _paid, base: _base, reporting: _reporting, ...visible } = refund
-    return c.json(visible, created ? 201 : 200)
+    return c.json(presentRefund(refund), created ? 201 : 200)
   },
 )

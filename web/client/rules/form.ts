@@ -1,19 +1,8 @@
-import type { Rule } from '../../../lib/schemas/rule'
+import type { DistributorType } from '../../../lib/schemas/distributor'
+import type { Rule, RuleInput } from '../../../lib/schemas/rule'
 import { bpsToPercent, formatMinor, percentToBps } from '../../shared/amounts'
 import { fromLocalInput, toLocalInput } from './local-time'
 import { fill, text } from './text'
-
-/** The JSON the API's RuleInput takes; money stays a decimal string, as typed. */
-export interface RuleInput {
-  name: string
-  scope: Rule['scope']
-  target?: string
-  types?: string[]
-  levels: Array<{ bps: number } | { fixed: string }>
-  capPerOrder?: string
-  startsAt?: string
-  endsAt?: string
-}
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T
 export const form = byId<HTMLFormElement>('rule-form')
@@ -122,7 +111,10 @@ export function readForm(): { body: RuleInput } | { errors: Record<string, strin
   const value = (id: string) => byId<HTMLInputElement>(id).value.trim()
   const body: RuleInput = { name: value('rule-name'), scope: scope.value as Rule['scope'], levels: [] }
   if (body.scope !== 'default' && target.value.trim()) body.target = target.value.trim()
-  const types = Array.from(form.querySelectorAll<HTMLInputElement>('input[name="types"]:checked'), (c) => c.value)
+  const types = Array.from(
+    form.querySelectorAll<HTMLInputElement>('input[name="types"]:checked'),
+    (c) => c.value as DistributorType,
+  )
   if (types.length) body.types = types
   levels.querySelectorAll<HTMLElement>('.level-row').forEach((row, i) => {
     const kind = (row.querySelector('.level-kind') as HTMLSelectElement).value
