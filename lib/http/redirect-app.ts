@@ -6,6 +6,7 @@ import { findRecentClick, recordClick, type RecentClick } from '../db/clicks'
 import { uaClass } from '../domain/user-agent'
 import { withClickParam } from '../domain/redirect-target'
 import { SAFE_ALPHABET } from '../services/create-distributor'
+import { pageHeaders } from './security-headers'
 
 export const VISITOR_COOKIE = 'rpl_vid'
 const newVisitorId = customAlphabet(SAFE_ALPHABET, 16)
@@ -26,6 +27,8 @@ const logError = (msg: string, code: string, err: unknown) =>
  */
 export function buildRedirectApp(): Hono {
   const app = new Hono()
+  // Scoped to /s/*: as `/*` it would reach every app mounted after this one.
+  app.use('/s/*', pageHeaders)
   // GET /s/:code: record the click and send the consumer on to the product.
   app.get('/s/:code', async (c) => {
     const code = c.req.param('code')
