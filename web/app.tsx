@@ -23,8 +23,10 @@ import { sameOriginWrites } from '../lib/http/same-origin'
  */
 export function buildWebApp(): Hono {
   const web = new Hono()
-  // Every page's security headers; every form post (signing in or out included) only from our own pages.
-  web.use('*', pageHeaders, sameOriginWrites({ json: false, everyWrite: true }))
+  // Every page's security headers; every form post (signing in or out included) only from our own pages. The
+  // check is scoped to the pages' paths: as `/*` it would also answer other apps' unknown POSTs (/webhooks/…).
+  web.use('*', pageHeaders)
+  for (const pages of ['/console/*', '/m/*']) web.use(pages, sameOriginWrites({ json: false, everyWrite: true }))
   for (const r of [
     signIn,
     mobile,
