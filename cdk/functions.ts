@@ -48,8 +48,6 @@ export class RippleFunctions extends Construct {
       })
       const environment: Record<string, string> = { TABLE_NAME: table.tableName }
       for (const s of spec.secrets) environment[SECRET_ARN_VARIABLE[s]] = secrets[s].secretArn
-      if (config.domain && (name === 'api' || name === 'redirect'))
-        environment.PUBLIC_BASE_URL = `https://${config.domain.domainName}`
       const fn = new lambda.Function(this, name, {
         description: `Ripple ${name} (functions/${name}.ts)`,
         runtime: lambda.Runtime.NODEJS_22_X,

@@ -27,6 +27,9 @@ export class RippleStack extends Stack {
     const functions = new RippleFunctions(this, 'Functions', { config, bundleDir: props.bundleDir, table, secrets })
       .byName
     const api = new RippleApi(this, 'Api', { config, functions })
+    // The origin links are minted on: the apps never take it from a request's Host header (lib/http/base-url.ts).
+    // The function depends on the API's id, not its routes, so there is no cycle.
+    for (const name of ['api', 'redirect'] as const) functions[name].addEnvironment('PUBLIC_BASE_URL', api.url)
     const events = new RippleEvents(this, 'Events', { table, functions })
     new RippleAlarms(this, 'Alarms', {
       config,

@@ -12,6 +12,10 @@ import { consoleStaff } from './routes/console-staff'
 import { consoleReports } from './routes/console-reports'
 import { demoShop } from './routes/demo-shop'
 import { assets } from './routes/assets'
+import { pageHeaders } from '../lib/http/security-headers'
+import { AppError } from '../lib/errors'
+import { MessagePage } from './components/MessagePage'
+import { sameOriginWrites } from '../lib/http/same-origin'
 
 /**
  * The pages: the distributor's mobile page under /m, the brand console under
@@ -19,6 +23,10 @@ import { assets } from './routes/assets'
  */
 export function buildWebApp(): Hono {
   const web = new Hono()
+  // Every page's security headers; every form post (signing in or out included) only from our own pages. The
+  // check is scoped to the pages' paths: as `/*` it would also answer other apps' unknown POSTs (/webhooks/…).
+  web.use('*', pageHeaders)
+  for (const pages of ['/console/*', '/m/*']) web.use(pages, sameOriginWrites({ json: false, everyWrite: true }))
   for (const r of [
     signIn,
     mobile,
@@ -35,5 +43,11 @@ export function buildWebApp(): Hono {
     assets,
   ])
     web.route('/', r)
+  // A refusal a page cannot recover from (say, a deployment without PUBLIC_BASE_URL: lib/http/base-url.ts) is a
+  // page with its status; anything else goes on to Hono's logged, plain 500.
+  web.onError((err, c) => {
+    if (!(err instanceof AppError)) throw err
+    return c.html(<MessagePage title="Ripple" zh="暂时无法打开此页面，请稍后再试。" en={err.message} />, err.status)
+  })
   return web
 }

@@ -3,6 +3,8 @@ import type { AppEnv } from './env'
 import { authenticate } from './auth'
 import { limitBody, requireJson } from './guards'
 import { documentWith } from './openapi-app'
+import { sameOriginWrites } from './same-origin'
+import { apiHeaders } from './security-headers'
 import { toErrorResponse } from './on-error'
 import { AppError } from '../errors'
 import { health } from './routes/health'
@@ -29,9 +31,11 @@ import { webhooks } from './routes/webhooks'
  */
 export function buildApiApp(): OpenAPIHono<AppEnv> {
   const api = new OpenAPIHono<AppEnv>().basePath('/api')
+  api.use('*', apiHeaders)
   // Before the guards: the staff import takes a raw CSV body up to 4 MB and brings its own limit, type check and sign-in.
+  api.use('/distributors/import', sameOriginWrites({ json: false }))
   api.route('/', distributorImport)
-  api.use('*', limitBody, requireJson, authenticate)
+  api.use('*', sameOriginWrites({ json: true }), limitBody, requireJson, authenticate)
   for (const r of [
     health,
     adminBrands,

@@ -15,22 +15,25 @@ export const CONSOLE_COOKIE = 'rpl_console'
 /** Header the console's scripts send, so a browser holding both cookies is resolved as the brand. */
 export const CLIENT_HEADER = 'x-ripple-client'
 
-/** The credential to check: the bearer token, else the cookie that fits the calling page. */
-function credentialOf(c: Context): string | undefined {
+/** The credential to check and where it came from: the bearer token, else the cookie that fits the calling page. */
+function credentialOf(c: Context): { token: string; from: 'bearer' | 'cookie' } | undefined {
   const bearer = c.req
     .header('authorization')
     ?.match(/^Bearer\s+(.+)$/i)?.[1]
     ?.trim()
-  if (bearer) return bearer
+  if (bearer) return { token: bearer, from: 'bearer' }
   const session = getCookie(c, SESSION_COOKIE)
   const consoleToken = getCookie(c, CONSOLE_COOKIE)
-  if (c.req.header(CLIENT_HEADER) === 'console') return consoleToken
-  return session ?? consoleToken
+  const cookie = c.req.header(CLIENT_HEADER) === 'console' ? consoleToken : (session ?? consoleToken)
+  return cookie ? { token: cookie, from: 'cookie' } : undefined
 }
+
+/** True when the request's credential is a browser cookie (which any site can make the browser send). */
+export const signedInByCookie = (c: Context): boolean => credentialOf(c)?.from === 'cookie'
 
 /** Reads `Authorization: Bearer …`, the session cookie or the console cookie and works out the caller. */
 async function callerFrom(c: Context): Promise<Caller> {
-  const token = credentialOf(c)
+  const token = credentialOf(c)?.token
   if (!token) return { kind: 'anonymous' }
 
   const adminToken = process.env.ADMIN_TOKEN

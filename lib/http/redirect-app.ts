@@ -9,6 +9,7 @@ import { SAFE_ALPHABET } from '../services/create-distributor'
 import { countInWindow, type WindowCount } from '../db/rate-limits'
 import { RATE_LIMITS } from '../config/rate-limits'
 import { clientAddress } from './client-address'
+import { pageHeaders } from './security-headers'
 
 export const VISITOR_COOKIE = 'rpl_vid'
 const newVisitorId = customAlphabet(SAFE_ALPHABET, 16)
@@ -35,6 +36,8 @@ const REPEATS = RATE_LIMITS.countedClicksPerAddressAndCode
  */
 export function buildRedirectApp(): Hono {
   const app = new Hono()
+  // Scoped to /s/*: as `/*` it would reach every app mounted after this one.
+  app.use('/s/*', pageHeaders)
   // GET /s/:code: record the click and send the consumer on to the product.
   app.get('/s/:code', async (c) => {
     const code = c.req.param('code')

@@ -124,8 +124,13 @@ describe('the functions', () => {
     expect(env('redirect')).not.toHaveProperty('RIPPLE_ADMIN_TOKEN_ARN')
     expect(env('jobs')).toEqual({ TABLE_NAME: { Ref: tableId } })
     expect(env('counters')).toEqual({ TABLE_NAME: { Ref: tableId } })
-    // Without a custom domain the apps use the request's origin.
-    for (const name of NAMES) expect(env(name)).not.toHaveProperty('PUBLIC_BASE_URL')
+    // Without a custom domain the apps that mint links are told the API's own URL, never left to the Host header.
+    const apiId = resourcesOf(prod.json, 'AWS::ApiGatewayV2::Api')[0]![0]
+    for (const name of ['api', 'redirect'] as const)
+      expect(JSON.stringify(env(name).PUBLIC_BASE_URL)).toMatch(
+        new RegExp(`^\\{"Fn::Join":\\["",\\["https://",\\{"Ref":"${apiId}"\\},"\\.execute-api\\.`),
+      )
+    for (const name of ['jobs', 'counters'] as const) expect(env(name)).not.toHaveProperty('PUBLIC_BASE_URL')
     for (const name of NAMES)
       expect(
         Object.keys(env(name))

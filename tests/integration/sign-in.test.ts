@@ -61,6 +61,27 @@ describe('sign-in links', () => {
     expect((await open(url.pathname)).status).toBe(302)
   })
 
+  it('is not used up by a HEAD (link scanners) or a prefetch: HEAD then GET still signs in', async () => {
+    const { url, d } = await setup()
+    for (const ua of [PHONE_UA, 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)']) {
+      const head = await call('HEAD', url.pathname, { headers: { 'user-agent': ua } })
+      expect(head.status).toBe(200)
+      expect(sessionCookie(head.res)).toBeUndefined()
+    }
+    for (const headers of [{ 'sec-purpose': 'prefetch;prerender' }, { purpose: 'prefetch' }] as Record<
+      string,
+      string
+    >[]) {
+      const prefetch = await call('GET', url.pathname, { headers: { 'user-agent': PHONE_UA, ...headers } })
+      expect(prefetch.status).toBe(200)
+      expect(sessionCookie(prefetch.res)).toBeUndefined()
+    }
+    const get = await open(url.pathname)
+    expect(get.status).toBe(302)
+    const me = await call('GET', '/api/me', { token: decodeURIComponent(sessionCookie(get.res) ?? '') })
+    expect(me.body.distributor.id).toBe(d.id)
+  })
+
   it('answers an expired link with a 410 page', async () => {
     const { brandId, d } = await setup()
     const token = randomBytes(24).toString('base64url')

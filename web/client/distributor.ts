@@ -8,6 +8,8 @@ import { bodyText } from './shared/page-lang'
 const text = bodyText()
 const id = document.body.dataset.id ?? ''
 const form = document.getElementById('actions-form') as HTMLFormElement
+// Enter in the store field must not submit the form: the buttons PATCH (an inline onsubmit would break the CSP).
+form.addEventListener('submit', (e) => e.preventDefault())
 
 /** PATCHes the distributor; a success re-renders the page from the server, a 422 shows beside the field. */
 async function patch(button: HTMLButtonElement, body: Record<string, unknown>): Promise<void> {

@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { activeInvite } from '../../lib/services/active-invite'
 import { MessagePage } from '../components/MessagePage'
+import { ensureDeviceCookie } from '../../lib/http/device-cookie'
 import { assetUrl } from '../assets'
 import { langOf } from '../i18n/lang'
 import { joinText } from '../i18n/join'
@@ -25,6 +26,8 @@ joinPage.get('/m/join/:code', async (c) => {
     const en = joinText('en')
     return c.html(<MessagePage title={zh.notFoundTitle} zh={zh.notFound} en={en.notFound} />, 404)
   }
+  // The join form's requestId is honoured again only from this browser (lib/http/routes/join.ts).
+  ensureDeviceCookie(c)
   return c.html(
     <JoinPage
       code={code}

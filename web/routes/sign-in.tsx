@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import { uaClass } from '../../lib/domain/user-agent'
 import { redeemSignIn } from '../../lib/services/sign-in-links'
 import { setSessionCookie } from '../../lib/http/session-cookie'
@@ -14,13 +14,24 @@ const reasons = {
   expired: { zh: '登录链接已过期', en: 'This sign-in link has expired.' },
 } as const
 
+/**
+ * Only a person's browser opening the link uses it up. A HEAD (link scanners check
+ * links that way; Hono routes it to this GET handler), a prefetch or prerender, and a
+ * known crawler or link preview are answered with a page and leave the link unused.
+ */
+const redeems = (c: Context): boolean =>
+  c.req.method === 'GET' &&
+  !/prefetch|prerender/i.test(`${c.req.header('sec-purpose') ?? ''} ${c.req.header('purpose') ?? ''}`) &&
+  uaClass(c.req.header('user-agent')) !== 'bot'
+
 // GET /m/sign-in/:token: use a single-use link, set the session cookie, land on the mobile page.
 signIn.get('/m/sign-in/:token', async (c) => {
-  // Link-preview crawlers must not burn the single use meant for the person.
-  if (uaClass(c.req.header('user-agent')) === 'bot')
+  if (!redeems(c)) {
+    c.header('Cache-Control', 'no-store')
     return c.html(
       <MessagePage title="Ripple" zh="请在手机浏览器中打开此链接" en="Open this link in your phone's browser." />,
     )
+  }
   const token = c.req.param('token')
   const result = /^[A-Za-z0-9_-]{20,64}$/.test(token)
     ? await redeemSignIn(token)

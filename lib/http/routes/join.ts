@@ -1,7 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { router, jsonBody, jsonContent, errorResponses } from '../openapi-app'
+import { ErrorBody } from '../error-body'
 import { setSessionCookie } from '../session-cookie'
-import { invalidField } from '../../errors'
+import { AppError, invalidField } from '../../errors'
+import { sha256 } from '../../auth/secrets'
+import { deviceOf } from '../device-cookie'
 import { Distributor, JoinBody } from '../../schemas/distributor'
 import { getInvite } from '../../db/distributors'
 import { getBrandOrThrow } from '../../services/get-brand-or-throw'
@@ -12,6 +15,9 @@ import { enforceLimit } from '../rate-limit'
 import { RATE_LIMITS } from '../../config/rate-limits'
 
 export const join = router()
+
+/** How long a repeated join (same requestId, same browser) gets the session again: a lost answer is retried at once. */
+export const JOIN_REPLAY_MINUTES = 10
 
 // POST /api/join: someone with an invite code becomes a distributor under the inviter and is signed in at once.
 join.openapi(
@@ -30,6 +36,7 @@ join.openapi(
         'Joined; the session cookie is set',
       ),
       ...errorResponses,
+      409: jsonContent(ErrorBody, 'Same requestId after the replay window'),
     },
   }),
   async (c) => {
@@ -41,13 +48,21 @@ join.openapi(
     if (inviter.status !== 'active') throw invalidField('inviteCode', 'This invite is no longer active.')
     const brand = await getBrandOrThrow(invite.brandId)
     await enforceLimit(c, RATE_LIMITS.joinsPerInvite, body.inviteCode)
+    // The requestId makes a retry idempotent only together with the invite page's device cookie:
+    // someone else who learns it (a log, a shared screen) gets an account of their own, not this one.
+    const device = deviceOf(c)
     const { distributor, created } = await createDistributorFor({
       brandId: brand.id,
       name: body.name,
       type: brand.programme.defaultRecruitType,
       parentId: inviter.id,
-      idempotencyKey: body.requestId ? `join:${body.requestId}` : undefined,
+      idempotencyKey: body.requestId && device ? `join:${sha256(device)}:${body.requestId}` : undefined,
     })
+    if (!created && Date.now() - Date.parse(distributor.joinedAt) > JOIN_REPLAY_MINUTES * 60_000)
+      throw new AppError({
+        code: 'conflict',
+        message: 'This join was completed earlier; ask the brand for a sign-in link to sign in again.',
+      })
     const sessionToken = sessionFor(brand.id, distributor.id)
     setSessionCookie(c, sessionToken)
     return c.json({ distributor, sessionToken }, created ? 201 : 200)

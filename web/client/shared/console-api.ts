@@ -6,13 +6,15 @@ export interface ApiAnswer<T> {
 
 /**
  * A JSON call to /api as the signed-in console. The header tells the API to use the
- * console cookie even if this browser also holds a distributor session.
+ * console cookie even if this browser also holds a distributor session. The JSON
+ * content type goes on every call, bodiless writes too: the API refuses a write
+ * signed in by cookie without it (lib/http/same-origin.ts).
  */
 export async function consoleApi<T = unknown>(method: string, path: string, body?: unknown): Promise<ApiAnswer<T>> {
   const res = await fetch(path, {
     method,
     credentials: 'same-origin',
-    headers: { 'x-ripple-client': 'console', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: { 'x-ripple-client': 'console', 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   })
   const parsed = (await res.json().catch(() => ({}))) as ApiAnswer<T>['body']

@@ -66,7 +66,7 @@ export const DistributorPage: FC<{ view: AdminView; data: DistributorView; scrip
 
       <section class="card" id="actions">
         <h2>{t.actionsTitle}</h2>
-        <form id="actions-form" novalidate onsubmit="return false">
+        <form id="actions-form" novalidate>
           <div class="actions">
             {d.status === 'pending' ? (
               <button type="button" id="approve" data-status="active">
