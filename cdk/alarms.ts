@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib'
+import { CfnOutput, Duration } from 'aws-cdk-lib'
 import type * as apigw from 'aws-cdk-lib/aws-apigatewayv2'
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch'
 import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions'
@@ -22,31 +22,44 @@ const FIVE_MINUTES = Duration.minutes(5)
 /** The table operations the functions use; throttling on any of them is worth a page. */
 const TABLE_OPERATIONS = ['GetItem', 'PutItem', 'UpdateItem', 'Query', 'BatchGetItem', 'TransactWriteItems']
 
+/** The command that subscribes an address to the alarm topic (printed by cdk/app.ts and in an output). */
+export const subscribeCommand = (topicArn: string) =>
+  `aws sns subscribe --protocol email --topic-arn ${topicArn} --notification-endpoint you@example.com`
+
 /**
  * Alarms that mean "users are affected": API 5xx rate, any function error or
  * throttle, DynamoDB throttling, counter batches given up, counters falling
- * behind. With `-c alarmEmail=…` or `-c alarmTopicArn=…` they notify SNS.
- * And a small dashboard of the same metrics.
+ * behind. Every alarm notifies one SNS topic: `-c alarmTopicArn=…` (or
+ * ALARM_TOPIC_ARN) names an existing one, otherwise the stack makes its own and
+ * subscribes `-c alarmEmail=…` (or ALARM_EMAIL); without an address the
+ * `AlarmTopicArn` output says how to subscribe. And a small dashboard of the same metrics.
  */
 export class RippleAlarms extends Construct {
   readonly alarms: cloudwatch.Alarm[] = []
-  readonly topic?: sns.ITopic
+  readonly topic: sns.ITopic
 
   constructor(scope: Construct, id: string, props: RippleAlarmsProps) {
     super(scope, id)
     const { config, httpApi, functions, table } = props
     if (config.alarmTopicArn) this.topic = sns.Topic.fromTopicArn(this, 'Topic', config.alarmTopicArn)
-    else if (config.alarmEmail) {
+    else {
       const topic = new sns.Topic(this, 'Topic', { displayName: `${config.stackName} alarms`, enforceSSL: true })
-      topic.addSubscription(new subscriptions.EmailSubscription(config.alarmEmail))
+      if (config.alarmEmail) topic.addSubscription(new subscriptions.EmailSubscription(config.alarmEmail))
       this.topic = topic
     }
+    new CfnOutput(scope, 'AlarmTopicArn', {
+      value: this.topic.topicArn,
+      description: config.alarmEmail
+        ? `Alarms go here and to ${config.alarmEmail} (confirm the e-mail AWS sends).`
+        : `Alarms go here; nobody is subscribed: ${subscribeCommand('<this ARN>')}`,
+    })
+    const action = new cwActions.SnsAction(this.topic)
     const add = (name: string, alarmProps: Omit<cloudwatch.AlarmProps, 'alarmName'>) => {
       const alarm = new cloudwatch.Alarm(this, name, {
         treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
         ...alarmProps,
       })
-      if (this.topic) alarm.addAlarmAction(new cwActions.SnsAction(this.topic))
+      alarm.addAlarmAction(action)
       this.alarms.push(alarm)
     }
 

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { buildLambdas, formatReports } from '../scripts/build'
 import { configFromContext, FUNCTIONS } from './config'
 import { RippleStack } from './stack'
+import { subscribeCommand } from './alarms'
 
 /**
  * The CDK app (`npm run synth`, `npm run deploy`). It bundles the functions with
@@ -23,6 +24,12 @@ const missing = reports.map((r) => r.name).filter((n) => !(n in FUNCTIONS))
 if (missing.length > 0)
   throw new Error(
     `functions/${missing[0]}.ts has no settings in cdk/config.ts FUNCTIONS: add its memory, timeout and table actions.`,
+  )
+
+if (!config.alarmEmail && !config.alarmTopicArn)
+  console.error(
+    `Alarms will go to a new SNS topic with no subscriber. Deploy with -c alarmEmail=you@example.com (or ALARM_EMAIL=…),\n` +
+      `or -c alarmTopicArn=… for an existing topic, or subscribe after the deploy:\n  ${subscribeCommand('<AlarmTopicArn output>')}`,
   )
 
 new RippleStack(app, config.stackName, {

@@ -41,7 +41,8 @@ export interface FunctionSpec {
  */
 export const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
   // ~700 KB bundle (Hono, zod-openapi, JSX pages, client scripts): 1 GB parses it in ~⅓ the time 256 MB does.
-  // 10 s: requests are a few keyed reads and one transaction; the SDK's 5 retries fit, a stuck call does not hold a slot for 30 s.
+  // 10 s: requests are a few keyed reads and one transaction; a frozen DynamoDB answers 503 within ~3.6 s
+  // (lib/db/client.ts: 3 attempts of 1 s), so a stuck call does not hold a slot for 30 s.
   api: {
     handler: 'index.handler',
     memoryMB: 1024,
@@ -52,7 +53,8 @@ export const FUNCTIONS: Record<FunctionName, FunctionSpec> = {
   },
   // The click path: ~40 KB, GetItem (link, previous click), UpdateItem (clicks per address, lib/config/rate-limits.ts)
   // and PutItem (the click). 512 MB keeps cold starts and the HMAC fast at a cost of ~$0.0000001 per 15 ms click;
-  // 5 s because a consumer has given up long before that.
+  // 5 s because a consumer has given up long before that (a frozen DynamoDB is a 503 page within ~3.6 s:
+  // lib/db/client.ts).
   redirect: {
     handler: 'index.handler',
     memoryMB: 512,
@@ -121,7 +123,9 @@ export interface RippleConfig {
   /** Stage-wide API Gateway throttling (requests per second, and burst). */
   throttle: { rateLimit: number; burstLimit: number }
   domain?: DomainConfig
+  /** Subscribed by e-mail to the alarm topic (`-c alarmEmail=…` or ALARM_EMAIL). */
   alarmEmail?: string
+  /** An existing SNS topic for the alarms instead of the stack's own (`-c alarmTopicArn=…` or ALARM_TOPIC_ARN). */
   alarmTopicArn?: string
   functions: Record<FunctionName, FunctionSpec>
 }
@@ -160,8 +164,8 @@ export function configFromContext(
       domainName && certificateArn
         ? { domainName, certificateArn, hostedZoneId: str(context('hostedZoneId')), zoneName: str(context('zoneName')) }
         : undefined,
-    alarmEmail: str(context('alarmEmail')),
-    alarmTopicArn: str(context('alarmTopicArn')),
+    alarmEmail: str(context('alarmEmail')) ?? str(env.ALARM_EMAIL),
+    alarmTopicArn: str(context('alarmTopicArn')) ?? str(env.ALARM_TOPIC_ARN),
     functions: FUNCTIONS,
   }
 }

@@ -60,6 +60,9 @@ export class RippleFunctions extends Construct {
         environment,
         logGroup,
         paramsAndSecrets: spec.secrets.length > 0 ? secretsExtension : undefined,
+        // X-Ray: each invocation's trace (cold start, duration, errors). The HTTP API itself cannot be traced
+        // (X-Ray supports REST APIs only); the access logs carry its request ids.
+        tracing: lambda.Tracing.ACTIVE,
       })
       grantTableAccess(fn, table, spec)
       for (const s of spec.secrets) secrets[s].grantRead(fn)

@@ -49,5 +49,9 @@ export class RippleStack extends Stack {
       description: 'aws secretsmanager get-secret-value --secret-id <this> --query SecretString --output text',
     })
     new CfnOutput(this, 'SigningSecretName', { value: secrets.SIGNING_SECRET.secretName })
+    new CfnOutput(this, 'ApiFunctionName', {
+      value: functions.api.functionName,
+      description: 'After rotating a secret, any configuration update makes its instances read the new value (README).',
+    })
   }
 }

@@ -2,11 +2,19 @@ import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { ZodError } from 'zod'
 import { AppError, errorStatus, fieldsFromZod, type ErrorCode } from '../errors'
+import { isDatabaseUnavailable } from '../db/unavailable'
+
+/** Seconds a client should wait after a 503: long enough for the SDK's retries to have been worth skipping. */
+export const RETRY_AFTER_SECONDS = 5
+
+const unavailablePage = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>暂时无法访问 · Temporarily unavailable</title><body style="font-family:system-ui,sans-serif;max-width:28rem;margin:20vh auto;padding:0 1rem;text-align:center;color:#333"><h1 style="font-size:1.3rem">服务暂时不可用，请稍后刷新</h1><p>Ripple is temporarily unavailable; please reload in a few seconds.</p></body></html>`
 
 /**
  * The one place errors become responses: AppError → its status, a zod error →
- * 422 with fields, Hono's own 4xx (malformed JSON) → 400; anything else is
- * logged and answered with a generic 500 that leaks nothing.
+ * 422 with fields, Hono's own 4xx (malformed JSON) → 400, DynamoDB unreachable,
+ * timing out, failing or throttling after the SDK's retries → 503; anything
+ * else is logged and answered with a generic 500 that leaks nothing. Every 503
+ * carries Retry-After, and a page (a browser asking for HTML) gets a page.
  */
 export function toErrorResponse(err: Error, c: Context): Response {
   let e: AppError
@@ -20,11 +28,19 @@ export function toErrorResponse(err: Error, c: Context): Response {
         ? 'invalid_json'
         : ((Object.keys(errorStatus) as ErrorCode[]).find((k) => errorStatus[k] === err.status) ?? 'bad_request')
     e = new AppError({ code, message: err.message || 'Bad request.' })
+  } else if (isDatabaseUnavailable(err)) {
+    console.error(JSON.stringify({ level: 'warn', msg: 'database unavailable', path: c.req.path, error: String(err) }))
+    e = new AppError({ code: 'unavailable', message: 'The service is briefly unavailable; try again shortly.' })
   } else {
     console.error(
       JSON.stringify({ level: 'error', path: c.req.path, method: c.req.method, error: err.stack ?? String(err) }),
     )
     e = new AppError({ code: 'internal', message: 'Something went wrong on our side; it has been logged.' })
+  }
+  if (e.code === 'unavailable') {
+    c.header('Retry-After', String(RETRY_AFTER_SECONDS))
+    if (!c.req.path.startsWith('/api/') && c.req.header('accept')?.includes('text/html'))
+      return c.html(unavailablePage, 503)
   }
   return c.json({ error: { code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}) } }, e.status)
 }

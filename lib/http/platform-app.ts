@@ -3,6 +3,7 @@ import { buildApiApp } from './api-app'
 import { buildRedirectApp } from './redirect-app'
 import { buildWebhooksApp } from './webhooks-app'
 import { buildWebApp } from '../../web/app'
+import { toErrorResponse } from './on-error'
 
 /** API, webhooks and pages together: what the API Lambda serves (everything but /s/*). */
 export function buildApiAndWebApp(): Hono {
@@ -10,6 +11,8 @@ export function buildApiAndWebApp(): Hono {
   app.route('/', buildApiApp())
   app.route('/', buildWebhooksApp())
   app.route('/', buildWebApp())
+  // The pages' errors too (a database outage is a 503 page with Retry-After, not Hono's bare 500).
+  app.onError(toErrorResponse)
   return app
 }
 

@@ -18,6 +18,10 @@ const VISITOR = /^[A-Za-z0-9]{16}$/
 
 const notFoundPage = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>链接不存在 · Link not found</title><body style="font-family:system-ui,sans-serif;max-width:28rem;margin:20vh auto;padding:0 1rem;text-align:center;color:#333"><h1 style="font-size:1.3rem">链接不存在或已失效</h1><p>This link does not exist or has expired.</p></body></html>`
 
+const unavailablePage = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>请稍后再试 · Try again shortly</title><body style="font-family:system-ui,sans-serif;max-width:28rem;margin:20vh auto;padding:0 1rem;text-align:center;color:#333"><h1 style="font-size:1.3rem">链接暂时打不开，请稍后刷新</h1><p>This link cannot be opened right now; please reload in a few seconds.</p></body></html>`
+/** Seconds to wait before reloading when the link could not be read (lib/http/on-error.ts uses the same). */
+const RETRY_AFTER_SECONDS = '5'
+
 const logError = (msg: string, code: string, err: unknown) =>
   console.error(JSON.stringify({ level: 'error', msg, code, error: String(err) }))
 
@@ -63,7 +67,18 @@ export function buildRedirectApp(): Hono {
           return undefined
         })
       : Promise.resolve(undefined)
-    const [link, recent, repeats] = await Promise.all([getLink(code), recentRead, repeatCount])
+    // The link unreadable (DynamoDB down, slow or throttling after the SDK's retries) is null: a 503 page
+    // the consumer can reload, never a 500. (lib/http/on-error.ts would bring zod into this bundle.)
+    const linkRead = getLink(code).catch((err: unknown) => {
+      logError('link not read', code, err)
+      return null
+    })
+    const [link, recent, repeats] = await Promise.all([linkRead, recentRead, repeatCount])
+    if (link === null) {
+      c.header('Retry-After', RETRY_AFTER_SECONDS)
+      c.header('Cache-Control', 'no-store')
+      return c.html(unavailablePage, 503)
+    }
     if (!link) return c.html(notFoundPage, 404)
     // Crawlers and link previews are sent on but not counted and not written.
     if (ua === 'bot') return c.redirect(link.target, 302)

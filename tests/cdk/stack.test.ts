@@ -78,6 +78,14 @@ describe('the functions', () => {
     expect(FUNCTIONS.api.timeoutSeconds * 1000 - REQUEST_BUDGET_MS).toBeGreaterThanOrEqual(3000)
   })
 
+  it('are traced with X-Ray, every one', () => {
+    const fns = resourcesOf(prod.json, 'AWS::Lambda::Function').filter(([, f]) =>
+      String(f.Properties.Description).startsWith('Ripple '),
+    )
+    expect(fns).toHaveLength(NAMES.length)
+    for (const [id, f] of fns) expect(f.Properties.TracingConfig, id).toEqual({ Mode: 'Active' })
+  })
+
   it('are one per Lambda entry point in functions/', () => {
     expect(
       lambdaEntries()
@@ -299,9 +307,19 @@ describe('alarms and the dashboard', () => {
     expect(watches('AWS/DynamoDB', 'ThrottledRequests').length).toBe(1)
     expect(watches('AWS/SQS', 'ApproximateNumberOfMessagesVisible')).toHaveLength(1)
     expect(watches('AWS/Lambda', 'IteratorAge')).toHaveLength(1)
-    // No topic unless one is asked for.
-    for (const a of alarms) expect(a.AlarmActions).toBeUndefined()
     prod.template.resourceCountIs('AWS::CloudWatch::Dashboard', 1)
+  })
+
+  it('notify someone by default: every alarm acts on the stack’s topic, whose ARN is an output saying how to subscribe', () => {
+    const topics = resourcesOf(prod.json, 'AWS::SNS::Topic')
+    expect(topics).toHaveLength(1)
+    const alarms = resourcesOf(prod.json, 'AWS::CloudWatch::Alarm')
+    expect(alarms.length).toBeGreaterThanOrEqual(12)
+    for (const [id, a] of alarms) expect(a.Properties.AlarmActions, id).toEqual([{ Ref: topics[0]![0] }])
+    prod.template.resourceCountIs('AWS::SNS::Subscription', 0)
+    const output = prod.json.Outputs.AlarmTopicArn
+    expect(output.Value).toEqual({ Ref: topics[0]![0] })
+    expect(output.Description).toContain('aws sns subscribe')
   })
 
   it('notify an SNS topic from context: a new one for alarmEmail, an existing one for alarmTopicArn', () => {
@@ -310,8 +328,15 @@ describe('alarms and the dashboard', () => {
       Protocol: 'email',
       Endpoint: 'ops@example.com',
     })
+    const topic = resourcesOf(withEmail.json, 'AWS::SNS::Topic')[0]![0]
+    withEmail.template.hasResourceProperties('AWS::SNS::Subscription', { TopicArn: { Ref: topic } })
     for (const [, a] of resourcesOf(withEmail.json, 'AWS::CloudWatch::Alarm'))
-      expect(a.Properties.AlarmActions).toHaveLength(1)
+      expect(a.Properties.AlarmActions).toEqual([{ Ref: topic }])
+    // ALARM_EMAIL in the environment works as the context value does (`ALARM_EMAIL=… npm run deploy`).
+    synth({}, { ALARM_EMAIL: 'oncall@example.com' }).template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'oncall@example.com',
+    })
 
     const arn = 'arn:aws:sns:us-east-1:123456789012:ops'
     const withTopic = synth({ alarmTopicArn: arn })
