@@ -106,7 +106,7 @@ describe('failed credentials per address', () => {
     const signIn = (apiKey: string) =>
       call('POST', '/console/sign-in', {
         raw: new URLSearchParams({ apiKey }).toString(),
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' },
         ip,
       })
     const first = await times(limit, () => signIn('rpl_admin_wrong'))
