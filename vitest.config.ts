@@ -23,6 +23,7 @@ export default defineConfig({
           // Generous: on a 2-core CI machine every file shares one DynamoDB Local (Java) with the others.
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          expect: { poll: { timeout: 30_000, interval: 100 } },
         },
       },
       {
@@ -35,6 +36,8 @@ export default defineConfig({
           hookTimeout: 60_000,
           // Chromium is heavy on a 2-core machine: one browser file at a time.
           fileParallelism: false,
+          // expect.poll waits for a condition (a page update after a click); 1 s by default is a race on a busy machine.
+          expect: { poll: { timeout: 30_000, interval: 100 } },
         },
       },
       {
