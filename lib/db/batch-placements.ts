@@ -2,8 +2,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb'
 import { db } from './client'
 import { keys } from './keys'
 import { tableName } from './table'
-import { conditionFailures } from './items'
-import { transactWrite } from './transact'
+import { transactOrExplain } from './transact'
 import { getDistributors } from './distributors-batch'
 import type { Placement } from '../domain/report-events'
 
@@ -55,24 +54,19 @@ export async function pinPlacements(
     entries.slice(i * PLACEMENTS_PER_PART, (i + 1) * PLACEMENTS_PER_PART),
   )
   const T = tableName()
-  try {
-    await transactWrite(
-      parts.map((part, i) => ({
-        Put: {
-          TableName: T,
-          Item: {
-            ...keys.streamBatchPlacements(firstSequenceNumber, i),
-            entity: 'streamBatch',
-            placements: Object.fromEntries(part),
-            ttl,
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
+  const r = await transactOrExplain(
+    parts.map((part, i) => ({
+      Put: {
+        TableName: T,
+        Item: {
+          ...keys.streamBatchPlacements(firstSequenceNumber, i),
+          entity: 'streamBatch',
+          placements: Object.fromEntries(part),
+          ttl,
         },
-      })),
-    )
-    return true
-  } catch (err) {
-    if (conditionFailures(err)?.size) return false
-    throw err
-  }
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    })),
+  )
+  return r.ok
 }

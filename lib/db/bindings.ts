@@ -1,9 +1,9 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb'
 import { db } from './client'
-import { conditionFailures, decodeCursor, encodeCursor } from './items'
+import { decodeCursor, encodeCursor } from './items'
 import { keys } from './keys'
 import { tableName } from './table'
-import { transactWrite, type TransactItem } from './transact'
+import { transactOrExplain, type TransactItem } from './transact'
 import type { Binding } from './orders'
 
 /**
@@ -78,14 +78,9 @@ export async function moveBindings(
       },
     }))
     items.push(extra(batch.length))
-    try {
-      await transactWrite(items)
-      return batch.length
-    } catch (err) {
-      const failed = conditionFailures(err)
-      if (!failed?.size) throw err
-      batch = batch.filter((_, i) => !failed.has(i))
-    }
+    const r = await transactOrExplain(items)
+    if (r.ok) return batch.length
+    batch = batch.filter((_, i) => !r.failed.has(i))
   }
   return 0
 }

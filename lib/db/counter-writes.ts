@@ -1,7 +1,6 @@
 import { keys } from './keys'
 import { tableName } from './table'
-import { conditionFailures } from './items'
-import { transactWrite, type TransactItem } from './transact'
+import { transactOrExplain, type TransactItem } from './transact'
 import {
   ACTIVE_SHARDS,
   DISTRIBUTOR_DAY_SHARDS,
@@ -210,14 +209,11 @@ export async function applyChunks(
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     }
-    try {
-      await transactWrite([marker, ...part.map((u) => u.op)])
-      applied++
-    } catch (err) {
-      // Only the marker has a condition: a failed one means this chunk was applied by an earlier try.
-      if (!conditionFailures(err)?.has(0)) throw err
-      skipped++
-    }
+    const r = await transactOrExplain([marker, ...part.map((u) => u.op)])
+    if (r.ok) applied++
+    // Only the marker has a condition: a failed one means this chunk was applied by an earlier try.
+    else if (r.failed.has(0)) skipped++
+    else throw r.error
   }
   return { applied, skipped }
 }
