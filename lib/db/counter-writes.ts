@@ -12,7 +12,7 @@ import {
   increment,
   linkScope,
   randomShard,
-  shardOf,
+  counterShardOf,
 } from './counters'
 import { headcountSks, memberAttribute, ringDaySk } from './report-layout'
 import type { CounterDelta, DistributorField, StoreField } from '../domain/counter-deltas'
@@ -106,7 +106,7 @@ export function counterUpdates(deltas: readonly CounterDelta[]): CounterUpdate[]
       case 'distributorDay': {
         const key = keys.counter(
           keys.reportScope(d.brandId, 'DDAY'),
-          shardOf(d.distributorId, DISTRIBUTOR_DAY_SHARDS),
+          counterShardOf(d.distributorId, DISTRIBUTOR_DAY_SHARDS),
           d.day,
         )
         for (const [f, n] of Object.entries(d.add))
@@ -122,14 +122,14 @@ export function counterUpdates(deltas: readonly CounterDelta[]): CounterUpdate[]
         )
         break
       case 'storeDay': {
-        const key = keys.counter(keys.reportScope(d.brandId, 'SDAY'), shardOf(d.store, STORE_DAY_SHARDS), d.day)
+        const key = keys.counter(keys.reportScope(d.brandId, 'SDAY'), counterShardOf(d.store, STORE_DAY_SHARDS), d.day)
         for (const [f, n] of Object.entries(d.add))
           members.push({ key, name: memberAttribute(f as StoreField, d.type, d.store), n })
         break
       }
       case 'active': {
         const id = d.member.slice(d.member.lastIndexOf('|') + 1)
-        const key = keys.counter(keys.reportScope(d.brandId, 'ACT'), shardOf(id, ACTIVE_SHARDS), d.day)
+        const key = keys.counter(keys.reportScope(d.brandId, 'ACT'), counterShardOf(id, ACTIVE_SHARDS), d.day)
         const at = `${key.pk}\u0000${key.sk}`
         const set = active.get(at) ?? { key, ids: [] }
         set.ids.push(d.member)
