@@ -66,9 +66,9 @@ export async function moveBindings(
   extra: (moved: number) => TransactItem,
   at: string,
 ): Promise<number> {
-  let batch = [...customers]
-  while (batch.length > 0) {
-    const items: TransactItem[] = batch.map((c) => ({
+  let chunk = [...customers]
+  while (chunk.length > 0) {
+    const items: TransactItem[] = chunk.map((c) => ({
       Update: {
         TableName: tableName(),
         Key: c.key,
@@ -77,10 +77,10 @@ export async function moveBindings(
         ExpressionAttributeValues: { ':to': toId, ':pk': keys.boundTo(toId), ':from': fromId, ':at': at },
       },
     }))
-    items.push(extra(batch.length))
+    items.push(extra(chunk.length))
     const r = await transactOrExplain(items)
-    if (r.ok) return batch.length
-    batch = batch.filter((_, i) => !r.failed.has(i))
+    if (r.ok) return chunk.length
+    chunk = chunk.filter((_, i) => !r.failed.has(i))
   }
   return 0
 }

@@ -17,7 +17,7 @@ import {
 import { headcountSks, memberAttribute, ringDaySk } from './report-layout'
 import type { CounterDelta, DistributorField, StoreField } from '../domain/counter-deltas'
 
-/** Counter updates per transaction: under DynamoDB's 100 items, with room for the batch marker. */
+/** Counter updates per transaction: under DynamoDB's 100 items, with room for the stream batch's chunk marker. */
 export const UPDATES_PER_CHUNK = 90
 /** Attributes (or set members) per update: keeps an UpdateExpression far below its 4 KB limit. */
 const ATTRIBUTES_PER_UPDATE = 60
@@ -190,7 +190,7 @@ export async function applyCounterDeltas(
   return applyChunks(firstSequenceNumber, chunkUpdates(counterUpdates(deltas)))
 }
 
-/** Applies chunks by index (exported for tests that stop a batch halfway). */
+/** Applies chunks by index (exported for tests that stop a stream batch halfway). */
 export async function applyChunks(
   firstSequenceNumber: string,
   chunks: readonly CounterUpdate[][],

@@ -17,7 +17,7 @@ export async function readPlacements(ids: readonly string[]): Promise<Map<string
   return new Map([...found].map(([id, d]) => [id, { ring: d.ring, type: d.type, ancestors: d.ancestors }]))
 }
 
-/** The placements a batch was first counted with, or undefined when it has none pinned yet. */
+/** The placements a stream batch was first counted with, or undefined when it has none pinned yet. */
 export async function getPinnedPlacements(firstSequenceNumber: string): Promise<Map<string, Placement> | undefined> {
   const { pk } = keys.streamBatchPlacements(firstSequenceNumber)
   const items: Record<string, unknown>[] = []
@@ -40,9 +40,9 @@ export async function getPinnedPlacements(firstSequenceNumber: string): Promise<
 }
 
 /**
- * Pins a batch's placements, all parts in one transaction, unless an earlier try
+ * Pins a stream batch's placements, all parts in one transaction, unless an earlier try
  * pinned some first.
- * @returns false when the batch was already pinned (read those with getPinnedPlacements)
+ * @returns false when the stream batch was already pinned (read those with getPinnedPlacements)
  */
 export async function pinPlacements(
   firstSequenceNumber: string,
