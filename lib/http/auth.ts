@@ -8,6 +8,7 @@ import { getDistributor } from '../db/distributors'
 import { safeEqual, sha256 } from '../auth/secrets'
 import { verifySession } from '../auth/session-token'
 import { verifyConsoleSession } from '../auth/console-session'
+import { logBrand } from './log-request'
 
 export const SESSION_COOKIE = 'rpl_session'
 export const CONSOLE_COOKIE = 'rpl_console'
@@ -64,7 +65,9 @@ async function callerFrom(c: Context): Promise<Caller> {
 
 /** Resolves the caller once per request and stores it as `c.var.caller`. */
 export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
-  c.set('caller', await callerFrom(c))
+  const caller = await callerFrom(c)
+  c.set('caller', caller)
+  if (caller.kind === 'brand' || caller.kind === 'distributor') logBrand(caller.brandId)
   await next()
 })
 

@@ -2,6 +2,7 @@ import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import { ZodError } from 'zod'
 import { AppError, errorStatus, fieldsFromZod, type ErrorCode } from '../errors'
+import { logger } from '../log'
 
 /**
  * The one place errors become responses: AppError → its status, a zod error →
@@ -21,9 +22,7 @@ export function toErrorResponse(err: Error, c: Context): Response {
         : ((Object.keys(errorStatus) as ErrorCode[]).find((k) => errorStatus[k] === err.status) ?? 'bad_request')
     e = new AppError({ code, message: err.message || 'Bad request.' })
   } else {
-    console.error(
-      JSON.stringify({ level: 'error', path: c.req.path, method: c.req.method, error: err.stack ?? String(err) }),
-    )
+    logger.error('unhandled error', { path: c.req.path, method: c.req.method, error: err })
     e = new AppError({ code: 'internal', message: 'Something went wrong on our side; it has been logged.' })
   }
   return c.json({ error: { code: e.code, message: e.message, ...(e.fields ? { fields: e.fields } : {}) } }, e.status)

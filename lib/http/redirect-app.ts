@@ -6,6 +6,8 @@ import { findRecentClick, recordClick, type RecentClick } from '../db/clicks'
 import { uaClass } from '../domain/user-agent'
 import { withClickParam } from '../domain/redirect-target'
 import { SAFE_ALPHABET } from '../services/create-distributor'
+import { errorInput, logger } from '../log'
+import { logRequest } from './log-request'
 
 export const VISITOR_COOKIE = 'rpl_vid'
 const newVisitorId = customAlphabet(SAFE_ALPHABET, 16)
@@ -14,8 +16,7 @@ const VISITOR = /^[A-Za-z0-9]{16}$/
 
 const notFoundPage = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>链接不存在 · Link not found</title><body style="font-family:system-ui,sans-serif;max-width:28rem;margin:20vh auto;padding:0 1rem;text-align:center;color:#333"><h1 style="font-size:1.3rem">链接不存在或已失效</h1><p>This link does not exist or has expired.</p></body></html>`
 
-const logError = (msg: string, code: string, err: unknown) =>
-  console.error(JSON.stringify({ level: 'error', msg, code, error: String(err) }))
+const logError = (msg: string, code: string, err: unknown) => logger.error(msg, { code }, errorInput(err))
 
 /**
  * The consumer's click path, GET /s/:code: one read round trip (the link, and for
@@ -26,6 +27,7 @@ const logError = (msg: string, code: string, err: unknown) =>
  */
 export function buildRedirectApp(): Hono {
   const app = new Hono()
+  app.use('/s/*', logRequest)
   // GET /s/:code: record the click and send the consumer on to the product.
   app.get('/s/:code', async (c) => {
     const code = c.req.param('code')
