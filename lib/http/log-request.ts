@@ -22,7 +22,12 @@ export const logRequest = createMiddleware(async (c, next) => {
   logger.resetKeys()
   if (env?.lambdaContext) logger.addContext(env.lambdaContext)
   logger.appendKeys({ requestId: env?.requestContext?.requestId ?? env?.lambdaContext?.awsRequestId ?? randomUUID() })
-  await next()
+  try {
+    await next()
+  } finally {
+    // Errors were logged inside next() (onError); lines after the request (a job on `npm start`) carry no stale keys.
+    logger.resetKeys()
+  }
 })
 
 /** Adds the caller's brand to the request's log lines (called by `authenticate`). */
