@@ -1,3 +1,4 @@
+import { logger } from '../lib/log'
 import { countStreamChanges } from '../lib/services/count-stream-changes'
 import type { DynamoDBStreamEvent } from '../lib/db/stream-records'
 
@@ -9,5 +10,5 @@ import type { DynamoDBStreamEvent } from '../lib/db/stream-records'
  */
 export const handler = async (event: DynamoDBStreamEvent): Promise<void> => {
   const result = await countStreamChanges(event.Records)
-  console.log(JSON.stringify({ level: 'info', job: 'report-counters', records: event.Records.length, ...result }))
+  logger.info('job done', { job: 'report-counters', records: event.Records.length, ...result })
 }

@@ -1,4 +1,5 @@
 import { request } from 'node:http'
+import { errorInput, logger } from '../log'
 
 /**
  * Secrets on AWS: the stack keeps the signing secret and the admin token in
@@ -121,7 +122,7 @@ export function withSecrets<A extends unknown[], R>(
       await loading
     } catch (err) {
       if (opts.onFailure !== 'continue') throw err
-      console.error(JSON.stringify({ level: 'error', msg: 'secrets not loaded', error: String(err) }))
+      logger.error('secrets not loaded', errorInput(err))
     }
     return handler(...args)
   }

@@ -1,9 +1,9 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb'
 import { db } from './client'
-import { conditionFailures, decodeCursor, encodeCursor } from './items'
+import { decodeCursor, encodeCursor } from './items'
 import { keys } from './keys'
 import { tableName } from './table'
-import { transactWrite, type TransactItem } from './transact'
+import { transactOrExplain, type TransactItem } from './transact'
 import type { Binding } from './orders'
 
 /**
@@ -66,9 +66,9 @@ export async function moveBindings(
   extra: (moved: number) => TransactItem,
   at: string,
 ): Promise<number> {
-  let batch = [...customers]
-  while (batch.length > 0) {
-    const items: TransactItem[] = batch.map((c) => ({
+  let chunk = [...customers]
+  while (chunk.length > 0) {
+    const items: TransactItem[] = chunk.map((c) => ({
       Update: {
         TableName: tableName(),
         Key: c.key,
@@ -77,15 +77,10 @@ export async function moveBindings(
         ExpressionAttributeValues: { ':to': toId, ':pk': keys.boundTo(toId), ':from': fromId, ':at': at },
       },
     }))
-    items.push(extra(batch.length))
-    try {
-      await transactWrite(items)
-      return batch.length
-    } catch (err) {
-      const failed = conditionFailures(err)
-      if (!failed?.size) throw err
-      batch = batch.filter((_, i) => !failed.has(i))
-    }
+    items.push(extra(chunk.length))
+    const r = await transactOrExplain(items)
+    if (r.ok) return chunk.length
+    chunk = chunk.filter((_, i) => !r.failed.has(i))
   }
   return 0
 }

@@ -1,9 +1,8 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb'
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
-import { db } from './client'
 import { keys } from './keys'
 import { queryPage, readOne, strip, type KeyedRead } from './items'
 import { tableName } from './table'
+import { writeOrExplain } from './transact'
 import type { Campaign } from '../schemas/campaign'
 
 /**
@@ -11,19 +10,14 @@ import type { Campaign } from '../schemas/campaign'
  * `replace` refuses one that does not exist; either returns false when refused.
  */
 export async function putCampaign(brandId: string, campaign: Campaign, mode: 'create' | 'replace'): Promise<boolean> {
-  try {
-    await db().send(
-      new PutCommand({
-        TableName: tableName(),
-        Item: { ...keys.campaign(brandId, campaign.id), entity: 'campaign', ...campaign },
-        ConditionExpression: mode === 'create' ? 'attribute_not_exists(pk)' : 'attribute_exists(pk)',
-      }),
-    )
-    return true
-  } catch (err) {
-    if (err instanceof ConditionalCheckFailedException) return false
-    throw err
-  }
+  const r = await writeOrExplain(
+    new PutCommand({
+      TableName: tableName(),
+      Item: { ...keys.campaign(brandId, campaign.id), entity: 'campaign', ...campaign },
+      ConditionExpression: mode === 'create' ? 'attribute_not_exists(pk)' : 'attribute_exists(pk)',
+    }),
+  )
+  return r.ok
 }
 
 export const campaignRead = (brandId: string, campaignId: string): KeyedRead<Campaign> => ({

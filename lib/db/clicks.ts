@@ -1,8 +1,8 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb'
-import { db } from './client'
 import { keys } from './keys'
 import { getItem, strip, readOne, type KeyedRead } from './items'
 import { tableName } from './table'
+import { writeOrExplain } from './transact'
 import { hmac, signingSecret } from '../auth/secrets'
 import type { LinkRecord } from './links'
 
@@ -97,24 +97,19 @@ export async function recordClick(
     uaClass: visit.uaClass,
     at: new Date(now).toISOString(),
   }
-  try {
-    await db().send(
-      new PutCommand({
-        TableName: tableName(),
-        Item: {
-          ...keys.click(clickId),
-          entity: 'click',
-          ...click,
-          ttl: Math.floor(now / 1000) + CLICK_TTL_DAYS * 86_400,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    )
-    return { counted: true, clickId }
-  } catch (err) {
-    if ((err as { name?: string }).name === 'ConditionalCheckFailedException') return { counted: false, clickId }
-    throw err
-  }
+  const put = await writeOrExplain(
+    new PutCommand({
+      TableName: tableName(),
+      Item: {
+        ...keys.click(clickId),
+        entity: 'click',
+        ...click,
+        ttl: Math.floor(now / 1000) + CLICK_TTL_DAYS * 86_400,
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }),
+  )
+  return { counted: put.ok, clickId }
 }
 
 /** A click by id (for attribution), or undefined once TTL has removed it. */

@@ -1,7 +1,6 @@
 import { keys } from './keys'
 import { tableName } from './table'
-import { conditionFailures } from './items'
-import { transactWrite, type TransactItem } from './transact'
+import { transactOrExplain, type TransactItem } from './transact'
 import {
   ACTIVE_SHARDS,
   DISTRIBUTOR_DAY_SHARDS,
@@ -13,12 +12,12 @@ import {
   increment,
   linkScope,
   randomShard,
-  shardOf,
+  counterShardOf,
 } from './counters'
 import { headcountSks, memberAttribute, ringDaySk } from './report-layout'
 import type { CounterDelta, DistributorField, StoreField } from '../domain/counter-deltas'
 
-/** Counter updates per transaction: under DynamoDB's 100 items, with room for the batch marker. */
+/** Counter updates per transaction: under DynamoDB's 100 items, with room for the stream batch's chunk marker. */
 export const UPDATES_PER_CHUNK = 90
 /** Attributes (or set members) per update: keeps an UpdateExpression far below its 4 KB limit. */
 const ATTRIBUTES_PER_UPDATE = 60
@@ -107,7 +106,7 @@ export function counterUpdates(deltas: readonly CounterDelta[]): CounterUpdate[]
       case 'distributorDay': {
         const key = keys.counter(
           keys.reportScope(d.brandId, 'DDAY'),
-          shardOf(d.distributorId, DISTRIBUTOR_DAY_SHARDS),
+          counterShardOf(d.distributorId, DISTRIBUTOR_DAY_SHARDS),
           d.day,
         )
         for (const [f, n] of Object.entries(d.add))
@@ -123,14 +122,14 @@ export function counterUpdates(deltas: readonly CounterDelta[]): CounterUpdate[]
         )
         break
       case 'storeDay': {
-        const key = keys.counter(keys.reportScope(d.brandId, 'SDAY'), shardOf(d.store, STORE_DAY_SHARDS), d.day)
+        const key = keys.counter(keys.reportScope(d.brandId, 'SDAY'), counterShardOf(d.store, STORE_DAY_SHARDS), d.day)
         for (const [f, n] of Object.entries(d.add))
           members.push({ key, name: memberAttribute(f as StoreField, d.type, d.store), n })
         break
       }
       case 'active': {
         const id = d.member.slice(d.member.lastIndexOf('|') + 1)
-        const key = keys.counter(keys.reportScope(d.brandId, 'ACT'), shardOf(id, ACTIVE_SHARDS), d.day)
+        const key = keys.counter(keys.reportScope(d.brandId, 'ACT'), counterShardOf(id, ACTIVE_SHARDS), d.day)
         const at = `${key.pk}\u0000${key.sk}`
         const set = active.get(at) ?? { key, ids: [] }
         set.ids.push(d.member)
@@ -191,7 +190,7 @@ export async function applyCounterDeltas(
   return applyChunks(firstSequenceNumber, chunkUpdates(counterUpdates(deltas)))
 }
 
-/** Applies chunks by index (exported for tests that stop a batch halfway). */
+/** Applies chunks by index (exported for tests that stop a stream batch halfway). */
 export async function applyChunks(
   firstSequenceNumber: string,
   chunks: readonly CounterUpdate[][],
@@ -210,14 +209,11 @@ export async function applyChunks(
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     }
-    try {
-      await transactWrite([marker, ...part.map((u) => u.op)])
-      applied++
-    } catch (err) {
-      // Only the marker has a condition: a failed one means this chunk was applied by an earlier try.
-      if (!conditionFailures(err)?.has(0)) throw err
-      skipped++
-    }
+    const r = await transactOrExplain([marker, ...part.map((u) => u.op)])
+    if (r.ok) applied++
+    // Only the marker has a condition: a failed one means this chunk was applied by an earlier try.
+    else if (r.failed.has(0)) skipped++
+    else throw r.error
   }
   return { applied, skipped }
 }

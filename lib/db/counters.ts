@@ -30,8 +30,12 @@ export const TEAM_DAY_SHARDS = 4
 
 export const randomShard = (n: number) => Math.floor(Math.random() * n)
 
-/** The fixed shard of a distributor or store id. */
-export const shardOf = (id: string, n: number): number => createHash('md5').update(id).digest().readUInt32BE(0) % n
+/**
+ * The fixed counter shard of a distributor or store id (the first 4 bytes of its MD5). Stored counter keys
+ * depend on it: never change it, nor merge it with the ledger's `ledgerShardOf`, which hashes differently.
+ */
+export const counterShardOf = (id: string, n: number): number =>
+  createHash('md5').update(id).digest().readUInt32BE(0) % n
 
 /** Counter scope for one link's totals. */
 export const linkScope = (code: string) => `LINK#${code}`

@@ -1,9 +1,9 @@
 import { batchGet } from './batch-get'
 import { distributorItem, inviteItem, teamUpdate } from './distributors'
-import { conditionFailures, strip } from './items'
+import { strip } from './items'
 import { keys } from './keys'
 import { tableName } from './table'
-import { MAX_TRANSACT_ITEMS, transactWrite, type TransactItem } from './transact'
+import { MAX_TRANSACT_ITEMS, transactOrExplain, type TransactItem } from './transact'
 import type { Distributor } from '../schemas/distributor'
 import type { TeamCounts } from '../domain/team'
 
@@ -36,13 +36,7 @@ export async function createDistributorsTogether(
     },
   ])
   for (const [ancestorId, delta] of deltas) items.push(teamUpdate(ancestorId, delta))
-  try {
-    await transactWrite(items)
-    return true
-  } catch (err) {
-    if (conditionFailures(err)?.size) return false
-    throw err
-  }
+  return (await transactOrExplain(items)).ok
 }
 
 /** Distributors by id, read consistently (just written by an earlier request of the same import). */

@@ -1,11 +1,11 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { db } from './client'
 import { keys, timeSortKey } from './keys'
-import { conditionFailures, getItem, queryPage, strip, type Page, readOne, type KeyedRead } from './items'
+import { getItem, queryPage, strip, type Page, readOne, type KeyedRead } from './items'
 import { tableName } from './table'
 import type { Distributor } from '../schemas/distributor'
 import type { TeamCounts } from '../domain/team'
-import { transactWrite, type TransactItem } from './transact'
+import { transactOrExplain, type TransactItem } from './transact'
 
 /**
  * The invite (coupon) code's item. It keeps the owner's recruiters as they were
@@ -89,17 +89,12 @@ export async function createDistributor(
     })
   }
   for (const [ancestorId, delta] of recruiterDeltas) items.push(teamUpdate(ancestorId, delta))
-  try {
-    await transactWrite(items)
-    return { created: true }
-  } catch (err) {
-    const failed = conditionFailures(err)
-    if (!failed || failed.size === 0) throw err
-    if (failed.has(0)) return { created: false, reason: 'id_taken' }
-    if (failed.has(2))
-      return { created: false, reason: 'external_id_taken', existingId: String(failed.get(2)?.distributorId) }
-    return { created: false, reason: 'invite_taken' }
-  }
+  const r = await transactOrExplain(items)
+  if (r.ok) return { created: true }
+  if (r.failed.has(0)) return { created: false, reason: 'id_taken' }
+  if (r.failed.has(2))
+    return { created: false, reason: 'external_id_taken', existingId: String(r.failed.get(2)?.distributorId) }
+  return { created: false, reason: 'invite_taken' }
 }
 
 /** One distributor by id (any brand: callers check the brand), or undefined. */
@@ -219,13 +214,7 @@ export async function writeMove(
   }))
   for (const [ancestorId, delta] of deltas) items.push(teamUpdate(ancestorId, delta))
   items.push(...extra)
-  try {
-    await transactWrite(items)
-    return true
-  } catch (err) {
-    if (conditionFailures(err)?.size) return false
-    throw err
-  }
+  return (await transactOrExplain(items)).ok
 }
 
 /** Members Put per move transaction; the rest of its 100 items are team counts (at most 20 recruiters: the root's old and new upline). */

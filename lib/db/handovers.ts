@@ -1,10 +1,9 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb'
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
 import { db } from './client'
-import { conditionFailures, getItem, strip } from './items'
+import { getItem, strip } from './items'
 import { keys } from './keys'
 import { tableName } from './table'
-import { transactWrite, type TransactItem } from './transact'
+import { transactOrExplain, writeOrExplain, type TransactItem } from './transact'
 import type { Handover } from '../schemas/handover'
 
 /** A distributor's hand-over record, if they have left. */
@@ -38,13 +37,10 @@ export async function startHandover(h: Handover): Promise<boolean> {
       },
     },
   ]
-  try {
-    await transactWrite(items)
-    return true
-  } catch (err) {
-    if (conditionFailures(err)?.has(0)) return false
-    throw err
-  }
+  const r = await transactOrExplain(items)
+  if (r.ok) return true
+  if (r.failed.has(0)) return false
+  throw r.error
 }
 
 /** The transaction item that adds moved customers to the record's count (sent with the bindings it counts). */
@@ -75,19 +71,15 @@ export const countRecruitMoving = (leaverId: string, recruitId: string, at: stri
 
 /** Clears the mark once the recruit's whole team is placed (a no-op when another run already did). */
 export async function finishRecruitMove(leaverId: string, recruitId: string): Promise<void> {
-  try {
-    await db().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.handover(leaverId),
-        UpdateExpression: 'REMOVE movingRecruitId',
-        ConditionExpression: 'movingRecruitId = :id',
-        ExpressionAttributeValues: { ':id': recruitId },
-      }),
-    )
-  } catch (err) {
-    if (!(err instanceof ConditionalCheckFailedException)) throw err
-  }
+  await writeOrExplain(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.handover(leaverId),
+      UpdateExpression: 'REMOVE movingRecruitId',
+      ConditionExpression: 'movingRecruitId = :id',
+      ExpressionAttributeValues: { ':id': recruitId },
+    }),
+  )
 }
 
 /** Writes one run's outcome (status, recruits that could not move) and returns the record with its counts. */

@@ -1,8 +1,7 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb'
-import { db } from './client'
-import { transactWrite } from './transact'
+import { transactOrExplain, writeOrExplain } from './transact'
 import { keys } from './keys'
-import { conditionFailures, getItem, queryPage, type Page } from './items'
+import { getItem, queryPage, type Page } from './items'
 import { tableName } from './table'
 import { balanceUpdate, statusIndex, type LedgerEntry } from './ledger'
 
@@ -26,31 +25,26 @@ export function listDueHolds(day: string, shard: number, until: string, cursor?:
  */
 export async function releaseHold(e: LedgerEntry, now = new Date()): Promise<boolean> {
   const index = statusIndex({ ...e, status: 'available' })
-  try {
-    await transactWrite([
-      {
-        Update: {
-          TableName: tableName(),
-          Key: keys.ledgerEntry(e.distributorId, e.at, e.entryId),
-          UpdateExpression: 'SET #s = :available, availableSince = :now, gsi2pk = :pk, gsi2sk = :sk',
-          ConditionExpression: '#s = :pending',
-          ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: {
-            ':available': 'available',
-            ':pending': 'pending',
-            ':now': now.toISOString(),
-            ':pk': index.gsi2pk,
-            ':sk': index.gsi2sk,
-          },
+  const written = await transactOrExplain([
+    {
+      Update: {
+        TableName: tableName(),
+        Key: keys.ledgerEntry(e.distributorId, e.at, e.entryId),
+        UpdateExpression: 'SET #s = :available, availableSince = :now, gsi2pk = :pk, gsi2sk = :sk',
+        ConditionExpression: '#s = :pending',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: {
+          ':available': 'available',
+          ':pending': 'pending',
+          ':now': now.toISOString(),
+          ':pk': index.gsi2pk,
+          ':sk': index.gsi2sk,
         },
       },
-      balanceUpdate(e.distributorId, e.currency, { pending: -e.amount, available: e.amount }),
-    ])
-    return true
-  } catch (err) {
-    if (conditionFailures(err)?.size) return false
-    throw err
-  }
+    },
+    balanceUpdate(e.distributorId, e.currency, { pending: -e.amount, available: e.amount }),
+  ])
+  return written.ok
 }
 
 /** The first day the hold-release job has not finished yet (a watermark), or undefined on the first run. */
@@ -61,17 +55,14 @@ export async function getHoldWatermark(): Promise<string | undefined> {
 
 /** Moves the watermark forward only (never back), so concurrent runs cannot undo each other. */
 export async function advanceHoldWatermark(doneBefore: string): Promise<void> {
-  try {
-    await db().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.job('hold-release'),
-        UpdateExpression: 'SET doneBefore = :d',
-        ConditionExpression: 'attribute_not_exists(doneBefore) OR doneBefore < :d',
-        ExpressionAttributeValues: { ':d': doneBefore },
-      }),
-    )
-  } catch (err) {
-    if ((err as { name?: string }).name !== 'ConditionalCheckFailedException') throw err
-  }
+  // A failed condition means another run already moved it as far or further.
+  await writeOrExplain(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.job('hold-release'),
+      UpdateExpression: 'SET doneBefore = :d',
+      ConditionExpression: 'attribute_not_exists(doneBefore) OR doneBefore < :d',
+      ExpressionAttributeValues: { ':d': doneBefore },
+    }),
+  )
 }

@@ -1,6 +1,4 @@
 import { GetCommand, QueryCommand, type QueryCommandInput, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb'
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb'
-import { unmarshall } from '@aws-sdk/util-dynamodb'
 import { db } from './client'
 import { tableName } from './table'
 import { AppError } from '../errors'
@@ -81,17 +79,4 @@ export async function queryPage<T>(
     throw err
   }
   return { items: (r.Items ?? []).map((i) => strip<T>(i)), nextCursor: encodeCursor(r.LastEvaluatedKey) }
-}
-
-/**
- * Which items of a cancelled TransactWriteItems failed their condition, by index,
- * with the stored item when the request asked for ALL_OLD on failure.
- */
-export function conditionFailures(err: unknown): Map<number, Record<string, unknown> | undefined> | null {
-  if (!(err instanceof TransactionCanceledException)) return null
-  const failed = new Map<number, Record<string, unknown> | undefined>()
-  err.CancellationReasons?.forEach((reason, i) => {
-    if (reason.Code === 'ConditionalCheckFailed') failed.set(i, reason.Item ? unmarshall(reason.Item) : undefined)
-  })
-  return failed
 }

@@ -14,7 +14,11 @@ export const HOLD_SHARDS = 4
 export const AVAILABLE_SHARDS = 8
 export const SETTLED_SHARDS = 8
 
-const shardOf = (id: string, n: number) => (createHash('md5').update(id).digest()[0] ?? 0) % n
+/**
+ * The fixed index shard of a ledger entry id (the first byte of its MD5). Stored index keys depend on it:
+ * never change it, nor merge it with the counters' `counterShardOf`, which hashes differently.
+ */
+const ledgerShardOf = (id: string, n: number) => (createHash('md5').update(id).digest()[0] ?? 0) % n
 
 /** The key of an entry: a distributor's ledger in time order. */
 export const entryKey = (e: Pick<LedgerEntry, 'distributorId' | 'at' | 'entryId'>) =>
@@ -30,16 +34,16 @@ export function statusIndex(
 ): { gsi2pk: string; gsi2sk: string } {
   if (e.status === 'pending')
     return {
-      gsi2pk: keys.holdDue(e.availableAt.slice(0, 10), shardOf(e.entryId, HOLD_SHARDS)),
+      gsi2pk: keys.holdDue(e.availableAt.slice(0, 10), ledgerShardOf(e.entryId, HOLD_SHARDS)),
       gsi2sk: `${e.availableAt}#${e.entryId}`,
     }
   if (e.status === 'available')
     return {
-      gsi2pk: keys.availableOf(e.brandId, shardOf(e.entryId, AVAILABLE_SHARDS)),
+      gsi2pk: keys.availableOf(e.brandId, ledgerShardOf(e.entryId, AVAILABLE_SHARDS)),
       gsi2sk: `${e.availableAt}#${e.entryId}`,
     }
   return {
-    gsi2pk: keys.settledIn(e.brandId, e.settlementId ?? '', shardOf(e.entryId, SETTLED_SHARDS)),
+    gsi2pk: keys.settledIn(e.brandId, e.settlementId ?? '', ledgerShardOf(e.entryId, SETTLED_SHARDS)),
     gsi2sk: `${e.distributorId}#${e.entryId}`,
   }
 }
@@ -50,7 +54,7 @@ export function entryItem(e: LedgerEntry): Record<string, unknown> {
     ...entryKey(e),
     entity: 'ledger',
     ...e,
-    gsi1pk: keys.brandLedger(e.brandId, e.at.slice(0, 7), shardOf(e.entryId, LEDGER_SHARDS)),
+    gsi1pk: keys.brandLedger(e.brandId, e.at.slice(0, 7), ledgerShardOf(e.entryId, LEDGER_SHARDS)),
     gsi1sk: `${e.at}#${e.entryId}`,
     ...statusIndex(e),
   }

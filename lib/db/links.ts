@@ -1,6 +1,6 @@
-import { transactWrite } from './transact'
+import { transactOrExplain } from './transact'
 import { keys, timeSortKey } from './keys'
-import { getItem, conditionFailures, queryPage, strip, type Page, readOne, type KeyedRead } from './items'
+import { getItem, queryPage, strip, type Page, readOne, type KeyedRead } from './items'
 import { tableName } from './table'
 
 /** A share link as stored: what the redirect needs in one GetItem. */
@@ -30,37 +30,32 @@ export type CreateLinkResult =
  */
 export async function createLink(link: LinkRecord, targetKey: string): Promise<CreateLinkResult> {
   const T = tableName()
-  try {
-    await transactWrite([
-      {
-        Put: {
-          TableName: T,
-          Item: {
-            ...keys.link(link.code),
-            entity: 'link',
-            ...link,
-            gsi1pk: keys.linksOf(link.distributorId),
-            gsi1sk: timeSortKey(link.createdAt, link.code),
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
+  const r = await transactOrExplain([
+    {
+      Put: {
+        TableName: T,
+        Item: {
+          ...keys.link(link.code),
+          entity: 'link',
+          ...link,
+          gsi1pk: keys.linksOf(link.distributorId),
+          gsi1sk: timeSortKey(link.createdAt, link.code),
         },
+        ConditionExpression: 'attribute_not_exists(pk)',
       },
-      {
-        Put: {
-          TableName: T,
-          Item: { ...keys.linkTarget(link.distributorId, targetKey), entity: 'linkTarget', code: link.code },
-          ConditionExpression: 'attribute_not_exists(pk)',
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-        },
+    },
+    {
+      Put: {
+        TableName: T,
+        Item: { ...keys.linkTarget(link.distributorId, targetKey), entity: 'linkTarget', code: link.code },
+        ConditionExpression: 'attribute_not_exists(pk)',
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       },
-    ])
-    return { created: true }
-  } catch (err) {
-    const failed = conditionFailures(err)
-    if (!failed || failed.size === 0) throw err
-    if (failed.has(1)) return { created: false, reason: 'target_linked', existingCode: String(failed.get(1)?.code) }
-    return { created: false, reason: 'code_taken' }
-  }
+    },
+  ])
+  if (r.ok) return { created: true }
+  if (r.failed.has(1)) return { created: false, reason: 'target_linked', existingCode: String(r.failed.get(1)?.code) }
+  return { created: false, reason: 'code_taken' }
 }
 
 /** The link behind a code: the redirect's one read. */

@@ -1,8 +1,8 @@
 import { keys } from './keys'
-import { getItem, conditionFailures, strip, readOne, type KeyedRead } from './items'
+import { getItem, strip, readOne, type KeyedRead } from './items'
 import { tableName } from './table'
 import { balanceDeltas, balanceUpdate, entryKey, putEntry, type LedgerEntry } from './ledger'
-import { transactWrite, type TransactItem } from './transact'
+import { transactOrExplain, type TransactItem } from './transact'
 import { bindingItem } from './bindings'
 import type { Binding, CustomerFirst, Order, OrderCommission, Refund } from '../domain/order'
 
@@ -174,12 +174,8 @@ export async function writeRefund(
  * condition failed (something changed since the caller read it).
  */
 async function writeOutcome(items: TransactItem[]): Promise<WriteOrderResult> {
-  try {
-    await transactWrite(items)
-    return 'written'
-  } catch (err) {
-    const failed = conditionFailures(err)
-    if (!failed) throw err
-    return failed.has(0) ? 'exists' : 'retry'
-  }
+  // Any cancellation, a clash that outlasted transactWrite's retries too: the caller reads again and decides again.
+  const r = await transactOrExplain(items, { anyCancellation: true })
+  if (r.ok) return 'written'
+  return r.failed.has(0) ? 'exists' : 'retry'
 }

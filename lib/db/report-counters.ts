@@ -8,7 +8,7 @@ import {
   HEADCOUNT_SHARDS,
   RING_DAY_SHARDS,
   STORE_DAY_SHARDS,
-  shardOf,
+  counterShardOf,
 } from './counters'
 import { attributesOf, parseHeadcountSk, parseMemberAttribute, parseRingDaySk } from './report-layout'
 import {
@@ -164,7 +164,7 @@ export async function readOwnDays(
   const names = ['sk', ...attributesOf(distributorId, types)]
   const items = await queryRange(
     keys.reportScope(brandId, 'DDAY'),
-    shardOf(distributorId, DISTRIBUTOR_DAY_SHARDS),
+    counterShardOf(distributorId, DISTRIBUTOR_DAY_SHARDS),
     from,
     to,
     {

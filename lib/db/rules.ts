@@ -1,6 +1,6 @@
-import { transactWrite } from './transact'
+import { transactOrExplain } from './transact'
 import { keys } from './keys'
-import { conditionFailures, getItem, queryPage, strip } from './items'
+import { getItem, queryPage, strip } from './items'
 import { tableName } from './table'
 import type { Rule } from '../schemas/rule'
 
@@ -13,30 +13,25 @@ type StoredRule = Rule & { deleted?: boolean }
  */
 export async function writeRule(brandId: string, rule: StoredRule, previousVersion: number | null): Promise<boolean> {
   const T = tableName()
-  try {
-    await transactWrite([
-      {
-        Put: {
-          TableName: T,
-          Item: { ...keys.rule(brandId, rule.id), entity: 'rule', ...rule },
-          ...(previousVersion === null
-            ? { ConditionExpression: 'attribute_not_exists(pk)' }
-            : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': previousVersion } }),
-        },
+  const r = await transactOrExplain([
+    {
+      Put: {
+        TableName: T,
+        Item: { ...keys.rule(brandId, rule.id), entity: 'rule', ...rule },
+        ...(previousVersion === null
+          ? { ConditionExpression: 'attribute_not_exists(pk)' }
+          : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': previousVersion } }),
       },
-      {
-        Put: {
-          TableName: T,
-          Item: { ...keys.ruleVersion(brandId, rule.id, rule.version), entity: 'ruleVersion', ...rule },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
+    },
+    {
+      Put: {
+        TableName: T,
+        Item: { ...keys.ruleVersion(brandId, rule.id, rule.version), entity: 'ruleVersion', ...rule },
+        ConditionExpression: 'attribute_not_exists(pk)',
       },
-    ])
-    return true
-  } catch (err) {
-    if (conditionFailures(err)?.size) return false
-    throw err
-  }
+    },
+  ])
+  return r.ok
 }
 
 /** One rule (deleted ones included, flagged), or undefined. */

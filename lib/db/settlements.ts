@@ -1,11 +1,10 @@
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
 import { db } from './client'
 import { keys } from './keys'
-import { conditionFailures, getItem, queryPage, strip, type Page } from './items'
+import { getItem, queryPage, strip, type Page } from './items'
 import { tableName } from './table'
 import { balanceUpdate, statusIndex, type LedgerEntry } from './ledger'
-import { transactWrite, type TransactItem } from './transact'
+import { transactOrExplain, transactWrite, writeOrExplain, type TransactItem } from './transact'
 import type { SettlementLine } from '../domain/settlement'
 
 export type BatchStatus = 'closing' | 'closed' | 'paying' | 'paid'
@@ -42,25 +41,21 @@ export interface Batch {
 
 /** Creates the batch if this brand and period has none; returns the stored one either way. */
 export async function createOrGetBatch(batch: Batch): Promise<{ batch: Batch; created: boolean }> {
-  try {
-    await db().send(
-      new PutCommand({
-        TableName: tableName(),
-        Item: {
-          ...keys.settlement(batch.brandId, batch.batchId),
-          entity: 'settlement',
-          ...batch,
-          gsi1pk: keys.settlementsOf(batch.brandId),
-          gsi1sk: `${batch.startedAt}#${batch.batchId}`,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    )
-    return { batch, created: true }
-  } catch (err) {
-    if (!(err instanceof ConditionalCheckFailedException)) throw err
-    return { batch: (await getBatch(batch.brandId, batch.batchId)) as Batch, created: false }
-  }
+  const put = await writeOrExplain(
+    new PutCommand({
+      TableName: tableName(),
+      Item: {
+        ...keys.settlement(batch.brandId, batch.batchId),
+        entity: 'settlement',
+        ...batch,
+        gsi1pk: keys.settlementsOf(batch.brandId),
+        gsi1sk: `${batch.startedAt}#${batch.batchId}`,
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }),
+  )
+  if (put.ok) return { batch, created: true }
+  return { batch: (await getBatch(batch.brandId, batch.batchId)) as Batch, created: false }
 }
 
 export async function getBatch(brandId: string, batchId: string): Promise<Batch | undefined> {
@@ -105,62 +100,52 @@ export async function takeSettlementLock(
 ): Promise<LockAnswer> {
   const now = Date.now()
   const lease = '(attribute_not_exists(batchId) OR expiresAt < :now OR holder = :h)'
-  try {
-    await db().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.settlementLock(brandId),
-        UpdateExpression: `SET batchId = :b, holder = :h, takenAt = :at, expiresAt = :exp${opts.closing ? ', closing = :b' : ''}`,
-        ConditionExpression: opts.closing ? `${lease} AND (attribute_not_exists(closing) OR closing = :b)` : lease,
-        ExpressionAttributeValues: {
-          ':b': batchId,
-          ':h': holder,
-          ':at': new Date(now).toISOString(),
-          ':exp': now + leaseMs,
-          ':now': now,
-        },
-      }),
-    )
-    return { taken: true }
-  } catch (err) {
-    if (!(err instanceof ConditionalCheckFailedException)) throw err
-    const lock = await getItem(keys.settlementLock(brandId), true)
-    const leased = lock?.batchId !== undefined && Number(lock.expiresAt) >= now
-    return { taken: false, batchId: String(leased ? lock?.batchId : (lock?.closing ?? lock?.batchId ?? '')) }
-  }
+  const take = await writeOrExplain(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.settlementLock(brandId),
+      UpdateExpression: `SET batchId = :b, holder = :h, takenAt = :at, expiresAt = :exp${opts.closing ? ', closing = :b' : ''}`,
+      ConditionExpression: opts.closing ? `${lease} AND (attribute_not_exists(closing) OR closing = :b)` : lease,
+      ExpressionAttributeValues: {
+        ':b': batchId,
+        ':h': holder,
+        ':at': new Date(now).toISOString(),
+        ':exp': now + leaseMs,
+        ':now': now,
+      },
+    }),
+  )
+  if (take.ok) return { taken: true }
+  const lock = await getItem(keys.settlementLock(brandId), true)
+  const leased = lock?.batchId !== undefined && Number(lock.expiresAt) >= now
+  return { taken: false, batchId: String(leased ? lock?.batchId : (lock?.closing ?? lock?.batchId ?? '')) }
 }
 
+/** Lets go of the brand's lock if this holder still has it (a no-op once another run took over an expired lease). */
 export async function releaseSettlementLock(brandId: string, holder: string): Promise<void> {
-  try {
-    await db().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.settlementLock(brandId),
-        UpdateExpression: 'REMOVE batchId, holder, expiresAt',
-        ConditionExpression: 'holder = :h',
-        ExpressionAttributeValues: { ':h': holder },
-      }),
-    )
-  } catch (err) {
-    if (!(err instanceof ConditionalCheckFailedException)) throw err
-  }
+  await writeOrExplain(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.settlementLock(brandId),
+      UpdateExpression: 'REMOVE batchId, holder, expiresAt',
+      ConditionExpression: 'holder = :h',
+      ExpressionAttributeValues: { ':h': holder },
+    }),
+  )
 }
 
 /** The batch is closed: the brand may start closing another period. */
 export async function finishClosing(brandId: string, batchId: string): Promise<void> {
-  try {
-    await db().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.settlementLock(brandId),
-        UpdateExpression: 'REMOVE closing',
-        ConditionExpression: 'closing = :b',
-        ExpressionAttributeValues: { ':b': batchId },
-      }),
-    )
-  } catch (err) {
-    if (!(err instanceof ConditionalCheckFailedException)) throw err
-  }
+  // A failed condition: another run already finished it.
+  await writeOrExplain(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.settlementLock(brandId),
+      UpdateExpression: 'REMOVE closing',
+      ConditionExpression: 'closing = :b',
+      ExpressionAttributeValues: { ':b': batchId },
+    }),
+  )
 }
 
 /**
@@ -309,13 +294,7 @@ export async function moveEntries(
       ExpressionAttributeValues: { ':n': entries.length, ':a': total },
     },
   })
-  try {
-    await transactWrite(items)
-    return true
-  } catch (err) {
-    if (conditionFailures(err)?.size) return false
-    throw err
-  }
+  return (await transactOrExplain(items)).ok
 }
 
 /** Sets the batch's status (and any finishing fields), guarded by the status it leaves. */

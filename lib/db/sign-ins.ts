@@ -1,9 +1,8 @@
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb'
-import { unmarshall } from '@aws-sdk/util-dynamodb'
 import { db } from './client'
 import { keys } from './keys'
 import { tableName } from './table'
+import { writeOrExplain } from './transact'
 
 /** Stores a single-use sign-in token by its hash; DynamoDB's TTL sweeps it a day after expiry. */
 export async function putSignIn(
@@ -29,23 +28,19 @@ export type SignInResult =
  * if it exists, is unused and unexpired. Two tabs opening the same link: one wins.
  */
 export async function consumeSignIn(tokenHash: string, now = new Date()): Promise<SignInResult> {
-  try {
-    const r = await db().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: keys.signIn(tokenHash),
-        UpdateExpression: 'SET usedAt = :now',
-        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(usedAt) AND expiresAt > :now',
-        ExpressionAttributeValues: { ':now': now.toISOString() },
-        ReturnValues: 'ALL_NEW',
-        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-      }),
-    )
-    return { ok: true, brandId: String(r.Attributes?.brandId), distributorId: String(r.Attributes?.distributorId) }
-  } catch (err) {
-    if (!(err instanceof ConditionalCheckFailedException)) throw err
-    const old = err.Item ? unmarshall(err.Item) : undefined
-    if (!old) return { ok: false, reason: 'unknown' }
-    return { ok: false, reason: old.usedAt ? 'used' : 'expired' }
-  }
+  const r = await writeOrExplain(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.signIn(tokenHash),
+      UpdateExpression: 'SET usedAt = :now',
+      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(usedAt) AND expiresAt > :now',
+      ExpressionAttributeValues: { ':now': now.toISOString() },
+      ReturnValues: 'ALL_NEW',
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+    }),
+  )
+  if (r.ok)
+    return { ok: true, brandId: String(r.attributes?.brandId), distributorId: String(r.attributes?.distributorId) }
+  if (!r.item) return { ok: false, reason: 'unknown' }
+  return { ok: false, reason: r.item.usedAt ? 'used' : 'expired' }
 }

@@ -1,6 +1,7 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb'
 import { unmarshall } from '@aws-sdk/util-dynamodb'
 import type { TableChange } from '../domain/report-events'
+import { errorInput, logger } from '../log'
 
 /**
  * The part of a DynamoDB stream record that Ripple reads: the same JSON in a
@@ -43,14 +44,7 @@ export function toTableChange(record: StreamRecord): TableChange | undefined {
       at,
     }
   } catch (err) {
-    console.error(
-      JSON.stringify({
-        level: 'error',
-        msg: 'stream image not readable',
-        sequenceNumber: record.dynamodb?.SequenceNumber,
-        error: String(err),
-      }),
-    )
+    logger.error('stream image not readable', { sequenceNumber: record.dynamodb?.SequenceNumber }, errorInput(err))
     return { eventName: record.eventName, at }
   }
 }

@@ -9,6 +9,7 @@ import { safeEqual, sha256 } from '../auth/secrets'
 import { verifySession } from '../auth/session-token'
 import { verifyConsoleSession } from '../auth/console-session'
 import { countFailedCredential } from './rate-limit'
+import { logBrand } from './log-request'
 
 export const SESSION_COOKIE = 'rpl_session'
 export const CONSOLE_COOKIE = 'rpl_console'
@@ -68,7 +69,9 @@ async function callerFrom(c: Context): Promise<Caller> {
 
 /** Resolves the caller once per request and stores it as `c.var.caller`. */
 export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
-  c.set('caller', await callerFrom(c).catch((err) => countFailedCredential(c, err)))
+  const caller = await callerFrom(c).catch((err) => countFailedCredential(c, err))
+  c.set('caller', caller)
+  if (caller.kind === 'brand' || caller.kind === 'distributor') logBrand(caller.brandId)
   await next()
 })
 

@@ -1,3 +1,4 @@
+import { logger } from '../log'
 import type { Context } from 'hono'
 import { AppError } from '../errors'
 
@@ -16,13 +17,7 @@ export function baseUrlOf(c: Context): string {
   const configured = process.env.PUBLIC_BASE_URL
   if (configured) return configured.replace(/\/+$/, '')
   if (onLambda()) {
-    console.error(
-      JSON.stringify({
-        level: 'error',
-        msg: 'PUBLIC_BASE_URL is not set: links are not minted from the Host header',
-        path: c.req.path,
-      }),
-    )
+    logger.error('PUBLIC_BASE_URL is not set: links are not minted from the Host header', { path: c.req.path })
     throw new AppError({
       code: 'unavailable',
       message: 'Links cannot be made right now: this deployment has no public address configured.',

@@ -8,6 +8,7 @@ import { isDatabaseUnavailable } from '../db/unavailable'
 export const RETRY_AFTER_SECONDS = 5
 
 const unavailablePage = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>暂时无法访问 · Temporarily unavailable</title><body style="font-family:system-ui,sans-serif;max-width:28rem;margin:20vh auto;padding:0 1rem;text-align:center;color:#333"><h1 style="font-size:1.3rem">服务暂时不可用，请稍后刷新</h1><p>Ripple is temporarily unavailable; please reload in a few seconds.</p></body></html>`
+import { logger } from '../log'
 
 /**
  * The one place errors become responses: AppError → its status, a zod error →
@@ -29,12 +30,10 @@ export function toErrorResponse(err: Error, c: Context): Response {
         : ((Object.keys(errorStatus) as ErrorCode[]).find((k) => errorStatus[k] === err.status) ?? 'bad_request')
     e = new AppError({ code, message: err.message || 'Bad request.' })
   } else if (isDatabaseUnavailable(err)) {
-    console.error(JSON.stringify({ level: 'warn', msg: 'database unavailable', path: c.req.path, error: String(err) }))
+    logger.warn('database unavailable', { path: c.req.path, error: err })
     e = new AppError({ code: 'unavailable', message: 'The service is briefly unavailable; try again shortly.' })
   } else {
-    console.error(
-      JSON.stringify({ level: 'error', path: c.req.path, method: c.req.method, error: err.stack ?? String(err) }),
-    )
+    logger.error('unhandled error', { path: c.req.path, method: c.req.method, error: err })
     e = new AppError({ code: 'internal', message: 'Something went wrong on our side; it has been logged.' })
   }
   if (e.code === 'unavailable') {

@@ -2,12 +2,14 @@ import { Hono } from 'hono'
 import { buildApiApp } from './api-app'
 import { buildRedirectApp } from './redirect-app'
 import { buildWebhooksApp } from './webhooks-app'
+import { logRequest } from './log-request'
 import { buildWebApp } from '../../web/app'
 import { toErrorResponse } from './on-error'
 
 /** API, webhooks and pages together: what the API Lambda serves (everything but /s/*). */
 export function buildApiAndWebApp(): Hono {
   const app = new Hono()
+  app.use('*', logRequest)
   app.route('/', buildApiApp())
   app.route('/', buildWebhooksApp())
   app.route('/', buildWebApp())

@@ -1,3 +1,4 @@
+import { errorInput, logger } from '../log'
 import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
 import { AppError } from '../errors'
@@ -28,9 +29,7 @@ export async function overLimit(
     const { count, endsAt } = await countInWindow(limit, subject, now)
     return count > limit.limit ? Math.max(1, Math.ceil((endsAt - now) / 1000)) : undefined
   } catch (err) {
-    console.error(
-      JSON.stringify({ level: 'error', msg: 'rate limit not counted', scope: limit.scope, error: String(err) }),
-    )
+    logger.error('rate limit not counted', { scope: limit.scope }, errorInput(err))
     return undefined
   }
 }

@@ -10,6 +10,8 @@ import { countInWindow, type WindowCount } from '../db/rate-limits'
 import { RATE_LIMITS } from '../config/rate-limits'
 import { clientAddress } from './client-address'
 import { pageHeaders } from './security-headers'
+import { errorInput, logger } from '../log'
+import { logRequest } from './log-request'
 
 export const VISITOR_COOKIE = 'rpl_vid'
 const newVisitorId = customAlphabet(SAFE_ALPHABET, 16)
@@ -22,8 +24,7 @@ const unavailablePage = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"
 /** Seconds to wait before reloading when the link could not be read (lib/http/on-error.ts uses the same). */
 const RETRY_AFTER_SECONDS = '5'
 
-const logError = (msg: string, code: string, err: unknown) =>
-  console.error(JSON.stringify({ level: 'error', msg, code, error: String(err) }))
+const logError = (msg: string, code: string, err: unknown) => logger.error(msg, { code }, errorInput(err))
 
 const REPEATS = RATE_LIMITS.countedClicksPerAddressAndCode
 
@@ -42,6 +43,7 @@ export function buildRedirectApp(): Hono {
   const app = new Hono()
   // Scoped to /s/*: as `/*` it would reach every app mounted after this one.
   app.use('/s/*', pageHeaders)
+  app.use('/s/*', logRequest)
   // GET /s/:code: record the click and send the consumer on to the product.
   app.get('/s/:code', async (c) => {
     const code = c.req.param('code')

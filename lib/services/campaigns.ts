@@ -1,8 +1,9 @@
 import { customAlphabet } from 'nanoid'
-import { getCampaign, putCampaign } from '../db/campaigns'
+import { putCampaign } from '../db/campaigns'
 import { AppError } from '../errors'
 import type { Campaign, CampaignBody } from '../schemas/campaign'
 import { SAFE_ALPHABET } from './create-distributor'
+import { getCampaignOrThrow } from './get-campaign-or-throw'
 
 const newCampaignId = customAlphabet(SAFE_ALPHABET, 10)
 
@@ -34,8 +35,7 @@ export async function replaceCampaign(
       message: 'A campaign id cannot change.',
       fields: { id: 'Must match the id in the path, or be left out.' },
     })
-  const current = await getCampaign(brandId, id)
-  if (!current) throw new AppError({ code: 'not_found', message: `Campaign ${id} not found.` })
+  const current = await getCampaignOrThrow(brandId, id)
   const { id: _id, ...fields } = body
   const campaign: Campaign = { ...current, ...fields, updatedAt: now.toISOString() }
   // Deleted between the read and the write: the same answer as never there.

@@ -28,34 +28,12 @@ import {
 } from '../domain/settlement'
 import { AppError } from '../errors'
 import { getBrandOrThrow } from './get-brand-or-throw'
-import { REQUEST_BUDGET_MS } from './request-budget'
+import { REQUEST_BUDGET_MS, requestBudget, type RequestBudget as Budget } from './request-budget'
 
 /** Distributors per stored tally part: keeps each part far below DynamoDB's 400 KB item limit. */
 const TALLY_PART = 3000
 /** A run's lock outlives its time budget by this much before another request may take over (a crashed run). */
 const LEASE_MARGIN_MS = 30_000
-
-export interface Budget {
-  /** True once time is up and this run has done something. */
-  over: () => boolean
-  /** Records work done (a shard tallied, entries moved). */
-  did: () => void
-}
-
-/**
- * A time budget that is only spent once a run has made progress: every call does
- * at least one unit of work however small the budget, so a re-POST loop always ends.
- */
-export function stepBudget(ms: number): Budget {
-  const deadline = Date.now() + ms
-  let progressed = false
-  return {
-    over: () => progressed && Date.now() > deadline,
-    did: () => {
-      progressed = true
-    },
-  }
-}
 
 export type CloseRequest = { period: string } | { from: string; to: string }
 
@@ -109,7 +87,7 @@ export async function closeSettlement(
   try {
     const { batch, created } = await createOrGetBatch(fresh)
     if (batch.status !== 'closing') return { batch, created }
-    return { batch: await continueClose(batch, brand.programme.payoutThreshold, stepBudget(budgetMs)), created }
+    return { batch: await continueClose(batch, brand.programme.payoutThreshold, requestBudget(budgetMs)), created }
   } finally {
     await releaseSettlementLock(brandId, holder)
   }

@@ -1,6 +1,6 @@
 import { clickedDistributors, counterDeltas, type Placement, type TableChange } from '../domain/counter-deltas'
 import { applyCounterDeltas } from '../db/counter-writes'
-import { getPinnedPlacements, pinPlacements, readPlacements } from '../db/batch-placements'
+import { getPinnedPlacements, pinPlacements, readPlacements } from '../db/stream-batch-placements'
 import { firstSequenceNumber, toTableChange, type StreamRecord } from '../db/stream-records'
 
 /**

@@ -14,7 +14,7 @@ import type { Handover } from '../schemas/handover'
 import { getDistributorOrThrow } from './distributor-or-throw'
 import { isInTeamOf } from './update-distributor'
 import { moveTeam } from './move-team'
-import { REQUEST_BUDGET_MS } from './request-budget'
+import { REQUEST_BUDGET_MS, requestBudget } from './request-budget'
 
 /** Bindings moved per transaction (plus the record's count: 100 items at most). */
 const BINDINGS_PER_CHUNK = 99
@@ -35,7 +35,9 @@ export async function handOver(
   successorId: string,
   budgetMs = REQUEST_BUDGET_MS,
 ): Promise<Handover> {
-  const started = Date.now()
+  // Every run makes some progress (a chunk of a team, a recruit, a page of customers) before it
+  // checks its budget, so re-runs always finish, however small the budget.
+  const budget = requestBudget(budgetMs)
   const leaver = await getDistributorOrThrow(brandId, leaverId)
   let record = await getHandover(leaverId)
   if (record && record.successorId !== successorId) {
@@ -81,20 +83,15 @@ export async function handOver(
         message: 'Another hand-over of this distributor started at the same moment; reload it.',
       })
   }
-  // Every run makes some progress (a chunk of a team, a recruit, a page of customers) before it
-  // checks its budget, so re-runs always finish, however small the budget.
-  const deadline = started + budgetMs
-  let progressed = false
-  const mustStop = () => progressed && Date.now() > deadline
   const failures: Handover['recruitFailures'] = []
   const stop = () => finishRun(leaverId, { status: 'in_progress', recruitFailures: failures, updatedAt: now() })
 
   // A team an earlier run left halfway (a large one, a crash) is finished first; its recruit already counts as moved.
   if (record.movingRecruitId) {
     const moving = await getDistributor(record.movingRecruitId)
-    if (moving && !(await moveTeam(moving, moving, { deadline }))) return stop()
+    if (moving && !(await moveTeam(moving, moving, { budget }))) return stop()
     await finishRecruitMove(leaverId, record.movingRecruitId)
-    progressed = true
+    budget.did()
   }
 
   // Direct recruits, each moved with its whole team in chunks; one that cannot move is reported, not forced.
@@ -102,16 +99,16 @@ export async function handOver(
   do {
     const page = await listRecruits(leaverId, { cursor, limit: 50 })
     for (const listed of page.items) {
-      if (mustStop()) return stop()
+      if (budget.over()) return stop()
       const recruit = await getDistributor(listed.id)
       if (!recruit || recruit.parentId !== leaverId) continue // the index still lists a recruit that has moved
       try {
         const target = { ...recruit, ...placementUnder(successor, recruit.type) }
         const done = await moveTeam(recruit, target, {
-          deadline,
+          budget,
           withRoot: countRecruitMoving(leaverId, recruit.id, now()),
         })
-        progressed = true
+        budget.did()
         if (!done) return stop()
         await finishRecruitMove(leaverId, recruit.id)
       } catch (err) {
@@ -125,12 +122,12 @@ export async function handOver(
   // Bound customers, a chunk per transaction; the index page is re-read from where it stopped.
   cursor = undefined
   do {
-    if (mustStop()) return stop()
+    if (budget.over()) return stop()
     const page = await listBoundCustomers(leaverId, { cursor, limit: BINDINGS_PER_CHUNK })
     const held = page.items.filter((b) => b.distributorId === leaverId)
     if (held.length > 0)
       await moveBindings(held, leaverId, successorId, (n) => countCustomersMoved(leaverId, n, now()), now())
-    progressed = true
+    budget.did()
     cursor = page.nextCursor
   } while (cursor)
 

@@ -4,7 +4,7 @@ import { decodeText } from '../domain/decode-text'
 import { planImport, readStaffRows, recruitersOutsideFile, type ImportError } from '../domain/staff-import'
 import { decodeImportToken, encodeImportToken, fileFingerprint, type ImportProgress } from './import-token'
 import { writeSlice } from './import-staff-rows'
-import { REQUEST_BUDGET_MS } from './request-budget'
+import { requestBudget } from './request-budget'
 import type { ImportReport } from '../schemas/staff-import'
 
 export interface ImportRequest {
@@ -34,7 +34,8 @@ const MAX_ERRORS = 1000
  * whole import) updates instead of creating twice.
  */
 export async function importStaff(req: ImportRequest): Promise<ImportReport> {
-  const started = Date.now()
+  // Started before the file is read: parsing and planning spend the request's time too.
+  const budget = requestBudget(req.budgetMs)
   const { text, encoding } = decodeText(req.bytes)
   const csv = readCsv(text)
   const read = csv.ok
@@ -90,9 +91,8 @@ export async function importStaff(req: ImportRequest): Promise<ImportReport> {
   }
 
   const end = Math.min(plan.length, progress.from + (req.limit ?? DEFAULT_IMPORT_LIMIT))
-  const budget = req.budgetMs ?? REQUEST_BUDGET_MS
   let at = progress.from
-  while (at < end && (at === progress.from || Date.now() - started < budget)) {
+  while (at < end && !budget.over()) {
     const slice = plan.slice(at, Math.min(end, at + SLICE))
     const out = await writeSlice(req.brandId, slice)
     progress.created += out.created
@@ -101,6 +101,7 @@ export async function importStaff(req: ImportRequest): Promise<ImportReport> {
     progress.failed += out.failures.length
     report.failures.push(...out.failures)
     at += slice.length
+    budget.did()
   }
   progress.from = at
   const done = at >= plan.length

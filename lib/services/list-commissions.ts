@@ -1,8 +1,7 @@
-import { getOrder } from '../db/orders'
 import { LEDGER_SHARDS, listBrandLedgerShard, listLedgerOf, type EntryStatus, type LedgerEntry } from '../db/ledger'
 import { decodeCursor, encodeCursor, type Page } from '../db/items'
-import { AppError } from '../errors'
 import { getDistributorOrThrow } from './distributor-or-throw'
+import { getOrderOrThrow } from './get-order-or-throw'
 
 export interface CommissionFilter {
   distributorId?: string
@@ -32,8 +31,7 @@ function monthsBetween(from: string, to: string): string[] {
  */
 export async function listCommissions(brandId: string, f: CommissionFilter): Promise<Page<LedgerEntry>> {
   if (f.orderId) {
-    const order = await getOrder(brandId, f.orderId)
-    if (!order) throw new AppError({ code: 'not_found', message: `Order ${f.orderId} not found.` })
+    const order = await getOrderOrThrow(brandId, f.orderId)
     const ids = [...new Set(order.commissions.map((c) => c.distributorId))].filter(
       (id) => !f.distributorId || id === f.distributorId,
     )

@@ -11,8 +11,8 @@ import {
 } from '../db/settlements'
 import { AppError } from '../errors'
 import { moveChunks } from '../domain/settlement'
-import { stepBudget } from './close-settlement'
-import { REQUEST_BUDGET_MS } from './request-budget'
+import { getSettlementBatchOrThrow } from './get-settlement-batch-or-throw'
+import { REQUEST_BUDGET_MS, requestBudget } from './request-budget'
 
 /**
  * Marks a closed batch paid: every entry settled → paid with its balance, then
@@ -25,9 +25,8 @@ export async function markPaid(
   details: { paidAt?: string; reference?: string },
   budgetMs = REQUEST_BUDGET_MS,
 ): Promise<Batch> {
-  const budget = stepBudget(budgetMs)
-  const batch = await getBatch(brandId, batchId)
-  if (!batch) throw new AppError({ code: 'not_found', message: `Settlement ${batchId} not found.` })
+  const budget = requestBudget(budgetMs)
+  const batch = await getSettlementBatchOrThrow(brandId, batchId)
   if (batch.status === 'paid') return batch
   if (batch.status === 'closing')
     throw new AppError({ code: 'conflict', message: 'The batch is still closing; mark it paid once it is closed.' })
@@ -42,16 +41,19 @@ export async function markPaid(
     })
   }
   try {
+    // Read again under the lock: another run may have moved it on since the first read.
     const fresh = (await getBatch(brandId, batchId)) as Batch
     if (fresh.status === 'paid') return fresh
+    // One payment date for every entry, the batch's own (set by the run that started paying), however many runs it takes.
+    let paidAt = fresh.paidAt
     if (fresh.status === 'closed') {
+      paidAt = details.paidAt ?? new Date().toISOString()
       await setBatchStatus(brandId, batchId, 'closed', 'paying', {
-        paidAt: details.paidAt ?? new Date().toISOString(),
+        paidAt,
         ...(details.reference ? { reference: details.reference } : {}),
       })
     }
-    // One payment date for every entry, the batch's own, however many runs it takes.
-    const paidAt = (await getBatch(brandId, batchId))?.paidAt ?? new Date().toISOString()
+    paidAt ??= new Date().toISOString()
     for (let shard = 0; shard < SETTLED_SHARDS; shard++) {
       let cursor: string | undefined
       do {

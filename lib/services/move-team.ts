@@ -4,6 +4,7 @@ import { placementUnder } from '../domain/ring'
 import { moveDeltas } from '../domain/team'
 import { AppError, invalidField } from '../errors'
 import type { Distributor } from '../schemas/distributor'
+import type { RequestBudget } from './request-budget'
 
 export interface MoveTeamOptions {
   /**
@@ -11,8 +12,8 @@ export interface MoveTeamOptions {
    * writing anything: PATCH moves all or nothing.
    */
   oneTransaction?: boolean
-  /** Epoch ms after which a run stops between chunks; each run still writes at least one chunk, so re-runs always progress. */
-  deadline?: number
+  /** The request's time budget: a run stops between chunks once it is spent; each run still writes at least one chunk, so re-runs always progress. */
+  budget?: RequestBudget
   /** Written in the transaction that moves the root, and only then (a hand-over's count of moved recruits). */
   withRoot?: TransactItem
 }
@@ -31,10 +32,10 @@ type Move = { before: Distributor; after: Distributor }
  *
  * Resumable: a member already placed under its recruiter's current placement is
  * skipped (its team is still walked), so calling again with the stored root as
- * both `before` and `root` finishes a move that stopped at its deadline or crashed.
+ * both `before` and `root` finishes a move that stopped at its budget or crashed.
  * Returns true when the whole team is placed; false when it stopped at the
- * deadline or a guard failed (someone moved a member meanwhile): call again.
- * @example if (!(await moveTeam(current, { ...current, ...placementUnder(successor, current.type) }, { deadline }))) return 'in_progress'
+ * budget or a guard failed (someone moved a member meanwhile): call again.
+ * @example if (!(await moveTeam(current, { ...current, ...placementUnder(successor, current.type) }, { budget }))) return 'in_progress'
  */
 export async function moveTeam(before: Distributor, root: Distributor, opts: MoveTeamOptions = {}): Promise<boolean> {
   let chunk: Move[] = []
@@ -49,9 +50,9 @@ export async function moveTeam(before: Distributor, root: Distributor, opts: Mov
       throw new AppError({ code: 'conflict', message: 'The team changed while it was being moved; retry.' })
     chunk = []
     extra = []
+    if (ok) opts.budget?.did()
     return ok
   }
-  const overDeadline = () => opts.deadline !== undefined && Date.now() > opts.deadline
 
   if (changed(before, root)) {
     chunk.push({ before, after: root })
@@ -67,7 +68,7 @@ export async function moveTeam(before: Distributor, root: Distributor, opts: Mov
         const move = { before: member, after }
         if (!fits([...chunk, move])) {
           if (opts.oneTransaction) throw tooLarge()
-          if (!(await flush()) || overDeadline()) return false
+          if (!(await flush()) || opts.budget?.over()) return false
         }
         chunk.push(move)
       }

@@ -6,3 +6,34 @@
  * answer need time too, and a Lambda killed at its timeout answers a 5xx.
  */
 export const REQUEST_BUDGET_MS = 6_000
+
+/** A request's time budget for resumable work, spent only once the run has made progress. */
+export interface RequestBudget {
+  /** True once time is up and this run has done something. */
+  over: () => boolean
+  /** Records a unit of work done (a shard tallied, a chunk moved, a slice of rows written). */
+  did: () => void
+}
+
+/**
+ * A time budget from `startedAt` that is only spent once a run has made progress:
+ * every call does at least one unit of work however small the budget, so a
+ * re-POST loop always ends.
+ * @example
+ * const budget = requestBudget(budgetMs)
+ * for (const chunk of chunks) {
+ *   if (budget.over()) return 'in_progress'
+ *   await write(chunk)
+ *   budget.did()
+ * }
+ */
+export function requestBudget(ms = REQUEST_BUDGET_MS, startedAt = Date.now()): RequestBudget {
+  const deadline = startedAt + ms
+  let progressed = false
+  return {
+    over: () => progressed && Date.now() > deadline,
+    did: () => {
+      progressed = true
+    },
+  }
+}

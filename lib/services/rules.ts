@@ -1,5 +1,6 @@
 import { customAlphabet } from 'nanoid'
 import { getCampaign } from '../db/campaigns'
+import { CONFLICT, retryOnConflict } from '../db/retry-on-conflict'
 import { getRule, writeRule } from '../db/rules'
 import { AppError, invalidField } from '../errors'
 import type { Rule, RuleBody } from '../schemas/rule'
@@ -33,25 +34,29 @@ export async function changeRule(
   change: { body: RuleBody } | { delete: true },
   now = new Date(),
 ): Promise<Rule> {
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const current = await getRule(brandId, ruleId)
-    if (!current || current.deleted) throw new AppError({ code: 'not_found', message: `Rule ${ruleId} not found.` })
-    const { deleted: _deleted, ...base } = current
-    const next =
-      'body' in change
-        ? {
-            ...(await storedFields(brandId, change.body)),
-            id: ruleId,
-            version: current.version + 1,
-            updatedAt: now.toISOString(),
-          }
-        : { ...base, version: current.version + 1, updatedAt: now.toISOString(), deleted: true }
-    if (await writeRule(brandId, next, current.version)) {
+  return retryOnConflict(
+    async () => {
+      const current = await getRule(brandId, ruleId)
+      if (!current || current.deleted) throw new AppError({ code: 'not_found', message: `Rule ${ruleId} not found.` })
+      const { deleted: _deleted, ...base } = current
+      const next =
+        'body' in change
+          ? {
+              ...(await storedFields(brandId, change.body)),
+              id: ruleId,
+              version: current.version + 1,
+              updatedAt: now.toISOString(),
+            }
+          : { ...base, version: current.version + 1, updatedAt: now.toISOString(), deleted: true }
+      if (!(await writeRule(brandId, next, current.version))) return CONFLICT
       const { deleted: _d, ...rule } = next as Rule & { deleted?: boolean }
       return rule
-    }
-  }
-  throw new AppError({ code: 'conflict', message: 'The rule changed while saving; reload and retry.' })
+    },
+    {
+      tries: 3,
+      exhausted: () => new AppError({ code: 'conflict', message: 'The rule changed while saving; reload and retry.' }),
+    },
+  )
 }
 
 /**

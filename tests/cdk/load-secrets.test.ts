@@ -132,10 +132,13 @@ describe('withSecrets', () => {
     delete process.env.SIGNING_SECRET
     const handler = (await fresh())(async () => process.env.SIGNING_SECRET ?? 'no secret', { onFailure: 'continue' })
     failNext = 3
-    const errors = vi.spyOn(console, 'error').mockImplementation(() => {})
+    // The same module instance load-secrets logs through (fresh() reset the registry just before).
+    const { logger } = await import('../../lib/log')
+    const errors = vi.spyOn(logger, 'error').mockImplementation(() => {})
     expect(await handler()).toBe('no secret')
-    expect(errors).toHaveBeenCalledWith(expect.stringContaining('secrets not loaded'))
-    expect(errors.mock.calls.flat().join('')).not.toContain(VALUES[SIGNING_ARN])
+    expect(errors).toHaveBeenCalledWith('secrets not loaded', expect.anything())
+    const logged = JSON.stringify(errors.mock.calls, (_k, v: unknown) => (v instanceof Error ? String(v.stack) : v))
+    expect(logged).not.toContain(VALUES[SIGNING_ARN])
     errors.mockRestore()
     expect(await handler()).toBe(VALUES[SIGNING_ARN])
   })

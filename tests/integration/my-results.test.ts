@@ -5,7 +5,7 @@ import { countReads } from '../support/read-counter'
 import { pumpOnce } from '../../lib/local/stream-pump'
 import { countStreamChanges } from '../../lib/services/count-stream-changes'
 import { readTeamDays } from '../../lib/db/report-counters'
-import { getPinnedPlacements, pinPlacements, readPlacements } from '../../lib/db/batch-placements'
+import { getPinnedPlacements, pinPlacements, readPlacements } from '../../lib/db/stream-batch-placements'
 import type { StreamRecord } from '../../lib/db/stream-records'
 
 /**

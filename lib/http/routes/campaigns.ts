@@ -1,11 +1,11 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { router, jsonBody, jsonContent, errorResponses } from '../openapi-app'
 import { brandOf, requireRole } from '../auth'
-import { AppError } from '../../errors'
 import { ErrorBody } from '../error-body'
 import { Campaign, CampaignBody } from '../../schemas/campaign'
 import { IdParam } from '../../schemas/common'
-import { getCampaign, listCampaigns } from '../../db/campaigns'
+import { listCampaigns } from '../../db/campaigns'
+import { getCampaignOrThrow } from '../../services/get-campaign-or-throw'
 import { createCampaign, replaceCampaign } from '../../services/campaigns'
 
 export const campaigns = router()
@@ -36,9 +36,7 @@ campaigns.openapi(
   }),
   async (c) => {
     const { id } = c.req.valid('param')
-    const campaign = await getCampaign(brandOf(c), id)
-    if (!campaign) throw new AppError({ code: 'not_found', message: `Campaign ${id} not found.` })
-    return c.json(campaign, 200)
+    return c.json(await getCampaignOrThrow(brandOf(c), id), 200)
   },
 )
 

@@ -1,10 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { router, jsonBody, jsonContent, errorResponses } from '../openapi-app'
 import { brandOf, requireRole } from '../auth'
-import { AppError } from '../../errors'
 import { IdParam } from '../../schemas/common'
 import { Handover, LeaveBody } from '../../schemas/handover'
-import { getHandover } from '../../db/handovers'
+import { getHandoverOrThrow } from '../../services/get-handover-or-throw'
 import { handOver } from '../../services/hand-over'
 import { getDistributorOrThrow } from '../../services/distributor-or-throw'
 
@@ -41,8 +40,6 @@ handovers.openapi(
   }),
   async (c) => {
     const d = await getDistributorOrThrow(brandOf(c), c.req.valid('param').id)
-    const h = await getHandover(d.id)
-    if (!h) throw new AppError({ code: 'not_found', message: `${d.id} has no hand-over.` })
-    return c.json(h, 200)
+    return c.json(await getHandoverOrThrow(d.id), 200)
   },
 )

@@ -1,10 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { router, jsonBody, jsonContent, errorResponses } from '../openapi-app'
 import { brandOf, requireRole } from '../auth'
-import { AppError } from '../../errors'
 import { OrderBody, RefundBody } from '../../schemas/order'
 import { OrderResult, RefundResult } from '../../schemas/order-result'
-import { getOrder } from '../../db/orders'
+import { getOrderOrThrow } from '../../services/get-order-or-throw'
 import { ingestOrder } from '../../services/ingest-order'
 import { presentOrder } from '../../services/present-order'
 import { presentRefund } from '../../services/present-refund'
@@ -45,8 +44,7 @@ orders.openapi(
     responses: { 200: jsonContent(z.any(), 'The order and why it was attributed so'), ...errorResponses },
   }),
   async (c) => {
-    const order = await getOrder(brandOf(c), c.req.valid('param').orderId)
-    if (!order) throw new AppError({ code: 'not_found', message: 'Order not found.' })
+    const order = await getOrderOrThrow(brandOf(c), c.req.valid('param').orderId)
     return c.json(
       {
         ...presentOrder(order),

@@ -4,24 +4,19 @@ import { brandOf, requireRole } from '../auth'
 import { AppError } from '../../errors'
 import { BatchSchema, CloseBody, PaidBody } from '../../schemas/settlement'
 import { PageQuery } from '../../schemas/common'
-import { getBatch, listBatches, listLines } from '../../db/settlements'
+import { listBatches, listLines } from '../../db/settlements'
 import { closeSettlement } from '../../services/close-settlement'
 import { previewSettlement } from '../../services/preview-settlement'
 import { markPaid } from '../../services/mark-paid'
 import { presentBatch } from '../../services/present-batch'
 import { batchCsv, batchLinesCsv } from '../../services/settlement-exports'
 import { getBrandOrThrow } from '../../services/get-brand-or-throw'
+import { getSettlementBatchOrThrow } from '../../services/get-settlement-batch-or-throw'
 import { csvDownloadHeaders } from '../csv-download'
 
 export const settlements = router()
 const finance = [requireRole('finance')]
 const BatchParams = z.object({ id: z.string().regex(/^st_[0-9_-]{7,30}$/, 'Not a settlement id.') })
-
-async function batchOrThrow(brandId: string, id: string) {
-  const batch = await getBatch(brandId, id)
-  if (!batch) throw new AppError({ code: 'not_found', message: `Settlement ${id} not found.` })
-  return batch
-}
 
 // POST /api/settlements: close a period into a batch (same period again: the same batch). 202 while it is still closing: POST again to continue.
 settlements.openapi(
@@ -90,7 +85,7 @@ settlements.openapi(
     },
   }),
   async (c) => {
-    const batch = await batchOrThrow(brandOf(c), c.req.valid('param').id)
+    const batch = await getSettlementBatchOrThrow(brandOf(c), c.req.valid('param').id)
     const { cursor, limit } = c.req.valid('query')
     const lines = await listLines(batch.brandId, batch.batchId, cursor, limit)
     return c.json({ ...presentBatch(batch), lines: lines.items, nextCursor: lines.nextCursor }, 200)
@@ -108,14 +103,14 @@ settlements.openapi(
     responses: { 200: jsonContent(BatchSchema, 'Paid (or still paying: POST again)'), ...errorResponses },
   }),
   async (c) => {
-    const batch = await batchOrThrow(brandOf(c), c.req.valid('param').id)
-    return c.json(presentBatch(await markPaid(batch.brandId, batch.batchId, c.req.valid('json') ?? {})), 200)
+    // markPaid reads the batch itself (a 404 when it is not this brand's).
+    return c.json(presentBatch(await markPaid(brandOf(c), c.req.valid('param').id, c.req.valid('json') ?? {})), 200)
   },
 )
 
 /** Streams a CSV a page at a time; the filename carries brand, period and batch. */
 async function csvResponse(brandId: string, batchId: string, kind: 'export' | 'lines') {
-  const [brand, batch] = await Promise.all([getBrandOrThrow(brandId), batchOrThrow(brandId, batchId)])
+  const [brand, batch] = await Promise.all([getBrandOrThrow(brandId), getSettlementBatchOrThrow(brandId, batchId)])
   if (batch.status === 'closing')
     throw new AppError({ code: 'conflict', message: 'The batch is still closing; export it once it is closed.' })
   const rows = kind === 'export' ? batchCsv(batch) : batchLinesCsv(batch)

@@ -2,8 +2,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb'
 import { db } from './client'
 import { keys } from './keys'
 import { tableName } from './table'
-import { conditionFailures } from './items'
-import { transactWrite } from './transact'
+import { transactOrExplain } from './transact'
 import { getDistributors } from './distributors-batch'
 import type { Placement } from '../domain/report-events'
 
@@ -18,7 +17,7 @@ export async function readPlacements(ids: readonly string[]): Promise<Map<string
   return new Map([...found].map(([id, d]) => [id, { ring: d.ring, type: d.type, ancestors: d.ancestors }]))
 }
 
-/** The placements a batch was first counted with, or undefined when it has none pinned yet. */
+/** The placements a stream batch was first counted with, or undefined when it has none pinned yet. */
 export async function getPinnedPlacements(firstSequenceNumber: string): Promise<Map<string, Placement> | undefined> {
   const { pk } = keys.streamBatchPlacements(firstSequenceNumber)
   const items: Record<string, unknown>[] = []
@@ -41,9 +40,9 @@ export async function getPinnedPlacements(firstSequenceNumber: string): Promise<
 }
 
 /**
- * Pins a batch's placements, all parts in one transaction, unless an earlier try
+ * Pins a stream batch's placements, all parts in one transaction, unless an earlier try
  * pinned some first.
- * @returns false when the batch was already pinned (read those with getPinnedPlacements)
+ * @returns false when the stream batch was already pinned (read those with getPinnedPlacements)
  */
 export async function pinPlacements(
   firstSequenceNumber: string,
@@ -55,24 +54,19 @@ export async function pinPlacements(
     entries.slice(i * PLACEMENTS_PER_PART, (i + 1) * PLACEMENTS_PER_PART),
   )
   const T = tableName()
-  try {
-    await transactWrite(
-      parts.map((part, i) => ({
-        Put: {
-          TableName: T,
-          Item: {
-            ...keys.streamBatchPlacements(firstSequenceNumber, i),
-            entity: 'streamBatch',
-            placements: Object.fromEntries(part),
-            ttl,
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
+  const r = await transactOrExplain(
+    parts.map((part, i) => ({
+      Put: {
+        TableName: T,
+        Item: {
+          ...keys.streamBatchPlacements(firstSequenceNumber, i),
+          entity: 'streamBatch',
+          placements: Object.fromEntries(part),
+          ttl,
         },
-      })),
-    )
-    return true
-  } catch (err) {
-    if (conditionFailures(err)?.size) return false
-    throw err
-  }
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    })),
+  )
+  return r.ok
 }
