@@ -3,6 +3,7 @@ import type { AppEnv } from './env'
 import { authenticate } from './auth'
 import { limitBody, requireJson } from './guards'
 import { toErrorResponse } from './on-error'
+import { serveOpenApiDocument } from './openapi-document'
 import { AppError } from '../errors'
 import { health } from './routes/health'
 import { adminBrands } from './routes/admin-brands'
@@ -49,16 +50,7 @@ export function buildApiApp(): OpenAPIHono<AppEnv> {
   ])
     api.route('/', r)
 
-  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
-    type: 'http',
-    scheme: 'bearer',
-    description: 'Brand API key, session token or ADMIN_TOKEN',
-  })
-  api.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: { title: 'Ripple API', version: '1.0.0', description: 'S2B2C distribution and referral platform.' },
-    security: [{ bearer: [] }],
-  })
+  serveOpenApiDocument(api)
   const noRoute = (c: Parameters<typeof toErrorResponse>[1]) =>
     toErrorResponse(new AppError({ code: 'not_found', message: 'No such API route.' }), c)
   // Last: a mounted app's notFound is not used by the app it is mounted in, so unknown /api paths and methods answer here, as JSON.
