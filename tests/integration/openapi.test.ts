@@ -268,4 +268,36 @@ describe('GET /api/openapi.json', () => {
     for (const [method, path, status, body] of checks)
       expect(mismatches(doc, responseSchema(doc, method, path, status), body), `${method} ${path}`).toEqual([])
   })
+
+  it('describes the other answers exactly too: distributors, catalogue, rules, campaigns, links, me', async () => {
+    const doc = await getDoc()
+    const b = await newBrand()
+    const k = b.adminKey
+    const parent = await newDistributor(k, { name: 'Parent', type: 'guide', externalId: 'x-1' })
+    const child = await newDistributor(k, { name: 'Child', type: 'member', parentId: parent.id })
+    const session = await sessionOf(k, child.id)
+    const product = { sku: 'S1', name: '茶', price: '1.00', url: 'https://shop.example.com/p/1', category: 'tea' }
+    const window = { startsAt: '2025-06-01T00:00:00Z', endsAt: '2025-06-19T00:00:00Z', active: false }
+    const answers: Array<[string, string, { status: number; body: unknown }]> = [
+      ['get', '/api/distributors/{id}', await call('GET', `/api/distributors/${child.id}`, { token: k })],
+      ['get', '/api/distributors', await call('GET', '/api/distributors', { token: k })],
+      ['post', '/api/products', await call('POST', '/api/products', { token: k, body: product })],
+      ['get', '/api/products', await call('GET', '/api/products', { token: session })],
+      [
+        'post',
+        '/api/rules',
+        await call('POST', '/api/rules', { token: k, body: { name: 'r', scope: 'default', levels: [{ bps: 800 }] } }),
+      ],
+      ['post', '/api/campaigns', await call('POST', '/api/campaigns', { token: k, body: { name: '618', ...window } })],
+      ['get', '/api/programme', await call('GET', '/api/programme', { token: k })],
+      ['post', '/api/links', await call('POST', '/api/links', { token: session, body: { productId: 'S1' } })],
+      ['get', '/api/me', await call('GET', '/api/me', { token: session })],
+      ['get', '/api/me/links', await call('GET', '/api/me/links', { token: session })],
+      ['get', '/api/me/team', await call('GET', '/api/me/team', { token: await sessionOf(k, parent.id) })],
+    ]
+    for (const [method, path, r] of answers) {
+      expect(r.status, `${method} ${path}`).toBeLessThan(300)
+      expect(mismatches(doc, responseSchema(doc, method, path, r.status), r.body), `${method} ${path}`).toEqual([])
+    }
+  })
 })
