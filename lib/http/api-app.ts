@@ -2,10 +2,10 @@ import { OpenAPIHono } from '@hono/zod-openapi'
 import type { AppEnv } from './env'
 import { authenticate } from './auth'
 import { limitBody, requireJson } from './guards'
-import { documentWith } from './openapi-app'
 import { sameOriginWrites } from './same-origin'
 import { apiHeaders } from './security-headers'
 import { toErrorResponse } from './on-error'
+import { serveOpenApiDocument } from './openapi-document'
 import { AppError } from '../errors'
 import { health } from './routes/health'
 import { adminBrands } from './routes/admin-brands'
@@ -23,7 +23,6 @@ import { commissions } from './routes/commissions'
 import { settlements } from './routes/settlements'
 import { reports } from './routes/reports'
 import { campaigns } from './routes/campaigns'
-import { webhooks } from './routes/webhooks'
 
 /**
  * The JSON API under /api: every resource's routes, one error handler, and the
@@ -55,18 +54,7 @@ export function buildApiApp(): OpenAPIHono<AppEnv> {
   ])
     api.route('/', r)
 
-  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
-    type: 'http',
-    scheme: 'bearer',
-    description: 'Brand API key, session token or ADMIN_TOKEN',
-  })
-  const document = {
-    openapi: '3.1.0',
-    info: { title: 'Ripple API', version: '1.0.0', description: 'S2B2C distribution and referral platform.' },
-    security: [{ bearer: [] }],
-  }
-  // The webhooks are served beside /api (lib/http/webhooks-app.ts), not under it, and are documented here too.
-  api.get('/openapi.json', (c) => c.json(documentWith(api, [webhooks], document)))
+  serveOpenApiDocument(api)
   const noRoute = (c: Parameters<typeof toErrorResponse>[1]) =>
     toErrorResponse(new AppError({ code: 'not_found', message: 'No such API route.' }), c)
   // Last: a mounted app's notFound is not used by the app it is mounted in, so unknown /api paths and methods answer here, as JSON.

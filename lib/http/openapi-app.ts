@@ -1,7 +1,8 @@
 import { OpenAPIHono, type z } from '@hono/zod-openapi'
 import { AppError, fieldsFromZod } from '../errors'
 import { ErrorBody } from './error-body'
-import type { AppEnv } from './env'
+import { requireRole } from './auth'
+import type { AppEnv, Role } from './env'
 
 /**
  * A router whose zod validation failures become field-level 422s. Every
@@ -44,23 +45,38 @@ export const errorResponses = {
   429: jsonContent(ErrorBody, 'Too many failed credentials or joins from this address (see Retry-After)'),
 } as const
 
-type DocumentConfig = Parameters<OpenAPIHono['getOpenAPI31Document']>[0]
+/** …and those of a route that takes a JSON body (the API's guards: at most 64 KB, sent as JSON). */
+export const bodyErrorResponses = {
+  ...errorResponses,
+  413: jsonContent(ErrorBody, 'The body is over 64 KB'),
+  415: jsonContent(ErrorBody, 'The body is not sent as application/json'),
+} as const
 
 /**
- * One OpenAPI 3.1 document for apps served side by side: `app`'s own (its paths
- * under its base path) with the paths and components of `beside`, which are
- * served outside it (the webhooks next to /api).
- * @example api.get('/openapi.json', (c) => c.json(documentWith(api, [webhooks], config)))
+ * The credentials each role signs in with, as OpenAPI security requirements (alternatives).
+ * The schemes are registered in lib/http/openapi-document.ts; how a credential is read is lib/http/auth.ts.
  */
-export function documentWith(app: OpenAPIHono<AppEnv>, beside: OpenAPIHono<AppEnv>[], config: DocumentConfig) {
-  const doc = app.getOpenAPI31Document(config)
-  for (const other of beside) {
-    const more = other.getOpenAPI31Document(config)
-    doc.paths = { ...doc.paths, ...more.paths }
-    const components: Record<string, object> = { ...doc.components }
-    for (const [kind, named] of Object.entries(more.components ?? {}))
-      components[kind] = { ...components[kind], ...named }
-    doc.components = components
-  }
-  return doc
+const CREDENTIALS: Record<Role, string[]> = {
+  platform: ['platformToken'],
+  admin: ['brandKey', 'consoleCookie'],
+  finance: ['brandKey', 'consoleCookie'],
+  distributor: ['sessionCookie', 'sessionToken'],
 }
+
+/** The security requirements of a route open to these roles: each credential that can carry one of them, once. */
+export const securityFor = (roles: readonly Role[]): Array<Record<string, string[]>> =>
+  [...new Set(roles.flatMap((role) => CREDENTIALS[role]))].map((scheme) => ({ [scheme]: [] }))
+
+/**
+ * A route's guard and its documented security, from one list of roles, so they cannot disagree. The
+ * roles themselves (an API key or console session is admin or finance) are listed as `x-roles`.
+ * @example createRoute({ method: 'get', path: '/rules', ...access('admin'), responses })
+ */
+export const access = (...roles: Role[]) => ({
+  middleware: [requireRole(...roles)],
+  security: securityFor(roles),
+  'x-roles': roles,
+})
+
+/** A route anyone may call: no credential (overrides the document's default). */
+export const publicAccess = { security: [] }

@@ -21,6 +21,7 @@ export const CommissionQuery = z
 export const LedgerEntrySchema = z
   .object({
     entryId: z.string(),
+    brandId: z.string(),
     distributorId: z.string(),
     orderId: z.string(),
     kind: z.enum(['commission', 'reversal', 'adjustment']),
@@ -30,12 +31,26 @@ export const LedgerEntrySchema = z
     bps: z.number().int().optional(),
     fixed: z.number().int().optional(),
     base: z.number().int(),
-    amount: z.number().int(),
+    amount: z.number().int().openapi({ description: 'Minor units; negative for a reversal.' }),
     currency: z.string(),
     status: z.enum(['pending', 'available', 'settled', 'paid']),
-    at: z.string(),
-    paidAt: z.string(),
-    availableAt: z.string(),
+    at: z
+      .string()
+      .openapi({ description: 'The payment for a commission, the refund for a reversal: orders the ledger.' }),
+    paidAt: z.string().openapi({ description: 'When the order was paid.' }),
+    availableAt: z.string().openapi({ description: 'When the hold ends.' }),
+    createdAt: z.string(),
+    lines: z.array(
+      z.object({ sku: z.string(), qty: z.number().int(), base: z.number().int(), amount: z.number().int() }),
+    ),
+    refundId: z.string().optional(),
+    reverses: z.string().optional().openapi({ description: 'The entry a reversal or adjustment reverses.' }),
+    settlementId: z.string().optional(),
+    availableSince: z.string().optional(),
+    settledAt: z.string().optional(),
+    paidOutAt: z.string().optional(),
+    ring: z.number().int().optional().openapi({ description: "The distributor's ring when the order was paid." }),
+    type: z.string().optional().openapi({ description: "The distributor's type when the order was paid." }),
   })
-  .passthrough()
   .openapi('LedgerEntry')
+export type LedgerEntryView = z.infer<typeof LedgerEntrySchema>

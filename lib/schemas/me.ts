@@ -45,3 +45,14 @@ export const Earnings = z
 export const MyDashboard = z.object({ stats: OwnStats, teamStats: TeamStats, earnings: Earnings })
 export type MyDashboard = z.infer<typeof MyDashboard>
 export type MyResults = Pick<MyDashboard, 'stats' | 'teamStats'>
+
+/** One of my share links with its click count (GET /api/me/links). */
+export const MyLink = z.object({
+  code: z.string(),
+  shortUrl: z.string(),
+  target: z.string(),
+  productId: z.string().optional(),
+  clicks: z.number().int(),
+  createdAt: z.string(),
+})
+export type MyLink = z.infer<typeof MyLink>

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi'
 import { OrderLine } from './order'
 import { DistributorTypeSchema } from './distributor'
 import { Timestamp } from './common'
+import { AttributionSourceSchema } from './order-result'
 
 /**
  * An order to price without writing it: attribution fields as in an order, or a
@@ -20,3 +21,31 @@ export const PreviewBody = z
   })
   .openapi('PreviewInput')
 export type PreviewBody = z.infer<typeof PreviewBody>
+
+const Minor = z.number().int()
+
+/** One commission the previewed order would pay: a level, its rule, the amount and what each line earned. */
+const PreviewCommission = z.object({
+  distributorId: z.string().openapi({ description: 'The distributor, or `level-N` for a hypothetical chain.' }),
+  level: z.number().int(),
+  ruleId: z.string(),
+  ruleVersion: z.number().int(),
+  bps: z.number().int().optional(),
+  fixed: Minor.optional(),
+  amount: Minor.openapi({ description: "After the rule's capPerOrder." }),
+  lines: z.array(z.object({ sku: z.string(), qty: z.number().int(), base: Minor, amount: Minor })),
+})
+
+/** POST /api/rules/preview: what the order would pay, by the same code as ingestion; nothing is written. */
+export const CommissionPreviewSchema = z
+  .object({
+    currency: z.string(),
+    attribution: z.object({
+      distributorId: z.string().nullable(),
+      source: AttributionSourceSchema.nullable(),
+    }),
+    total: Minor.openapi({ description: "Sum of the lines' bases, minor units." }),
+    commissions: z.array(PreviewCommission),
+  })
+  .openapi('CommissionPreview')
+export type CommissionPreview = z.infer<typeof CommissionPreviewSchema>

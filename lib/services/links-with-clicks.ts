@@ -1,16 +1,9 @@
+import type { MyLink } from '../schemas/me'
 import { LINK_SHARDS, linkScope, sumCounters } from '../db/counters'
 import { listLinksOf } from '../db/links'
 
-/** A share link as its owner sees it: where it points and how often it was clicked. */
-export interface LinkWithClicks {
-  code: string
-  shortUrl: string
-  target: string
-  productId?: string
-  /** All-time clicks, summed over the link's counter shards. */
-  clicks: number
-  createdAt: string
-}
+/** A share link as its owner sees it: where it points and how often it was clicked (all-time, over its shards). */
+export type LinkWithClicks = MyLink
 
 /**
  * A page of a distributor's share links, newest first, each with its click count: one Query for the

@@ -1,9 +1,14 @@
 import type { StoredOrder } from '../db/orders'
+import type { OrderDetail, OrderResult } from '../schemas/order-result'
 
-export type OrderResult = ReturnType<typeof presentOrder>
+export type { OrderResult }
 
-/** The order as the API answers it (the OrderResult schema, lib/schemas/order-result.ts): the order, who was credited and why, and the commissions. */
-export function presentOrder(o: StoredOrder) {
+/**
+ * The order as the API answers it: the order, who was credited and how, and the commissions.
+ * Typed by the response schema and built field by field, so nothing stored (hashes, keys, the
+ * reporting snapshot) reaches a client unless the schema names it.
+ */
+export function presentOrder(o: StoredOrder): OrderResult {
   return {
     order: {
       orderId: o.orderId,
@@ -11,7 +16,14 @@ export function presentOrder(o: StoredOrder) {
       currency: o.currency,
       paidAt: o.paidAt,
       total: o.total,
-      lines: o.lines,
+      lines: o.lines.map((l) => ({
+        sku: l.sku,
+        qty: l.qty,
+        unitPrice: l.unitPrice,
+        discount: l.discount,
+        category: l.category,
+        base: l.base,
+      })),
       createdAt: o.createdAt,
     },
     attribution: { distributorId: o.attribution.distributorId, source: o.attribution.source },
@@ -27,5 +39,24 @@ export function presentOrder(o: StoredOrder) {
       ...(c.bps !== undefined ? { bps: c.bps } : {}),
       ...(c.fixed !== undefined ? { fixed: c.fixed } : {}),
     })),
+  }
+}
+
+/** GET /api/orders/{orderId}: the order with its full "why" (sources considered, chain paid, levels skipped) and refunds. */
+export function presentOrderDetail(o: StoredOrder): OrderDetail {
+  const { candidates, chain, skipped } = o.attribution
+  return {
+    ...presentOrder(o),
+    why: {
+      candidates: candidates.map((c) => ({
+        source: c.source,
+        distributorId: c.distributorId,
+        outcome: c.outcome,
+        detail: c.detail,
+      })),
+      chain: chain.map((m) => ({ level: m.level, distributorId: m.distributorId, type: m.type })),
+      skipped: skipped.map((s) => ({ level: s.level, distributorId: s.distributorId, reason: s.reason })),
+    },
+    refunds: { ids: o.refundIds, state: { qty: o.refunds.qty, amount: o.refunds.amount } },
   }
 }

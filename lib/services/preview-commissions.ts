@@ -1,5 +1,5 @@
 import { getDistributors } from '../db/distributors-batch'
-import { attribute } from '../domain/attribution'
+import { attribute, type AttributionSource } from '../domain/attribution'
 import { chainFor } from '../domain/chain'
 import { commissionsFor, lineBase, type ChainMember } from '../domain/commission'
 import type { Brand } from '../schemas/brand'
@@ -20,7 +20,10 @@ export async function previewCommissions(brand: Brand, body: PreviewBody) {
   // Campaigns included: a campaign rule prices the preview only while its campaign runs at paidAt, as at ingestion.
   const ruleSet = await readRuleSet(brand.id)
   let chain: ChainMember[]
-  let attribution: { distributorId: string | null; source: string | null } = { distributorId: null, source: null }
+  let attribution: { distributorId: string | null; source: AttributionSource | null } = {
+    distributorId: null,
+    source: null,
+  }
   if (!body.distributorId && body.type && !body.clickId && !body.refCode && !body.customerId) {
     chain = Array.from({ length: p.maxLevels }, (_, i) => ({
       level: i + 1,

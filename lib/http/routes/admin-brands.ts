@@ -1,7 +1,6 @@
 import { createRoute } from '@hono/zod-openapi'
 import { nanoid } from 'nanoid'
-import { router, jsonBody, jsonContent, errorResponses } from '../openapi-app'
-import { requireRole } from '../auth'
+import { router, jsonBody, jsonContent, access, bodyErrorResponses } from '../openapi-app'
 import { CreateBrandBody, CreatedBrand } from '../../schemas/brand'
 import { DEFAULT_PROGRAMME, Programme } from '../../schemas/programme'
 import { createBrand } from '../../db/brands'
@@ -10,29 +9,30 @@ import { newCredential, sha256, webhookSecretFor } from '../../auth/secrets'
 export const adminBrands = router()
 
 // POST /api/admin/brands: the platform admin onboards a brand and receives its first credentials, once.
-adminBrands.openapi(
-  createRoute({
-    method: 'post',
-    path: '/admin/brands',
-    tags: ['platform'],
-    middleware: [requireRole('platform')] as const,
-    request: { body: jsonBody(CreateBrandBody) },
-    responses: { 201: jsonContent(CreatedBrand, 'The brand and its credentials (shown once)'), ...errorResponses },
-  }),
-  async (c) => {
-    const body = c.req.valid('json')
-    const programme = Programme.parse({ ...DEFAULT_PROGRAMME, ...body.programme })
-    const brand = { id: `b_${nanoid(12)}`, name: body.name, createdAt: new Date().toISOString(), programme }
-    const adminKey = newCredential('rpl_admin')
-    const financeKey = newCredential('rpl_fin')
-    const webhookNonce = nanoid(16)
-    const webhookSecret = webhookSecretFor(brand.id, webhookNonce)
-    await createBrand(brand, {
-      adminKeyHash: sha256(adminKey),
-      financeKeyHash: sha256(financeKey),
-      webhookNonce,
-      webhookSecretHash: sha256(webhookSecret),
-    })
-    return c.json({ brand, adminKey, financeKey, webhookSecret }, 201)
-  },
-)
+const createBrandRoute = createRoute({
+  method: 'post',
+  path: '/admin/brands',
+  operationId: 'createBrand',
+  description:
+    'The platform operator onboards a brand: its programme (defaults filled in) and its first credentials, the admin and finance API keys and the webhook secret, shown in this answer only.',
+  tags: ['platform'],
+  ...access('platform'),
+  request: { body: jsonBody(CreateBrandBody) },
+  responses: { 201: jsonContent(CreatedBrand, 'The brand and its credentials (shown once)'), ...bodyErrorResponses },
+})
+adminBrands.openapi(createBrandRoute, async (c) => {
+  const body = c.req.valid('json')
+  const programme = Programme.parse({ ...DEFAULT_PROGRAMME, ...body.programme })
+  const brand = { id: `b_${nanoid(12)}`, name: body.name, createdAt: new Date().toISOString(), programme }
+  const adminKey = newCredential('rpl_admin')
+  const financeKey = newCredential('rpl_fin')
+  const webhookNonce = nanoid(16)
+  const webhookSecret = webhookSecretFor(brand.id, webhookNonce)
+  await createBrand(brand, {
+    adminKeyHash: sha256(adminKey),
+    financeKeyHash: sha256(financeKey),
+    webhookNonce,
+    webhookSecretHash: sha256(webhookSecret),
+  })
+  return c.json({ brand, adminKey, financeKey, webhookSecret }, 201)
+})

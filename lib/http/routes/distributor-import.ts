@@ -1,8 +1,9 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { bodyLimit } from 'hono/body-limit'
 import { createMiddleware } from 'hono/factory'
-import { router, jsonContent, errorResponses } from '../openapi-app'
+import { router, jsonContent, errorResponses, securityFor } from '../openapi-app'
 import { authenticate, brandOf, requireRole } from '../auth'
+import { ErrorBody } from '../error-body'
 import { AppError } from '../../errors'
 import { ImportQuery, ImportReportSchema } from '../../schemas/staff-import'
 import { importStaff } from '../../services/import-staff'
@@ -41,37 +42,39 @@ const limitCsv = bodyLimit({
 })
 
 // POST /api/distributors/import: check (dryRun=true) or import a staff CSV, chunked by `next`.
-distributorImport.openapi(
-  createRoute({
-    method: 'post',
-    path: '/distributors/import',
-    tags: ['distributors'],
-    middleware: [authenticate, requireRole('admin'), csvOnly, limitCsv],
-    request: {
-      query: ImportQuery,
-      body: {
-        required: true,
-        description:
-          'The CSV file: UTF-8 (with or without BOM) or GBK. Columns 姓名/name, 类型/type, 工号/external_id, 门店/部门/store, 推荐人工号/recruiter_external_id.',
-        content: {
-          'text/csv': { schema: z.string() },
-          'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) },
-        },
+const importRoute = createRoute({
+  method: 'post',
+  path: '/distributors/import',
+  operationId: 'importDistributors',
+  description:
+    'Checks (`dryRun=true`) or imports a staff CSV of up to 4 MB, a chunk at a time: call again with `next` until the report has none.',
+  tags: ['distributors'],
+  middleware: [authenticate, requireRole('admin'), csvOnly, limitCsv],
+  security: securityFor(['admin']),
+  request: {
+    query: ImportQuery,
+    body: {
+      required: true,
+      description:
+        'The CSV file: UTF-8 (with or without BOM) or GBK. Columns 姓名/name, 类型/type, 工号/external_id, 门店/部门/store, 推荐人工号/recruiter_external_id.',
+      content: {
+        'text/csv': { schema: z.string() },
+        'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) },
       },
     },
-    responses: {
-      200: jsonContent(ImportReportSchema, 'What was checked, written and what is left'),
-      ...errorResponses,
-      413: jsonContent(z.any(), 'File too large'),
-      415: jsonContent(z.any(), 'Not a CSV body'),
-    },
-  }),
-  async (c) => {
-    const q = c.req.valid('query')
-    const bytes = new Uint8Array(await c.req.arrayBuffer())
-    return c.json(
-      await importStaff({ brandId: brandOf(c), bytes, dryRun: q.dryRun === 'true', next: q.next, limit: q.limit }),
-      200,
-    )
   },
-)
+  responses: {
+    200: jsonContent(ImportReportSchema, 'What was checked, written and what is left'),
+    ...errorResponses,
+    413: jsonContent(ErrorBody, 'File too large'),
+    415: jsonContent(ErrorBody, 'Not a CSV body'),
+  },
+})
+distributorImport.openapi(importRoute, async (c) => {
+  const q = c.req.valid('query')
+  const bytes = new Uint8Array(await c.req.arrayBuffer())
+  return c.json(
+    await importStaff({ brandId: brandOf(c), bytes, dryRun: q.dryRun === 'true', next: q.next, limit: q.limit }),
+    200,
+  )
+})

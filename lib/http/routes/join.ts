@@ -1,18 +1,18 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { router, jsonBody, jsonContent, errorResponses } from '../openapi-app'
+import { router, jsonBody, jsonContent, bodyErrorResponses, publicAccess } from '../openapi-app'
 import { ErrorBody } from '../error-body'
 import { setSessionCookie } from '../session-cookie'
 import { AppError, invalidField } from '../../errors'
 import { sha256 } from '../../auth/secrets'
 import { deviceOf } from '../device-cookie'
+import { enforceLimit } from '../rate-limit'
+import { RATE_LIMITS } from '../../config/rate-limits'
 import { Distributor, JoinBody } from '../../schemas/distributor'
 import { getInvite } from '../../db/distributors'
 import { getBrandOrThrow } from '../../services/get-brand-or-throw'
 import { getDistributorOrThrow } from '../../services/distributor-or-throw'
 import { createDistributorFor } from '../../services/create-distributor'
 import { sessionFor } from '../../services/sign-in-links'
-import { enforceLimit } from '../rate-limit'
-import { RATE_LIMITS } from '../../config/rate-limits'
 
 export const join = router()
 
@@ -20,51 +20,52 @@ export const join = router()
 export const JOIN_REPLAY_MINUTES = 10
 
 // POST /api/join: someone with an invite code becomes a distributor under the inviter and is signed in at once.
-join.openapi(
-  createRoute({
-    method: 'post',
-    path: '/join',
-    tags: ['distributors'],
-    request: { body: jsonBody(JoinBody) },
-    responses: {
-      200: jsonContent(
-        z.object({ distributor: Distributor, sessionToken: z.string() }),
-        'Joined before (same requestId)',
-      ),
-      201: jsonContent(
-        z.object({ distributor: Distributor, sessionToken: z.string() }),
-        'Joined; the session cookie is set',
-      ),
-      ...errorResponses,
-      409: jsonContent(ErrorBody, 'Same requestId after the replay window'),
-    },
-  }),
-  async (c) => {
-    const body = c.req.valid('json')
-    await enforceLimit(c, RATE_LIMITS.joinsPerAddress)
-    const invite = await getInvite(body.inviteCode)
-    if (!invite) throw invalidField('inviteCode', 'This invite code is not valid.')
-    const inviter = await getDistributorOrThrow(invite.brandId, invite.distributorId)
-    if (inviter.status !== 'active') throw invalidField('inviteCode', 'This invite is no longer active.')
-    const brand = await getBrandOrThrow(invite.brandId)
-    await enforceLimit(c, RATE_LIMITS.joinsPerInvite, body.inviteCode)
-    // The requestId makes a retry idempotent only together with the invite page's device cookie:
-    // someone else who learns it (a log, a shared screen) gets an account of their own, not this one.
-    const device = deviceOf(c)
-    const { distributor, created } = await createDistributorFor({
-      brandId: brand.id,
-      name: body.name,
-      type: brand.programme.defaultRecruitType,
-      parentId: inviter.id,
-      idempotencyKey: body.requestId && device ? `join:${sha256(device)}:${body.requestId}` : undefined,
-    })
-    if (!created && Date.now() - Date.parse(distributor.joinedAt) > JOIN_REPLAY_MINUTES * 60_000)
-      throw new AppError({
-        code: 'conflict',
-        message: 'This join was completed earlier; ask the brand for a sign-in link to sign in again.',
-      })
-    const sessionToken = sessionFor(brand.id, distributor.id)
-    setSessionCookie(c, sessionToken)
-    return c.json({ distributor, sessionToken }, created ? 201 : 200)
+const Joined = z.object({ distributor: Distributor, sessionToken: z.string() })
+
+const joinRoute = createRoute({
+  method: 'post',
+  path: '/join',
+  operationId: 'join',
+  description:
+    "Someone with a distributor's invite code becomes a distributor under them (the brand's default recruit type) and is signed in at once: the session cookie is set and the token returned. A repeat with the same requestId answers the first join.",
+  tags: ['distributors'],
+  ...publicAccess,
+  request: { body: jsonBody(JoinBody) },
+  responses: {
+    200: jsonContent(Joined, 'Joined before (same requestId)'),
+    201: jsonContent(Joined, 'Joined; the session cookie is set'),
+    ...bodyErrorResponses,
+    409: jsonContent(
+      ErrorBody,
+      'A concurrent join with the same requestId, or the same requestId after the replay window',
+    ),
   },
-)
+})
+join.openapi(joinRoute, async (c) => {
+  const body = c.req.valid('json')
+  await enforceLimit(c, RATE_LIMITS.joinsPerAddress)
+  const invite = await getInvite(body.inviteCode)
+  if (!invite) throw invalidField('inviteCode', 'This invite code is not valid.')
+  const inviter = await getDistributorOrThrow(invite.brandId, invite.distributorId)
+  if (inviter.status !== 'active') throw invalidField('inviteCode', 'This invite is no longer active.')
+  const brand = await getBrandOrThrow(invite.brandId)
+  await enforceLimit(c, RATE_LIMITS.joinsPerInvite, body.inviteCode)
+  // The requestId makes a retry idempotent only together with the invite page's device cookie:
+  // someone else who learns it (a log, a shared screen) gets an account of their own, not this one.
+  const device = deviceOf(c)
+  const { distributor, created } = await createDistributorFor({
+    brandId: brand.id,
+    name: body.name,
+    type: brand.programme.defaultRecruitType,
+    parentId: inviter.id,
+    idempotencyKey: body.requestId && device ? `join:${sha256(device)}:${body.requestId}` : undefined,
+  })
+  if (!created && Date.now() - Date.parse(distributor.joinedAt) > JOIN_REPLAY_MINUTES * 60_000)
+    throw new AppError({
+      code: 'conflict',
+      message: 'This join was completed earlier; ask the brand for a sign-in link to sign in again.',
+    })
+  const sessionToken = sessionFor(brand.id, distributor.id)
+  setSessionCookie(c, sessionToken)
+  return c.json({ distributor, sessionToken }, created ? 201 : 200)
+})

@@ -1,81 +1,77 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { router, jsonBody, jsonContent, errorResponses } from '../openapi-app'
-import { brandOf, requireRole } from '../auth'
+import { router, jsonBody, jsonContent, access, bodyErrorResponses, errorResponses } from '../openapi-app'
+import { brandOf } from '../auth'
+import { ErrorBody } from '../error-body'
 import { OrderBody, RefundBody } from '../../schemas/order'
-import { OrderResult, RefundResult } from '../../schemas/order-result'
+import { OrderDetail, OrderResult, RefundResult } from '../../schemas/order-result'
 import { getOrderOrThrow } from '../../services/get-order-or-throw'
-import { ingestOrder } from '../../services/ingest-order'
-import { presentOrder } from '../../services/present-order'
 import { presentRefund } from '../../services/present-refund'
+import { ingestOrder } from '../../services/ingest-order'
+import { presentOrderDetail } from '../../services/present-order'
 import { refundOrder } from '../../services/refund-order'
 
 export const orders = router()
 const OrderParams = z.object({ orderId: z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/) })
 
 // POST /api/orders: a paid order from the brand's backend; attributed, commissioned, written once.
-orders.openapi(
-  createRoute({
-    method: 'post',
-    path: '/orders',
-    tags: ['orders'],
-    middleware: [requireRole('admin')],
-    request: { body: jsonBody(OrderBody) },
-    responses: {
-      200: jsonContent(OrderResult, 'Already received: the stored result'),
-      201: jsonContent(OrderResult, 'Received'),
-      409: jsonContent(z.any(), 'Same orderId, different body'),
-      ...errorResponses,
-    },
-  }),
-  async (c) => {
-    const { result, created } = await ingestOrder(brandOf(c), c.req.valid('json'))
-    return c.json(result, created ? 201 : 200)
+const createOrderRoute = createRoute({
+  method: 'post',
+  path: '/orders',
+  operationId: 'createOrder',
+  description:
+    "A paid order from the brand's backend: attributed (click, refCode, then the customer's binding), its commissions " +
+    'computed up the chain and written once. Sending the same order again answers the stored result.',
+  tags: ['orders'],
+  ...access('admin'),
+  request: { body: jsonBody(OrderBody) },
+  responses: {
+    200: jsonContent(OrderResult, 'Already received: the stored result'),
+    201: jsonContent(OrderResult, 'Received'),
+    ...bodyErrorResponses,
+    409: jsonContent(ErrorBody, 'Same orderId, different body'),
   },
-)
+})
+orders.openapi(createOrderRoute, async (c) => {
+  const { result, created } = await ingestOrder(brandOf(c), c.req.valid('json'))
+  return c.json(result, created ? 201 : 200)
+})
 
 // GET /api/orders/:orderId: the order with its full "why": sources considered, the chain paid, levels skipped, refunds.
-orders.openapi(
-  createRoute({
-    method: 'get',
-    path: '/orders/{orderId}',
-    tags: ['orders'],
-    middleware: [requireRole('admin', 'finance')],
-    request: { params: OrderParams },
-    responses: { 200: jsonContent(z.any(), 'The order and why it was attributed so'), ...errorResponses },
-  }),
-  async (c) => {
-    const order = await getOrderOrThrow(brandOf(c), c.req.valid('param').orderId)
-    return c.json(
-      {
-        ...presentOrder(order),
-        why: {
-          candidates: order.attribution.candidates,
-          chain: order.attribution.chain,
-          skipped: order.attribution.skipped,
-        },
-        refunds: { ids: order.refundIds, state: order.refunds },
-      },
-      200,
-    )
-  },
-)
+const getOrderRoute = createRoute({
+  method: 'get',
+  path: '/orders/{orderId}',
+  operationId: 'getOrder',
+  description:
+    'The order, its commissions and why it was attributed so: every source considered and its outcome, the chain paid, ' +
+    'the levels skipped, and the refunds so far.',
+  tags: ['orders'],
+  ...access('admin', 'finance'),
+  request: { params: OrderParams },
+  responses: { 200: jsonContent(OrderDetail, 'The order and why it was attributed so'), ...errorResponses },
+})
+orders.openapi(getOrderRoute, async (c) => {
+  const order = await getOrderOrThrow(brandOf(c), c.req.valid('param').orderId)
+  return c.json(presentOrderDetail(order), 200)
+})
 
 // POST /api/orders/:orderId/refunds: reverse commissions pro rata, once per refundId.
-orders.openapi(
-  createRoute({
-    method: 'post',
-    path: '/orders/{orderId}/refunds',
-    tags: ['orders'],
-    middleware: [requireRole('admin')],
-    request: { params: OrderParams, body: jsonBody(RefundBody) },
-    responses: {
-      200: jsonContent(RefundResult, 'Already received'),
-      201: jsonContent(RefundResult, 'Refunded'),
-      ...errorResponses,
-    },
-  }),
-  async (c) => {
-    const { refund, created } = await refundOrder(brandOf(c), c.req.valid('param').orderId, c.req.valid('json'))
-    return c.json(presentRefund(refund), created ? 201 : 200)
+const refundOrderRoute = createRoute({
+  method: 'post',
+  path: '/orders/{orderId}/refunds',
+  operationId: 'refundOrder',
+  description:
+    "A refund of some lines or of an amount: the order's commissions are reversed pro rata, once per refundId " +
+    '(the same refundId again answers the stored refund).',
+  tags: ['orders'],
+  ...access('admin'),
+  request: { params: OrderParams, body: jsonBody(RefundBody) },
+  responses: {
+    200: jsonContent(RefundResult, 'Already received'),
+    201: jsonContent(RefundResult, 'Refunded'),
+    ...bodyErrorResponses,
   },
-)
+})
+orders.openapi(refundOrderRoute, async (c) => {
+  const { refund, created } = await refundOrder(brandOf(c), c.req.valid('param').orderId, c.req.valid('json'))
+  return c.json(presentRefund(refund), created ? 201 : 200)
+})

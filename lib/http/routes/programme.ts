@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { router, jsonBody, jsonContent, errorResponses } from '../openapi-app'
-import { brandOf, requireRole } from '../auth'
+import { router, jsonBody, jsonContent, access, bodyErrorResponses, errorResponses } from '../openapi-app'
+import { brandOf } from '../auth'
 import { Programme } from '../../schemas/programme'
 import { putProgramme } from '../../db/brands'
 import { seal } from '../../auth/sealed'
@@ -14,31 +14,33 @@ const ProgrammeUpdate = Programme.extend({ shopifySecret: z.string().min(8).max(
 )
 
 // GET /api/programme: the brand's programme settings.
-programme.openapi(
-  createRoute({
-    method: 'get',
-    path: '/programme',
-    tags: ['programme'],
-    middleware: [requireRole('admin', 'finance')] as const,
-    responses: { 200: jsonContent(Programme, 'Programme settings'), ...errorResponses },
-  }),
-  async (c) => c.json((await getBrandOrThrow(brandOf(c))).programme, 200),
-)
+const getProgrammeRoute = createRoute({
+  method: 'get',
+  path: '/programme',
+  operationId: 'getProgramme',
+  description:
+    "The brand's programme: currency, levels, default rate, binding window, hold, payout threshold and the rest.",
+  tags: ['programme'],
+  ...access('admin', 'finance'),
+  responses: { 200: jsonContent(Programme, 'Programme settings'), ...errorResponses },
+})
+programme.openapi(getProgrammeRoute, async (c) => c.json((await getBrandOrThrow(brandOf(c))).programme, 200))
 
 // PUT /api/programme: replace every setting at once (validated as a whole).
-programme.openapi(
-  createRoute({
-    method: 'put',
-    path: '/programme',
-    tags: ['programme'],
-    middleware: [requireRole('admin')] as const,
-    request: { body: jsonBody(ProgrammeUpdate) },
-    responses: { 200: jsonContent(Programme, 'Stored settings'), ...errorResponses },
-  }),
-  async (c) => {
-    const { shopifySecret, ...settings } = c.req.valid('json')
-    // The Shopify secret is write-only: stored sealed for verifying Shopify's webhooks, never returned.
-    const brand = await putProgramme(brandOf(c), settings, shopifySecret ? seal(shopifySecret) : undefined)
-    return c.json(brand.programme, 200)
-  },
-)
+const replaceProgrammeRoute = createRoute({
+  method: 'put',
+  path: '/programme',
+  operationId: 'replaceProgramme',
+  description:
+    "Replaces every setting at once, validated as a whole. `shopifySecret` (optional) is stored sealed to verify Shopify's webhooks and never returned.",
+  tags: ['programme'],
+  ...access('admin'),
+  request: { body: jsonBody(ProgrammeUpdate) },
+  responses: { 200: jsonContent(Programme, 'Stored settings'), ...bodyErrorResponses },
+})
+programme.openapi(replaceProgrammeRoute, async (c) => {
+  const { shopifySecret, ...settings } = c.req.valid('json')
+  // The Shopify secret is write-only: stored sealed for verifying Shopify's webhooks, never returned.
+  const brand = await putProgramme(brandOf(c), settings, shopifySecret ? seal(shopifySecret) : undefined)
+  return c.json(brand.programme, 200)
+})
