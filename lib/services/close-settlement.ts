@@ -1,19 +1,23 @@
 import { randomUUID } from 'node:crypto'
 import { getDistributors } from '../db/distributors-batch'
-import { AVAILABLE_SHARDS, type LedgerEntry } from '../db/ledger'
+import { AVAILABLE_SHARDS, SETTLED_SHARDS, entryKey, getEntries, type LedgerEntry } from '../db/ledger'
 import {
   createOrGetBatch,
   finishClosing,
   getBatch,
   getTallies,
   listAvailable,
+  listBatchEntries,
   listLines,
+  listUnmovedParts,
+  markPartMoved,
+  markPlanned,
   moveEntries,
-  putTally,
+  putPlannedPart,
   releaseSettlementLock,
   setBatchStatus,
   takeSettlementLock,
-  writePlan,
+  writeLines,
   type Batch,
 } from '../db/settlements'
 import {
@@ -22,35 +26,45 @@ import {
   linesFrom,
   mergeTallies,
   moveChunks,
+  movedLines,
   periodEnd,
   takenByClose,
+  type SettlementLine,
   type Tally,
 } from '../domain/settlement'
 import { AppError } from '../errors'
+import type { Distributor } from '../schemas/distributor'
 import { getBrandOrThrow } from './get-brand-or-throw'
 import { REQUEST_BUDGET_MS } from './request-budget'
 
-/** Distributors per stored tally part: keeps each part far below DynamoDB's 400 KB item limit. */
-const TALLY_PART = 3000
+/** Lines per transaction while planning (one more item records the progress). */
+const LINES_PER_WRITE = 50
+/**
+ * The longest one DynamoDB call may take, the SDK's own retries included: a call
+ * starts only while this much of the budget is left, so a run ends inside it.
+ */
+export const CALL_MS = 1_000
 /** A run's lock outlives its time budget by this much before another request may take over (a crashed run). */
 const LEASE_MARGIN_MS = 30_000
 
 export interface Budget {
-  /** True once time is up and this run has done something. */
-  over: () => boolean
-  /** Records work done (a shard tallied, entries moved). */
+  /** Asked before each DynamoDB call: true while this run has done nothing yet or a call's time is left. */
+  allows: () => boolean
+  /** Records work done (a page planned, entries moved). */
   did: () => void
 }
 
 /**
- * A time budget that is only spent once a run has made progress: every call does
- * at least one unit of work however small the budget, so a re-POST loop always ends.
+ * A time budget checked before every DynamoDB call: a call starts only if it can
+ * end in time (`callMs` left), except that a run always finishes one unit of work
+ * however small the budget, so a re-POST loop always ends.
+ * @example const budget = stepBudget(6_000); if (!budget.allows()) return 'in progress'
  */
-export function stepBudget(ms: number): Budget {
+export function stepBudget(ms: number, callMs = CALL_MS): Budget {
   const deadline = Date.now() + ms
   let progressed = false
   return {
-    over: () => progressed && Date.now() > deadline,
+    allows: () => !progressed || Date.now() + callMs <= deadline,
     did: () => {
       progressed = true
     },
@@ -61,12 +75,13 @@ export type CloseRequest = { period: string } | { from: string; to: string }
 
 /**
  * Closes a period into a settlement batch, resumably. The batch is created once
- * per brand and period (a repeat returns it). Planning tallies the available
- * entries shard by shard (each shard's tally stored, so a restart skips it) into
- * lines with carry-forward decided; moving then settles the planned entries a
- * chunk per transaction, each guarded by the entry's status. Re-running the same
- * request, or the scheduled job, continues where a crash or the time budget
- * stopped; the batch turns `closed` only when the ledger's movement equals its lines.
+ * per brand and period (a repeat returns it). Planning reads the available
+ * entries a page at a time and stores the entries it takes with their tally, then
+ * writes the lines with carry-forward decided; moving settles exactly those listed
+ * entries a chunk per transaction, each guarded by the entry's status, so an entry
+ * the plan did not see waits for the next batch (docs/architecture.md §6.4).
+ * Re-running the same request continues where a crash or the time budget stopped;
+ * the batch turns `closed` only when the ledger's movement equals its lines.
  */
 export async function closeSettlement(
   brandId: string,
@@ -133,31 +148,47 @@ export function closablePeriod(request: CloseRequest, now: Date) {
 async function continueClose(batch: Batch, payoutThreshold: number, budget: Budget): Promise<Batch> {
   const reread = async () => (await getBatch(batch.brandId, batch.batchId)) as Batch
   if (!batch.planned && !(await plan(batch, payoutThreshold, budget))) return reread()
-  const carried = await carriedForward(batch)
+  const planned = batch.planned ? batch : await reread()
+  const carried = await carriedForward(planned, budget)
+  if (!carried) return reread()
   for (let shard = 0; shard < AVAILABLE_SHARDS; shard++) {
-    if (!(await moveShard(batch, shard, carried, budget))) return reread()
+    const moved = planned.listed
+      ? await moveListed(planned, shard, carried, budget)
+      : await moveUnlisted(planned, shard, carried, budget)
+    if (!moved) return reread()
   }
-  const stored = await reread()
-  const totals = stored.totals
-  if (!totals || stored.movedAmount !== totals.net || stored.movedEntries !== totals.entries) {
-    throw new AppError({
-      code: 'internal',
-      message: `Batch ${batch.batchId} does not reconcile: moved ${stored.movedAmount} in ${stored.movedEntries} entries, lines say ${totals?.net} in ${totals?.entries}.`,
-    })
+  let stored = await reread()
+  if (!reconciles(stored)) {
+    // A plan that listed its entries moved exactly them: a difference is a bug, never a race.
+    if (stored.listed) {
+      throw new AppError({
+        code: 'internal',
+        message: `Batch ${batch.batchId} does not reconcile: moved ${stored.movedAmount} in ${stored.movedEntries} entries, lines say ${stored.totals?.net} in ${stored.totals?.entries}.`,
+      })
+    }
+    // Planned by an older release, whose move could take entries its plan never counted: the lines are
+    // restated from what the batch moved (the ledger is the truth), then it closes.
+    if (!(await restateFromLedger(stored, budget))) return reread()
+    stored = await reread()
+    if (!reconciles(stored)) return stored
   }
   await setBatchStatus(batch.brandId, batch.batchId, 'closing', 'closed', { closedAt: new Date().toISOString() })
   await finishClosing(batch.brandId, batch.batchId)
   return reread()
 }
 
-/** The entries a close takes (see takenByClose). */
+/** The batch's lines agree with the ledger's movement, to the minor unit and the entry. */
+const reconciles = (b: Batch) =>
+  b.totals !== undefined && b.movedAmount === b.totals.net && b.movedEntries === b.totals.entries
+
+/** The entries a close plans (see takenByClose). */
 const inBatch = (batch: Pick<Batch, 'end' | 'startedAt'>) => (e: LedgerEntry) =>
   takenByClose(e, batch.end, batch.startedAt)
 
 /**
  * Tallies one shard of the brand's available entries that a close of `batch`
- * would take, into `tally`. The planner stores each shard's tally; the preview
- * (POST /api/settlements/preview) adds them up without writing: one code path.
+ * would take, into `tally`: what the preview (POST /api/settlements/preview)
+ * adds up without writing, by the same rule and reads as the plan.
  */
 export async function tallyShard(
   brandId: string,
@@ -180,60 +211,92 @@ export function decide(tally: Tally, payoutThreshold: number) {
   return { lines, totals: batchTotals(lines) }
 }
 
-/** Tallies every shard not tallied yet; writes the lines when all are. False when out of time. */
-async function plan(batch: Batch, payoutThreshold: number, budget: Budget): Promise<boolean> {
-  const done = new Set((await getTallies(batch.brandId, batch.batchId)).map((t) => t.shard))
-  for (let shard = 0; shard < AVAILABLE_SHARDS; shard++) {
-    if (done.has(shard)) continue
-    if (budget.over()) return false
-    const tally = await tallyShard(batch.brandId, shard, batch)
-    budget.did()
-    const entries = [...tally].map(([d, t]): [string, [number, number, number]] => [
-      d,
-      [t.gross, t.reversals, t.entries],
-    ])
-    for (let part = 0; part * TALLY_PART < entries.length || part === 0; part++) {
-      await putTally(
-        batch.brandId,
-        batch.batchId,
-        shard,
-        part,
-        Object.fromEntries(entries.slice(part * TALLY_PART, (part + 1) * TALLY_PART)),
-      )
-    }
-  }
-  const merged = (await getTallies(batch.brandId, batch.batchId))
-    .map(({ tally }) => storedTally(tally))
-    .reduce(mergeTallies, new Map())
-  const { lines, totals } = decide(merged, payoutThreshold)
-  const people = new Map<string, { name: string; type: string; externalId?: string; payeeReference?: string }>()
-  for (let i = 0; i < lines.length; i += 100) {
-    for (const [id, d] of await getDistributors(lines.slice(i, i + 100).map((l) => l.distributorId)))
-      people.set(id, d as typeof d & { payeeReference?: string })
-  }
-  const enriched = lines.map((l) => {
-    const d = people.get(l.distributorId)
-    return {
-      ...l,
-      name: d?.name ?? '',
-      type: d?.type ?? '',
-      externalId: d?.externalId ?? '',
-      payeeReference: d?.payeeReference ?? '',
-    }
-  })
-  await writePlan(batch.brandId, batch.batchId, enriched, totals)
-  return true
-}
+/** A tally in its stored form: per distributor, [gross, reversals, entries]. */
+const storableTally = (tally: Tally): Record<string, [number, number, number]> =>
+  Object.fromEntries([...tally].map(([d, t]) => [d, [t.gross, t.reversals, t.entries]]))
 
-/** A tally part as stored: per distributor, [gross, reversals, entries]. */
+/** A tally part as stored back into a tally. */
 const storedTally = (part: Record<string, [number, number, number]>): Tally =>
   new Map(Object.entries(part).map(([d, [gross, reversals, entries]]) => [d, { gross, reversals, entries }]))
 
-/** Distributor ids the plan carries forward (their entries stay available). */
-async function carriedForward(batch: Batch): Promise<Set<string>> {
+/**
+ * Plans the batch, a page of the status index at a time: each page's taken
+ * entries are stored with their tally and where the shard continues, so a run
+ * cut short resumes on the next page; then the lines are written 50 at a time.
+ * Every DynamoDB call waits for the budget's leave. False when out of time.
+ */
+async function plan(batch: Batch, payoutThreshold: number, budget: Budget): Promise<boolean> {
+  const { brandId, batchId } = batch
+  if (!budget.allows()) return false
+  const stored = await getTallies(brandId, batchId)
+  for (let shard = 0; shard < AVAILABLE_SHARDS; shard++) {
+    const last = stored
+      .filter((t) => t.shard === shard)
+      .sort((a, b) => a.part - b.part)
+      .at(-1)
+    if (last?.done) continue
+    let part = last ? last.part + 1 : 0
+    let cursor = last?.next
+    do {
+      if (!budget.allows()) return false
+      const page = await listAvailable(brandId, shard, batch.end, cursor)
+      const taken = page.items.filter(inBatch(batch))
+      const tally: Tally = new Map()
+      for (const e of taken) addToTally(tally, e)
+      if (!budget.allows()) return false
+      await putPlannedPart(brandId, batchId, shard, part, taken, storableTally(tally), page.nextCursor)
+      budget.did()
+      part++
+      cursor = page.nextCursor
+    } while (cursor)
+  }
+  if (!budget.allows()) return false
+  const parts = await getTallies(brandId, batchId)
+  const { lines, totals } = decide(
+    parts.map((p) => storedTally(p.tally)).reduce(mergeTallies, new Map()),
+    payoutThreshold,
+  )
+  if (!(await writeLinesFrom(batch, lines, batch.linesWritten ?? 0, budget))) return false
+  if (!budget.allows()) return false
+  await markPlanned(
+    brandId,
+    batchId,
+    totals,
+    parts.every((p) => p.listed),
+  )
+  budget.did()
+  return true
+}
+
+/** Writes lines from `from` on, 50 a transaction with their distributors' names. False when out of time. */
+async function writeLinesFrom(batch: Batch, lines: SettlementLine[], from: number, budget: Budget): Promise<boolean> {
+  for (let i = from; i < lines.length; i += LINES_PER_WRITE) {
+    const slice = lines.slice(i, i + LINES_PER_WRITE)
+    if (!budget.allows()) return false
+    const people = await getDistributors(slice.map((l) => l.distributorId))
+    const enriched = slice.map((l) => {
+      const d = people.get(l.distributorId) as (Distributor & { payeeReference?: string }) | undefined
+      return {
+        ...l,
+        name: d?.name ?? '',
+        type: d?.type ?? '',
+        externalId: d?.externalId ?? '',
+        payeeReference: d?.payeeReference ?? '',
+      }
+    })
+    if (!budget.allows()) return false
+    await writeLines(batch.brandId, batch.batchId, enriched, i + slice.length)
+    budget.did()
+  }
+  return true
+}
+
+/** Distributor ids the plan carries forward (their entries stay available); undefined when out of time. */
+async function carriedForward(batch: Batch, budget: Budget): Promise<Set<string> | undefined> {
   const out = new Set<string>()
   let cursor: string | undefined
   do {
+    if (!budget.allows()) return undefined
     const page = await listLines(batch.brandId, batch.batchId, cursor, 500)
     for (const l of page.items) if (l.carriedForward) out.add(l.distributorId)
     cursor = page.nextCursor
@@ -241,20 +304,102 @@ async function carriedForward(batch: Batch): Promise<Set<string>> {
   return out
 }
 
-/** Settles one shard's planned entries. False when out of time. */
-async function moveShard(batch: Batch, shard: number, carried: Set<string>, budget: Budget): Promise<boolean> {
+/**
+ * Settles exactly the entries the plan listed for one shard, read again by key
+ * (consistently, not through the index): those still available move a chunk per
+ * transaction, those already settled moved in an earlier run. False when out of time.
+ */
+async function moveListed(batch: Batch, shard: number, carried: Set<string>, budget: Budget): Promise<boolean> {
   const settledAt = new Date().toISOString()
   let cursor: string | undefined
   do {
-    if (budget.over()) return false
+    if (!budget.allows()) return false
+    const page = await listUnmovedParts(batch.brandId, batch.batchId, shard, cursor)
+    for (const part of page.items) {
+      const taken = part.entries.filter((e) => !carried.has(e.distributorId))
+      let complete = true
+      for (let i = 0; i < taken.length; i += 100) {
+        if (!budget.allows()) return false
+        const current = await getEntries(taken.slice(i, i + 100).map(entryKey))
+        for (const chunk of moveChunks(current.filter((e) => e.status === 'available'))) {
+          if (!budget.allows()) return false
+          // A failed guard: something else moved an entry meanwhile; a later run reads them again.
+          if (await moveEntries(batch, chunk, 'settled', settledAt)) budget.did()
+          else complete = false
+        }
+      }
+      if (!complete) return false
+      if (!budget.allows()) return false
+      await markPartMoved(batch.brandId, batch.batchId, shard, part.part)
+      budget.did()
+    }
+    cursor = page.nextCursor
+  } while (cursor)
+  return true
+}
+
+/**
+ * A batch planned by an older release, which recorded tallies but not entries:
+ * settles one shard's entries by the plan's rule read again from the index.
+ * False when out of time.
+ */
+async function moveUnlisted(batch: Batch, shard: number, carried: Set<string>, budget: Budget): Promise<boolean> {
+  const settledAt = new Date().toISOString()
+  let cursor: string | undefined
+  do {
+    if (!budget.allows()) return false
     const page = await listAvailable(batch.brandId, shard, batch.end, cursor)
     const take = page.items.filter(inBatch(batch)).filter((e) => !carried.has(e.distributorId))
     for (const chunk of moveChunks(take)) {
+      if (!budget.allows()) return false
       // A failed guard means an entry already moved (a concurrent re-run): the next pass skips it.
       await moveEntries(batch, chunk, 'settled', settledAt)
       budget.did()
     }
     cursor = page.nextCursor
   } while (cursor)
+  return true
+}
+
+/**
+ * Rewrites the lines and totals of a batch whose plan did not list its entries
+ * from the entries it actually settled (the SETTLED index), keeping its
+ * carried-forward lines. The index may lag the moves: until it shows exactly the
+ * batch's own moved count and amount, the close stays `closing` and the next
+ * request tries again. False when out of time or the index is behind.
+ */
+async function restateFromLedger(batch: Batch, budget: Budget): Promise<boolean> {
+  const moved: Tally = new Map()
+  for (let shard = 0; shard < SETTLED_SHARDS; shard++) {
+    let cursor: string | undefined
+    do {
+      if (!budget.allows()) return false
+      const page = await listBatchEntries(batch.brandId, batch.batchId, shard, cursor, 500)
+      for (const e of page.items) addToTally(moved, e)
+      cursor = page.nextCursor
+    } while (cursor)
+  }
+  const sum = [...moved.values()].reduce((s, t) => ({ amount: s.amount + t.gross + t.reversals, n: s.n + t.entries }), {
+    amount: 0,
+    n: 0,
+  })
+  if (sum.amount !== batch.movedAmount || sum.n !== batch.movedEntries) return false
+  const old: SettlementLine[] = []
+  let cursor: string | undefined
+  do {
+    if (!budget.allows()) return false
+    const page = await listLines(batch.brandId, batch.batchId, cursor, 500)
+    old.push(...page.items)
+    cursor = page.nextCursor
+  } while (cursor)
+  const lines = movedLines(
+    moved,
+    old.filter((l) => l.carriedForward),
+    old.filter((l) => !l.carriedForward).map((l) => l.distributorId),
+  )
+  if (!(await writeLinesFrom(batch, lines, 0, budget))) return false
+  if (!budget.allows()) return false
+  await markPlanned(batch.brandId, batch.batchId, batchTotals(lines), false)
+  budget.did()
   return true
 }

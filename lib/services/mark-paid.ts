@@ -55,10 +55,12 @@ export async function markPaid(
     for (let shard = 0; shard < SETTLED_SHARDS; shard++) {
       let cursor: string | undefined
       do {
-        if (budget.over()) return (await getBatch(brandId, batchId)) as Batch
+        // The budget is asked before every call, so no call starts without the time to finish.
+        if (!budget.allows()) return (await getBatch(brandId, batchId)) as Batch
         const page = await listBatchEntries(brandId, batchId, shard, cursor)
         const settled = page.items.filter((e) => e.status === 'settled')
         for (const chunk of moveChunks(settled)) {
+          if (!budget.allows()) return (await getBatch(brandId, batchId)) as Batch
           await moveEntries(batch, chunk, 'paid', paidAt)
           budget.did()
         }
