@@ -1,9 +1,13 @@
+import type { EntryStatus } from '../db/ledger'
 import type { StoredOrder } from '../db/orders'
 
 export type OrderResult = ReturnType<typeof presentOrder>
 
-/** The order as the API answers it (the OrderResult schema, lib/schemas/order-result.ts): the order, who was credited and why, and the commissions. */
-export function presentOrder(o: StoredOrder) {
+/**
+ * The order as the API answers it (the OrderResult schema, lib/schemas/order-result.ts): the order, who was
+ * credited and why, and the commissions, each with its entry's `current` status when given (else as written).
+ */
+export function presentOrder(o: StoredOrder, current?: ReadonlyMap<string, EntryStatus>) {
   return {
     order: {
       orderId: o.orderId,
@@ -21,7 +25,7 @@ export function presentOrder(o: StoredOrder) {
       level: c.level,
       amount: c.amount,
       currency: o.currency,
-      status: c.status,
+      status: current?.get(c.entryId) ?? c.status,
       ruleId: c.ruleId,
       ruleVersion: c.ruleVersion,
       ...(c.bps !== undefined ? { bps: c.bps } : {}),

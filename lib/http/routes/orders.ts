@@ -1,12 +1,10 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { router, jsonBody, jsonContent, errorResponses } from '../openapi-app'
 import { brandOf, requireRole } from '../auth'
-import { AppError } from '../../errors'
 import { OrderBody, RefundBody } from '../../schemas/order'
 import { OrderResult, RefundResult } from '../../schemas/order-result'
-import { getOrder } from '../../db/orders'
 import { ingestOrder } from '../../services/ingest-order'
-import { presentOrder } from '../../services/present-order'
+import { orderDetails } from '../../services/order-details'
 import { refundOrder } from '../../services/refund-order'
 
 export const orders = router()
@@ -43,22 +41,7 @@ orders.openapi(
     request: { params: OrderParams },
     responses: { 200: jsonContent(z.any(), 'The order and why it was attributed so'), ...errorResponses },
   }),
-  async (c) => {
-    const order = await getOrder(brandOf(c), c.req.valid('param').orderId)
-    if (!order) throw new AppError({ code: 'not_found', message: 'Order not found.' })
-    return c.json(
-      {
-        ...presentOrder(order),
-        why: {
-          candidates: order.attribution.candidates,
-          chain: order.attribution.chain,
-          skipped: order.attribution.skipped,
-        },
-        refunds: { ids: order.refundIds, state: order.refunds },
-      },
-      200,
-    )
-  },
+  async (c) => c.json(await orderDetails(brandOf(c), c.req.valid('param').orderId), 200),
 )
 
 // POST /api/orders/:orderId/refunds: reverse commissions pro rata, once per refundId.
