@@ -68,12 +68,14 @@ export async function markPaid(
       } while (cursor)
     }
     const stored = (await getBatch(brandId, batchId)) as Batch
-    if (stored.paidEntries !== stored.movedEntries || stored.paidAmount !== stored.movedAmount) {
+    // The SETTLED index is eventually consistent: entries it did not show yet are paid by the next request
+    // (the batch stays `paying`), never a 500.
+    if (stored.paidEntries > stored.movedEntries)
       throw new AppError({
         code: 'internal',
-        message: `Batch ${batchId} paid ${stored.paidAmount} of ${stored.movedAmount}; re-run to finish.`,
+        message: `Batch ${batchId} paid ${stored.paidEntries} entries of ${stored.movedEntries} settled.`,
       })
-    }
+    if (stored.paidEntries !== stored.movedEntries || stored.paidAmount !== stored.movedAmount) return stored
     await setBatchStatus(brandId, batchId, 'paying', 'paid')
     return (await getBatch(brandId, batchId)) as Batch
   } finally {
