@@ -21,6 +21,10 @@ export interface Batch {
   /** Only entries that became available before this instant are taken. */
   startedAt: string
   planned: boolean
+  /** True when the plan recorded each entry it tallied (putPlannedPart): the close moves exactly those. */
+  listed?: boolean
+  /** Lines written so far while planning (a plan cut short resumes after them). */
+  linesWritten?: number
   closedAt?: string
   paidAt?: string
   reference?: string
@@ -199,32 +203,52 @@ export function listBatchEntries(
 }
 
 /**
- * Writes the batch's lines (idempotent: same keys, same values) and marks the
- * plan complete. Lines go in transactions of 50 Puts rather than BatchWriteItem,
- * whose IAM action would also let the API delete.
+ * Writes a run of the batch's lines (idempotent: same keys, same values) and
+ * records how many lines are written, so a plan cut short by its time budget
+ * resumes after them. Lines go in transactions of Puts rather than
+ * BatchWriteItem, whose IAM action would also let the API delete.
  */
-export async function writePlan(
+export async function writeLines(
   brandId: string,
   batchId: string,
   lines: Array<SettlementLine & Record<string, unknown>>,
-  totals: NonNullable<Batch['totals']>,
+  writtenThrough: number,
 ): Promise<void> {
-  for (let i = 0; i < lines.length; i += 50) {
-    await transactWrite(
-      lines.slice(i, i + 50).map((l) => ({
-        Put: {
-          TableName: tableName(),
-          Item: { ...keys.settlementLine(brandId, batchId, l.distributorId), entity: 'settlementLine', ...l },
-        },
-      })),
-    )
-  }
+  await transactWrite([
+    ...lines.map((l) => ({
+      Put: {
+        TableName: tableName(),
+        Item: { ...keys.settlementLine(brandId, batchId, l.distributorId), entity: 'settlementLine', ...l },
+      },
+    })),
+    {
+      Update: {
+        TableName: tableName(),
+        Key: keys.settlement(brandId, batchId),
+        UpdateExpression: 'SET linesWritten = :n',
+        ExpressionAttributeValues: { ':n': writtenThrough },
+      },
+    },
+  ])
+}
+
+/**
+ * Marks the plan complete with its totals. `listed` says the plan recorded the
+ * entries it tallied (every shard planned by putPlannedPart): the move then
+ * takes exactly those; a plan left by an older release did not.
+ */
+export async function markPlanned(
+  brandId: string,
+  batchId: string,
+  totals: NonNullable<Batch['totals']>,
+  listed: boolean,
+): Promise<void> {
   await db().send(
     new UpdateCommand({
       TableName: tableName(),
       Key: keys.settlement(brandId, batchId),
-      UpdateExpression: 'SET planned = :t, totals = :totals',
-      ExpressionAttributeValues: { ':t': true, ':totals': totals },
+      UpdateExpression: 'SET planned = :t, totals = :totals, listed = :listed',
+      ExpressionAttributeValues: { ':t': true, ':totals': totals, ':listed': listed },
     }),
   )
 }
@@ -322,42 +346,135 @@ export async function setBatchStatus(
   )
 }
 
-/** Per-shard tallies written during planning, so a close that runs out of time resumes without recounting. */
-export async function putTally(
+/** An entry the plan took: enough to find it by key and to check what it moves. */
+export type PlannedEntry = Pick<LedgerEntry, 'distributorId' | 'at' | 'entryId' | 'amount'>
+
+/** A stored part of the plan: one page of one AVAIL shard, as the planner took it. */
+export interface PlannedPart {
+  shard: number
+  part: number
+  /** Per distributor: [gross, reversals, entries] of the part's entries. */
+  tally: Record<string, [number, number, number]>
+  /** False for a tally written by an older release, which did not record its entries (the shard is done). */
+  listed: boolean
+  /** Where the shard's index query continues after this part; absent on its last part. */
+  next?: string
+  done: boolean
+}
+
+const tallyKey = (brandId: string, batchId: string, shard: number, part: number) => ({
+  pk: keys.settlement(brandId, batchId).pk,
+  sk: `TALLY#${shard}#${part}`,
+})
+
+/**
+ * Stores one page of the plan: the entries it takes from one AVAIL shard, their
+ * tally, and where the shard continues (or that it is done), so a close cut
+ * short resumes on the next page and moves exactly these entries later.
+ */
+export async function putPlannedPart(
   brandId: string,
   batchId: string,
   shard: number,
   part: number,
+  planned: ReadonlyArray<PlannedEntry>,
   tally: Record<string, [number, number, number]>,
+  next: string | undefined,
 ): Promise<void> {
-  const k = keys.settlement(brandId, batchId)
   await db().send(
     new PutCommand({
       TableName: tableName(),
-      Item: { pk: k.pk, sk: `TALLY#${shard}#${part}`, shard, part, tally: JSON.stringify(tally) },
+      Item: {
+        ...tallyKey(brandId, batchId, shard, part),
+        shard,
+        part,
+        tally: JSON.stringify(tally),
+        entries: JSON.stringify(planned.map((e) => [e.distributorId, e.at, e.entryId, e.amount])),
+        entryCount: planned.length,
+        ...(next ? { next } : {}),
+        done: !next,
+      },
     }),
   )
 }
 
-/** Every tally part written so far, by shard. */
-export async function getTallies(
-  brandId: string,
-  batchId: string,
-): Promise<Array<{ shard: number; part: number; tally: Record<string, [number, number, number]> }>> {
-  const k = keys.settlement(brandId, batchId)
-  const out: Array<{ shard: number; part: number; tally: Record<string, [number, number, number]> }> = []
+/** Every part of the plan written so far, without its entry lists. */
+export async function getTallies(brandId: string, batchId: string): Promise<PlannedPart[]> {
+  const out: PlannedPart[] = []
   let cursor: string | undefined
   do {
-    const page = await queryPage<{ shard: number; part: number; tally: string }>(
+    const page = await queryPage<{
+      shard: number
+      part: number
+      tally: string
+      entryCount?: number
+      next?: string
+      done?: boolean
+    }>(
       {
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
-        ExpressionAttributeValues: { ':pk': k.pk, ':p': 'TALLY#' },
+        ProjectionExpression: '#shard, #part, #tally, #count, #next, #done',
+        ExpressionAttributeNames: {
+          '#shard': 'shard',
+          '#part': 'part',
+          '#tally': 'tally',
+          '#count': 'entryCount',
+          '#next': 'next',
+          '#done': 'done',
+        },
+        ExpressionAttributeValues: { ':pk': keys.settlement(brandId, batchId).pk, ':p': 'TALLY#' },
       },
       cursor,
     )
     for (const t of page.items)
-      out.push({ shard: t.shard, part: t.part, tally: JSON.parse(t.tally) as Record<string, [number, number, number]> })
+      out.push({
+        shard: t.shard,
+        part: t.part,
+        tally: JSON.parse(t.tally) as PlannedPart['tally'],
+        listed: t.entryCount !== undefined,
+        ...(t.next ? { next: t.next } : {}),
+        done: t.entryCount === undefined || t.done === true,
+      })
     cursor = page.nextCursor
   } while (cursor)
   return out
+}
+
+/** A page of one shard's plan parts not moved yet, with their entries. */
+export async function listUnmovedParts(
+  brandId: string,
+  batchId: string,
+  shard: number,
+  cursor?: string,
+): Promise<Page<{ part: number; entries: PlannedEntry[] }>> {
+  const page = await queryPage<{ part: number; entries?: string }>(
+    {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :p)',
+      FilterExpression: 'attribute_not_exists(moved)',
+      ExpressionAttributeValues: { ':pk': keys.settlement(brandId, batchId).pk, ':p': `TALLY#${shard}#` },
+      Limit: 4,
+    },
+    cursor,
+  )
+  return {
+    nextCursor: page.nextCursor,
+    items: page.items.map((p) => ({
+      part: p.part,
+      entries: (JSON.parse(p.entries ?? '[]') as Array<[string, string, string, number]>).map(
+        ([distributorId, at, entryId, amount]) => ({ distributorId, at, entryId, amount }),
+      ),
+    })),
+  }
+}
+
+/** Every entry of this plan part has been moved (or was carried forward): later runs skip it. */
+export async function markPartMoved(brandId: string, batchId: string, shard: number, part: number): Promise<void> {
+  await db().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: tallyKey(brandId, batchId, shard, part),
+      UpdateExpression: 'SET moved = :t',
+      ExpressionAttributeValues: { ':t': true },
+    }),
+  )
 }

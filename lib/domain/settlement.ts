@@ -62,6 +62,46 @@ export function linesFrom(tally: Tally, payoutThreshold: number): SettlementLine
     })
 }
 
+/**
+ * The lines of what a batch has already moved: each distributor with settled
+ * entries is paid in it, threshold or not (the money has moved). Restates a
+ * batch whose plan did not list its entries (planned by an older release) from
+ * its ledger movement; `carried` are the plan's carried-forward lines, kept, and
+ * `planned` the distributors the plan settled, zeroed (and carried) if nothing of theirs moved.
+ * @example movedLines(new Map([['d1', { gross: 300, reversals: 0, entries: 1 }]]), [], []) → [{ distributorId: 'd1', net: 300, carriedForward: false, … }]
+ */
+export function movedLines(
+  moved: Tally,
+  carried: readonly SettlementLine[],
+  planned: readonly string[],
+): SettlementLine[] {
+  const out = new Map<string, SettlementLine>()
+  for (const l of carried) out.set(l.distributorId, l)
+  for (const d of planned)
+    if (!moved.has(d) && !out.has(d))
+      out.set(d, {
+        distributorId: d,
+        gross: 0,
+        reversals: 0,
+        net: 0,
+        entries: 0,
+        carriedForward: true,
+        reason: 'below_threshold',
+      })
+  for (const [d, t] of moved)
+    out.set(d, {
+      distributorId: d,
+      gross: t.gross,
+      reversals: t.reversals,
+      net: t.gross + t.reversals,
+      entries: t.entries,
+      carriedForward: false,
+    })
+  return [...out.values()].sort((a, b) =>
+    a.distributorId < b.distributorId ? -1 : a.distributorId > b.distributorId ? 1 : 0,
+  )
+}
+
 /** Totals of the settled lines (carried-forward lines are not paid in this batch). */
 export function batchTotals(lines: readonly SettlementLine[]) {
   const settled = lines.filter((l) => !l.carriedForward)
@@ -95,11 +135,13 @@ export function periodEnd(period: { period: string } | { from: string; to: strin
 }
 
 /**
- * Whether a close of a period ending at `end`, begun at `startedAt`, takes an
+ * Whether a close of a period ending at `end`, begun at `startedAt`, plans an
  * available entry: one available by the period end, or any negative adjustment
  * (a refund after settlement is recovered by the next batch, whatever its date);
- * either way only if it became available before the close began, so a refund or
- * hold release racing the close waits for the next batch instead of moving the totals.
+ * either way only if it was stamped available before the close began. The plan
+ * alone applies this rule and records the entries it took; the move takes exactly
+ * those, so an entry the plan did not see (a write racing it, a lagging index)
+ * waits for the next batch whatever its stamp (docs/architecture.md §6.4).
  * @example takenByClose({ availableAt: '2026-12-03T00:00:00Z', kind: 'adjustment', amount: -50, availableSince: '2026-12-03T00:00:00Z', createdAt: '…' }, '2026-11-01T00:00:00.000Z', '2026-12-05T00:00:00.000Z') === true
  */
 export function takenByClose(

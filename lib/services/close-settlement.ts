@@ -1,37 +1,38 @@
 import { randomUUID } from 'node:crypto'
-import { getDistributors } from '../db/distributors-batch'
-import { AVAILABLE_SHARDS, type LedgerEntry } from '../db/ledger'
+import { AVAILABLE_SHARDS, SETTLED_SHARDS, entryKey, getEntries } from '../db/ledger'
 import {
   createOrGetBatch,
   finishClosing,
   getBatch,
-  getTallies,
   listAvailable,
+  listBatchEntries,
   listLines,
+  listUnmovedParts,
+  markPartMoved,
+  markPlanned,
   moveEntries,
-  putTally,
   releaseSettlementLock,
   setBatchStatus,
   takeSettlementLock,
-  writePlan,
   type Batch,
 } from '../db/settlements'
 import {
   addToTally,
   batchTotals,
-  linesFrom,
-  mergeTallies,
   moveChunks,
+  movedLines,
   periodEnd,
-  takenByClose,
+  type SettlementLine,
   type Tally,
 } from '../domain/settlement'
 import { AppError } from '../errors'
 import { getBrandOrThrow } from './get-brand-or-throw'
+import { inBatch, plan, writeLinesFrom } from './plan-settlement'
 import { REQUEST_BUDGET_MS, requestBudget, type RequestBudget as Budget } from './request-budget'
 
-/** Distributors per stored tally part: keeps each part far below DynamoDB's 400 KB item limit. */
-const TALLY_PART = 3000
+// The preview tallies with the plan's own code.
+export { decide, tallyShard } from './plan-settlement'
+
 /** A run's lock outlives its time budget by this much before another request may take over (a crashed run). */
 const LEASE_MARGIN_MS = 30_000
 
@@ -39,12 +40,13 @@ export type CloseRequest = { period: string } | { from: string; to: string }
 
 /**
  * Closes a period into a settlement batch, resumably. The batch is created once
- * per brand and period (a repeat returns it). Planning tallies the available
- * entries shard by shard (each shard's tally stored, so a restart skips it) into
- * lines with carry-forward decided; moving then settles the planned entries a
- * chunk per transaction, each guarded by the entry's status. Re-running the same
- * request, or the scheduled job, continues where a crash or the time budget
- * stopped; the batch turns `closed` only when the ledger's movement equals its lines.
+ * per brand and period (a repeat returns it). Planning reads the available
+ * entries a page at a time and stores the entries it takes with their tally, then
+ * writes the lines with carry-forward decided; moving settles exactly those listed
+ * entries a chunk per transaction, each guarded by the entry's status, so an entry
+ * the plan did not see waits for the next batch (docs/architecture.md §6.4).
+ * Re-running the same request continues where a crash or the time budget stopped;
+ * the batch turns `closed` only when the ledger's movement equals its lines.
  */
 export async function closeSettlement(
   brandId: string,
@@ -53,6 +55,7 @@ export async function closeSettlement(
 ): Promise<{ batch: Batch; created: boolean }> {
   const now = opts.now ?? new Date()
   const budgetMs = opts.budgetMs ?? REQUEST_BUDGET_MS
+  const budget = requestBudget(budgetMs)
   const brand = await getBrandOrThrow(brandId)
   const p = closablePeriod(request, now)
   const batchId = `st_${p.id}`
@@ -87,7 +90,7 @@ export async function closeSettlement(
   try {
     const { batch, created } = await createOrGetBatch(fresh)
     if (batch.status !== 'closing') return { batch, created }
-    return { batch: await continueClose(batch, brand.programme.payoutThreshold, requestBudget(budgetMs)), created }
+    return { batch: await continueClose(batch, brand.programme.payoutThreshold, budget), created }
   } finally {
     await releaseSettlementLock(brandId, holder)
   }
@@ -111,107 +114,45 @@ export function closablePeriod(request: CloseRequest, now: Date) {
 async function continueClose(batch: Batch, payoutThreshold: number, budget: Budget): Promise<Batch> {
   const reread = async () => (await getBatch(batch.brandId, batch.batchId)) as Batch
   if (!batch.planned && !(await plan(batch, payoutThreshold, budget))) return reread()
-  const carried = await carriedForward(batch)
+  const planned = batch.planned ? batch : await reread()
+  const carried = await carriedForward(planned, budget)
+  if (!carried) return reread()
   for (let shard = 0; shard < AVAILABLE_SHARDS; shard++) {
-    if (!(await moveShard(batch, shard, carried, budget))) return reread()
+    const moved = planned.listed
+      ? await moveListed(planned, shard, carried, budget)
+      : await moveUnlisted(planned, shard, carried, budget)
+    if (!moved) return reread()
   }
-  const stored = await reread()
-  const totals = stored.totals
-  if (!totals || stored.movedAmount !== totals.net || stored.movedEntries !== totals.entries) {
-    throw new AppError({
-      code: 'internal',
-      message: `Batch ${batch.batchId} does not reconcile: moved ${stored.movedAmount} in ${stored.movedEntries} entries, lines say ${totals?.net} in ${totals?.entries}.`,
-    })
+  let stored = await reread()
+  if (!reconciles(stored)) {
+    // A plan that listed its entries moved exactly them: a difference is a bug, never a race.
+    if (stored.listed) {
+      throw new AppError({
+        code: 'internal',
+        message: `Batch ${batch.batchId} does not reconcile: moved ${stored.movedAmount} in ${stored.movedEntries} entries, lines say ${stored.totals?.net} in ${stored.totals?.entries}.`,
+      })
+    }
+    // Planned by an older release, whose move could take entries its plan never counted: the lines are
+    // restated from what the batch moved (the ledger is the truth), then it closes.
+    if (!(await restateFromLedger(stored, budget))) return reread()
+    stored = await reread()
+    if (!reconciles(stored)) return stored
   }
   await setBatchStatus(batch.brandId, batch.batchId, 'closing', 'closed', { closedAt: new Date().toISOString() })
   await finishClosing(batch.brandId, batch.batchId)
   return reread()
 }
 
-/** The entries a close takes (see takenByClose). */
-const inBatch = (batch: Pick<Batch, 'end' | 'startedAt'>) => (e: LedgerEntry) =>
-  takenByClose(e, batch.end, batch.startedAt)
+/** The batch's lines agree with the ledger's movement, to the minor unit and the entry. */
+const reconciles = (b: Batch) =>
+  b.totals !== undefined && b.movedAmount === b.totals.net && b.movedEntries === b.totals.entries
 
-/**
- * Tallies one shard of the brand's available entries that a close of `batch`
- * would take, into `tally`. The planner stores each shard's tally; the preview
- * (POST /api/settlements/preview) adds them up without writing: one code path.
- */
-export async function tallyShard(
-  brandId: string,
-  shard: number,
-  batch: Pick<Batch, 'end' | 'startedAt'>,
-  tally: Tally = new Map(),
-): Promise<Tally> {
-  let cursor: string | undefined
-  do {
-    const page = await listAvailable(brandId, shard, batch.end, cursor)
-    for (const e of page.items.filter(inBatch(batch))) addToTally(tally, e)
-    cursor = page.nextCursor
-  } while (cursor)
-  return tally
-}
-
-/** The lines and totals a tally decides (carry-forward included): what the plan writes and the preview shows. */
-export function decide(tally: Tally, payoutThreshold: number) {
-  const lines = linesFrom(tally, payoutThreshold)
-  return { lines, totals: batchTotals(lines) }
-}
-
-/** Tallies every shard not tallied yet; writes the lines when all are. False when out of time. */
-async function plan(batch: Batch, payoutThreshold: number, budget: Budget): Promise<boolean> {
-  const done = new Set((await getTallies(batch.brandId, batch.batchId)).map((t) => t.shard))
-  for (let shard = 0; shard < AVAILABLE_SHARDS; shard++) {
-    if (done.has(shard)) continue
-    if (budget.over()) return false
-    const tally = await tallyShard(batch.brandId, shard, batch)
-    budget.did()
-    const entries = [...tally].map(([d, t]): [string, [number, number, number]] => [
-      d,
-      [t.gross, t.reversals, t.entries],
-    ])
-    for (let part = 0; part * TALLY_PART < entries.length || part === 0; part++) {
-      await putTally(
-        batch.brandId,
-        batch.batchId,
-        shard,
-        part,
-        Object.fromEntries(entries.slice(part * TALLY_PART, (part + 1) * TALLY_PART)),
-      )
-    }
-  }
-  const merged = (await getTallies(batch.brandId, batch.batchId))
-    .map(({ tally }) => storedTally(tally))
-    .reduce(mergeTallies, new Map())
-  const { lines, totals } = decide(merged, payoutThreshold)
-  const people = new Map<string, { name: string; type: string; externalId?: string; payeeReference?: string }>()
-  for (let i = 0; i < lines.length; i += 100) {
-    for (const [id, d] of await getDistributors(lines.slice(i, i + 100).map((l) => l.distributorId)))
-      people.set(id, d as typeof d & { payeeReference?: string })
-  }
-  const enriched = lines.map((l) => {
-    const d = people.get(l.distributorId)
-    return {
-      ...l,
-      name: d?.name ?? '',
-      type: d?.type ?? '',
-      externalId: d?.externalId ?? '',
-      payeeReference: d?.payeeReference ?? '',
-    }
-  })
-  await writePlan(batch.brandId, batch.batchId, enriched, totals)
-  return true
-}
-
-/** A tally part as stored: per distributor, [gross, reversals, entries]. */
-const storedTally = (part: Record<string, [number, number, number]>): Tally =>
-  new Map(Object.entries(part).map(([d, [gross, reversals, entries]]) => [d, { gross, reversals, entries }]))
-
-/** Distributor ids the plan carries forward (their entries stay available). */
-async function carriedForward(batch: Batch): Promise<Set<string>> {
+/** Distributor ids the plan carries forward (their entries stay available); undefined when out of time. */
+async function carriedForward(batch: Batch, budget: Budget): Promise<Set<string> | undefined> {
   const out = new Set<string>()
   let cursor: string | undefined
   do {
+    if (!budget.allows()) return undefined
     const page = await listLines(batch.brandId, batch.batchId, cursor, 500)
     for (const l of page.items) if (l.carriedForward) out.add(l.distributorId)
     cursor = page.nextCursor
@@ -219,20 +160,102 @@ async function carriedForward(batch: Batch): Promise<Set<string>> {
   return out
 }
 
-/** Settles one shard's planned entries. False when out of time. */
-async function moveShard(batch: Batch, shard: number, carried: Set<string>, budget: Budget): Promise<boolean> {
+/**
+ * Settles exactly the entries the plan listed for one shard, read again by key
+ * (consistently, not through the index): those still available move a chunk per
+ * transaction, those already settled moved in an earlier run. False when out of time.
+ */
+async function moveListed(batch: Batch, shard: number, carried: Set<string>, budget: Budget): Promise<boolean> {
   const settledAt = new Date().toISOString()
   let cursor: string | undefined
   do {
-    if (budget.over()) return false
+    if (!budget.allows()) return false
+    const page = await listUnmovedParts(batch.brandId, batch.batchId, shard, cursor)
+    for (const part of page.items) {
+      const taken = part.entries.filter((e) => !carried.has(e.distributorId))
+      let complete = true
+      for (let i = 0; i < taken.length; i += 100) {
+        if (!budget.allows()) return false
+        const current = await getEntries(taken.slice(i, i + 100).map(entryKey))
+        for (const chunk of moveChunks(current.filter((e) => e.status === 'available'))) {
+          if (!budget.allows()) return false
+          // A failed guard: something else moved an entry meanwhile; a later run reads them again.
+          if (await moveEntries(batch, chunk, 'settled', settledAt)) budget.did()
+          else complete = false
+        }
+      }
+      if (!complete) return false
+      if (!budget.allows()) return false
+      await markPartMoved(batch.brandId, batch.batchId, shard, part.part)
+      budget.did()
+    }
+    cursor = page.nextCursor
+  } while (cursor)
+  return true
+}
+
+/**
+ * A batch planned by an older release, which recorded tallies but not entries:
+ * settles one shard's entries by the plan's rule read again from the index.
+ * False when out of time.
+ */
+async function moveUnlisted(batch: Batch, shard: number, carried: Set<string>, budget: Budget): Promise<boolean> {
+  const settledAt = new Date().toISOString()
+  let cursor: string | undefined
+  do {
+    if (!budget.allows()) return false
     const page = await listAvailable(batch.brandId, shard, batch.end, cursor)
     const take = page.items.filter(inBatch(batch)).filter((e) => !carried.has(e.distributorId))
     for (const chunk of moveChunks(take)) {
+      if (!budget.allows()) return false
       // A failed guard means an entry already moved (a concurrent re-run): the next pass skips it.
       await moveEntries(batch, chunk, 'settled', settledAt)
       budget.did()
     }
     cursor = page.nextCursor
   } while (cursor)
+  return true
+}
+
+/**
+ * Rewrites the lines and totals of a batch whose plan did not list its entries
+ * from the entries it actually settled (the SETTLED index), keeping its
+ * carried-forward lines. The index may lag the moves: until it shows exactly the
+ * batch's own moved count and amount, the close stays `closing` and the next
+ * request tries again. False when out of time or the index is behind.
+ */
+async function restateFromLedger(batch: Batch, budget: Budget): Promise<boolean> {
+  const moved: Tally = new Map()
+  for (let shard = 0; shard < SETTLED_SHARDS; shard++) {
+    let cursor: string | undefined
+    do {
+      if (!budget.allows()) return false
+      const page = await listBatchEntries(batch.brandId, batch.batchId, shard, cursor, 500)
+      for (const e of page.items) addToTally(moved, e)
+      cursor = page.nextCursor
+    } while (cursor)
+  }
+  const sum = [...moved.values()].reduce((s, t) => ({ amount: s.amount + t.gross + t.reversals, n: s.n + t.entries }), {
+    amount: 0,
+    n: 0,
+  })
+  if (sum.amount !== batch.movedAmount || sum.n !== batch.movedEntries) return false
+  const old: SettlementLine[] = []
+  let cursor: string | undefined
+  do {
+    if (!budget.allows()) return false
+    const page = await listLines(batch.brandId, batch.batchId, cursor, 500)
+    old.push(...page.items)
+    cursor = page.nextCursor
+  } while (cursor)
+  const lines = movedLines(
+    moved,
+    old.filter((l) => l.carriedForward),
+    old.filter((l) => !l.carriedForward).map((l) => l.distributorId),
+  )
+  if (!(await writeLinesFrom(batch, lines, 0, budget))) return false
+  if (!budget.allows()) return false
+  await markPlanned(batch.brandId, batch.batchId, batchTotals(lines), false)
+  budget.did()
   return true
 }

@@ -1,14 +1,16 @@
+import type { EntryStatus } from '../db/ledger'
 import type { StoredOrder } from '../db/orders'
 import type { OrderDetail, OrderResult } from '../schemas/order-result'
 
 export type { OrderResult }
 
 /**
- * The order as the API answers it: the order, who was credited and how, and the commissions.
- * Typed by the response schema and built field by field, so nothing stored (hashes, keys, the
- * reporting snapshot) reaches a client unless the schema names it.
+ * The order as the API answers it: the order, who was credited and how, and the commissions, each with
+ * its entry's `current` status when given (else as written). Typed by the response schema and built
+ * field by field, so nothing stored (hashes, keys, the reporting snapshot) reaches a client unless the
+ * schema names it.
  */
-export function presentOrder(o: StoredOrder): OrderResult {
+export function presentOrder(o: StoredOrder, current?: ReadonlyMap<string, EntryStatus>): OrderResult {
   return {
     order: {
       orderId: o.orderId,
@@ -33,7 +35,7 @@ export function presentOrder(o: StoredOrder): OrderResult {
       level: c.level,
       amount: c.amount,
       currency: o.currency,
-      status: c.status,
+      status: current?.get(c.entryId) ?? c.status,
       ruleId: c.ruleId,
       ruleVersion: c.ruleVersion,
       ...(c.bps !== undefined ? { bps: c.bps } : {}),
@@ -43,10 +45,10 @@ export function presentOrder(o: StoredOrder): OrderResult {
 }
 
 /** GET /api/orders/{orderId}: the order with its full "why" (sources considered, chain paid, levels skipped) and refunds. */
-export function presentOrderDetail(o: StoredOrder): OrderDetail {
+export function presentOrderDetail(o: StoredOrder, current?: ReadonlyMap<string, EntryStatus>): OrderDetail {
   const { candidates, chain, skipped } = o.attribution
   return {
-    ...presentOrder(o),
+    ...presentOrder(o, current),
     why: {
       candidates: candidates.map((c) => ({
         source: c.source,

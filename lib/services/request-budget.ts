@@ -7,11 +7,16 @@
  */
 export const REQUEST_BUDGET_MS = 6_000
 
+/** The time one DynamoDB call (a Query page, a transaction) may take: a call starts only with this much left. */
+export const CALL_MS = 1_000
+
 /** A request's time budget for resumable work, spent only once the run has made progress. */
 export interface RequestBudget {
-  /** True once time is up and this run has done something. */
+  /** Asked before each DynamoDB call: true while this run has done nothing yet or a call's time (`callMs`) is left. */
+  allows: (callMs?: number) => boolean
+  /** True once time is up and this run has done something (`!allows(0)`). */
   over: () => boolean
-  /** Records a unit of work done (a shard tallied, a chunk moved, a slice of rows written). */
+  /** Records a unit of work done (a page planned, a chunk moved, a slice of rows written). */
   did: () => void
 }
 
@@ -22,7 +27,7 @@ export interface RequestBudget {
  * @example
  * const budget = requestBudget(budgetMs)
  * for (const chunk of chunks) {
- *   if (budget.over()) return 'in_progress'
+ *   if (!budget.allows()) return 'in_progress'
  *   await write(chunk)
  *   budget.did()
  * }
@@ -30,8 +35,10 @@ export interface RequestBudget {
 export function requestBudget(ms = REQUEST_BUDGET_MS, startedAt = Date.now()): RequestBudget {
   const deadline = startedAt + ms
   let progressed = false
+  const allows = (callMs = CALL_MS) => !progressed || Date.now() + callMs <= deadline
   return {
-    over: () => progressed && Date.now() > deadline,
+    allows,
+    over: () => !allows(0),
     did: () => {
       progressed = true
     },

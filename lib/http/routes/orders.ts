@@ -4,10 +4,9 @@ import { brandOf } from '../auth'
 import { ErrorBody } from '../error-body'
 import { OrderBody, RefundBody } from '../../schemas/order'
 import { OrderDetail, OrderResult, RefundResult } from '../../schemas/order-result'
-import { getOrderOrThrow } from '../../services/get-order-or-throw'
 import { presentRefund } from '../../services/present-refund'
 import { ingestOrder } from '../../services/ingest-order'
-import { presentOrderDetail } from '../../services/present-order'
+import { orderDetails } from '../../services/order-details'
 import { refundOrder } from '../../services/refund-order'
 
 export const orders = router()
@@ -50,8 +49,7 @@ const getOrderRoute = createRoute({
   responses: { 200: jsonContent(OrderDetail, 'The order and why it was attributed so'), ...errorResponses },
 })
 orders.openapi(getOrderRoute, async (c) => {
-  const order = await getOrderOrThrow(brandOf(c), c.req.valid('param').orderId)
-  return c.json(presentOrderDetail(order), 200)
+  return c.json(await orderDetails(brandOf(c), c.req.valid('param').orderId), 200)
 })
 
 // POST /api/orders/:orderId/refunds: reverse commissions pro rata, once per refundId.

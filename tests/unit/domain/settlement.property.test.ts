@@ -6,6 +6,7 @@ import {
   linesFrom,
   mergeTallies,
   moveChunks,
+  movedLines,
   periodEnd,
   takenByClose,
   type Tally,
@@ -190,6 +191,30 @@ describe('moveChunks (property)', () => {
             expect(c.length).toBeGreaterThan(0)
             expect(c.length + new Set(c.map((e) => e.distributorId)).size + 1).toBeLessThanOrEqual(max)
           }
+        },
+      ),
+    )
+  })
+})
+
+describe('movedLines (property)', () => {
+  it("restates a batch to its movement: totals = Σ moved entries, the plan's carried lines kept", () => {
+    fc.assert(
+      fc.property(
+        fc.array(entry, { maxLength: 100 }),
+        fc.array(fc.constantFrom('d1', 'd2', 'd3', 'd4', 'd5', 'd6'), { maxLength: 6 }),
+        (moved, planned) => {
+          const carried = linesFrom(tallyOf([{ distributorId: 'd9', amount: 10 }]), 100)
+          const lines = movedLines(tallyOf(moved), carried, planned)
+          const totals = batchTotals(lines)
+          expect(totals.net).toBe(moved.reduce((s, e) => s + e.amount, 0))
+          expect(totals.entries).toBe(moved.length)
+          expect(totals.distributors).toBe(new Set(moved.map((e) => e.distributorId)).size)
+          expect(lines.find((l) => l.distributorId === 'd9')).toEqual(carried[0])
+          for (const l of lines.filter((x) => x.carriedForward))
+            expect(l.distributorId === 'd9' || l.net === 0).toBe(true)
+          const ids = lines.map((l) => l.distributorId)
+          expect(ids).toEqual([...new Set(ids)].sort())
         },
       ),
     )
