@@ -1,4 +1,4 @@
-import type { MappedRefund, ShopifyRefund, ShopifySetAside } from '../schemas/shopify'
+import type { MappedRefund, ShopifyRefund } from '../schemas/shopify'
 import { currencyExponent } from './money'
 import { type RefundState, refundedBase } from './refund'
 import { type Mapped, mapped, shopifyMinor, shopifyOrderId, skuOf } from './shopify'
