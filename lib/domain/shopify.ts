@@ -54,8 +54,9 @@ export function shopifyMinor(
     m && /^0*$/.test(frac.slice(exponent))
       ? parseMajor(exact ? `${sign}${whole}.${exact}` : `${sign}${whole}`, exponent)
       : null
-  if (v === null || (v < 0 && !signed))
+  if (v === null)
     throw new Unmappable(field, `Not an amount with at most ${exponent} decimals: ${String(text).slice(0, 40)}`)
+  if (v < 0 && !signed) throw new Unmappable(field, `Must not be negative: ${String(text).slice(0, 40)}`)
   return v
 }
 

@@ -121,7 +121,14 @@ export type ShopifyRefund = z.infer<typeof ShopifyRefund>
 export const shopifyIssueMessage = (issue: { code?: string; input?: unknown; expected?: string }) => {
   if (issue.code !== 'invalid_type') return undefined
   if (issue.input === undefined || issue.input === null) return 'Required.'
-  const expected = { object: 'an object', array: 'a list', string: 'text', number: 'a number' }[issue.expected ?? '']
+  const expected = {
+    object: 'an object',
+    array: 'a list',
+    string: 'text',
+    number: 'a number',
+    int: 'a whole number',
+    boolean: 'true or false',
+  }[issue.expected ?? '']
   return expected ? `Must be ${expected}.` : 'Not the kind of value Shopify sends here.'
 }
 
