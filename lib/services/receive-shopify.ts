@@ -58,7 +58,7 @@ async function receiveTopic(brandId: string, topic: string, raw: string): Promis
     const status = ShopifyOrder.pick({ financial_status: true }).safeParse(json).data?.financial_status
     if (topic === 'orders/paid' || status === 'paid') {
       const order = OrderBody.parse(mappedOrThrow(orderFromShopify(parseShopify(ShopifyOrder, json))))
-      return { ok: true, ...(await ingestOrder(brandId, order)).result }
+      return { ok: true, ...(await ingestShopifyOrder(brandId, order)).result }
     }
   } else if (topic === 'refunds/create') {
     const refund = parseShopify(ShopifyRefund, readJson(quoteBigIds(raw)))
@@ -76,6 +76,22 @@ async function receiveTopic(brandId: string, topic: string, raw: string): Promis
     return { ok: true, refundId, reversals, setAside }
   }
   return { ok: true, ignored: topic }
+}
+
+/**
+ * Ingests a mapped order. An order stored before lines kept their Shopify ids
+ * was hashed without them: its repeat is compared as that body, so Shopify's
+ * retry across the change is still a repeat rather than a 409.
+ */
+async function ingestShopifyOrder(brandId: string, order: OrderBody) {
+  try {
+    return await ingestOrder(brandId, order)
+  } catch (err) {
+    if (!(err instanceof AppError && err.code === 'conflict')) throw err
+    const stored = await getOrder(brandId, order.orderId)
+    if (!stored || stored.lines.some((l) => l.externalLineIds)) throw err
+    return await ingestOrder(brandId, { ...order, lines: order.lines.map(({ externalLineIds: _, ...l }) => l) })
+  }
 }
 
 /** A payload Shopify would never send (a price with too many decimals) is the sender's fault: a 422 naming the field. */

@@ -6,6 +6,10 @@ import { expectBalanceMatchesLedger } from '../support/ledger'
 import { shopifySignature } from '../../lib/domain/webhook-signature'
 import { getBalance } from '../../lib/db/balances'
 import { getRefund } from '../../lib/db/orders'
+import { orderFromShopify } from '../../lib/domain/shopify'
+import { OrderBody } from '../../lib/schemas/order'
+import { ShopifyOrder } from '../../lib/schemas/shopify'
+import { ingestOrder } from '../../lib/services/ingest-order'
 
 // Payloads as Shopify sends them (tests/fixtures/shopify): Shopify's own documented examples,
 // with the order's ids and amounts made to agree across the order and its refunds.
@@ -40,7 +44,7 @@ async function shop(currency = 'USD') {
   }
   const refund = (name: string) => deliver(fixture(name), 'refunds/create')
   const balance = async () => (await getBalance(d.id, currency, true))?.available ?? 0
-  return { b, d, paid, refund, balance }
+  return { b, d, deliver, paid, refund, balance }
 }
 
 describe('Shopify refunds as Shopify sends them', () => {
@@ -125,6 +129,27 @@ describe('Shopify refunds as Shopify sends them', () => {
     expect(r.body.setAside).toMatchObject({ duties: 983 })
     // 50.00 of 348.30 goods: floor(3483 × 5000 / 34830) = 500 across the entry.
     expect(sum(r.body.reversals)).toBe(-500)
+    await expectBalanceMatchesLedger(s.d.id, 'USD')
+  })
+})
+
+describe('Shopify orders stored before lines kept their Shopify ids', () => {
+  it('a repeat of one is still a repeat, and its refunds find lines by SKU', async () => {
+    const s = await shop()
+    const raw = fixture('orders-paid-usd').replace('__REF__', s.d.inviteCode)
+    const m = orderFromShopify(ShopifyOrder.parse(JSON.parse(raw)))
+    if (!m.ok) throw new Error(m.message)
+    const legacy = OrderBody.parse({ ...m.value, lines: m.value.lines.map(({ externalLineIds: _, ...l }) => l) })
+    expect((await ingestOrder(s.b.brand.id, legacy)).created).toBe(true)
+
+    const again = await s.deliver(raw, 'orders/paid')
+    expect(again.status, JSON.stringify(again.body)).toBe(200)
+    expect(again.body.order.lines.some((l: { externalLineIds?: string[] }) => l.externalLineIds)).toBe(false)
+    expect(await s.balance()).toBe(3483)
+    // By SKU as the mapping made it: the first IPOD2008GREEN line (199.00), as before lines had ids.
+    const r = await s.refund('refunds-create-same-sku')
+    expect(r.status, JSON.stringify(r.body)).toBe(200)
+    expect(sum(r.body.reversals)).toBe(-1990)
     await expectBalanceMatchesLedger(s.d.id, 'USD')
   })
 })
