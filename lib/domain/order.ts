@@ -64,7 +64,16 @@ export interface Order {
   refCode?: string
   currency: string
   paidAt: string
-  lines: Array<{ sku: string; qty: number; unitPrice: number; discount?: number; category?: string; base: number }>
+  lines: Array<{
+    sku: string
+    qty: number
+    unitPrice: number
+    discount?: number
+    category?: string
+    base: number
+    /** The sender's ids of the lines merged into this one (Shopify line item ids): a Shopify refund names lines by them. */
+    externalLineIds?: string[]
+  }>
   total: number
   attribution: {
     distributorId: string | null

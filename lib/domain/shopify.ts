@@ -1,4 +1,4 @@
-import type { MappedOrder, MappedRefund, ShopifyLineItem, ShopifyOrder, ShopifyRefund } from '../schemas/shopify'
+import type { MappedOrder, ShopifyOrder } from '../schemas/shopify'
 import { currencyExponent, parseMajor } from './money'
 
 /** A mapping's result: the Ripple body, or the Shopify field that cannot be mapped (a 422 for the sender). */
@@ -8,14 +8,14 @@ const CODE = /^[A-Za-z0-9_-]{1,64}$/
 export const shopifyOrderId = (id: number | string) => `shopify:${id}`
 
 /** A Ripple SKU for a Shopify line: its SKU when it has a usable one, else the variant or line id. */
-export function skuOf(li: ShopifyLineItem): string {
+export function skuOf(li: { id: number | string; sku?: string | null; variant_id?: number | string | null }): string {
   const sku = (li.sku ?? '').trim()
   if (/^[A-Za-z0-9._-]{1,64}$/.test(sku)) return sku
   return li.variant_id ? `variant-${li.variant_id}` : `line-${li.id}`
 }
 
 /** Thrown inside a mapping only, and turned into `{ ok: false }` at its edge (see `mapped`). */
-class Unmappable extends Error {
+export class Unmappable extends Error {
   constructor(
     readonly field: string,
     message: string,
@@ -24,7 +24,7 @@ class Unmappable extends Error {
   }
 }
 
-function mapped<T>(map: () => T): Mapped<T> {
+export function mapped<T>(map: () => T): Mapped<T> {
   try {
     return { ok: true, value: map() }
   } catch (err) {
@@ -33,12 +33,34 @@ function mapped<T>(map: () => T): Mapped<T> {
   }
 }
 
-/** Minor units from a Shopify decimal string, exactly: never rounded, never negative. */
-function minor(text: string | undefined, exponent: number, field: string): number {
-  const v = parseMajor(text ?? '0', exponent)
-  if (v === null || v < 0) throw new Unmappable(field, `Not an amount with at most ${exponent} decimals: ${text}`)
+const SHOPIFY_DECIMAL = /^(-)?(\d{1,20})(?:\.(\d{1,20}))?$/
+
+/**
+ * Minor units from a Shopify amount, exactly, never rounded: digits past the
+ * currency's exponent are accepted only when they are zeros (Shopify writes
+ * yen as "5900.00"). Negative only when `signed` (order adjustments are).
+ * @example shopifyMinor('5900.00', 0, 'price') === 5900; shopifyMinor('12.345', 3, 'price') === 12345
+ */
+export function shopifyMinor(
+  text: string | number | null | undefined,
+  exponent: number,
+  field: string,
+  signed = false,
+): number {
+  const m = SHOPIFY_DECIMAL.exec(String(text ?? '0').trim())
+  const [, sign = '', whole = '', frac = ''] = m ?? []
+  const exact = frac.slice(0, exponent)
+  const v =
+    m && /^0*$/.test(frac.slice(exponent))
+      ? parseMajor(exact ? `${sign}${whole}.${exact}` : `${sign}${whole}`, exponent)
+      : null
+  if (v === null)
+    throw new Unmappable(field, `Not an amount with at most ${exponent} decimals: ${String(text).slice(0, 40)}`)
+  if (v < 0 && !signed) throw new Unmappable(field, `Must not be negative: ${String(text).slice(0, 40)}`)
   return v
 }
+
+const minor = (text: string | null | undefined, exponent: number, field: string) => shopifyMinor(text, exponent, field)
 
 /** rpl_click and ref from note attributes first, then the landing page's query string. */
 function trackingParams(o: ShopifyOrder): { clickId?: string; refCode?: string } {
@@ -72,7 +94,8 @@ function paidAtOf(o: ShopifyOrder): string {
 export function orderFromShopify(o: ShopifyOrder): Mapped<MappedOrder> {
   return mapped(() => {
     const exponent = currencyExponent(o.currency)
-    const lines = new Map<string, { sku: string; qty: number; unitPrice: number; discount: number }>()
+    type Line = { sku: string; qty: number; unitPrice: number; discount: number; externalLineIds: string[] }
+    const lines = new Map<string, Line>()
     o.line_items.forEach((li, i) => {
       const sku = skuOf(li)
       const unitPrice = minor(li.price, exponent, `line_items.${i}.price`)
@@ -82,11 +105,20 @@ export function orderFromShopify(o: ShopifyOrder): Mapped<MappedOrder> {
       )
       const discount = allocated || minor(li.total_discount, exponent, `line_items.${i}.total_discount`)
       const prev = lines.get(sku)
-      // Same SKU twice at different prices: keep them apart under the line id.
-      if (prev && prev.unitPrice !== unitPrice)
-        lines.set(`${sku}-${li.id}`, { sku: `${sku}-${li.id}`.slice(0, 64), qty: li.quantity, unitPrice, discount })
-      else if (prev) lines.set(sku, { ...prev, qty: prev.qty + li.quantity, discount: prev.discount + discount })
-      else lines.set(sku, { sku, qty: li.quantity, unitPrice, discount })
+      const ids = [String(li.id)]
+      // Same SKU twice at different prices: keep them apart under the line id. Each Ripple line keeps
+      // the Shopify line ids it holds, so a refund naming a line id reverses that line (refundFromShopify).
+      if (prev && prev.unitPrice !== unitPrice) {
+        const own = `${sku}-${li.id}`.slice(0, 64)
+        lines.set(own, { sku: own, qty: li.quantity, unitPrice, discount, externalLineIds: ids })
+      } else if (prev)
+        lines.set(sku, {
+          ...prev,
+          qty: prev.qty + li.quantity,
+          discount: prev.discount + discount,
+          externalLineIds: [...prev.externalLineIds, ...ids],
+        })
+      else lines.set(sku, { sku, qty: li.quantity, unitPrice, discount, externalLineIds: ids })
     })
     const customerId = o.customer?.id
     return {
@@ -100,35 +132,26 @@ export function orderFromShopify(o: ShopifyOrder): Mapped<MappedOrder> {
   })
 }
 
-/** Maps `refunds/create` (of an order in `currency`): refunded lines when it has them, else its refunded amount. */
-export function refundFromShopify(r: ShopifyRefund, currency: string): Mapped<MappedRefund> {
-  return mapped(() => {
-    const orderId = shopifyOrderId(r.order_id)
-    const refundId = `shopify-${r.id}`
-    const items = (r.refund_line_items ?? []).filter((x) => x.quantity > 0)
-    if (items.length > 0) {
-      const qty = new Map<string, number>()
-      for (const x of items) {
-        const sku = x.line_item ? skuOf(x.line_item) : `line-${x.line_item_id}`
-        qty.set(sku, (qty.get(sku) ?? 0) + x.quantity)
-      }
-      return { orderId, body: { refundId, lines: [...qty].map(([sku, q]) => ({ sku, qty: q })) } }
-    }
-    const exponent = currencyExponent(currency)
-    const amount = (r.transactions ?? []).reduce(
-      (s, t, i) =>
-        (t.kind ?? 'refund') === 'refund' && (t.status ?? 'success') === 'success'
-          ? s + minor(t.amount, exponent, `transactions.${i}.amount`)
-          : s,
-      0,
-    )
-    return { orderId, body: { refundId, amount } }
-  })
-}
-
 /**
  * Shopify ids exceed 2^53 and JSON.parse would round them (820982911946154508 →
  * …500). Quote every integer id field before parsing so ids survive exactly.
  */
 export const quoteBigIds = (raw: string): string =>
   raw.replace(/"(id|order_id|line_item_id|variant_id|product_id)"(\s*):(\s*)(\d{16,})/g, '"$1"$2:$3"$4"')
+
+/**
+ * Whether a delivery under an event id seen before is Shopify's repeat of it:
+ * the same id is the same delivery, so the same topic and signed body is a
+ * repeat (acknowledged, nothing done) and anything else under that id is a
+ * conflict, never silently dropped. Events remembered before bodies were hashed
+ * compare by topic only.
+ * @example deliveryUnder(undefined, d) === 'new'; deliveryUnder(d, d) === 'repeat'
+ */
+export function deliveryUnder(
+  seen: { topic: string; bodyHash?: string } | undefined,
+  delivery: { topic: string; bodyHash: string },
+): 'new' | 'repeat' | 'conflict' {
+  if (!seen) return 'new'
+  const same = seen.topic === delivery.topic && (seen.bodyHash === undefined || seen.bodyHash === delivery.bodyHash)
+  return same ? 'repeat' : 'conflict'
+}

@@ -11,6 +11,15 @@ export const OrderLine = z.strictObject({
   unitPrice: Money,
   discount: Money.optional().openapi({ description: 'Discount on the whole line, minor units.' }),
   category: z.string().trim().min(1).max(64).optional(),
+  externalLineIds: z
+    .array(z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/, 'Must be 1-64 letters, digits, ".", "_", ":" or "-".'))
+    .min(1)
+    .max(100)
+    .optional()
+    .openapi({
+      description:
+        "The sender's own ids of the lines merged into this one (Shopify's line item ids), so a refund naming one finds it.",
+    }),
 })
 export type OrderLine = z.infer<typeof OrderLine>
 

@@ -6,7 +6,7 @@ import { verifyRippleSignature, verifyShopifySignature } from '../../domain/webh
 import { AppError } from '../../errors'
 import { OrderBody, RefundBody } from '../../schemas/order'
 import { OrderResult, RefundResult } from '../../schemas/order-result'
-import { ShopifyAnswer, ShopifyOrder, ShopifyRefund } from '../../schemas/shopify'
+import { ShopifyAnswer, ShopifyHeaders, ShopifyOrder, ShopifyRefund, shopifyIssueMessage } from '../../schemas/shopify'
 import { ingestOrder } from '../../services/ingest-order'
 import { presentRefund } from '../../services/present-refund'
 import { readJson } from '../../services/read-json'
@@ -55,19 +55,6 @@ const RippleHeaders = z.object({
     .regex(/^\d{1,12}$/)
     .openapi({ description: 'Unix seconds when the delivery was signed; part of the signed text.' }),
 })
-const ShopifyHeaders = z.object({
-  'x-shopify-topic': z
-    .string()
-    .openapi({ description: 'orders/paid, orders/create or refunds/create; others are ignored.' }),
-  'x-shopify-event-id': z
-    .string()
-    .optional()
-    .openapi({ description: 'The same id is the same delivery: a repeat is acknowledged and does nothing.' }),
-  'x-shopify-webhook-id': z
-    .string()
-    .optional()
-    .openapi({ description: 'The older name of X-Shopify-Event-Id, read when that is absent.' }),
-})
 const WebhookRefundBody = z
   .intersection(z.object({ orderId: z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/) }), RefundBody)
   .openapi('WebhookRefundInput')
@@ -76,7 +63,7 @@ const WebhookRefundBody = z
 const webhookErrors = {
   400: jsonContent(ErrorBody, 'Malformed JSON'),
   401: jsonContent(ErrorBody, 'Signature missing, stale or wrong, or no such brand'),
-  409: jsonContent(ErrorBody, 'Same id, different body'),
+  409: jsonContent(ErrorBody, 'Same id, different body (for Shopify: a used event id with another topic or body)'),
   413: jsonContent(ErrorBody, 'Body over 1 MB'),
   422: jsonContent(ErrorBody, 'Invalid fields'),
 } as const
@@ -182,7 +169,12 @@ webhooks.post(receiveShopifyRoute.getRoutingPath(), async (c) => {
   const sealed = (await secretsOf(brandId))?.shopifySecretSealed
   const secret = sealed ? openSealed(sealed) : null
   if (!secret || !verifyShopifySignature(secret, c.req.header('x-shopify-hmac-sha256'), raw)) throw unauthorized()
-  const topic = c.req.header('x-shopify-topic') ?? ''
-  const eventId = c.req.header('x-shopify-event-id') ?? c.req.header('x-shopify-webhook-id')
+  // Headers are not signed: each is bounded before it names anything (an event id becomes a key).
+  const headers = ShopifyHeaders.parse(
+    Object.fromEntries(Object.keys(ShopifyHeaders.shape).map((name) => [name, c.req.header(name)])),
+    { error: shopifyIssueMessage },
+  )
+  const topic = headers['x-shopify-topic']
+  const eventId = headers['x-shopify-event-id'] ?? headers['x-shopify-webhook-id']
   return c.json(await receiveShopify({ brandId, topic, eventId, raw }), 200)
 })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
-import { orderFromShopify, quoteBigIds, refundFromShopify } from '../../../lib/domain/shopify'
+import { orderFromShopify, quoteBigIds } from '../../../lib/domain/shopify'
+import { refundFromShopify } from '../../../lib/domain/shopify-refund'
 import { OrderBody, RefundBody } from '../../../lib/schemas/order'
 import { ShopifyOrder, ShopifyRefund } from '../../../lib/schemas/shopify'
 
@@ -24,8 +25,8 @@ describe('orderFromShopify', () => {
       clickId: 'clk_1',
       refCode: undefined,
       lines: [
-        { sku: 'CAM-SERUM-30', qty: 2, unitPrice: 29900, discount: 3000 },
-        { sku: 'variant-808950811', qty: 1, unitPrice: 0, discount: 0 },
+        { sku: 'CAM-SERUM-30', qty: 2, unitPrice: 29900, discount: 3000, externalLineIds: ['866550311766439020'] },
+        { sku: 'variant-808950811', qty: 1, unitPrice: 0, discount: 0, externalLineIds: ['141249953214522974'] },
       ],
     })
   })
@@ -36,8 +37,14 @@ describe('orderFromShopify', () => {
     json.line_items = [serum, { ...serum, id: 7, quantity: 1, price: '199.00', discount_allocations: [] }, serum]
     const mapped = orderFromShopify(ShopifyOrder.parse(json))
     expect(mapped.ok && mapped.value.lines).toEqual([
-      { sku: 'CAM-SERUM-30', qty: 4, unitPrice: 29900, discount: 6000 },
-      { sku: 'CAM-SERUM-30-7', qty: 1, unitPrice: 19900, discount: 0 },
+      {
+        sku: 'CAM-SERUM-30',
+        qty: 4,
+        unitPrice: 29900,
+        discount: 6000,
+        externalLineIds: ['866550311766439020', '866550311766439020'],
+      },
+      { sku: 'CAM-SERUM-30-7', qty: 1, unitPrice: 19900, discount: 0, externalLineIds: ['7'] },
     ])
   })
 
@@ -45,7 +52,9 @@ describe('orderFromShopify', () => {
     const json = orderJson()
     json.line_items[1] = { ...json.line_items[1], price: '0.001' }
     expect(orderFromShopify(ShopifyOrder.parse(json))).toMatchObject({ ok: false, field: 'line_items.1.price' })
+    // Yen holds no fraction: "299.00" is ¥299, "299.50" is not an amount in yen.
     const yen = { ...orderJson(), currency: 'JPY' }
+    yen.line_items[0] = { ...yen.line_items[0], price: '299.50' }
     expect(orderFromShopify(ShopifyOrder.parse(yen))).toMatchObject({ ok: false, field: 'line_items.0.price' })
     const when = { ...orderJson(), processed_at: 'soon' }
     expect(orderFromShopify(ShopifyOrder.parse(when))).toMatchObject({ ok: false, field: 'processed_at' })
@@ -61,8 +70,18 @@ describe('orderFromShopify', () => {
 })
 
 describe('refundFromShopify', () => {
+  // An order stored before lines kept their Shopify ids: its refunds find lines by SKU.
+  const legacyOrder = {
+    currency: 'CNY',
+    lines: [
+      { sku: 'CAM-SERUM-30', qty: 2, base: 56800 },
+      { sku: 'variant-808950811', qty: 1, base: 0 },
+    ],
+    refunds: { qty: {}, amount: 0 },
+  }
+
   it('refunds the lines it names, by SKU', () => {
-    const mapped = refundFromShopify(ShopifyRefund.parse(refundJson()), 'CNY')
+    const mapped = refundFromShopify(ShopifyRefund.parse(refundJson()), legacyOrder)
     expect(mapped.ok).toBe(true)
     if (!mapped.ok) return
     expect(mapped).toEqual({
@@ -70,6 +89,7 @@ describe('refundFromShopify', () => {
       value: {
         orderId: 'shopify:820982911946154508',
         body: { refundId: 'shopify-509562969', lines: [{ sku: 'CAM-SERUM-30', qty: 1 }] },
+        setAside: { shipping: 0, duties: 0, other: 0, lineItemIds: [] },
       },
     })
     expect(RefundBody.parse(mapped.value.body)).toEqual(mapped.value.body)
@@ -86,12 +106,12 @@ describe('refundFromShopify', () => {
         { amount: '0.20' },
       ],
     }
-    expect(refundFromShopify(ShopifyRefund.parse(json), 'CNY')).toMatchObject({
+    expect(refundFromShopify(ShopifyRefund.parse(json), legacyOrder)).toMatchObject({
       ok: true,
       value: { body: { refundId: 'shopify-509562969', amount: 10030 } },
     })
     const bad = { ...json, transactions: [{ amount: '1.5' }, { amount: '-1' }] }
-    expect(refundFromShopify(ShopifyRefund.parse(bad), 'JPY')).toMatchObject({
+    expect(refundFromShopify(ShopifyRefund.parse(bad), { ...legacyOrder, currency: 'JPY' })).toMatchObject({
       ok: false,
       field: 'transactions.0.amount',
     })
