@@ -1,6 +1,6 @@
 import { moneyText } from '../shared/amounts'
 import type { DistributorType } from '../../lib/schemas/distributor'
-import type { SettlementBatch } from '../../lib/schemas/settlement'
+import type { SettlementBatch, SettlementPreview } from '../../lib/schemas/settlement'
 import { financeText } from '../i18n/finance'
 import { TYPE_NAMES } from '../i18n/console-admin'
 import { consoleApi } from './shared/console-api'
@@ -8,27 +8,8 @@ import { pageLang } from './shared/page-lang'
 
 // The finance pages: preview → confirm → close (re-POSTing while the API answers 202), and mark paid.
 
-type Totals = NonNullable<SettlementBatch['totals']>
-interface PreviewLine {
-  distributorId: string
-  name: string
-  type: string
-  gross: number
-  reversals: number
-  net: number
-  entries: number
-  reason?: string
-}
-interface Preview {
-  batchId: string
-  period: string
-  currency: string
-  totals?: Totals
-  existing?: { status: string }
-  included: PreviewLine[]
-  carriedForward: PreviewLine[]
-  more: boolean
-}
+/** What POST /api/settlements/preview answers (lib/schemas/settlement.ts). */
+type Preview = SettlementPreview
 type BatchAnswer = Pick<SettlementBatch, 'batchId' | 'status' | 'progress'>
 
 const lang = pageLang()

@@ -1,22 +1,10 @@
+import type { CommissionPreview } from '../../../lib/schemas/preview'
 import { bpsToPercent, moneyText } from '../../shared/amounts'
 import { consoleApi } from '../shared/console-api'
 import { text } from './text'
 
-/** One commission the preview answers with (the API's draft, without the chain's ids mattering here). */
-interface PreviewCommission {
-  level: number
-  ruleId: string
-  ruleVersion: number
-  bps?: number
-  fixed?: number
-  amount: number
-}
-
-interface PreviewAnswer {
-  currency: string
-  total: number
-  commissions: PreviewCommission[]
-}
+/** What POST /api/rules/preview answers (lib/schemas/preview.ts). */
+type PreviewAnswer = CommissionPreview
 
 const product = document.getElementById('preview-product') as HTMLSelectElement | null
 const qty = document.getElementById('preview-qty') as HTMLInputElement | null
