@@ -24,6 +24,7 @@ import { settlements } from './routes/settlements'
 import { reports } from './routes/reports'
 import { campaigns } from './routes/campaigns'
 import { webhooks } from './routes/webhooks'
+import { keys } from './routes/keys'
 
 /**
  * The JSON API under /api: every resource's routes, one error handler, and the
@@ -52,6 +53,7 @@ export function buildApiApp(): OpenAPIHono<AppEnv> {
     commissions,
     settlements,
     reports,
+    keys,
   ])
     api.route('/', r)
 
