@@ -159,7 +159,10 @@ export async function putWebhookSecret(
     )
   } catch (err) {
     if ((err as { name?: string }).name === 'ConditionalCheckFailedException')
-      throw new AppError({ code: 'conflict', message: 'The webhook secret was rotated at the same moment; read again.' })
+      throw new AppError({
+        code: 'conflict',
+        message: 'The webhook secret was rotated at the same moment; read again.',
+      })
     throw err
   }
 }

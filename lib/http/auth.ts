@@ -65,7 +65,8 @@ async function callerFrom(c: Context): Promise<Caller> {
   }
 
   const key = await apiKeyOf(token)
-  if (!key) throw new AppError({ code: 'unauthorized', message: 'The API key is not valid (unknown, revoked or expired).' })
+  if (!key)
+    throw new AppError({ code: 'unauthorized', message: 'The API key is not valid (unknown, revoked or expired).' })
   return { kind: 'brand', brandId: key.brandId, role: key.role }
 }
 

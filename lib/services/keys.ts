@@ -144,7 +144,9 @@ export async function revokeKey(brandId: string, id: string): Promise<ApiKeyView
   if (k.revokedAt) return presentKey(k, now)
   let keep: StoredApiKey | undefined
   if (k.role === 'admin' && isLive(k, now) && !k.expiresAt) {
-    keep = (await listApiKeys(brandId)).find((o) => o.id !== k.id && o.role === 'admin' && isLive(o, now) && !o.expiresAt)
+    keep = (await listApiKeys(brandId)).find(
+      (o) => o.id !== k.id && o.role === 'admin' && isLive(o, now) && !o.expiresAt,
+    )
     if (!keep) throw lastAdmin()
   }
   const at = new Date(now).toISOString()

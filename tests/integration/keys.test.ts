@@ -20,7 +20,14 @@ const programme = (token: string) => call('GET', '/api/programme', { token })
 const keysOf = async (token: string) => {
   const r = await call('GET', '/api/keys', { token })
   expect(r.status).toBe(200)
-  return r.body.items as Array<{ id: string; role: string; label: string; status: string; until?: string; last4: string }>
+  return r.body.items as Array<{
+    id: string
+    role: string
+    label: string
+    status: string
+    until?: string
+    last4: string
+  }>
 }
 const keyIdOf = async (adminKey: string, secret: string) =>
   (await keysOf(adminKey)).find((k) => k.last4 === secret.slice(-4))!.id
@@ -131,7 +138,11 @@ describe('API keys: list, create, rotate, revoke', () => {
     expect((await call('POST', `/api/keys/${adminId}/revoke`, { token: second.body.key })).status).toBe(200)
     expectError(await programme(b.adminKey), 401, 'unauthorized')
     // …and now the second is the last.
-    expectError(await call('POST', `/api/keys/${second.body.apiKey.id}/revoke`, { token: second.body.key }), 409, 'conflict')
+    expectError(
+      await call('POST', `/api/keys/${second.body.apiKey.id}/revoke`, { token: second.body.key }),
+      409,
+      'conflict',
+    )
   })
 
   it('is tenant-scoped: another brand’s key id is not found and nothing changes', async () => {

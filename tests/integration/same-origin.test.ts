@@ -30,7 +30,7 @@ const batchStatus = async (financeKey: string, batchId: string) =>
 
 describe('writes signed in by a cookie (CSRF)', () => {
   it('refuses an empty cross-origin POST that would mark a settlement batch paid, with 403 and no write', async () => {
-    const { brand, financeKey, batchId } = await closedBatch()
+    const { financeKey, batchId } = await closedBatch()
     const cookie = await consoleCookieOf(financeKey)
     const before = await tableSnapshot()
     const forged: Record<string, string>[] = [
@@ -60,7 +60,7 @@ describe('writes signed in by a cookie (CSRF)', () => {
   })
 
   it('accepts Sec-Fetch-Site: same-origin without an Origin, and leaves a bearer key alone', async () => {
-    const { brand, financeKey, batchId } = await closedBatch()
+    const { financeKey, batchId } = await closedBatch()
     const sameOrigin = await call('POST', `/api/settlements/${batchId}/paid`, {
       headers: {
         cookie: await consoleCookieOf(financeKey),
@@ -109,7 +109,7 @@ describe('writes signed in by a cookie (CSRF)', () => {
   })
 
   it('refuses console sign-in and sign-out posted by another site', async () => {
-    const { brand, adminKey } = await newBrand()
+    const { adminKey } = await newBrand()
     const cookie = await consoleCookieOf(adminKey)
     const form = { 'content-type': 'application/x-www-form-urlencoded' }
     const signOut = await call('POST', '/console/sign-out', { headers: { ...form, cookie, origin: EVIL } })

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { call, newBrand, newDistributor, PHONE_UA, sessionOf } from '../support/client'
 import { expectError } from '../support/table'
 import { BRAND_STAMP_TTL_MS } from '../../lib/services/sessions'
+import { putBrandSessionStamp } from '../../lib/db/session-stamps'
 
 /** Only Date is faked: sessions' issue times and the stamp cache read the clock; DynamoDB Local's calls still run. */
 const clockAt = (ms: number) => {
@@ -83,7 +84,11 @@ describe('distributor sessions end with a suspension, a leave or a brand-wide si
     const r = await call('POST', '/api/sessions/sign-out-everyone', { token: b.adminKey, body: {} })
     expect(r.status).toBe(200)
     expect(r.body.notBefore).toBe(new Date(t0 + 1000).toISOString())
-    expectError(await call('POST', '/api/sessions/sign-out-everyone', { token: b.financeKey, body: {} }), 403, 'forbidden')
+    expectError(
+      await call('POST', '/api/sessions/sign-out-everyone', { token: b.financeKey, body: {} }),
+      403,
+      'forbidden',
+    )
 
     // Within the cache's bound (≤ 60 s), on any instance: here, once BRAND_STAMP_TTL_MS has passed.
     expect(BRAND_STAMP_TTL_MS).toBeLessThanOrEqual(60_000)
@@ -95,5 +100,11 @@ describe('distributor sessions end with a suspension, a leave or a brand-wide si
     expect((await me(so)).status).toBe(200)
     const fresh = await sessionOf(b.adminKey, d1.id)
     expect((await me(fresh)).status).toBe(200)
+
+    // Signed out by another instance: this one's cached stamp is trusted for at most BRAND_STAMP_TTL_MS.
+    clockAt(t0 + 1000 + BRAND_STAMP_TTL_MS + 5000)
+    await putBrandSessionStamp(b.brand.id, Date.now())
+    clockAt(t0 + 1000 + 2 * BRAND_STAMP_TTL_MS)
+    expectError(await me(fresh), 401, 'unauthorized')
   })
 })
