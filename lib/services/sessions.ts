@@ -46,7 +46,8 @@ export async function distributorOfSession(claims: SessionClaims, now = Date.now
   // Suspended or left: found, so the caller answers "suspended" rather than a bare "sign in again".
   if (d.status !== 'active') return { kind: 'found', distributor: d }
   const notBefore = Math.max(d.sessionsNotBefore ?? 0, brandNotBefore ?? 0)
-  return issuedAt(claims) < notBefore ? { kind: 'signed-out' } : { kind: 'found', distributor: d }
+  // At or before the stamp: a session minted in the very millisecond of a sign-out is refused, never kept.
+  return notBefore > 0 && issuedAt(claims) <= notBefore ? { kind: 'signed-out' } : { kind: 'found', distributor: d }
 }
 
 /** Signs out a distributor's every session issued until now (on a suspension); returns the stamp. */
