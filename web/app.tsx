@@ -10,6 +10,7 @@ import { consoleProducts } from './routes/console-products'
 import { consoleDistributors } from './routes/console-distributors'
 import { consoleStaff } from './routes/console-staff'
 import { consoleReports } from './routes/console-reports'
+import { consoleKeys } from './routes/console-keys'
 import { demoShop } from './routes/demo-shop'
 import { assets } from './routes/assets'
 import { pageHeaders } from '../lib/http/security-headers'
@@ -39,6 +40,7 @@ export function buildWebApp(): Hono {
     consoleStaff,
     consoleDistributors,
     consoleReports,
+    consoleKeys,
     demoShop,
     assets,
   ])

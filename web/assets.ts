@@ -29,6 +29,7 @@ export const CLIENT_ENTRIES = [
   'distributor',
   'import',
   'leave',
+  'keys',
 ] as const
 export type ClientEntry = (typeof CLIENT_ENTRIES)[number]
 

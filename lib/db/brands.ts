@@ -1,17 +1,24 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { db } from './client'
 import { transactWrite } from './transact'
+import { apiKeyPuts, type StoredApiKey } from './api-keys'
+import { AppError } from '../errors'
+import type { ApiKeyRole } from '../schemas/keys'
 import { keys } from './keys'
 import { getItem, strip, readOne, type KeyedRead } from './items'
 import { tableName } from './table'
 import type { Brand } from '../schemas/brand'
 import type { Programme } from '../schemas/programme'
 
-export type Role = 'admin' | 'finance'
+export type Role = ApiKeyRole
 
+/** What a bearer key's lookup item says: its brand, role and id, and when a rotation makes it expire. */
 export interface ApiKeyRecord {
   brandId: string
   role: Role
+  /** Absent only on keys stored before keys had ids (they cannot open a console session). */
+  keyId?: string
+  expiresAt?: string
 }
 
 /**
@@ -20,33 +27,23 @@ export interface ApiKeyRecord {
  */
 export async function createBrand(
   brand: Brand,
-  credentials: { adminKeyHash: string; financeKeyHash: string; webhookNonce: string; webhookSecretHash: string },
+  credentials: { adminKey: StoredApiKey; financeKey: StoredApiKey; webhookNonce: string; webhookSecretHash: string },
 ): Promise<void> {
-  const T = tableName()
-  const put = (Item: Record<string, unknown>) => ({
-    Put: { TableName: T, Item, ConditionExpression: 'attribute_not_exists(pk)' },
-  })
   await transactWrite([
-    put({
-      ...keys.brand(brand.id),
-      entity: 'brand',
-      ...brand,
-      webhook: { nonce: credentials.webhookNonce, secretHash: credentials.webhookSecretHash },
-    }),
-    put({
-      ...keys.apiKey(credentials.adminKeyHash),
-      entity: 'apiKey',
-      brandId: brand.id,
-      role: 'admin',
-      createdAt: brand.createdAt,
-    }),
-    put({
-      ...keys.apiKey(credentials.financeKeyHash),
-      entity: 'apiKey',
-      brandId: brand.id,
-      role: 'finance',
-      createdAt: brand.createdAt,
-    }),
+    {
+      Put: {
+        TableName: tableName(),
+        Item: {
+          ...keys.brand(brand.id),
+          entity: 'brand',
+          ...brand,
+          webhook: { nonce: credentials.webhookNonce, secretHash: credentials.webhookSecretHash },
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    ...apiKeyPuts(credentials.adminKey),
+    ...apiKeyPuts(credentials.financeKey),
   ])
 }
 
@@ -62,10 +59,16 @@ export const brandRead = (brandId: string): KeyedRead<Brand> => ({
 /** The brand with its programme, or undefined. */
 export const getBrand = (brandId: string): Promise<Brand | undefined> => readOne(brandRead(brandId))
 
-/** Which brand and role an API key (by hash) belongs to. */
+/** Which brand, role and key id an API key (by hash) belongs to, and when it expires if rotated. */
 export async function getApiKey(keyHash: string): Promise<ApiKeyRecord | undefined> {
   const item = await getItem(keys.apiKey(keyHash))
-  return item ? { brandId: String(item.brandId), role: item.role as Role } : undefined
+  if (!item) return undefined
+  return {
+    brandId: String(item.brandId),
+    role: item.role as Role,
+    ...(typeof item.keyId === 'string' ? { keyId: item.keyId } : {}),
+    ...(typeof item.expiresAt === 'string' ? { expiresAt: item.expiresAt } : {}),
+  }
 }
 
 /**
@@ -95,17 +98,71 @@ export async function putProgramme(
   return brand
 }
 
+/** A webhook secret a rotation replaced: still accepted until `until`. */
+export interface PreviousWebhookSecret {
+  nonce: string
+  secretHash: string
+  until: string
+}
+
 /** What verifies a brand's webhooks: the nonce its Ripple webhook secret derives from, and the sealed Shopify secret. */
 export interface BrandWebhookSecrets {
   nonce: string
   secretHash: string
   shopifySecretSealed?: string
+  /** The secret before the last rotation, during its grace period. */
+  previous?: PreviousWebhookSecret
+  /** The requestId of the last rotation: a repeat of it is answered from the current nonce. */
+  rotationRequestId?: string
 }
 
 export async function getBrandWebhookSecrets(brandId: string): Promise<BrandWebhookSecrets | undefined> {
   const item = await getItem(keys.brand(brandId))
   const webhook = item?.webhook as BrandWebhookSecrets | undefined
   return webhook
-    ? { nonce: webhook.nonce, secretHash: webhook.secretHash, shopifySecretSealed: webhook.shopifySecretSealed }
+    ? {
+        nonce: webhook.nonce,
+        secretHash: webhook.secretHash,
+        shopifySecretSealed: webhook.shopifySecretSealed,
+        ...(webhook.previous ? { previous: webhook.previous } : {}),
+        ...(webhook.rotationRequestId ? { rotationRequestId: webhook.rotationRequestId } : {}),
+      }
     : undefined
+}
+
+/**
+ * Replaces the Ripple webhook secret (its nonce and hash), keeping the one it replaces as
+ * `previous` until its grace ends; conditional on the nonce read, so of two concurrent
+ * rotations one wins and the other is a 409. The Shopify secret is left as it is.
+ */
+export async function putWebhookSecret(
+  brandId: string,
+  readNonce: string,
+  next: { nonce: string; secretHash: string; previous: PreviousWebhookSecret; requestId?: string },
+): Promise<void> {
+  try {
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.brand(brandId),
+        UpdateExpression:
+          'SET webhook.nonce = :n, webhook.secretHash = :h, webhook.previous = :p, webhook.rotationRequestId = :r',
+        ConditionExpression: 'webhook.nonce = :read',
+        ExpressionAttributeValues: {
+          ':n': next.nonce,
+          ':h': next.secretHash,
+          ':p': next.previous,
+          ':r': next.requestId ?? null,
+          ':read': readNonce,
+        },
+      }),
+    )
+  } catch (err) {
+    if ((err as { name?: string }).name === 'ConditionalCheckFailedException')
+      throw new AppError({
+        code: 'conflict',
+        message: 'The webhook secret was rotated at the same moment; read again.',
+      })
+    throw err
+  }
 }

@@ -7,6 +7,11 @@ export const keys = {
   product: (brandId: string, sku: string) => ({ pk: `BRAND#${brandId}`, sk: `PRODUCT#${sku}` }),
   productsOf: (brandId: string) => ({ pk: `BRAND#${brandId}`, skPrefix: 'PRODUCT#' }),
   apiKey: (keyHash: string) => ({ pk: `KEY#${keyHash}`, sk: 'META' }),
+  /** A brand API key's record by id (role, label, last 4, status): the list, rotation, and the console session check. */
+  apiKeyRecord: (brandId: string, keyId: string) => ({ pk: `BRAND#${brandId}`, sk: `APIKEY#${keyId}` }),
+  apiKeysOf: (brandId: string) => ({ pk: `BRAND#${brandId}`, skPrefix: 'APIKEY#' }),
+  /** A brand's "sign every distributor out" stamp: sessions issued before it are refused. */
+  sessionStamp: (brandId: string) => ({ pk: `BRAND#${brandId}`, sk: 'SESSIONS' }),
   distributor: (id: string) => ({ pk: `DIST#${id}`, sk: 'META' }),
   team: (id: string) => ({ pk: `DIST#${id}`, sk: 'TEAM' }),
   distributorsOf: (brandId: string) => `BRAND#${brandId}#DISTS`,

@@ -23,6 +23,7 @@ import { commissions } from './routes/commissions'
 import { settlements } from './routes/settlements'
 import { reports } from './routes/reports'
 import { campaigns } from './routes/campaigns'
+import { keys } from './routes/keys'
 
 /**
  * The JSON API under /api: every resource's routes, one error handler, and the
@@ -51,6 +52,7 @@ export function buildApiApp(): OpenAPIHono<AppEnv> {
     commissions,
     settlements,
     reports,
+    keys,
   ])
     api.route('/', r)
 

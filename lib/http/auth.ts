@@ -3,9 +3,9 @@ import { createMiddleware } from 'hono/factory'
 import type { Context } from 'hono'
 import { AppError } from '../errors'
 import type { AppEnv, Caller, Role } from './env'
-import { getApiKey } from '../db/brands'
-import { getDistributor } from '../db/distributors'
-import { safeEqual, sha256 } from '../auth/secrets'
+import { apiKeyOf } from '../services/api-key'
+import { consoleSessionLive, distributorOfSession } from '../services/sessions'
+import { safeEqual } from '../auth/secrets'
 import { verifySession } from '../auth/session-token'
 import { verifyConsoleSession } from '../auth/console-session'
 import { countFailedCredential } from './rate-limit'
@@ -44,26 +44,30 @@ async function callerFrom(c: Context): Promise<Caller> {
     const claims = verifySession(token)
     if (!claims)
       throw new AppError({ code: 'unauthorized', message: 'The session has expired or is not valid; sign in again.' })
-    const d = await getDistributor(claims.d)
-    if (!d || d.brandId !== claims.b)
+    const found = await distributorOfSession(claims)
+    if (found.kind === 'unknown')
       throw new AppError({ code: 'unauthorized', message: 'The session is not valid; sign in again.' })
-    if (d.status !== 'active')
+    const d = found.kind === 'found' ? found.distributor : undefined
+    if (d && d.status !== 'active')
       throw new AppError({ code: 'forbidden', message: 'This distributor account is suspended.' })
+    if (!d) throw new AppError({ code: 'unauthorized', message: 'This session was signed out; sign in again.' })
     return { kind: 'distributor', brandId: d.brandId, distributorId: d.id }
   }
 
   if (token.startsWith('c1.')) {
     const claims = verifyConsoleSession(token)
-    if (!claims)
+    // The key that opened the session must still stand (one GetItem): revoking it signs its sessions out.
+    if (!claims || !(await consoleSessionLive(claims)))
       throw new AppError({
         code: 'unauthorized',
-        message: 'The console session has expired or is not valid; sign in again.',
+        message: 'The console session has expired, its key was revoked, or it is not valid; sign in again.',
       })
     return { kind: 'brand', brandId: claims.b, role: claims.r }
   }
 
-  const key = await getApiKey(sha256(token))
-  if (!key) throw new AppError({ code: 'unauthorized', message: 'The API key is not valid.' })
+  const key = await apiKeyOf(token)
+  if (!key)
+    throw new AppError({ code: 'unauthorized', message: 'The API key is not valid (unknown, revoked or expired).' })
   return { kind: 'brand', brandId: key.brandId, role: key.role }
 }
 

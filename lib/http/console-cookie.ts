@@ -2,6 +2,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie'
 import type { Context } from 'hono'
 import { CONSOLE_COOKIE } from './auth'
 import { CONSOLE_SESSION_HOURS, verifyConsoleSession, type ConsoleClaims } from '../auth/console-session'
+import { consoleSessionLive } from '../services/sessions'
 
 const secure = (c: Context) => new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https'
 
@@ -21,8 +22,12 @@ export function clearConsoleCookie(c: Context): void {
   deleteCookie(c, CONSOLE_COOKIE, { path: '/', secure: secure(c) })
 }
 
-/** The console session's claims when the cookie is valid and unexpired, else null. */
-export function consoleClaimsOf(c: Context): ConsoleClaims | null {
+/**
+ * The console session's claims when the cookie is valid and unexpired and the key that
+ * opened it still stands (one GetItem: a revoked or expired key signs its sessions out), else null.
+ */
+export async function consoleClaimsOf(c: Context): Promise<ConsoleClaims | null> {
   const token = getCookie(c, CONSOLE_COOKIE)
-  return token ? verifyConsoleSession(token) : null
+  const claims = token ? verifyConsoleSession(token) : null
+  return claims && (await consoleSessionLive(claims)) ? claims : null
 }

@@ -54,6 +54,9 @@ export const Distributor = z
     ring: z.number().int().openapi({ description: 'Distance from the brand: internal roots 1, external roots 2.' }),
     inviteCode: z.string(),
     joinedAt: z.string(),
+    sessionsNotBefore: z.number().int().optional().openapi({
+      description: 'Unix ms: their sessions issued before this are refused (set when they are suspended).',
+    }),
     recruiter: z
       .object({ ring: z.number().int(), type: DistributorTypeSchema, store: z.string().optional() })
       .optional()

@@ -27,5 +27,6 @@ export async function redeemSignIn(token: string): Promise<SignInResult & { sess
 
 /** A signed session token for a distributor, valid for 30 days. */
 export function sessionFor(brandId: string, distributorId: string): string {
-  return signSession({ d: distributorId, b: brandId, exp: Math.floor(Date.now() / 1000) + SESSION_DAYS * 86_400 })
+  const now = Date.now()
+  return signSession({ d: distributorId, b: brandId, iat: now, exp: Math.floor(now / 1000) + SESSION_DAYS * 86_400 })
 }

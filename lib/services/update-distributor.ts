@@ -5,6 +5,7 @@ import { AppError, invalidField } from '../errors'
 import type { Distributor, DistributorStatus, DistributorType } from '../schemas/distributor'
 import { getDistributorOrThrow } from './distributor-or-throw'
 import { moveTeam } from './move-team'
+import { signOutDistributor } from './sessions'
 
 export interface DistributorChanges {
   name?: string
@@ -32,6 +33,10 @@ export async function updateDistributor(
 ): Promise<Distributor> {
   const current = await getDistributorOrThrow(brandId, id)
   refuseLeavingByPatch(current, changes.status)
+  // Suspended (or set back to pending): their sessions end for good, not just while suspended (sessions.ts).
+  // Stamped after the write, which may Put the whole record (a move) from `current`, read before the stamp.
+  const signsOut = !!changes.status && changes.status !== 'active' && current.status === 'active'
+  const stamped = async (d: Distributor) => (signsOut ? { ...d, sessionsNotBefore: await signOutDistributor(id) } : d)
   const parentId = changes.parentId === undefined ? current.parentId : changes.parentId
   const type = changes.type ?? current.type
   const parent = parentId ? await getDistributorOrThrow(brandId, parentId, 'parentId') : null
@@ -49,7 +54,7 @@ export async function updateDistributor(
       payeeReference: changes.payeeReference,
     }
     if (Object.values(fields).every((v) => v === undefined)) return current
-    return updateDistributorFields(id, fields)
+    return stamped(await updateDistributorFields(id, fields))
   }
 
   const root: Distributor = {
@@ -62,7 +67,7 @@ export async function updateDistributor(
     payeeReference: changes.payeeReference === null ? undefined : (changes.payeeReference ?? current.payeeReference),
   }
   await moveTeam(current, root, { oneTransaction: true })
-  return root
+  return stamped(root)
 }
 
 /**

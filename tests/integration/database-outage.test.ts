@@ -2,11 +2,11 @@ import { createServer, type Server, type Socket } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Hono } from 'hono'
 import { FUNCTIONS, type FunctionName } from '../../cdk/config'
-import { consoleSessionFor } from '../../lib/auth/console-session'
 import { DYNAMODB_SDK } from '../../lib/db/client'
 import { rippleSignature } from '../../lib/domain/webhook-signature'
 import { freePort } from '../../lib/local/dynamodb-local'
 import { call, newBrand, newDistributor, PHONE_UA, sessionOf } from '../support/client'
+import { consoleCookieOf } from '../support/console'
 
 interface Sample {
   name: string
@@ -35,6 +35,7 @@ beforeAll(async () => {
     () =>
       new Request(`http://ripple.test${path}`, init)
   const html = { accept: 'text/html' }
+  const consoleCookie = await consoleCookieOf(b.adminKey)
   samples = [
     {
       name: 'API, brand key',
@@ -50,7 +51,7 @@ beforeAll(async () => {
       name: 'console page',
       fn: 'api',
       request: at('/console', {
-        headers: { ...html, cookie: `rpl_console=${consoleSessionFor(b.brand.id, 'admin')}` },
+        headers: { ...html, cookie: consoleCookie },
       }),
     },
     {

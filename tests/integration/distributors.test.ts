@@ -158,7 +158,7 @@ describe('GET /api/distributors', () => {
 })
 
 describe('PATCH /api/distributors/:id', () => {
-  it('suspends a distributor: their session then gets 403 on /api/me; reactivating restores it', async () => {
+  it('suspends a distributor: their session then gets 403 on /api/me, and stays signed out once reactivated', async () => {
     const { adminKey } = await newBrand()
     const d = await newDistributor(adminKey, { name: 'x', type: 'guide' })
     const session = await sessionOf(adminKey, d.id)
@@ -173,7 +173,9 @@ describe('PATCH /api/distributors/:id', () => {
       'forbidden',
     )
     await call('PATCH', `/api/distributors/${d.id}`, { token: adminKey, body: { status: 'active', name: '新名' } })
-    const me = await call('GET', '/api/me', { token: session })
+    // The session minted before the suspension ended with it (issue 11); a new sign-in works.
+    expectError(await call('GET', '/api/me', { token: session }), 401, 'unauthorized')
+    const me = await call('GET', '/api/me', { token: await sessionOf(adminKey, d.id) })
     expect(me.status).toBe(200)
     expect(me.body.distributor).toMatchObject({ status: 'active', name: '新名' })
   })

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { randomBytes } from 'node:crypto'
 import { PutCommand } from '@aws-sdk/lib-dynamodb'
-import { call, newBrand, newDistributor, PHONE_UA, sessionOf } from '../support/client'
+import { BASE, call, newBrand, newDistributor, PHONE_UA, sessionOf } from '../support/client'
 import { expectError, rawItem } from '../support/table'
 import { rippleSignature } from '../../lib/domain/webhook-signature'
 import { RATE_LIMITS } from '../../lib/config/rate-limits'
@@ -106,7 +106,8 @@ describe('failed credentials per address', () => {
     const signIn = (apiKey: string) =>
       call('POST', '/console/sign-in', {
         raw: new URLSearchParams({ apiKey }).toString(),
-        headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' },
+        // From the console's own page: a sign-in form from elsewhere is refused first (lib/http/same-origin.ts).
+        headers: { 'content-type': 'application/x-www-form-urlencoded', origin: BASE },
         ip,
       })
     const first = await times(limit, () => signIn('rpl_admin_wrong'))

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { BASE, call, newBrand, newDistributor, sessionOf } from '../support/client'
 import { expectError, tableSnapshot } from '../support/table'
-import { consoleSessionFor } from '../../lib/auth/console-session'
+import { consoleCookieOf } from '../support/console'
 import { closeSettlement } from '../../lib/services/close-settlement'
 
-const consoleCookie = (brandId: string, role: 'admin' | 'finance') =>
-  `rpl_console=${encodeURIComponent(consoleSessionFor(brandId, role))}`
 const EVIL = 'https://evil.example'
 
 /** A brand with one closed settlement batch (one distributor, one paid order) to mark paid. */
@@ -32,8 +30,8 @@ const batchStatus = async (financeKey: string, batchId: string) =>
 
 describe('writes signed in by a cookie (CSRF)', () => {
   it('refuses an empty cross-origin POST that would mark a settlement batch paid, with 403 and no write', async () => {
-    const { brand, financeKey, batchId } = await closedBatch()
-    const cookie = consoleCookie(brand.id, 'finance')
+    const { financeKey, batchId } = await closedBatch()
+    const cookie = await consoleCookieOf(financeKey)
     const before = await tableSnapshot()
     const forged: Record<string, string>[] = [
       { cookie, origin: EVIL },
@@ -62,10 +60,10 @@ describe('writes signed in by a cookie (CSRF)', () => {
   })
 
   it('accepts Sec-Fetch-Site: same-origin without an Origin, and leaves a bearer key alone', async () => {
-    const { brand, financeKey, batchId } = await closedBatch()
+    const { financeKey, batchId } = await closedBatch()
     const sameOrigin = await call('POST', `/api/settlements/${batchId}/paid`, {
       headers: {
-        cookie: consoleCookie(brand.id, 'finance'),
+        cookie: await consoleCookieOf(financeKey),
         'sec-fetch-site': 'same-origin',
       },
       body: { reference: 'BANK-1' },
@@ -74,7 +72,7 @@ describe('writes signed in by a cookie (CSRF)', () => {
     // A bearer key from anywhere, with no body and no content type, is not a cookie.
     const bearer = await call('POST', `/api/settlements/${batchId}/paid`, {
       token: financeKey,
-      headers: { origin: EVIL, cookie: consoleCookie(brand.id, 'finance') },
+      headers: { origin: EVIL, cookie: await consoleCookieOf(financeKey) },
     })
     expect(bearer.status).toBe(200)
     expect(bearer.body.status).toBe('paid')
@@ -97,22 +95,22 @@ describe('writes signed in by a cookie (CSRF)', () => {
   })
 
   it('refuses a cross-origin CSV import signed in by the console cookie', async () => {
-    const { brand } = await newBrand()
+    const { adminKey } = await newBrand()
     const r = await call('POST', '/api/distributors/import?dryRun=true', {
-      headers: { cookie: consoleCookie(brand.id, 'admin'), origin: EVIL, 'content-type': 'text/csv' },
+      headers: { cookie: await consoleCookieOf(adminKey), origin: EVIL, 'content-type': 'text/csv' },
       raw: 'name,type\n王芳,guide\n',
     })
     expectError(r, 403, 'forbidden')
     const own = await call('POST', '/api/distributors/import?dryRun=true', {
-      headers: { cookie: consoleCookie(brand.id, 'admin'), origin: BASE, 'content-type': 'text/csv' },
+      headers: { cookie: await consoleCookieOf(adminKey), origin: BASE, 'content-type': 'text/csv' },
       raw: 'name,type\n王芳,guide\n',
     })
     expect(own.status).toBe(200)
   })
 
   it('refuses console sign-in and sign-out posted by another site', async () => {
-    const { brand, adminKey } = await newBrand()
-    const cookie = consoleCookie(brand.id, 'admin')
+    const { adminKey } = await newBrand()
+    const cookie = await consoleCookieOf(adminKey)
     const form = { 'content-type': 'application/x-www-form-urlencoded' }
     const signOut = await call('POST', '/console/sign-out', { headers: { ...form, cookie, origin: EVIL } })
     expectError(signOut, 403, 'forbidden')

@@ -23,7 +23,7 @@ export type AdminGate = ({ ok: true } & AdminView) | { ok: false; response: Resp
  */
 export async function adminGate(c: Context, current: ConsoleNavKey): Promise<AdminGate> {
   c.header('Cache-Control', 'private, no-store')
-  const claims = consoleClaimsOf(c)
+  const claims = await consoleClaimsOf(c)
   if (!claims) return { ok: false, response: c.redirect('/console', 303) }
   const lang = langOf(c)
   const view: AdminView = {

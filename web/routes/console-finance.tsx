@@ -52,7 +52,7 @@ async function pageOrFirst<T>(
 /** Finance keys and admins alike (unlike adminGate): the view, or undefined when signed out. */
 async function financeGate(c: Context): Promise<FinanceView | undefined> {
   c.header('Cache-Control', 'private, no-store')
-  const claims = consoleClaimsOf(c)
+  const claims = await consoleClaimsOf(c)
   if (!claims) return undefined
   const lang = langOf(c)
   return {

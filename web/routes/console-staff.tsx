@@ -45,7 +45,7 @@ consoleStaff.get('/console/distributors/:id/leave', async (c) => {
 // GET /console/staff/lookup?q=: the successor picker's confirmation: who an id or 工号 is (admins; JSON for the page's script).
 consoleStaff.get('/console/staff/lookup', async (c) => {
   c.header('Cache-Control', 'private, no-store')
-  const claims = consoleClaimsOf(c)
+  const claims = await consoleClaimsOf(c)
   if (!claims) return c.json({ found: false }, 401)
   if (claims.r !== 'admin') return c.json({ found: false }, 403)
   const q = (c.req.query('q') ?? '').trim().slice(0, 128)

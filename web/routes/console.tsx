@@ -28,7 +28,7 @@ const inPageLang = (c: Context, path?: string) => {
 // that is not valid shows why beside its input and the default range instead).
 consolePages.get('/console', async (c) => {
   c.header('Cache-Control', 'private, no-store')
-  const claims = consoleClaimsOf(c)
+  const claims = await consoleClaimsOf(c)
   if (!claims) return c.html(<SignInPage {...inPageLang(c)} />)
   if (claims.r !== 'admin')
     return c.html(<HomePage brand={await getBrandOrThrow(claims.b)} role={claims.r} {...inPageLang(c)} />)
@@ -58,13 +58,15 @@ consolePages.post(
   async (c) => {
     const form = await c.req.parseBody()
     const apiKey = typeof form.apiKey === 'string' ? form.apiKey.trim() : ''
-    const key = apiKey ? await apiKeyOf(apiKey) : undefined
+    const found = apiKey ? await apiKeyOf(apiKey) : undefined
+    // A key stored before keys had ids cannot carry its id in a session: refused like an unknown key.
+    const key = found?.keyId ? { ...found, keyId: found.keyId } : undefined
     const wait = key ? undefined : await overLimit(c, RATE_LIMITS.credentialFailuresPerAddress)
     if (wait) return rateLimitedPage(c, wait)
     // In the language a ?lang= visit to /console left in the cookie; the switch links to the form's page.
     if (!key) return c.html(<SignInPage {...inPageLang(c, '/console')} badKey />, 401)
     // The role is the key's, read now and carried in the signed token.
-    setConsoleCookie(c, consoleSessionFor(key.brandId, key.role))
+    setConsoleCookie(c, consoleSessionFor(key))
     return c.redirect('/console', 303)
   },
 )

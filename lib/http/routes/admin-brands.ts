@@ -4,7 +4,8 @@ import { router, jsonBody, jsonContent, access, bodyErrorResponses } from '../op
 import { CreateBrandBody, CreatedBrand } from '../../schemas/brand'
 import { DEFAULT_PROGRAMME, Programme } from '../../schemas/programme'
 import { createBrand } from '../../db/brands'
-import { newCredential, sha256, webhookSecretFor } from '../../auth/secrets'
+import { sha256, webhookSecretFor } from '../../auth/secrets'
+import { newApiKey } from '../../services/keys'
 
 export const adminBrands = router()
 
@@ -24,15 +25,15 @@ adminBrands.openapi(createBrandRoute, async (c) => {
   const body = c.req.valid('json')
   const programme = Programme.parse({ ...DEFAULT_PROGRAMME, ...body.programme })
   const brand = { id: `b_${nanoid(12)}`, name: body.name, createdAt: new Date().toISOString(), programme }
-  const adminKey = newCredential('rpl_admin')
-  const financeKey = newCredential('rpl_fin')
+  const admin = newApiKey(brand.id, 'admin', 'Admin', { now: Date.parse(brand.createdAt) })
+  const finance = newApiKey(brand.id, 'finance', 'Finance', { now: Date.parse(brand.createdAt) })
   const webhookNonce = nanoid(16)
   const webhookSecret = webhookSecretFor(brand.id, webhookNonce)
   await createBrand(brand, {
-    adminKeyHash: sha256(adminKey),
-    financeKeyHash: sha256(financeKey),
+    adminKey: admin.record,
+    financeKey: finance.record,
     webhookNonce,
     webhookSecretHash: sha256(webhookSecret),
   })
-  return c.json({ brand, adminKey, financeKey, webhookSecret }, 201)
+  return c.json({ brand, adminKey: admin.secret, financeKey: finance.secret, webhookSecret }, 201)
 })

@@ -27,6 +27,7 @@ const NAV = [
   { key: 'distributors', href: '/console/distributors', zh: '分销员', en: 'Distributors' },
   { key: 'import', href: '/console/import', zh: '导入员工', en: 'Import staff' },
   { key: 'finance', href: '/console/finance', zh: '结算', en: 'Settlements', finance: true },
+  { key: 'keys', href: '/console/keys', zh: '密钥', en: 'Keys' },
 ] as const
 export type ConsoleNavKey = (typeof NAV)[number]['key']
 
