@@ -49,6 +49,11 @@ export async function ingestOrder(
     const stored = storedOrder(decided.order)
     const outcome = await writeOrder(stored, entriesFitOrThrow(decided.entries), decided.binding, decided.firstOrder)
     if (outcome === 'written') return { result: presentOrder(stored), created: true }
+    if (outcome === 'entryTaken')
+      throw new AppError({
+        code: 'conflict',
+        message: `Order ${body.orderId} cannot be written: one of its ledger entries already exists.`,
+      })
     // 'exists' (another delivery won) or 'retry' (a binding changed, a clash or throttling): read and decide again.
     return CONFLICT
   }, ORDER_RETRIES)

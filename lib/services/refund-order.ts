@@ -42,6 +42,11 @@ export async function refundOrder(
       checksOf(order, decided),
     )
     if (result === 'written') return { refund: decided.refund, created: true }
+    if (result === 'entryTaken')
+      throw new AppError({
+        code: 'conflict',
+        message: `Refund ${body.refundId} cannot be written: one of its ledger entries already exists.`,
+      })
     // Another refund or delivery won, an entry moved on, a clash or throttling: read and decide again.
     return CONFLICT
   }, REFUND_RETRIES)
