@@ -1,13 +1,20 @@
 import { BatchGetCommand } from '@aws-sdk/lib-dynamodb'
+import { AppError } from '../errors'
 import { db } from './client'
 import { tableName } from './table'
 import type { KeyedRead } from './items'
 
 type Key = { pk: string; sk: string }
 
+/** BatchGetItem calls for one slice of keys, the first included, while DynamoDB leaves keys unprocessed. */
+export const BATCH_GET_TRIES = 6
+
 /**
- * Many items by key (BatchGetItem: keyed reads only, 100 keys a call), retrying
- * whatever DynamoDB leaves unprocessed. Missing items are simply absent.
+ * Many items by key (BatchGetItem: keyed reads only, 100 keys a call), asking
+ * again for whatever DynamoDB leaves unprocessed (it does when throttled or past
+ * 16 MB) after a capped, jittered pause, at most BATCH_GET_TRIES calls per slice;
+ * keys still unprocessed then are an AppError 'unavailable' (503, Retry-After).
+ * Missing items are simply absent.
  * @example await batchGet([keys.distributor('d1'), keys.distributor('d2')])
  */
 export async function batchGet(itemKeys: readonly Key[], consistent = false): Promise<Record<string, unknown>[]> {
@@ -19,7 +26,9 @@ export async function batchGet(itemKeys: readonly Key[], consistent = false): Pr
       [T]: { Keys: unique.slice(i, i + 100), ConsistentRead: consistent },
     }
     for (let attempt = 0; request && Object.keys(request).length > 0; attempt++) {
-      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)))
+      if (attempt === BATCH_GET_TRIES)
+        throw new AppError({ code: 'unavailable', message: 'The database is busy; try again shortly.' })
+      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.random() * Math.min(1000, 50 * 2 ** attempt)))
       const r = await db().send(new BatchGetCommand({ RequestItems: request }))
       out.push(...(r.Responses?.[T] ?? []))
       request = r.UnprocessedKeys as typeof request

@@ -57,15 +57,25 @@ export function dynamoClientConfig(env: NodeJS.ProcessEnv = process.env): Dynamo
  * SDK's default chain finds the real service.
  */
 function makeClient(): DynamoDBDocumentClient {
-  return DynamoDBDocumentClient.from(new DynamoDBClient(dynamoClientConfig()), {
-    marshallOptions: { removeUndefinedValues: true },
-  })
+  raw = new DynamoDBClient(dynamoClientConfig())
+  return DynamoDBDocumentClient.from(raw, { marshallOptions: { removeUndefinedValues: true } })
 }
 
 let client: DynamoDBDocumentClient | undefined
+let raw: DynamoDBClient | undefined
 
 /** The shared client; created on first use so tests can set the endpoint first. */
 export function db(): DynamoDBDocumentClient {
   client ??= makeClient()
   return client
+}
+
+/**
+ * Test hook, not for application code: the DynamoDBClient under `db()`, whose
+ * middleware stack tests/support/faults.ts extends to inject DynamoDB's failures
+ * (throttling, cancellations, timeouts, unprocessed keys) inside the SDK's retries.
+ */
+export function rawClientForTests(): DynamoDBClient {
+  db()
+  return raw as DynamoDBClient
 }

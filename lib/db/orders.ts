@@ -49,7 +49,7 @@ export const getBinding = (brandId: string, customerId: string): Promise<Binding
 /** Items an order's transaction writes besides its entries and balances. */
 export const ORDER_FIXED_ITEMS = 3
 
-export type WriteOrderResult = 'written' | 'exists' | 'retry'
+export type WriteOrderResult = 'written' | 'exists' | 'retry' | 'entryTaken'
 
 /**
  * Writes an order, its ledger entries, the balance changes and the customer's
@@ -170,12 +170,14 @@ export async function writeRefund(
 
 /**
  * Sends an order or refund transaction whose first item is the idempotency
- * record: 'exists' when that record is already there, 'retry' when another
- * condition failed (something changed since the caller read it).
+ * record: 'exists' when that record is already there, 'entryTaken' when a
+ * ledger entry's key is already used (ids derive from the order: reading again
+ * cannot help), 'retry' when another condition failed (something changed since
+ * the caller read it) or a clash or throttling outlasted transactWrite's retries.
  */
 async function writeOutcome(items: TransactItem[]): Promise<WriteOrderResult> {
-  // Any cancellation, a clash that outlasted transactWrite's retries too: the caller reads again and decides again.
   const r = await transactOrExplain(items, { anyCancellation: true })
   if (r.ok) return 'written'
-  return r.failed.has(0) ? 'exists' : 'retry'
+  if (r.failed.has(0)) return 'exists'
+  return [...r.failed.keys()].some((i) => items[i]?.Put?.Item?.entity === 'ledger') ? 'entryTaken' : 'retry'
 }

@@ -7,6 +7,7 @@ import {
 } from '@aws-sdk/lib-dynamodb'
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb'
 import { unmarshall } from '@aws-sdk/util-dynamodb'
+import { AppError } from '../errors'
 import { db } from './client'
 import { CONFLICT, retryOnConflict } from './retry-on-conflict'
 
@@ -19,34 +20,68 @@ export const MAX_TRANSACT_ITEMS = 100
 /** A stored item as DynamoDB returned it with a failed condition (ALL_OLD), unmarshalled. */
 type StoredItem = Record<string, unknown>
 
-/** True when a cancellation was only a clash with another in-flight transaction, not a failed condition. */
-function onlyConflicts(err: unknown): boolean {
+/** Attempts of one transaction while it is only cancelled for clashes or throttling. */
+export const TRANSACT_TRIES = 5
+
+/**
+ * Cancellation reasons that say nothing about the items, only about the moment:
+ * another transaction held an item, or DynamoDB throttled the table or an index.
+ * The same transaction may succeed a moment later.
+ */
+const TRANSIENT_REASONS = new Set(['TransactionConflict', 'ThrottlingError', 'ProvisionedThroughputExceeded'])
+
+/** True when a cancellation was only transient (a clash or throttling), no failed condition or invalid item. */
+function onlyTransient(err: unknown): err is TransactionCanceledException {
   if (!(err instanceof TransactionCanceledException)) return false
   const codes = (err.CancellationReasons ?? []).map((r) => r.Code ?? 'None')
-  return codes.includes('TransactionConflict') && codes.every((c) => c === 'None' || c === 'TransactionConflict')
+  return codes.some((c) => TRANSIENT_REASONS.has(c)) && codes.every((c) => c === 'None' || TRANSIENT_REASONS.has(c))
 }
 
 /**
- * TransactWriteItems, retried with jitter when DynamoDB cancels it only because
- * another transaction touched the same items at that moment (real DynamoDB does
- * this under concurrency; a failed condition is never retried here: callers
- * decide what it means, through `transactOrExplain`).
- * @example await transactWrite([{ Put: { TableName, Item } }, { Update: { … } }])
+ * A transient cancellation that outlasted the retries becomes a 503 with
+ * Retry-After (lib/http/on-error.ts): the same request may succeed later.
  */
-export async function transactWrite(items: TransactItem[]): Promise<void> {
+function unavailableIfTransient(err: unknown): unknown {
+  if (!onlyTransient(err)) return err
+  return new AppError({ code: 'unavailable', message: 'The data is busy; try again shortly.', cause: err })
+}
+
+/**
+ * Sends the transaction, again with capped, jittered backoff while DynamoDB
+ * cancels it only for a clash with another in-flight transaction or for
+ * throttling (reasons the SDK's own retries do not cover: a cancellation is a
+ * 400); throws the last cancellation when they outlast the tries.
+ */
+async function sendRetrying(items: TransactItem[]): Promise<void> {
   let clash: unknown
   await retryOnConflict(
     async () => {
       try {
         await db().send(new TransactWriteCommand({ TransactItems: items }))
       } catch (err) {
-        if (!onlyConflicts(err)) throw err
+        if (!onlyTransient(err)) throw err
         clash = err
         return CONFLICT
       }
     },
-    { tries: 5, baseMs: 15, exhausted: () => clash },
+    { tries: TRANSACT_TRIES, baseMs: 25, capMs: 400, exhausted: () => clash },
   )
+}
+
+/**
+ * TransactWriteItems, retried with jitter when DynamoDB cancels it only because
+ * another transaction touched the same items at that moment or it was throttled
+ * (real DynamoDB does both; a failed condition is never retried here: callers
+ * decide what it means, through `transactOrExplain`). Still cancelled after
+ * TRANSACT_TRIES: an AppError 'unavailable' (503).
+ * @example await transactWrite([{ Put: { TableName, Item } }, { Update: { … } }])
+ */
+export async function transactWrite(items: TransactItem[]): Promise<void> {
+  try {
+    await sendRetrying(items)
+  } catch (err) {
+    throw unavailableIfTransient(err)
+  }
 }
 
 /** What a transaction came to: written, or cancelled with the items whose condition failed. */
@@ -63,8 +98,8 @@ export type TransactOutcome =
 /**
  * `transactWrite` that says which conditions failed instead of throwing: `ok: false`
  * when DynamoDB cancelled the transaction because at least one item's condition
- * failed. Any other error throws, a cancellation too (a clash that outlasted the
- * retries, throttling), unless `anyCancellation` asks for every cancellation as
+ * failed. Any other error throws, a cancellation too (a clash or throttling that
+ * outlasted the retries, as a 503 AppError), unless `anyCancellation` asks for every cancellation as
  * `ok: false` (then `failed` may be empty): for a caller that reads again and
  * decides again whatever changed.
  * @example
@@ -76,7 +111,7 @@ export async function transactOrExplain(
   opts: { anyCancellation?: boolean } = {},
 ): Promise<TransactOutcome> {
   try {
-    await transactWrite(items)
+    await sendRetrying(items)
     return { ok: true }
   } catch (err) {
     if (!(err instanceof TransactionCanceledException)) throw err
@@ -84,7 +119,7 @@ export async function transactOrExplain(
     err.CancellationReasons?.forEach((reason, i) => {
       if (reason.Code === 'ConditionalCheckFailed') failed.set(i, reason.Item ? unmarshall(reason.Item) : undefined)
     })
-    if (failed.size === 0 && !opts.anyCancellation) throw err
+    if (failed.size === 0 && !opts.anyCancellation) throw unavailableIfTransient(err)
     return { ok: false, failed, error: err }
   }
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { ORDER_FIXED_ITEMS, type StoredOrder, storedOrder, writeOrder } from '../db/orders'
 import type { LedgerEntry } from '../db/ledger'
+import { CONFLICT, retryOnConflict } from '../db/retry-on-conflict'
 import { MAX_TRANSACT_ITEMS } from '../db/transact'
 import { decideOrder } from '../domain/order'
 import { AppError, invalidField } from '../errors'
@@ -17,7 +18,8 @@ export const bodyHashOf = (body: unknown): string => createHash('sha256').update
  * entries, balances and the customer's binding are decided (lib/domain/order.ts)
  * from fresh reads and written in one transaction. A repeat of a stored order
  * returns the stored result (created: false) and writes nothing; a different
- * body for the same id is a 409. Concurrent deliveries race on the order's conditional create.
+ * body for the same id is a 409. Concurrent deliveries race on the order's conditional create;
+ * a lost race reads and decides again (docs/architecture.md §6.2).
  */
 export async function ingestOrder(
   brandId: string,
@@ -25,7 +27,7 @@ export async function ingestOrder(
   now = new Date(),
 ): Promise<{ result: OrderResult; created: boolean }> {
   const bodyHash = bodyHashOf(body)
-  for (let attempt = 0; attempt < 8; attempt++) {
+  return retryOnConflict(async () => {
     // Everything that does not depend on another read is read at once (order-inputs.ts). The order
     // is read up front although the write's condition would catch a repeat: duplicate deliveries are
     // common, and a cancelled transaction costs far more than one more key in a batch.
@@ -47,10 +49,25 @@ export async function ingestOrder(
     const stored = storedOrder(decided.order)
     const outcome = await writeOrder(stored, entriesFitOrThrow(decided.entries), decided.binding, decided.firstOrder)
     if (outcome === 'written') return { result: presentOrder(stored), created: true }
-    // 'exists' (another delivery won) or 'retry' (a binding or transaction conflict): read again and decide again.
-    await new Promise((r) => setTimeout(r, Math.random() * 20 * (attempt + 1)))
-  }
-  throw new AppError({ code: 'conflict', message: 'The order is being written by another request; retry.' })
+    if (outcome === 'entryTaken')
+      throw new AppError({
+        code: 'conflict',
+        message: `Order ${body.orderId} cannot be written: one of its ledger entries already exists.`,
+      })
+    // 'exists' (another delivery won) or 'retry' (a binding changed, a clash or throttling): read and decide again.
+    return CONFLICT
+  }, ORDER_RETRIES)
+}
+
+/**
+ * An order still losing races after its tries is not the sender's fault: 503 with
+ * Retry-After (lib/http/on-error.ts), so a sender that treats 4xx as final
+ * delivers it again instead of dropping it. A different body stays a 409.
+ */
+const ORDER_RETRIES = {
+  tries: 8,
+  exhausted: () =>
+    new AppError({ code: 'unavailable', message: 'The order is being written by another request; retry shortly.' }),
 }
 
 function sameOrderOrThrow(existing: StoredOrder, bodyHash: string): OrderResult {

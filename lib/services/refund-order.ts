@@ -1,4 +1,5 @@
 import { getEntries } from '../db/ledger'
+import { CONFLICT, retryOnConflict } from '../db/retry-on-conflict'
 import { getOrder, getRefund, type StoredOrder, type StoredRefund, writeRefund } from '../db/orders'
 import { decideRefund } from '../domain/order'
 import { AppError, invalidField } from '../errors'
@@ -11,7 +12,7 @@ import { minorOrThrow } from './money-fields'
  * (lib/domain/order.ts decideRefund). A reversed entry still pending or available
  * shrinks with a reversal entry of the same status; one already settled or paid
  * gets a negative adjustment that waits, available, for the next settlement batch.
- * Writes one transaction.
+ * Writes one transaction; a lost race reads and decides again.
  */
 export async function refundOrder(
   brandId: string,
@@ -20,7 +21,7 @@ export async function refundOrder(
   now = new Date(),
 ): Promise<{ refund: StoredRefund; created: boolean }> {
   const bodyHash = bodyHashOf({ orderId, ...body })
-  for (let attempt = 0; attempt < 8; attempt++) {
+  return retryOnConflict(async () => {
     const [order, existing] = await Promise.all([
       getOrder(brandId, orderId),
       getRefund(brandId, orderId, body.refundId),
@@ -41,9 +42,20 @@ export async function refundOrder(
       checksOf(order, decided),
     )
     if (result === 'written') return { refund: decided.refund, created: true }
-    await new Promise((r) => setTimeout(r, Math.random() * 20 * (attempt + 1)))
-  }
-  throw new AppError({ code: 'conflict', message: 'The order is changing; retry the refund.' })
+    if (result === 'entryTaken')
+      throw new AppError({
+        code: 'conflict',
+        message: `Refund ${body.refundId} cannot be written: one of its ledger entries already exists.`,
+      })
+    // Another refund or delivery won, an entry moved on, a clash or throttling: read and decide again.
+    return CONFLICT
+  }, REFUND_RETRIES)
+}
+
+/** Still losing after its tries: 503 with Retry-After, so the sender delivers the refund again (a 409 is final). */
+const REFUND_RETRIES = {
+  tries: 8,
+  exhausted: () => new AppError({ code: 'unavailable', message: 'The order is changing; retry the refund shortly.' }),
 }
 
 function sameRefundOrThrow(existing: StoredRefund, bodyHash: string): StoredRefund {
