@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi'
+import { MAX_MONEY } from '../domain/money'
 
 /** Ids and codes in paths: short, URL-safe, nothing that could reach a key builder unescaped. */
 export const IdParam = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Must be 1-64 letters, digits, "_" or "-".')
@@ -14,11 +15,12 @@ export const PageQuery = z.object({ cursor: Cursor, limit: Limit })
  * Money as sent: minor units (an integer such as 1999) or a decimal string in
  * major units ("19.99"). The string is converted exactly by the currency's own
  * exponent (CNY 2, JPY 0) where the currency is known: see `minorUnits`. Strings
- * carry at most two decimals; three-decimal currencies (BHD, KWD) send minor units.
+ * carry at most two decimals; three-decimal currencies (BHD, KWD) send minor units. Either is at most
+ * `MAX_MONEY` minor units once converted (`minorOrThrow`, the order's own check).
  */
 export const Money = z
   .union([
-    z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+    z.number().int().min(0).max(MAX_MONEY, `At most ${MAX_MONEY} minor units.`),
     z.string().regex(/^\d{1,15}(\.\d{1,2})?$/, 'Must be a non-negative amount such as 1999 (minor units) or "19.99".'),
   ])
   .openapi({
