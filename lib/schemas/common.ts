@@ -31,17 +31,40 @@ export type MoneyInput = z.infer<typeof Money>
 
 export const Timestamp = z.iso.datetime({ offset: true })
 
+/** True for `YYYY-MM-DD` naming a real calendar day (2026-02-30 is not one). */
+export const isCalendarDay = (d: string): boolean => {
+  const t = Date.parse(`${d.slice(0, 10)}T00:00:00Z`)
+  return !Number.isNaN(t) && new Date(t).toISOString().startsWith(d.slice(0, 10))
+}
+
+/** The earliest `paidAt` accepted; the latest is a day ahead of now (clocks differ, never years). */
+export const EARLIEST_PAID_AT = '2000-01-01T00:00:00.000Z'
+
+/**
+ * When an order was paid: an ISO time with offset, on a calendar day, from 2000 to one day ahead of now, stored
+ * as UTC with `Z` (`+08:00` converted), since ledger and index sort keys compare these strings.
+ */
+export const PaidAt = Timestamp.refine((t) => isCalendarDay(t.slice(0, 10)), 'Not a calendar date.')
+  .refine((t) => {
+    const at = Date.parse(t)
+    return at >= Date.parse(EARLIEST_PAID_AT) && at <= Date.now() + 86_400_000
+  }, 'Must be between 2000-01-01 and one day from now.')
+  .transform((t) => new Date(t).toISOString())
+
 /** A dotted IPv4 literal with each octet 0-255 and no leading zeros (127.0.0.1, 192.168.1.20). */
 const IPV4 = /^((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/
 
 /**
- * A hostname such as `shop.example.com` (no scheme, port or path). `localhost` and
- * IPv4 literals are accepted too, so a local demo or a test on 127.0.0.1 can share links.
+ * A hostname such as `shop.example.com` (no scheme or path), with an optional port
+ * (`shop.example.com:8443`; without one, only the scheme's default port is allowed,
+ * `isAllowedTarget`). `localhost` and IPv4 literals are accepted too, so a local demo
+ * or a test on 127.0.0.1 can share links.
  */
 export const Hostname = z
   .string()
   .toLowerCase()
-  .refine(
-    (h) => /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$|^localhost$/.test(h) || IPV4.test(h),
-    'Must be a hostname such as shop.example.com.',
-  )
+  .refine((entry) => {
+    const [, h = '', port] = /^(.*?)(?::(\d{1,5}))?$/.exec(entry) ?? []
+    if (port !== undefined && !(Number(port) >= 1 && Number(port) <= 65535 && !port.startsWith('0'))) return false
+    return /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$|^localhost$/.test(h) || IPV4.test(h)
+  }, 'Must be a hostname such as shop.example.com, with an optional port (shop.example.com:8443).')

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi'
-import { Money, Timestamp, type MoneyInput } from './common'
+import { Money, PaidAt, type MoneyInput } from './common'
 import { isCurrency, MAX_MONEY, MAX_QTY, minorUnits } from '../domain/money'
 import { Sku } from './product'
 
@@ -21,7 +21,7 @@ export const OrderBody = z
     clickId: Code.optional(),
     refCode: Code.optional(),
     currency: z.string().refine(isCurrency, 'Must be an ISO 4217 code such as CNY.'),
-    paidAt: Timestamp,
+    paidAt: PaidAt,
     lines: z.array(OrderLine).min(1, 'An order needs at least one line.').max(200),
   })
   .transform((o, ctx) => {
