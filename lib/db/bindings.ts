@@ -1,6 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb'
 import { db } from './client'
-import { decodeCursor, encodeCursor } from './items'
+import { cursorAfter, startKeyOf } from './items'
 import { keys } from './keys'
 import { tableName } from './table'
 import { transactOrExplain, type TransactItem } from './transact'
@@ -34,22 +34,20 @@ export async function listBoundCustomers(
   distributorId: string,
   opts: { cursor?: string; limit?: number },
 ): Promise<{ items: BoundCustomer[]; nextCursor?: string }> {
-  const r = await db().send(
-    new QueryCommand({
-      TableName: tableName(),
-      IndexName: 'GSI2',
-      KeyConditionExpression: 'gsi2pk = :pk',
-      ExpressionAttributeValues: { ':pk': keys.boundTo(distributorId) },
-      ExclusiveStartKey: decodeCursor(opts.cursor),
-      Limit: opts.limit ?? 100,
-    }),
-  )
+  const input = {
+    IndexName: 'GSI2',
+    KeyConditionExpression: 'gsi2pk = :pk',
+    ExpressionAttributeValues: { ':pk': keys.boundTo(distributorId) },
+    Limit: opts.limit ?? 100,
+  }
+  const start = startKeyOf(input, opts.cursor)
+  const r = await db().send(new QueryCommand({ TableName: tableName(), ...input, ExclusiveStartKey: start }))
   const items = (r.Items ?? []).map((i) => ({
     key: { pk: String(i.pk), sk: String(i.sk) },
     customerId: String(i.gsi2sk),
     distributorId: String(i.distributorId),
   }))
-  return { items, nextCursor: encodeCursor(r.LastEvaluatedKey) }
+  return { items, nextCursor: cursorAfter(input, r.LastEvaluatedKey) }
 }
 
 /**

@@ -1,10 +1,9 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb'
 import { db } from './client'
 import { keys } from './keys'
-import { decodeCursor, encodeCursor, strip, type Page } from './items'
+import { decodeCursor, encodeCursor, invalidCursor, strip, type Page } from './items'
 import { tableName } from './table'
 import { listDistributors } from './distributors'
-import { AppError } from '../errors'
 import type { Distributor, DistributorFilter } from '../schemas/distributor'
 
 /** Items read per round trip, and round trips per request: at most 1,000 index items read for one page. */
@@ -50,7 +49,9 @@ export async function searchDistributors(
 ): Promise<Page<Distributor>> {
   const f = filterExpression(filter)
   if (!f) return listDistributors(brandId, opts)
-  let start = decodeCursor(opts.cursor)
+  // The cursor is bound to the brand and the filter: another's is refused before any read.
+  const scope = { list: 'distributor-search', brandId, filter: f }
+  let start = startFrom(decodeCursor(scope, opts.cursor))
   const items: Distributor[] = []
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const r = await queryRound(brandId, f, start)
@@ -63,43 +64,37 @@ export async function searchDistributors(
       return {
         items,
         nextCursor: more
-          ? encodeCursor({ pk: item.pk, sk: item.sk, gsi1pk: item.gsi1pk, gsi1sk: item.gsi1sk })
+          ? encodeCursor(scope, { pk: item.pk, sk: item.sk, gsi1pk: item.gsi1pk, gsi1sk: item.gsi1sk })
           : undefined,
       }
     }
     start = r.LastEvaluatedKey
     if (!start) return { items }
   }
-  return { items, nextCursor: encodeCursor(start) }
+  return { items, nextCursor: encodeCursor(scope, start) }
 }
 
-async function queryRound(
+function startFrom(state: unknown): Record<string, unknown> | undefined {
+  if (state === undefined) return undefined
+  if (state && typeof state === 'object' && !Array.isArray(state)) return state as Record<string, unknown>
+  throw invalidCursor()
+}
+
+function queryRound(
   brandId: string,
   f: NonNullable<ReturnType<typeof filterExpression>>,
   start: Record<string, unknown> | undefined,
 ) {
-  try {
-    return await db().send(
-      new QueryCommand({
-        TableName: tableName(),
-        IndexName: 'GSI1',
-        KeyConditionExpression: 'gsi1pk = :pk',
-        FilterExpression: f.expression,
-        ExpressionAttributeNames: f.names,
-        ExpressionAttributeValues: { ...f.values, ':pk': keys.distributorsOf(brandId) },
-        Limit: READ_PAGE,
-        ExclusiveStartKey: start,
-      }),
-    )
-  } catch (err) {
-    // A well-formed cursor that is not a key of this index: a field error, as for every list.
-    if (start && (err as { name?: string }).name === 'ValidationException') {
-      throw new AppError({
-        code: 'invalid_input',
-        message: 'The cursor is not one this API returned.',
-        fields: { cursor: 'Invalid cursor.' },
-      })
-    }
-    throw err
-  }
+  return db().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      FilterExpression: f.expression,
+      ExpressionAttributeNames: f.names,
+      ExpressionAttributeValues: { ...f.values, ':pk': keys.distributorsOf(brandId) },
+      Limit: READ_PAGE,
+      ExclusiveStartKey: start,
+    }),
+  )
 }

@@ -1,7 +1,8 @@
-import { GetCommand, QueryCommand, type QueryCommandInput, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb'
+import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb'
 import { db } from './client'
 import { tableName } from './table'
 import { AppError } from '../errors'
+import { hmac, safeEqual, signingSecret } from '../auth/secrets'
 
 /** Attributes that are keys or bookkeeping, stripped before an item leaves the data layer. */
 const INTERNAL = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'ttl', 'entity'])
@@ -37,22 +38,64 @@ export async function readOne<T>(read: KeyedRead<T>, consistent = false): Promis
   return item ? read.parse(item) : undefined
 }
 
-/** Cursor ↔ LastEvaluatedKey: base64url JSON, opaque to clients. */
-export const encodeCursor = (key: Record<string, unknown> | undefined): string | undefined =>
-  key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined
+/**
+ * A list position handed to a client: `c1.<base64url JSON>.<HMAC>`, keyed by the signing secret and bound to a
+ * scope: the list it came from (for a Query: its key, index, filters and order, so the brand or distributor
+ * and the filter values). A cursor edited, forged, or replayed on another list, brand or filter set fails the
+ * HMAC and is a 422 on `cursor` before any read (docs/architecture.md §2.5).
+ */
+export function encodeCursor(scope: unknown, state: unknown): string | undefined {
+  if (state === undefined) return undefined
+  const body = Buffer.from(JSON.stringify(state)).toString('base64url')
+  return `${CURSOR_VERSION}.${body}.${cursorMac(scope, body)}`
+}
 
-export function decodeCursor(cursor: string | undefined): Record<string, unknown> | undefined {
+/** The state sealed by `encodeCursor` under the same scope; undefined for no cursor; else a 422 on `cursor`. */
+export function decodeCursor(scope: unknown, cursor: string | undefined): unknown {
   if (!cursor) return undefined
+  const [v, body, mac, extra] = cursor.split('.')
+  if (v !== CURSOR_VERSION || !body || !mac || extra !== undefined) throw invalidCursor()
+  if (!safeEqual(mac, cursorMac(scope, body))) throw invalidCursor()
   try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown
-    if (key && typeof key === 'object' && !Array.isArray(key)) return key as Record<string, unknown>
+    return JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as unknown
   } catch {
-    // fall through to the field error below
+    throw invalidCursor()
   }
+}
+
+const CURSOR_VERSION = 'c1'
+const cursorMac = (scope: unknown, body: string) => hmac(signingSecret(), `cursor:${stableJson(scope)}:${body}`)
+
+/** JSON with object keys sorted, so the same scope always hashes the same. */
+function stableJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`
+  if (v && typeof v === 'object') {
+    const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined)
+    return `{${entries
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, x]) => `${JSON.stringify(k)}:${stableJson(x)}`)
+      .join(',')}}`
+  }
+  return JSON.stringify(v) ?? 'null'
+}
+
+/** A Query's identity for its cursors: everything but the page size (a client may change `limit` between pages). */
+type QueryInput = Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>
+const queryScope = ({ Limit: _limit, ...rest }: QueryInput) => ({ query: rest })
+
+/** The start key a cursor marks on this Query, checked before any read; a 422 on `cursor` when it is not one. */
+export function startKeyOf(input: QueryInput, cursor: string | undefined): Record<string, unknown> | undefined {
+  const key = decodeCursor(queryScope(input), cursor)
+  if (key === undefined) return undefined
+  if (key && typeof key === 'object' && !Array.isArray(key)) return key as Record<string, unknown>
   throw invalidCursor()
 }
 
-const invalidCursor = () =>
+/** The cursor for where a Query stopped. */
+export const cursorAfter = (input: QueryInput, key: Record<string, unknown> | undefined): string | undefined =>
+  key ? encodeCursor(queryScope(input), key) : undefined
+
+export const invalidCursor = () =>
   new AppError({
     code: 'invalid_input',
     message: 'The cursor is not one this API returned.',
@@ -65,18 +108,8 @@ export interface Page<T> {
 }
 
 /** One Query on one key, a page at a time; the cursor carries where it stopped. */
-export async function queryPage<T>(
-  input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>,
-  cursor?: string,
-): Promise<Page<T>> {
-  const start = decodeCursor(cursor)
-  let r: QueryCommandOutput
-  try {
-    r = await db().send(new QueryCommand({ TableName: tableName(), ...input, ExclusiveStartKey: start }))
-  } catch (err) {
-    // A well-formed cursor that is not a key of this query (forged, or from another list or brand): a 422, not a 500.
-    if (start && (err as { name?: string }).name === 'ValidationException') throw invalidCursor()
-    throw err
-  }
-  return { items: (r.Items ?? []).map((i) => strip<T>(i)), nextCursor: encodeCursor(r.LastEvaluatedKey) }
+export async function queryPage<T>(input: QueryInput, cursor?: string): Promise<Page<T>> {
+  const start = startKeyOf(input, cursor)
+  const r = await db().send(new QueryCommand({ TableName: tableName(), ...input, ExclusiveStartKey: start }))
+  return { items: (r.Items ?? []).map((i) => strip<T>(i)), nextCursor: cursorAfter(input, r.LastEvaluatedKey) }
 }

@@ -122,8 +122,12 @@ function rangeAndFilter(keyName: string, skName: string, key: string, f: LedgerF
 
 /** A distributor's entries, newest first, by paid time range and status. */
 export function listLedgerOf(distributorId: string, f: LedgerFilter): Promise<Page<LedgerEntry>> {
-  return queryPage<LedgerEntry>(rangeAndFilter('pk', 'sk', keys.ledgerOf(distributorId), f), f.cursor)
+  return queryPage<LedgerEntry>(ledgerOfQuery(distributorId, f), f.cursor)
 }
+
+/** The Query `listLedgerOf` sends: a caller checks a cursor against it before other reads. */
+export const ledgerOfQuery = (distributorId: string, f: LedgerFilter) =>
+  rangeAndFilter('pk', 'sk', keys.ledgerOf(distributorId), f)
 
 /** One write shard of a brand's entries for a month, newest first. */
 export function listBrandLedgerShard(

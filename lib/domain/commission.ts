@@ -45,7 +45,7 @@ export const lineBase = (l: PricedLine): number => l.unitPrice * l.qty - (l.disc
 
 /**
  * The commissions an order earns for a chain (docs/architecture.md §3.2): per line and
- * level, floor(base × bps / 10000) or fixed × qty, grouped into one draft per
+ * level, floor(base × bps / 10000) or fixed × qty (at most the line's base), grouped into one draft per
  * level and rule, each group capped by its rule's capPerOrder. Pure: nothing is written.
  */
 export function commissionsFor(
@@ -61,7 +61,8 @@ export function commissionsFor(
       const rate = resolveRate(line, member.level, member.type, ruleSet, paidAt, programmeDefaultBps)
       if (!rate) continue
       const base = lineBase(line)
-      const amount = 'bps' in rate.level ? applyBps(base, rate.level.bps) : rate.level.fixed * line.qty
+      // A commission never exceeds the line it is paid on: a fixed amount per unit is capped at the line's base.
+      const amount = 'bps' in rate.level ? applyBps(base, rate.level.bps) : Math.min(rate.level.fixed * line.qty, base)
       const key = `${member.level}#${rate.ruleId}`
       const draft: CommissionDraft & { cap?: number } = drafts.get(key) ?? {
         distributorId: member.distributorId,

@@ -3,6 +3,16 @@
  * These helpers convert exactly between decimal strings and minor units.
  */
 
+/**
+ * The largest money value the API accepts or computes, in minor units: 10^12 (¥10 billion at two decimals),
+ * so a sum of many such values stays far inside 2^53 (docs/architecture.md §3.1). Prices, discounts, fixed
+ * commissions, caps, thresholds, refunds, a line's base and an order's total are all checked against it.
+ */
+export const MAX_MONEY = 1_000_000_000_000
+
+/** The largest quantity on an order or refund line. */
+export const MAX_QTY = 1_000_000
+
 /** Digits after the decimal point for a currency: CNY 2, JPY 0, BHD 3. */
 export function currencyExponent(currency: string): number {
   return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2
@@ -38,9 +48,12 @@ export function parseMajor(text: string, exponent: number): number | null {
  * @example formatMajor(123450, 2) === '1234.50'
  */
 export function formatMajor(minor: number, exponent: number): string {
-  if (!Number.isSafeInteger(minor)) throw new RangeError(`not an integer amount: ${minor}`)
+  if (!Number.isInteger(minor)) throw new RangeError(`not an integer amount: ${minor}`)
   const sign = minor < 0 ? '-' : ''
-  const digits = String(Math.abs(minor)).padStart(exponent + 1, '0')
+  // BigInt prints a stored value past 2^53 as its digits (String would print 1e+21): a page still renders it.
+  const digits = BigInt(Math.abs(minor))
+    .toString()
+    .padStart(exponent + 1, '0')
   if (exponent === 0) return sign + digits
   return `${sign}${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`
 }

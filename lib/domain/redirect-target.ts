@@ -1,6 +1,9 @@
 /**
  * True when a share target is an http(s) URL whose host is one of the brand's
- * allowed domains or a subdomain of one: the guard against open redirects.
+ * allowed domains or a subdomain of one, on the same port: the guard against open
+ * redirects. An allowed domain without a port allows only the scheme's default port
+ * (`shop.cn` allows https://shop.cn/ and http://shop.cn/, not https://shop.cn:8443/);
+ * `shop.cn:8443` allows that port only.
  * @example isAllowedTarget('https://m.shop.cn/p/1', ['shop.cn']) === true
  */
 export function isAllowedTarget(url: string, allowedDomains: readonly string[]): boolean {
@@ -13,7 +16,12 @@ export function isAllowedTarget(url: string, allowedDomains: readonly string[]):
   if (u.protocol !== 'https:' && u.protocol !== 'http:') return false
   if (u.username || u.password) return false
   const host = u.hostname.toLowerCase()
-  return allowedDomains.some((d) => host === d || host.endsWith(`.${d}`))
+  const defaultPort = u.protocol === 'https:' ? '443' : '80'
+  const port = u.port || defaultPort
+  return allowedDomains.some((entry) => {
+    const [, d = '', p] = /^(.*?)(?::(\d{1,5}))?$/.exec(entry.toLowerCase()) ?? []
+    return (host === d || host.endsWith(`.${d}`)) && port === (p ?? defaultPort)
+  })
 }
 
 /**

@@ -1,7 +1,10 @@
 import { z } from '@hono/zod-openapi'
-import { Cursor, IdParam, Limit } from './common'
+import { Cursor, IdParam, Limit, isCalendarDay } from './common'
 
-const DateOrTime = z.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/, 'Use YYYY-MM-DD or an ISO UTC time.')
+const DateOrTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/, 'Use YYYY-MM-DD or an ISO UTC time.')
+  .refine((d) => isCalendarDay(d) && (d.length === 10 || !Number.isNaN(Date.parse(d))), 'Not a calendar date.')
 
 export const CommissionQuery = z
   .object({

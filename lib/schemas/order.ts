@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi'
-import { Money, Timestamp, type MoneyInput } from './common'
-import { isCurrency, minorUnits } from '../domain/money'
+import { Money, PaidAt, type MoneyInput } from './common'
+import { isCurrency, MAX_MONEY, MAX_QTY, minorUnits } from '../domain/money'
 import { Sku } from './product'
 
 const Code = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Must be 1-64 letters, digits, "_" or "-".')
@@ -30,7 +30,7 @@ export const OrderBody = z
     clickId: Code.optional(),
     refCode: Code.optional(),
     currency: z.string().refine(isCurrency, 'Must be an ISO 4217 code such as CNY.'),
-    paidAt: Timestamp,
+    paidAt: PaidAt,
     lines: z.array(OrderLine).min(1, 'An order needs at least one line.').max(200),
   })
   .transform((o, ctx) => {
@@ -38,8 +38,10 @@ export const OrderBody = z
     const money = (v: MoneyInput, path: Array<string | number>) => {
       const minor = minorUnits(v, o.currency)
       if (minor === null) ctx.addIssue({ code: 'custom', path, message: `Not an amount in ${o.currency}.` })
+      else if (minor > MAX_MONEY) ctx.addIssue({ code: 'custom', path, message: `At most ${MAX_MONEY} minor units.` })
       return minor ?? 0
     }
+    let total = 0
     const skus = new Set<string>()
     const lines = o.lines.map((l, i) => {
       const unitPrice = money(l.unitPrice, ['lines', i, 'unitPrice'])
@@ -57,8 +59,15 @@ export const OrderBody = z
           message: 'Each SKU appears once per order; add the quantities.',
         })
       skus.add(l.sku)
+      // A line's base and the order's total stay within MAX_MONEY, so every sum of them is exact.
+      const base = unitPrice * l.qty - (discount ?? 0)
+      if (base > MAX_MONEY)
+        ctx.addIssue({ code: 'custom', path: ['lines', i, 'qty'], message: `unitPrice × qty is over ${MAX_MONEY}.` })
+      total += base
       return { ...l, unitPrice, discount }
     })
+    if (total > MAX_MONEY)
+      ctx.addIssue({ code: 'custom', path: ['lines'], message: `The order's total is over ${MAX_MONEY} minor units.` })
     return { ...o, lines }
   })
   .openapi('OrderInput')
@@ -69,7 +78,7 @@ export const RefundBody = z
     z.strictObject({
       refundId: Code,
       lines: z
-        .array(z.strictObject({ sku: Sku, qty: z.number().int().min(1) }))
+        .array(z.strictObject({ sku: Sku, qty: z.number().int().min(1).max(MAX_QTY) }))
         .min(1)
         .max(200),
     }),

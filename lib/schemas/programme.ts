@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi'
 import { Hostname } from './common'
 import { DistributorTypeSchema } from './distributor'
-import { isCurrency } from '../domain/money'
+import { isCurrency, MAX_MONEY } from '../domain/money'
 
 /** A brand's programme: the rules that govern attribution, holds and payouts (docs/architecture.md §3, §4). */
 export const Programme = z
@@ -13,7 +13,12 @@ export const Programme = z
     selfPurchase: z.enum(['allow', 'deny']),
     allowedDomains: z.array(Hostname).min(1, 'List at least one domain share links may point to.').max(50),
     currency: z.string().refine(isCurrency, 'Must be an ISO 4217 code such as CNY.'),
-    payoutThreshold: z.number().int().min(0).openapi({ description: 'Minor units; smaller nets carry forward.' }),
+    payoutThreshold: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_MONEY)
+      .openapi({ description: 'Minor units; smaller nets carry forward.' }),
     defaultBps: z
       .array(z.number().int().min(0).max(10000))
       .min(1)

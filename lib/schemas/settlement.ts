@@ -1,6 +1,10 @@
 import { z } from '@hono/zod-openapi'
+import { isCalendarDay } from './common'
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD.')
+const Day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD.')
+  .refine(isCalendarDay, 'Not a calendar date.')
 
 export const CloseBody = z
   .union([

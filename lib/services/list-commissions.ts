@@ -1,5 +1,14 @@
-import { LEDGER_SHARDS, listBrandLedgerShard, listLedgerOf, type EntryStatus, type LedgerEntry } from '../db/ledger'
-import { decodeCursor, encodeCursor, type Page } from '../db/items'
+import {
+  LEDGER_SHARDS,
+  ledgerOfQuery,
+  listBrandLedgerShard,
+  listLedgerOf,
+  type EntryStatus,
+  type LedgerEntry,
+} from '../db/ledger'
+import { decodeCursor, encodeCursor, invalidCursor, startKeyOf, type Page } from '../db/items'
+import { AppError } from '../errors'
+import { MAX_REPORT_DAYS } from '../schemas/report'
 import { getDistributorOrThrow } from './distributor-or-throw'
 import { getOrderOrThrow } from './get-order-or-throw'
 
@@ -39,15 +48,24 @@ export async function listCommissions(brandId: string, f: CommissionFilter): Pro
     return { items: pages.flatMap((p) => p.items).filter((e) => e.orderId === f.orderId) }
   }
   if (f.distributorId) {
+    // The cursor is checked before the distributor is read: a forged one costs no read at all.
+    startKeyOf(ledgerOfQuery(f.distributorId, f), f.cursor)
     await getDistributorOrThrow(brandId, f.distributorId, 'distributorId')
     return listLedgerOf(f.distributorId, f)
   }
-  const to = f.to ?? new Date().toISOString()
-  const from = f.from ?? `${to.slice(0, 7)}-01`
+  const scope = { list: 'commissions', brandId, status: f.status, from: f.from, to: f.to }
+  const state = positionIn(decodeCursor(scope, f.cursor))
+  // The first page fixes the range (to defaults to now), so later pages walk the same months.
+  const to = state?.to ?? f.to ?? new Date().toISOString()
+  const from = state?.from ?? f.from ?? `${to.slice(0, 7)}-01`
+  checkRange(from, to)
   const months = monthsBetween(from, to)
-  const state = (decodeCursor(f.cursor) as { m?: number; s?: number; c?: string } | undefined) ?? {}
+  if (state && (state.m >= months.length || state.s >= LEDGER_SHARDS)) throw invalidCursor()
   const items: LedgerEntry[] = []
-  for (let m = state.m ?? 0, s = state.s ?? 0, c = state.c; m < months.length; ) {
+  let { m, s, c } = state ?? { m: 0, s: 0, c: undefined }
+  for (let pages = 0; m < months.length && items.length < f.limit; pages++) {
+    // Bounded work per request: after MAX_QUERY_PAGES reads, answer with what was found and where to go on.
+    if (pages === MAX_QUERY_PAGES) break
     const page = await listBrandLedgerShard(brandId, months[m] as string, s, {
       status: f.status,
       from,
@@ -61,7 +79,49 @@ export async function listCommissions(brandId: string, f: CommissionFilter): Pro
       s++
       if (s === LEDGER_SHARDS) [m, s] = [m + 1, 0]
     }
-    if (items.length >= f.limit) return { items, nextCursor: m < months.length ? encodeCursor({ m, s, c }) : undefined }
   }
-  return { items }
+  return { items, nextCursor: m < months.length ? encodeCursor(scope, { m, s, c, from, to }) : undefined }
+}
+
+/** Query pages one brand-wide listing reads per request at most. */
+export const MAX_QUERY_PAGES = 10
+
+/** A brand-wide listing walks at most this many days of months (as reports, lib/schemas/report.ts). */
+const MAX_LIST_DAYS = MAX_REPORT_DAYS
+
+function checkRange(from: string, to: string): void {
+  const days = (Date.parse(to.slice(0, 10)) - Date.parse(from.slice(0, 10))) / 86_400_000
+  if (!(days <= MAX_LIST_DAYS)) {
+    throw new AppError({
+      code: 'invalid_input',
+      message: `A listing covers at most ${MAX_LIST_DAYS} days.`,
+      fields: { from: `At most ${MAX_LIST_DAYS} days before to.` },
+    })
+  }
+}
+
+interface Position {
+  m: number
+  s: number
+  c?: string
+  from: string
+  to: string
+}
+
+/** A decoded position, its fields checked even though signed: integers in range, strings where strings go. */
+function positionIn(state: unknown): Position | undefined {
+  if (state === undefined) return undefined
+  const p = state as Partial<Position> | null
+  const ok =
+    !!p &&
+    typeof p === 'object' &&
+    Number.isSafeInteger(p.m) &&
+    Number.isSafeInteger(p.s) &&
+    (p.m as number) >= 0 &&
+    (p.s as number) >= 0 &&
+    (p.c === undefined || typeof p.c === 'string') &&
+    typeof p.from === 'string' &&
+    typeof p.to === 'string'
+  if (!ok) throw invalidCursor()
+  return p as Position
 }

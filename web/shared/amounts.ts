@@ -36,8 +36,11 @@ export function bpsToPercent(bps: number): string {
  * @example formatMinor(-1005, 2) === '-10.05'
  */
 export function formatMinor(minor: number, exponent: number): string {
-  if (!Number.isSafeInteger(minor)) throw new RangeError(`not an integer amount: ${minor}`)
-  const digits = String(Math.abs(minor)).padStart(exponent + 1, '0')
+  if (!Number.isInteger(minor)) throw new RangeError(`not an integer amount: ${minor}`)
+  // BigInt prints a stored value past 2^53 as its digits (String would print 1e+21): a page still renders it.
+  const digits = BigInt(Math.abs(minor))
+    .toString()
+    .padStart(exponent + 1, '0')
   const sign = minor < 0 ? '-' : ''
   return exponent === 0 ? sign + digits : `${sign}${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`
 }

@@ -53,7 +53,7 @@ describe('commissionsFor (property)', () => {
               // floor(base × bps / 10000): never more than the rate, less by under one minor unit.
               expect(l.amount * 10000).toBeLessThanOrEqual(l.base * d.bps)
               expect((l.amount + 1) * 10000).toBeGreaterThan(l.base * d.bps)
-            } else expect(l.amount).toBe((d.fixed ?? 0) * line.qty)
+            } else expect(l.amount).toBe(Math.min((d.fixed ?? 0) * line.qty, l.base))
             const key = `${d.level}#${l.sku}`
             expect(seen.has(key), `line ${l.sku} paid twice at level ${d.level}`).toBe(false)
             seen.add(key)
@@ -88,7 +88,7 @@ describe('commissionsFor (property)', () => {
               .filter((r) => applies(r, l, m.level, m.type, paidAt, set))
               .map((r) => {
                 const lv = r.levels[m.level - 1]!
-                return 'bps' in lv ? Math.floor((base * lv.bps) / 10000) : lv.fixed * l.qty
+                return 'bps' in lv ? Math.floor((base * lv.bps) / 10000) : Math.min(lv.fixed * l.qty, base)
               })
             const fallback = bps[m.level - 1] !== undefined ? Math.floor((base * bps[m.level - 1]!) / 10000) : 0
             return sum + Math.max(fallback, ...pays)
@@ -99,6 +99,43 @@ describe('commissionsFor (property)', () => {
       }),
       { numRuns: 300 },
     )
+  })
+})
+
+describe('commissionsFor never pays more than a line (property)', () => {
+  it("every line amount is at most its base, and every entry at most the sum of its lines' bases", () => {
+    fc.assert(
+      fc.property(ruleSet, lines, chain, isoAround, defaultBps, (set, ls, members, paidAt, bps) => {
+        for (const d of commissionsFor(ls, members, set, paidAt, bps)) {
+          for (const l of d.lines) {
+            expect(l.amount).toBeGreaterThanOrEqual(0)
+            expect(l.amount).toBeLessThanOrEqual(l.base)
+          }
+          expect(d.amount).toBeLessThanOrEqual(d.lines.reduce((s, l) => s + l.base, 0))
+        }
+      }),
+      { numRuns: 500 },
+    )
+  })
+
+  it('a fixed rule of 2^53 − 1 per unit on a ¥1.00 line pays ¥1.00', () => {
+    const rule: Rule = {
+      id: 'r_huge',
+      name: 'huge',
+      scope: 'default',
+      levels: [{ fixed: Number.MAX_SAFE_INTEGER }],
+      version: 1,
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    }
+    const [draft] = commissionsFor(
+      [{ sku: 'A', qty: 1, unitPrice: 100 }],
+      [{ level: 1, distributorId: 'd_1', type: 'member' }],
+      { rules: [rule], campaigns: [] },
+      '2026-06-01T00:00:00.000Z',
+      [1000],
+    )
+    expect(draft?.amount).toBe(100)
+    expect(draft?.lines[0]?.amount).toBe(100)
   })
 })
 

@@ -63,7 +63,7 @@ describe('decideOrder (property)', () => {
     )
   })
 
-  it('each line of an entry earns at most base × the rule’s bps, or exactly its fixed × qty; an entry at most its lines', () => {
+  it('each line of an entry earns at most base × the rule’s bps, or its fixed × qty capped at its base; an entry at most its lines', () => {
     fc.assert(
       fc.property(decided, ({ decision }) => {
         for (const e of decision.entries) {
@@ -71,7 +71,8 @@ describe('decideOrder (property)', () => {
           expect(e.amount).toBeLessThanOrEqual(e.lines.reduce((s, l) => s + l.amount, 0))
           for (const l of e.lines) {
             if (e.bps !== undefined) expect(l.amount * 10000).toBeLessThanOrEqual(l.base * e.bps)
-            else expect(l.amount).toBe((e.fixed ?? 0) * l.qty)
+            else expect(l.amount).toBe(Math.min((e.fixed ?? 0) * l.qty, l.base))
+            expect(l.amount).toBeLessThanOrEqual(l.base)
           }
         }
       }),

@@ -11,8 +11,19 @@ describe('isAllowedTarget', () => {
     expect(isAllowedTarget('https://m.shop.example.com/p/1?x=1#y', allowed)).toBe(true)
     expect(isAllowedTarget('https://a.b.shop.example.com/', allowed)).toBe(true)
     expect(isAllowedTarget('https://SHOP.Example.COM/p', allowed)).toBe(true)
-    expect(isAllowedTarget('https://shop.example.com:8443/p', allowed)).toBe(true)
+    expect(isAllowedTarget('https://shop.example.com:443/p', allowed)).toBe(true)
     expect(isAllowedTarget('https://other.cn/p', ['shop.example.com', 'other.cn'])).toBe(true)
+  })
+
+  it('compares ports: a bare domain allows only the default port, a domain with a port only that port', () => {
+    expect(isAllowedTarget('https://shop.example.com:8443/p', allowed)).toBe(false)
+    expect(isAllowedTarget('http://shop.example.com:8080/p', allowed)).toBe(false)
+    expect(isAllowedTarget('https://shop.example.com:8443/p', ['shop.example.com:8443'])).toBe(true)
+    expect(isAllowedTarget('https://m.shop.example.com:8443/p', ['shop.example.com:8443'])).toBe(true)
+    expect(isAllowedTarget('https://shop.example.com/p', ['shop.example.com:8443'])).toBe(false)
+    expect(isAllowedTarget('https://shop.example.com:9000/p', ['shop.example.com:8443'])).toBe(false)
+    expect(isAllowedTarget('http://localhost:3000/p', ['localhost:3000'])).toBe(true)
+    expect(isAllowedTarget('http://localhost:4000/p', ['localhost:3000'])).toBe(false)
   })
 
   it('rejects other schemes, hosts and look-alikes', () => {
