@@ -54,7 +54,12 @@ export const ShopifyOrder = z
     line_items: z.array(ShopifyLineItem).max(500),
     // Cart apps write what they like into note attributes: any value is read as text, as Shopify shows it.
     note_attributes: z
-      .array(z.object({ name: Text, value: z.unknown().transform((v) => String(v).slice(0, 1000)) }))
+      .array(
+        z.object({
+          name: Text,
+          value: z.union([z.string(), z.number(), z.boolean(), z.null()]).transform((v) => String(v).slice(0, 1000)),
+        }),
+      )
       .max(100)
       .nullish(),
     landing_site: z.string().max(4000).nullish(),

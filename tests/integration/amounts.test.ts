@@ -1,6 +1,6 @@
 import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { describe, expect, it } from 'vitest'
-import { consoleSessionFor } from '../../lib/auth/console-session'
+import { consoleCookieOf } from '../support/console'
 import { db } from '../../lib/db/client'
 import { keys } from '../../lib/db/keys'
 import { tableName } from '../../lib/db/table'
@@ -157,7 +157,7 @@ describe('pages render huge stored values', () => {
     expect(counters).toBeGreaterThan(0)
 
     const html = { accept: 'text/html' }
-    const console = `rpl_console=${consoleSessionFor(b.brand.id, 'admin')}`
+    const console = await consoleCookieOf(b.adminKey)
     const home = await call('GET', '/console', { headers: { ...html, cookie: console } })
     expect(home.status).toBe(200)
     const page = await call('GET', `/console/distributors/${d.id}`, { headers: { ...html, cookie: console } })
