@@ -10,14 +10,19 @@ import {
 } from '../db/handovers'
 import { INTERNAL_TYPES, placementUnder } from '../domain/ring'
 import { AppError, invalidField } from '../errors'
+import type { Distributor } from '../schemas/distributor'
 import type { Handover } from '../schemas/handover'
 import { getDistributorOrThrow } from './distributor-or-throw'
 import { isInTeamOf } from './update-distributor'
 import { moveTeam } from './move-team'
-import { REQUEST_BUDGET_MS, requestBudget } from './request-budget'
+import { REQUEST_BUDGET_MS, type RequestBudget, requestBudget } from './request-budget'
 
 /** Bindings moved per transaction (plus the record's count: 100 items at most). */
 const BINDINGS_PER_CHUNK = 99
+
+const now = () => new Date().toISOString()
+
+type Failures = Handover['recruitFailures']
 
 /**
  * An employee or guide leaves: status `left` at once (they stop earning), then
@@ -39,7 +44,23 @@ export async function handOver(
   // checks its budget, so re-runs always finish, however small the budget.
   const budget = requestBudget(budgetMs)
   const leaver = await getDistributorOrThrow(brandId, leaverId)
-  let record = await getHandover(leaverId)
+  const existing = await readHandover(leaverId, successorId)
+  if (existing?.status === 'done') return existing
+  const successor = await getDistributorOrThrow(brandId, successorId, 'successorId')
+  await decideHandover(leaver, successor, existing)
+  const record = existing ?? (await startRecord(brandId, leaverId, successorId))
+
+  const failures: Failures = []
+  const stop = () => finishRun(leaverId, { status: 'in_progress', recruitFailures: failures, updatedAt: now() })
+  if (!(await finishMovingTeam(leaverId, record.movingRecruitId, budget))) return stop()
+  if (!(await moveRecruits(leaverId, successor, budget, failures))) return stop()
+  if (!(await moveCustomers(leaverId, successorId, budget))) return stop()
+  return finish(leaverId, failures)
+}
+
+/** The leaver's hand-over record, if any; one to another successor is a conflict. */
+async function readHandover(leaverId: string, successorId: string): Promise<Handover | undefined> {
+  const record = await getHandover(leaverId)
   if (record && record.successorId !== successorId) {
     throw new AppError({
       code: 'conflict',
@@ -47,59 +68,68 @@ export async function handOver(
       fields: { successorId: `Already handed over to ${record.successorId}.` },
     })
   }
-  if (record?.status === 'done') return record
-  const successor = await getDistributorOrThrow(brandId, successorId, 'successorId')
+  return record
+}
+
+/** Throws unless the leaver may leave (checked only on the first run) and the successor may take over. */
+async function decideHandover(leaver: Distributor, successor: Distributor, record: Handover | undefined) {
   if (!record) {
     if (!INTERNAL_TYPES.includes(leaver.type))
       throw invalidField(
         'id',
         "Only the brand's own staff (employees, guides, customer reps) leave with a hand-over; suspend other distributors instead.",
       )
-    if (leaver.status === 'left') throw new AppError({ code: 'conflict', message: `${leaverId} has already left.` })
+    if (leaver.status === 'left') throw new AppError({ code: 'conflict', message: `${leaver.id} has already left.` })
   }
   if (successor.id === leaver.id) throw invalidField('successorId', 'The successor must be someone else.')
   if (successor.status !== 'active')
     throw invalidField('successorId', `The successor must be active (they are ${successor.status}).`)
   if (await isInTeamOf(leaver.id, successor))
     throw invalidField('successorId', `${successor.id} is in ${leaver.id}'s own team; pick someone outside it.`)
+}
 
-  const now = () => new Date().toISOString()
-  if (!record) {
-    const fresh: Handover = {
-      leaverId,
-      successorId,
-      brandId,
-      status: 'in_progress',
-      customersMoved: 0,
-      recruitsMoved: 0,
-      recruitFailures: [],
-      startedAt: now(),
-      updatedAt: now(),
-    }
-    record = (await startHandover(fresh)) ? fresh : await getHandover(leaverId)
-    if (!record || record.successorId !== successorId)
-      throw new AppError({
-        code: 'conflict',
-        message: 'Another hand-over of this distributor started at the same moment; reload it.',
-      })
+/** Writes a fresh in-progress record (the leaver stops earning); a rival start at the same moment is a conflict. */
+async function startRecord(brandId: string, leaverId: string, successorId: string): Promise<Handover> {
+  const fresh: Handover = {
+    leaverId,
+    successorId,
+    brandId,
+    status: 'in_progress',
+    customersMoved: 0,
+    recruitsMoved: 0,
+    recruitFailures: [],
+    startedAt: now(),
+    updatedAt: now(),
   }
-  const failures: Handover['recruitFailures'] = []
-  const stop = () => finishRun(leaverId, { status: 'in_progress', recruitFailures: failures, updatedAt: now() })
+  const record = (await startHandover(fresh)) ? fresh : await getHandover(leaverId)
+  if (!record || record.successorId !== successorId)
+    throw new AppError({
+      code: 'conflict',
+      message: 'Another hand-over of this distributor started at the same moment; reload it.',
+    })
+  return record
+}
 
-  // A team an earlier run left halfway (a large one, a crash) is finished first; its recruit already counts as moved.
-  if (record.movingRecruitId) {
-    const moving = await getDistributor(record.movingRecruitId)
-    if (moving && !(await moveTeam(moving, moving, { budget }))) return stop()
-    await finishRecruitMove(leaverId, record.movingRecruitId)
-    budget.did()
-  }
+/** Finishes a team an earlier run left halfway (a large one, a crash); its recruit already counts as moved. */
+async function finishMovingTeam(leaverId: string, movingRecruitId: string | undefined, budget: RequestBudget) {
+  if (!movingRecruitId) return true
+  const moving = await getDistributor(movingRecruitId)
+  if (moving && !(await moveTeam(moving, moving, { budget }))) return false
+  await finishRecruitMove(leaverId, movingRecruitId)
+  budget.did()
+  return true
+}
 
-  // Direct recruits, each moved with its whole team in chunks; one that cannot move is reported, not forced.
+/**
+ * Moves the direct recruits under the successor, each with its whole team in chunks; one that
+ * cannot move is added to `failures`, not forced. False when the budget ran out first.
+ */
+async function moveRecruits(leaverId: string, successor: Distributor, budget: RequestBudget, failures: Failures) {
   let cursor: string | undefined
   do {
     const page = await listRecruits(leaverId, { cursor, limit: 50 })
     for (const listed of page.items) {
-      if (budget.over()) return stop()
+      if (budget.over()) return false
       const recruit = await getDistributor(listed.id)
       if (!recruit || recruit.parentId !== leaverId) continue // the index still lists a recruit that has moved
       try {
@@ -109,7 +139,7 @@ export async function handOver(
           withRoot: countRecruitMoving(leaverId, recruit.id, now()),
         })
         budget.did()
-        if (!done) return stop()
+        if (!done) return false
         await finishRecruitMove(leaverId, recruit.id)
       } catch (err) {
         if (!(err instanceof AppError)) throw err
@@ -118,11 +148,14 @@ export async function handOver(
     }
     cursor = page.nextCursor
   } while (cursor)
+  return true
+}
 
-  // Bound customers, a chunk per transaction; the index page is re-read from where it stopped.
-  cursor = undefined
+/** Rebinds the bound customers, a chunk per transaction, re-reading the index from where it stopped. */
+async function moveCustomers(leaverId: string, successorId: string, budget: RequestBudget) {
+  let cursor: string | undefined
   do {
-    if (budget.over()) return stop()
+    if (budget.over()) return false
     const page = await listBoundCustomers(leaverId, { cursor, limit: BINDINGS_PER_CHUNK })
     const held = page.items.filter((b) => b.distributorId === leaverId)
     if (held.length > 0)
@@ -130,7 +163,11 @@ export async function handOver(
     budget.did()
     cursor = page.nextCursor
   } while (cursor)
+  return true
+}
 
+/** Done when every recruit moved; blocked, with the recruits that could not move, otherwise. */
+function finish(leaverId: string, failures: Failures): Promise<Handover> {
   const at = now()
   return finishRun(
     leaverId,

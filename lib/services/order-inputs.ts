@@ -50,26 +50,19 @@ function attributionFacts(
   got: { click?: Click; link?: LinkRecord; invite?: Invite; binding?: Binding },
 ): AttributionFacts {
   const { click, link, invite, binding } = got
-  const asLink =
-    link?.brandId === brandId
+  // The code read as a link or as a coupon: found only when the holder is of this brand.
+  const readAs = <V extends 'link' | 'coupon'>(held: LinkRecord | Invite | undefined, via: V) =>
+    held?.brandId === brandId
       ? {
           code: order.refCode ?? '',
           found: true as const,
-          distributorId: link.distributorId,
-          via: 'link' as const,
-          ancestors: link.ancestors,
+          distributorId: held.distributorId,
+          via,
+          ancestors: held.ancestors,
         }
       : undefined
-  const asCoupon =
-    invite?.brandId === brandId
-      ? {
-          code: order.refCode ?? '',
-          found: true as const,
-          distributorId: invite.distributorId,
-          via: 'coupon' as const,
-          ancestors: invite.ancestors,
-        }
-      : undefined
+  const asLink = readAs(link, 'link')
+  const asCoupon = readAs(invite, 'coupon')
   const ref = order.refCode
     ? ((order.refCode.length === INVITE_CODE_LENGTH ? (asCoupon ?? asLink) : (asLink ?? asCoupon)) ?? {
         code: order.refCode,

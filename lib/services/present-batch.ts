@@ -45,16 +45,21 @@ export function presentBatch(b: Batch, entriesNet?: number): BatchView {
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : '')
 
+/** A line's figures and the close's decision, field by field (a batch's stored lines and a preview's share them). */
+export const settlementLineFigures = (l: SettlementLine): SettlementLine => ({
+  distributorId: l.distributorId,
+  gross: l.gross,
+  reversals: l.reversals,
+  net: l.net,
+  entries: l.entries,
+  carriedForward: l.carriedForward,
+  ...(l.reason ? { reason: l.reason } : {}),
+})
+
 /** A stored line of a batch: the close's decision and the payee's details as they were then. */
 export function presentBatchLine(l: SettlementLine & Record<string, unknown>): SettlementLineView {
   return {
-    distributorId: l.distributorId,
-    gross: l.gross,
-    reversals: l.reversals,
-    net: l.net,
-    entries: l.entries,
-    carriedForward: l.carriedForward,
-    ...(l.reason ? { reason: l.reason } : {}),
+    ...settlementLineFigures(l),
     name: text(l.name),
     type: text(l.type),
     externalId: text(l.externalId),

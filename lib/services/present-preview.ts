@@ -1,5 +1,6 @@
 import type { CommissionPreview } from '../schemas/preview'
 import type { SettlementPreview } from '../schemas/settlement'
+import { settlementLineFigures } from './present-batch'
 import type { previewCommissions } from './preview-commissions'
 import type { previewSettlement } from './preview-settlement'
 
@@ -39,13 +40,7 @@ export function presentCommissionPreview(p: PricedPreview): CommissionPreview {
 /** POST /api/settlements/preview's answer, field by field from its response schema. */
 export function presentSettlementPreview(p: PlannedPreview): SettlementPreview {
   const line = (l: PlannedPreview['included'][number]) => ({
-    distributorId: l.distributorId,
-    gross: l.gross,
-    reversals: l.reversals,
-    net: l.net,
-    entries: l.entries,
-    carriedForward: l.carriedForward,
-    ...(l.reason ? { reason: l.reason } : {}),
+    ...settlementLineFigures(l),
     name: l.name,
     type: l.type,
   })

@@ -15,15 +15,18 @@ import { leaderboardFor } from '../../services/leaderboard'
 
 export const reports = router()
 
-/** A GET /reports/<path> route of the brand admin, answered from the counters. */
-const reportRoute = <R extends z.ZodType>(
+type Range = z.infer<typeof ReportRange>
+
+/** Serves GET /reports/<path> to the brand admin, answered from the counters by `answer(brandId, range)`. */
+const reportGet = <R extends z.ZodType>(
   path: string,
   operationId: string,
   schema: R,
   summary: string,
   description: string,
-) =>
-  createRoute({
+  answer: (brandId: string, range: Range) => Promise<z.infer<R>>,
+) => {
+  const route = createRoute({
     method: 'get',
     path: `/reports/${path}`,
     operationId,
@@ -33,26 +36,28 @@ const reportRoute = <R extends z.ZodType>(
     request: { query: ReportRange },
     responses: { 200: jsonContent(schema, summary), ...errorResponses },
   })
+  reports.openapi(route, async (c) => c.json(await answer(brandOf(c), c.req.valid('query')), 200))
+}
 
 // GET /api/reports/ripple: per ring and type, distributors to fission; amplification.
-const rippleReportRoute = reportRoute(
+reportGet(
   'ripple',
   'getRippleReport',
   RippleReportSchema,
   'Ripple report',
   'Per ring, and per distributor type within each ring, the figures over the range (distributors to fission), with the amplification: GMV of rings 2 and beyond over GMV of ring 1.',
+  rippleReportFor,
 )
-reports.openapi(rippleReportRoute, async (c) => c.json(await rippleReportFor(brandOf(c), c.req.valid('query')), 200))
 
 // GET /api/reports/channels: share of distribution GMV by circle and type.
-const channelReportRoute = reportRoute(
+reportGet(
   'channels',
   'getChannelReport',
   ChannelReportSchema,
   'Channel report',
   "The share of the range's distribution GMV by circle (internal, external) and by distributor type.",
+  channelReportFor,
 )
-reports.openapi(channelReportRoute, async (c) => c.json(await channelReportFor(brandOf(c), c.req.valid('query')), 200))
 
 // GET /api/reports/leaderboard: distributors or stores ranked by GMV, orders or recruits.
 const leaderboardRoute = createRoute({
@@ -68,21 +73,21 @@ const leaderboardRoute = createRoute({
 reports.openapi(leaderboardRoute, async (c) => c.json(await leaderboardFor(brandOf(c), c.req.valid('query')), 200))
 
 // GET /api/reports/overview: customer referral rate, repurchase rate, GMV per referred customer.
-const overviewRoute = reportRoute(
+reportGet(
   'overview',
   'getReportOverview',
   OverviewSchema,
   'Overview',
   "The range's customer referral rate, repurchase rate and GMV per referred customer.",
+  overviewFor,
 )
-reports.openapi(overviewRoute, async (c) => c.json(await overviewFor(brandOf(c), c.req.valid('query')), 200))
 
 // GET /api/reports/trend: clicks, orders and GMV per day (the dashboard chart).
-const trendRoute = reportRoute(
+reportGet(
   'trend',
   'getReportTrend',
   TrendSchema,
   'Trend',
   'Clicks, orders and GMV per day over the range (the dashboard chart).',
+  trendFor,
 )
-reports.openapi(trendRoute, async (c) => c.json(await trendFor(brandOf(c), c.req.valid('query')), 200))
