@@ -5,6 +5,7 @@ import { getItem, queryPage, strip, type Page } from './items'
 import { tableName } from './table'
 import { balanceUpdate, statusIndex, type LedgerEntry } from './ledger'
 import { transactOrExplain, transactWrite, writeOrExplain, type TransactItem } from './transact'
+import { AppError } from '../errors'
 import type { SettlementLine } from '../domain/settlement'
 
 export type BatchStatus = 'closing' | 'closed' | 'paying' | 'paid'
@@ -330,7 +331,7 @@ export async function setBatchStatus(
   fields: Record<string, string> = {},
 ): Promise<void> {
   const names = Object.keys(fields)
-  await db().send(
+  const r = await writeOrExplain(
     new UpdateCommand({
       TableName: tableName(),
       Key: keys.settlement(brandId, batchId),
@@ -342,8 +343,15 @@ export async function setBatchStatus(
         ':from': from,
         ...Object.fromEntries(names.map((n) => [`:${n}`, fields[n]])),
       },
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
     }),
   )
+  // Already `to`: the SDK retried an attempt that was applied and then timed out, so its condition now fails.
+  if (!r.ok && r.item?.status !== to)
+    throw new AppError({
+      code: 'conflict',
+      message: `Settlement ${batchId} is ${String(r.item?.status)}, not ${from}.`,
+    })
 }
 
 /** An entry the plan took: enough to find it by key and to check what it moves. */
