@@ -127,7 +127,7 @@ export async function rotateApiKey(old: StoredApiKey, fresh: StoredApiKey, until
 }
 
 /**
- * Revokes `k` at once: the record says so, the lookup by hash is deleted. With `keep`,
+ * Revokes `k` at once: the record says so, the lookup by hash expires now. With `keep`,
  * the same transaction checks that admin key is still live, so two admins revoking
  * each other's key at the same moment cannot leave the brand without one.
  */
@@ -144,7 +144,17 @@ export async function revokeApiKey(k: StoredApiKey, at: string, keep?: StoredApi
         ExpressionAttributeValues: { ':at': at, ':ttl': ttlAfter(at) },
       },
     },
-    { Delete: { TableName: T, Key: keys.apiKey(k.keyHash) } },
+    // Expired now rather than deleted: the api function is never granted DeleteItem (tests/cdk/permissions.test.ts),
+    // and the bearer check refuses a lookup whose expiresAt has passed (lib/services/api-key.ts).
+    {
+      Update: {
+        TableName: T,
+        Key: keys.apiKey(k.keyHash),
+        UpdateExpression: 'SET expiresAt = :at, #ttl = :ttl',
+        ExpressionAttributeNames: { '#ttl': 'ttl' },
+        ExpressionAttributeValues: { ':at': at, ':ttl': ttlAfter(at) },
+      },
+    },
   ]
   if (keep)
     items.push({
