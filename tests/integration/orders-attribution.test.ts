@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { randomBytes } from 'node:crypto'
-import { PutCommand } from '@aws-sdk/lib-dynamodb'
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { call, newBrand, newDistributor, sessionOf, PHONE_UA } from '../support/client'
 import { expectBalanceMatchesLedger, expectBalancesMatchLedger } from '../support/ledger'
 import { db } from '../../lib/db/client'
@@ -101,10 +101,21 @@ describe('clickId and the binding window', () => {
     const click = await call('GET', `/s/${link.body.code}`, { headers: { 'user-agent': PHONE_UA } })
     const clickId = new URL(click.res.headers.get('location') ?? '').searchParams.get('rpl_click') ?? ''
     expect(clickId).not.toBe('')
-    const late = await post(k, order('late', { clickId, paidAt: iso(Date.now() + 16 * DAY) }))
+    // The redirect stamps "now" and paidAt may not be more than a day ahead: move the real click 20 days back.
+    const clickedAt = Date.now() - 20 * DAY
+    await db().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.click(clickId),
+        UpdateExpression: 'SET #at = :at',
+        ExpressionAttributeNames: { '#at': 'at' },
+        ExpressionAttributeValues: { ':at': iso(clickedAt) },
+      }),
+    )
+    const late = await post(k, order('late', { clickId, paidAt: iso(clickedAt + 16 * DAY) }))
     expect(late.attribution.distributorId).toBeNull()
     expect((await why(k, 'late')).candidates[0]).toMatchObject({ source: 'click', outcome: 'expired' })
-    const onTime = await post(k, order('on-time', { clickId, paidAt: iso(Date.now() + 14 * DAY) }))
+    const onTime = await post(k, order('on-time', { clickId, paidAt: iso(clickedAt + 14 * DAY) }))
     expect(onTime.attribution).toEqual({ distributorId: d.id, source: 'click' })
   })
 
