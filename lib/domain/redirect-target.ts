@@ -1,9 +1,8 @@
 /**
  * True when a share target is an http(s) URL whose host is one of the brand's
- * allowed domains or a subdomain of one, on the same port: the guard against open
- * redirects. An allowed domain without a port allows only the scheme's default port
- * (`shop.cn` allows https://shop.cn/ and http://shop.cn/, not https://shop.cn:8443/);
- * `shop.cn:8443` allows that port only.
+ * allowed domains or a subdomain of one: the guard against open redirects. A domain
+ * listed with a port (`shop.cn:8443`) allows that port only; without one, any port of
+ * that host (a local shop runs on its own port).
  * @example isAllowedTarget('https://m.shop.cn/p/1', ['shop.cn']) === true
  */
 export function isAllowedTarget(url: string, allowedDomains: readonly string[]): boolean {
@@ -20,7 +19,7 @@ export function isAllowedTarget(url: string, allowedDomains: readonly string[]):
   const port = u.port || defaultPort
   return allowedDomains.some((entry) => {
     const [, d = '', p] = /^(.*?)(?::(\d{1,5}))?$/.exec(entry.toLowerCase()) ?? []
-    return (host === d || host.endsWith(`.${d}`)) && port === (p ?? defaultPort)
+    return (host === d || host.endsWith(`.${d}`)) && (p === undefined || port === p)
   })
 }
 

@@ -15,9 +15,9 @@ describe('isAllowedTarget', () => {
     expect(isAllowedTarget('https://other.cn/p', ['shop.example.com', 'other.cn'])).toBe(true)
   })
 
-  it('compares ports: a bare domain allows only the default port, a domain with a port only that port', () => {
-    expect(isAllowedTarget('https://shop.example.com:8443/p', allowed)).toBe(false)
-    expect(isAllowedTarget('http://shop.example.com:8080/p', allowed)).toBe(false)
+  it('compares ports: a domain with a port allows only that port, a bare domain any port', () => {
+    expect(isAllowedTarget('https://shop.example.com:8443/p', allowed)).toBe(true)
+    expect(isAllowedTarget('http://shop.example.com:8080/p', allowed)).toBe(true)
     expect(isAllowedTarget('https://shop.example.com:8443/p', ['shop.example.com:8443'])).toBe(true)
     expect(isAllowedTarget('https://m.shop.example.com:8443/p', ['shop.example.com:8443'])).toBe(true)
     expect(isAllowedTarget('https://shop.example.com/p', ['shop.example.com:8443'])).toBe(false)
