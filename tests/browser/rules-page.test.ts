@@ -200,6 +200,7 @@ describe('the commission-rules console page', () => {
       'Distributors',
       'Import staff',
       'Settlements',
+      'Keys',
     ])
     expect(await page.locator('#console-name').textContent()).toBe('Ripple Console')
     expect(await page.locator('#sign-out').textContent()).toBe('Sign out')
