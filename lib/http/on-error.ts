@@ -3,11 +3,13 @@ import { HTTPException } from 'hono/http-exception'
 import { ZodError } from 'zod'
 import { AppError, errorStatus, fieldsFromZod, type ErrorCode } from '../errors'
 import { isDatabaseUnavailable } from '../db/unavailable'
+import { messagePage, RETRY_AFTER_SECONDS } from './message-page'
 
-/** Seconds a client should wait after a 503: long enough for the SDK's retries to have been worth skipping. */
-export const RETRY_AFTER_SECONDS = 5
-
-const unavailablePage = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>暂时无法访问 · Temporarily unavailable</title><body style="font-family:system-ui,sans-serif;max-width:28rem;margin:20vh auto;padding:0 1rem;text-align:center;color:#333"><h1 style="font-size:1.3rem">服务暂时不可用，请稍后刷新</h1><p>Ripple is temporarily unavailable; please reload in a few seconds.</p></body></html>`
+const unavailablePage = messagePage({
+  title: '暂时无法访问 · Temporarily unavailable',
+  zh: '服务暂时不可用，请稍后刷新',
+  en: 'Ripple is temporarily unavailable; please reload in a few seconds.',
+})
 import { logger } from '../log'
 
 /**

@@ -1,4 +1,5 @@
 import { errorInput, logger } from '../log'
+import { messagePage } from './message-page'
 import type { Context } from 'hono'
 import { createMiddleware } from 'hono/factory'
 import { AppError } from '../errors'
@@ -84,7 +85,12 @@ export function rateLimitedPage(c: Context, retryAfter: number): Response {
   c.header('Cache-Control', 'no-store')
   const minutes = Math.ceil(retryAfter / 60)
   return c.html(
-    `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>请稍后再试 · Too many attempts</title><body style="font-family:system-ui,sans-serif;max-width:28rem;margin:20vh auto;padding:0 1rem;text-align:center;color:#333"><h1 style="font-size:1.25rem">尝试次数过多，请 ${minutes} 分钟后再试</h1><p style="color:#666">Too many attempts from this network; try again in ${minutes} minute${minutes === 1 ? '' : 's'}.</p></body></html>`,
+    messagePage({
+      title: '请稍后再试 · Too many attempts',
+      zh: `尝试次数过多，请 ${minutes} 分钟后再试`,
+      en: `Too many attempts from this network; try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+      muted: true,
+    }),
     429,
   )
 }

@@ -10,6 +10,7 @@ import { countInWindow, type WindowCount } from '../db/rate-limits'
 import { RATE_LIMITS } from '../config/rate-limits'
 import { clientAddress } from './client-address'
 import { pageHeaders } from './security-headers'
+import { messagePage, RETRY_AFTER_SECONDS } from './message-page'
 import { errorInput, logger } from '../log'
 import { logRequest } from './log-request'
 
@@ -18,11 +19,17 @@ const newVisitorId = customAlphabet(SAFE_ALPHABET, 16)
 const CODE = /^[A-Za-z0-9]{6,32}$/
 const VISITOR = /^[A-Za-z0-9]{16}$/
 
-const notFoundPage = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>链接不存在 · Link not found</title><body style="font-family:system-ui,sans-serif;max-width:28rem;margin:20vh auto;padding:0 1rem;text-align:center;color:#333"><h1 style="font-size:1.3rem">链接不存在或已失效</h1><p>This link does not exist or has expired.</p></body></html>`
+const notFoundPage = messagePage({
+  title: '链接不存在 · Link not found',
+  zh: '链接不存在或已失效',
+  en: 'This link does not exist or has expired.',
+})
 
-const unavailablePage = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>请稍后再试 · Try again shortly</title><body style="font-family:system-ui,sans-serif;max-width:28rem;margin:20vh auto;padding:0 1rem;text-align:center;color:#333"><h1 style="font-size:1.3rem">链接暂时打不开，请稍后刷新</h1><p>This link cannot be opened right now; please reload in a few seconds.</p></body></html>`
-/** Seconds to wait before reloading when the link could not be read (lib/http/on-error.ts uses the same). */
-const RETRY_AFTER_SECONDS = '5'
+const unavailablePage = messagePage({
+  title: '请稍后再试 · Try again shortly',
+  zh: '链接暂时打不开，请稍后刷新',
+  en: 'This link cannot be opened right now; please reload in a few seconds.',
+})
 
 const logError = (msg: string, code: string, err: unknown) => logger.error(msg, { code }, errorInput(err))
 
@@ -77,7 +84,7 @@ export function buildRedirectApp(): Hono {
     })
     const [link, recent, repeats] = await Promise.all([linkRead, recentRead, repeatCount])
     if (link === null) {
-      c.header('Retry-After', RETRY_AFTER_SECONDS)
+      c.header('Retry-After', String(RETRY_AFTER_SECONDS))
       c.header('Cache-Control', 'no-store')
       return c.html(unavailablePage, 503)
     }
