@@ -81,7 +81,7 @@ export async function startLocal(jobs: LocalJobs): Promise<void> {
       const t = Date.now()
       demo = await seedDemo(app, baseUrl, secrets.adminToken)
       await putDemoMarker(demo.brandId)
-      console.log(`Seeded in ${((Date.now() - t) / 1000).toFixed(1)} s.`)
+      console.log(`Seeded in ${Date.now() - t} ms.`)
     }
     demo.distributorSignInUrls = await mintDemoSignIns(app, demo)
     await jobs.holdRelease()
