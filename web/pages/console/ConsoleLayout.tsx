@@ -3,6 +3,7 @@ import { Page } from '../../components/Page'
 import type { ConsoleRole } from '../../../lib/auth/console-session'
 import { htmlLang, type Lang, type LangSwitch } from '../../i18n/lang'
 import { bilingualFrame, consoleText } from '../../i18n/console'
+import type { Brand } from '../../../lib/schemas/brand'
 
 /** Desktop-width additions to the shared sheet: the console is used at a desk, but still works on a phone. */
 const consoleCss = `
@@ -92,3 +93,41 @@ export const ConsoleLayout: FC<{
     </Page>
   )
 }
+
+/** What a signed-in page knows of its reader: the brand, the page language and its switch, and (finance pages) the role. */
+export interface ConsoleView {
+  brand: Brand
+  lang: Lang
+  langSwitch: LangSwitch
+  role?: ConsoleRole
+}
+
+/**
+ * A signed-in page's frame, its brand, language and role taken from the page's view.
+ *
+ * @example
+ * <ConsolePage view={view} title={t.title} current="rules" script={script}>…</ConsolePage>
+ */
+export const ConsolePage: FC<{
+  view: ConsoleView
+  title: string
+  current: ConsoleNavKey
+  script?: string
+  extraCss?: string
+  bodyData?: Record<string, string>
+  children?: Child
+}> = ({ view, title, current, script, extraCss, bodyData, children }) => (
+  <ConsoleLayout
+    title={title}
+    brandName={view.brand.name}
+    script={script}
+    current={current}
+    extraCss={extraCss}
+    lang={view.lang}
+    langSwitch={view.langSwitch}
+    bodyData={bodyData}
+    role={view.role}
+  >
+    {children}
+  </ConsoleLayout>
+)

@@ -3,7 +3,7 @@ import type { Brand } from '../../../lib/schemas/brand'
 import type { ConsoleRole } from '../../../lib/auth/console-session'
 import type { Lang, LangSwitch } from '../../i18n/lang'
 import type { ConsoleText } from '../../i18n/console'
-import { ConsoleLayout } from './ConsoleLayout'
+import { ConsolePage } from './ConsoleLayout'
 import { ProgrammeSummary } from './ProgrammeSummary'
 
 /** The console home for a finance key: who is signed in, the programme, and the way to settlements. (Admins get the dashboard.) */
@@ -14,14 +14,7 @@ export const HomePage: FC<{ brand: Brand; role: ConsoleRole; lang: Lang; t: Cons
   t,
   langSwitch,
 }) => (
-  <ConsoleLayout
-    title={brand.name}
-    brandName={brand.name}
-    current="home"
-    lang={lang}
-    langSwitch={langSwitch}
-    role="finance"
-  >
+  <ConsolePage view={{ brand, lang, langSwitch, role: 'finance' }} title={brand.name} current="home">
     <p class="muted">
       {t.signedInAs} <strong id="role">{t.roles[role]}</strong>
     </p>
@@ -34,5 +27,5 @@ export const HomePage: FC<{ brand: Brand; role: ConsoleRole; lang: Lang; t: Cons
       </p>
       <p class="muted">{t.dashboardNeedsAdmin}</p>
     </section>
-  </ConsoleLayout>
+  </ConsolePage>
 )

@@ -4,6 +4,8 @@ import { money, percent2 } from '../../format'
 import { TYPE_NAMES } from '../../i18n/console-admin'
 import type { Lang } from '../../i18n/lang'
 import type { RulesText } from '../../i18n/rules'
+import { RowActions } from '../../components/RowActions'
+import { Table } from '../../components/Table'
 
 /** The scopes in the order they win. */
 export const SCOPES = ['product', 'category', 'campaign', 'default'] as const satisfies ReadonlyArray<Rule['scope']>
@@ -39,53 +41,54 @@ export const RuleList: FC<{ rules: Rule[]; currency: string; defaultBps: number[
           <h3>
             {label} <span class="muted">({group.length})</span>
           </h3>
-          {group.length === 0 ? (
-            <p class="muted">{t.none}</p>
-          ) : (
-            <div class="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th>{t.name}</th>
-                    {target ? <th>{target}</th> : null}
-                    <th>{t.typesColumn}</th>
-                    <th>{t.rates}</th>
-                    <th>{t.cap}</th>
-                    <th>{t.active}</th>
-                    <th>{t.version}</th>
-                    <th></th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {group.map((r) => (
-                    <tr class="rule" data-id={r.id} data-rule={JSON.stringify(r)}>
-                      <td class="name">{r.name}</td>
-                      {target ? <td class="target">{r.target}</td> : null}
-                      <td class="types">
-                        {r.types ? r.types.map((type) => TYPE_NAMES[lang][type]).join(t.typeSeparator) : t.allTypes}
-                      </td>
-                      <td class="rates">
-                        {r.levels.map((l, i) => `L${i + 1} ${levelText(l, currency, t.client.perItem)}`).join(' · ')}
-                      </td>
-                      <td class="cap">{r.capPerOrder === undefined ? t.noCap : money(r.capPerOrder, currency)}</td>
-                      <td class="window">
-                        <When at={r.startsAt} /> ~ <When at={r.endsAt} />
-                      </td>
-                      <td class="version">v{r.version}</td>
-                      <td class="actions-cell">
-                        <button type="button" class="ghost edit" data-edit={r.id}>
-                          {t.edit}
-                        </button>{' '}
-                        <button type="button" class="ghost delete" data-delete={r.id}>
-                          {t.delete}
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <Table
+            rows={group}
+            empty={<p class="muted">{t.none}</p>}
+            rowAttrs={(r) => ({ class: 'rule', 'data-id': r.id, 'data-rule': JSON.stringify(r) })}
+            columns={[
+              { header: t.name, class: 'name', cell: (r) => r.name },
+              !!target && { header: target, class: 'target', cell: (r) => r.target },
+              {
+                header: t.typesColumn,
+                class: 'types',
+                cell: (r) =>
+                  r.types ? r.types.map((type) => TYPE_NAMES[lang][type]).join(t.typeSeparator) : t.allTypes,
+              },
+              {
+                header: t.rates,
+                class: 'rates',
+                cell: (r) =>
+                  r.levels.map((l, i) => `L${i + 1} ${levelText(l, currency, t.client.perItem)}`).join(' · '),
+              },
+              {
+                header: t.cap,
+                class: 'cap',
+                cell: (r) => (r.capPerOrder === undefined ? t.noCap : money(r.capPerOrder, currency)),
+              },
+              {
+                header: t.active,
+                class: 'window',
+                cell: (r) => (
+                  <>
+                    <When at={r.startsAt} /> ~ <When at={r.endsAt} />
+                  </>
+                ),
+              },
+              { header: t.version, class: 'version', cell: (r) => `v${r.version}` },
+              {
+                header: '',
+                class: 'actions-cell',
+                cell: (r) => (
+                  <RowActions
+                    actions={[
+                      { label: t.edit, class: 'edit', data: { 'data-edit': r.id } },
+                      { label: t.delete, class: 'delete', data: { 'data-delete': r.id } },
+                    ]}
+                  />
+                ),
+              },
+            ]}
+          />
         </section>
       )
     })}

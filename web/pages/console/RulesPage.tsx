@@ -5,7 +5,8 @@ import type { Campaign } from '../../../lib/schemas/campaign'
 import { CURRENCY_SYMBOLS } from '../../shared/amounts'
 import { rulesText } from '../../i18n/rules'
 import type { AdminView } from '../../routes/console-admin-gate'
-import { ConsoleLayout } from './ConsoleLayout'
+import { Card } from '../../components/Card'
+import { ConsolePage } from './ConsoleLayout'
 import { RuleList } from './RuleList'
 import { RuleForm } from './RuleForm'
 import { RulePreview } from './RulePreview'
@@ -38,26 +39,23 @@ export const RulesPage: FC<{
   products: Product[]
   campaigns?: Campaign[]
   script: string
-}> = ({ view: { brand, lang, langSwitch }, rules, products, campaigns = [], script }) => {
+}> = ({ view, rules, products, campaigns = [], script }) => {
+  const { brand, lang } = view
   const p = brand.programme
   const t = rulesText(lang)
   const categories = [...new Set(products.map((x) => x.category).filter((c): c is string => !!c))].sort()
   return (
-    <ConsoleLayout
+    <ConsolePage
+      view={view}
       title={t.title}
-      brandName={brand.name}
       script={script}
       current="rules"
       extraCss={rulesCss}
-      lang={lang}
-      langSwitch={langSwitch}
       bodyData={{ text: JSON.stringify(t.client) }}
     >
-      <section class="card" id="rules">
-        <h2>{t.title}</h2>
-        <p class="muted">{t.precedence}</p>
+      <Card id="rules" title={t.title} intro={t.precedence}>
         <RuleList rules={rules} currency={p.currency} defaultBps={p.defaultBps} lang={lang} t={t} />
-      </section>
+      </Card>
       <div class="rules-grid">
         <RuleForm
           maxLevels={p.maxLevels}
@@ -70,6 +68,6 @@ export const RulesPage: FC<{
         />
         <RulePreview products={products} currency={p.currency} initialType={p.defaultRecruitType} lang={lang} t={t} />
       </div>
-    </ConsoleLayout>
+    </ConsolePage>
   )
 }

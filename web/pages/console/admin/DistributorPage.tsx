@@ -4,8 +4,8 @@ import { DISTRIBUTOR_TYPES } from '../../../../lib/schemas/distributor'
 import type { AdminView } from '../../../routes/console-admin-gate'
 import { STATUS_NAMES, TYPE_NAMES } from '../../../i18n/console-admin'
 import { money } from '../../../format'
-import { ConsoleLayout } from '../ConsoleLayout'
-import { adminCss, Field, FormError } from './Field'
+import { ConsolePage } from '../ConsoleLayout'
+import { adminCss, FormError, InputField, SelectField } from '../../../components/Field'
 import type { DistributorView } from '../../../../lib/services/distributor-view'
 import { StaffLeftCard } from '../staff/StaffLeftCard'
 
@@ -19,24 +19,23 @@ const pageCss = `
 
 /** One distributor: who they are, the chain above, the team below, links, earnings and the admin's actions. */
 export const DistributorPage: FC<{ view: AdminView; data: DistributorView; script: string }> = ({
-  view: { brand, lang, t, langSwitch },
+  view,
   data,
   script,
 }) => {
+  const { brand, lang, t } = view
   const { d } = data
   const currency = brand.programme.currency
   const types = TYPE_NAMES[lang]
   const text = { failed: t.failed, confirmSuspend: t.confirmSuspend, validUntil: t.validUntil }
   const base = `/console/distributors/${encodeURIComponent(d.id)}`
   return (
-    <ConsoleLayout
+    <ConsolePage
+      view={view}
       title={d.name}
-      brandName={brand.name}
       script={script}
       current="distributors"
       extraCss={adminCss + pageCss}
-      lang={lang}
-      langSwitch={langSwitch}
       bodyData={{ text: JSON.stringify(text), id: d.id }}
     >
       <p>
@@ -86,23 +85,18 @@ export const DistributorPage: FC<{ view: AdminView; data: DistributorView; scrip
           </div>
           <p class="field-error error" data-error-for="status" role="alert" hidden></p>
           <div class="inline">
-            <Field name="type" label={t.changeType}>
-              <select id="f-type" name="type">
-                {DISTRIBUTOR_TYPES.map((type) => (
-                  <option value={type} selected={type === d.type}>
-                    {types[type]}
-                  </option>
-                ))}
-              </select>
-            </Field>
+            <SelectField
+              name="type"
+              label={t.changeType}
+              options={DISTRIBUTOR_TYPES.map((type) => [type, types[type]] as const)}
+              selected={d.type}
+            />
             <button type="button" class="ghost" id="save-type">
               {t.save}
             </button>
           </div>
           <div class="inline">
-            <Field name="store" label={t.setStore} hint={t.storeHint}>
-              <input id="f-store" name="store" maxlength={64} value={d.store ?? ''} />
-            </Field>
+            <InputField name="store" label={t.setStore} hint={t.storeHint} maxlength={64} value={d.store ?? ''} />
             <button type="button" class="ghost" id="save-store">
               {t.save}
             </button>
@@ -268,6 +262,6 @@ export const DistributorPage: FC<{ view: AdminView; data: DistributorView; scrip
           </div>
         )}
       </section>
-    </ConsoleLayout>
+    </ConsolePage>
   )
 }

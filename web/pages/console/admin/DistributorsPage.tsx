@@ -3,7 +3,7 @@ import { DISTRIBUTOR_TYPES, DistributorStatusSchema, type Distributor } from '..
 import type { AdminView } from '../../../routes/console-admin-gate'
 import { STATUS_NAMES, TYPE_NAMES } from '../../../i18n/console-admin'
 import { ConsoleLayout } from '../ConsoleLayout'
-import { adminCss } from './Field'
+import { adminCss } from '../../../components/Field'
 
 export interface DistributorFilterForm {
   q?: string

@@ -3,8 +3,9 @@ import type { Product } from '../../../../lib/schemas/product'
 import type { AdminView } from '../../../routes/console-admin-gate'
 import { money } from '../../../format'
 import { CURRENCY_SYMBOLS } from '../../../shared/amounts'
-import { ConsoleLayout } from '../ConsoleLayout'
-import { adminCss } from './Field'
+import { Card } from '../../../components/Card'
+import { ConsolePage } from '../ConsoleLayout'
+import { adminCss } from '../../../components/Field'
 import { ProductForm, ProductTable } from './ProductTable'
 import { CampaignForm, CampaignTable } from './CampaignTable'
 import type { Campaign } from '../../../../lib/schemas/campaign'
@@ -23,7 +24,7 @@ export const ProductsPage: FC<{ view: AdminView; products: ProductPage; campaign
   campaigns,
   script,
 }) => {
-  const { brand, lang, t, langSwitch } = view
+  const { brand, t } = view
   const currency = brand.programme.currency
   const text = {
     saved: t.saved,
@@ -35,20 +36,16 @@ export const ProductsPage: FC<{ view: AdminView; products: ProductPage; campaign
     required: t.required,
   }
   return (
-    <ConsoleLayout
+    <ConsolePage
+      view={view}
       title={t.productsTitle}
-      brandName={brand.name}
       script={script}
       current="products"
       extraCss={adminCss}
-      lang={lang}
-      langSwitch={langSwitch}
       bodyData={{ text: JSON.stringify(text), currency }}
     >
       <div class="two-col">
-        <section class="card" id="products">
-          <h2>{t.productsTitle}</h2>
-          <p class="muted">{t.productsIntro}</p>
+        <Card id="products" title={t.productsTitle} intro={t.productsIntro}>
           {products.error ? <p class="error">{products.error}</p> : null}
           <ProductTable t={t} items={products.items} price={(p) => money(p.price, currency)} />
           <div class="actions">
@@ -67,17 +64,15 @@ export const ProductsPage: FC<{ view: AdminView; products: ProductPage; campaign
               </a>
             ) : null}
           </div>
-        </section>
+        </Card>
         <ProductForm t={t} currencySymbol={CURRENCY_SYMBOLS[currency] ?? currency} />
       </div>
       <div class="two-col">
-        <section class="card" id="campaigns">
-          <h2>{t.campaignsTitle}</h2>
-          <p class="muted">{t.campaignsIntro}</p>
+        <Card id="campaigns" title={t.campaignsTitle} intro={t.campaignsIntro}>
           <CampaignTable t={t} items={campaigns} />
-        </section>
+        </Card>
         <CampaignForm t={t} />
       </div>
-    </ConsoleLayout>
+    </ConsolePage>
   )
 }

@@ -4,14 +4,20 @@ import type { Programme } from '../../../../lib/schemas/programme'
 import type { AdminView } from '../../../routes/console-admin-gate'
 import { TYPE_NAMES } from '../../../i18n/console-admin'
 import { bpsToPercent, exponentOf, formatMinor } from '../../../shared/amounts'
-import { ConsoleLayout } from '../ConsoleLayout'
-import { adminCss, Field, FormError } from './Field'
+import { ConsolePage } from '../ConsoleLayout'
+import { Card } from '../../../components/Card'
+import { adminCss, Field, FormError, InputField, SelectField } from '../../../components/Field'
 
 const programmeCss = `
 #programme-form{max-width:44rem}
 .bps-row{display:grid;grid-template-columns:5rem minmax(0,10rem) 1.5rem auto;gap:6px;align-items:center;margin-bottom:6px}
 .bps-row .field-error{grid-column:1/-1;margin:0}
 `
+
+/** A whole number (levels, days) in a field of its own name. */
+const WholeNumberField: FC<{ name: string; label: string; hint: string; value: number }> = ({ value, ...field }) => (
+  <InputField {...field} inputmode="numeric" value={String(value)} autocomplete="off" />
+)
 
 /** One default-rate row: level label, percent input, its own error slot (`defaultBps.<i>`). */
 export const BpsRow: FC<{ index: number; value: string; label: string; removeLabel: string }> = ({
@@ -32,10 +38,8 @@ export const BpsRow: FC<{ index: number; value: string; label: string; removeLab
 )
 
 /** Every programme setting in one form; web/client/programme.ts sends it to PUT /api/programme. */
-export const ProgrammePage: FC<{ view: AdminView; script: string }> = ({
-  view: { brand, lang, t, langSwitch },
-  script,
-}) => {
+export const ProgrammePage: FC<{ view: AdminView; script: string }> = ({ view, script }) => {
+  const { brand, lang, t } = view
   const p: Programme = brand.programme
   const text = {
     saved: t.saved,
@@ -48,39 +52,24 @@ export const ProgrammePage: FC<{ view: AdminView; script: string }> = ({
     removeLevel: t.removeLevel,
   }
   return (
-    <ConsoleLayout
+    <ConsolePage
+      view={view}
       title={t.programmeTitle}
-      brandName={brand.name}
       script={script}
       current="programme"
       extraCss={adminCss + programmeCss}
-      lang={lang}
-      langSwitch={langSwitch}
       bodyData={{ text: JSON.stringify(text) }}
     >
-      <section class="card">
-        <h2>{t.programmeTitle}</h2>
-        <p class="muted">{t.programmeIntro}</p>
+      <Card title={t.programmeTitle} intro={t.programmeIntro}>
         <form id="programme-form" novalidate>
           <div class="field-pair">
-            <Field name="maxLevels" label={t.maxLevels} hint={t.maxLevelsHint}>
-              <input
-                id="f-maxLevels"
-                name="maxLevels"
-                inputmode="numeric"
-                value={String(p.maxLevels)}
-                autocomplete="off"
-              />
-            </Field>
-            <Field name="defaultRecruitType" label={t.defaultRecruitType}>
-              <select id="f-defaultRecruitType" name="defaultRecruitType">
-                {DISTRIBUTOR_TYPES.map((type) => (
-                  <option value={type} selected={type === p.defaultRecruitType}>
-                    {TYPE_NAMES[lang][type]}
-                  </option>
-                ))}
-              </select>
-            </Field>
+            <WholeNumberField name="maxLevels" label={t.maxLevels} hint={t.maxLevelsHint} value={p.maxLevels} />
+            <SelectField
+              name="defaultRecruitType"
+              label={t.defaultRecruitType}
+              options={DISTRIBUTOR_TYPES.map((type) => [type, TYPE_NAMES[lang][type]] as const)}
+              selected={p.defaultRecruitType}
+            />
           </div>
           <fieldset class="field">
             <legend>
@@ -97,82 +86,60 @@ export const ProgrammePage: FC<{ view: AdminView; script: string }> = ({
             <p class="field-error error" data-error-for="defaultBps" role="alert" hidden></p>
           </fieldset>
           <div class="field-pair">
-            <Field name="bindingDays" label={t.bindingDays} hint={t.bindingDaysHint}>
-              <input
-                id="f-bindingDays"
-                name="bindingDays"
-                inputmode="numeric"
-                value={String(p.bindingDays)}
-                autocomplete="off"
-              />
-            </Field>
-            <Field name="bindingPolicy" label={t.bindingPolicy}>
-              <select id="f-bindingPolicy" name="bindingPolicy">
-                <option value="first" selected={p.bindingPolicy === 'first'}>
-                  {t.bindingFirst}
-                </option>
-                <option value="last" selected={p.bindingPolicy === 'last'}>
-                  {t.bindingLast}
-                </option>
-              </select>
-            </Field>
+            <WholeNumberField name="bindingDays" label={t.bindingDays} hint={t.bindingDaysHint} value={p.bindingDays} />
+            <SelectField
+              name="bindingPolicy"
+              label={t.bindingPolicy}
+              options={[
+                ['first', t.bindingFirst],
+                ['last', t.bindingLast],
+              ]}
+              selected={p.bindingPolicy}
+            />
           </div>
           <div class="field-pair">
-            <Field name="holdDays" label={t.holdDays} hint={t.holdDaysHint}>
-              <input
-                id="f-holdDays"
-                name="holdDays"
-                inputmode="numeric"
-                value={String(p.holdDays)}
-                autocomplete="off"
-              />
-            </Field>
-            <Field name="selfPurchase" label={t.selfPurchase}>
-              <select id="f-selfPurchase" name="selfPurchase">
-                <option value="deny" selected={p.selfPurchase === 'deny'}>
-                  {t.selfDeny}
-                </option>
-                <option value="allow" selected={p.selfPurchase === 'allow'}>
-                  {t.selfAllow}
-                </option>
-              </select>
-            </Field>
+            <WholeNumberField name="holdDays" label={t.holdDays} hint={t.holdDaysHint} value={p.holdDays} />
+            <SelectField
+              name="selfPurchase"
+              label={t.selfPurchase}
+              options={[
+                ['deny', t.selfDeny],
+                ['allow', t.selfAllow],
+              ]}
+              selected={p.selfPurchase}
+            />
           </div>
           <div class="field-pair">
-            <Field name="currency" label={t.currency}>
-              <input
-                id="f-currency"
-                name="currency"
-                maxlength={3}
-                value={p.currency}
-                autocomplete="off"
-                style="text-transform:uppercase"
-              />
-            </Field>
-            <Field name="payoutThreshold" label={t.payoutThreshold} hint={t.payoutThresholdHint}>
-              <input
-                id="f-payoutThreshold"
-                name="payoutThreshold"
-                inputmode="decimal"
-                value={formatMinor(p.payoutThreshold, exponentOf(p.currency))}
-                autocomplete="off"
-              />
-            </Field>
+            <InputField
+              name="currency"
+              label={t.currency}
+              maxlength={3}
+              value={p.currency}
+              autocomplete="off"
+              style="text-transform:uppercase"
+            />
+            <InputField
+              name="payoutThreshold"
+              label={t.payoutThreshold}
+              hint={t.payoutThresholdHint}
+              inputmode="decimal"
+              value={formatMinor(p.payoutThreshold, exponentOf(p.currency))}
+              autocomplete="off"
+            />
           </div>
           <Field name="allowedDomains" label={t.allowedDomains} hint={t.allowedDomainsHint}>
             <textarea id="f-allowedDomains" name="allowedDomains" rows={3} spellcheck={false}>
               {p.allowedDomains.join('\n')}
             </textarea>
           </Field>
-          <Field name="shopifySecret" label={t.shopifySecret} hint={t.shopifySecretHint}>
-            <input
-              id="f-shopifySecret"
-              name="shopifySecret"
-              type="password"
-              autocomplete="new-password"
-              spellcheck={false}
-            />
-          </Field>
+          <InputField
+            name="shopifySecret"
+            label={t.shopifySecret}
+            hint={t.shopifySecretHint}
+            type="password"
+            autocomplete="new-password"
+            spellcheck={false}
+          />
           <FormError />
           <p class="muted" id="form-status" role="status"></p>
           <div class="actions">
@@ -181,7 +148,7 @@ export const ProgrammePage: FC<{ view: AdminView; script: string }> = ({
             </button>
           </div>
         </form>
-      </section>
-    </ConsoleLayout>
+      </Card>
+    </ConsolePage>
   )
 }

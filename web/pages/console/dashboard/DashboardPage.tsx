@@ -5,8 +5,8 @@ import type { DashboardText } from '../../../i18n/dashboard'
 import type { Lang, LangSwitch } from '../../../i18n/lang'
 import type { DashboardData } from '../../../reports/load-reports'
 import type { RangePick } from '../../../reports/report-range'
-import { ConsoleLayout } from '../ConsoleLayout'
-import { adminCss } from '../admin/Field'
+import { ConsolePage } from '../ConsoleLayout'
+import { adminCss } from '../../../components/Field'
 import { RangePicker } from './RangePicker'
 import { ChannelSection, RippleSection, TopSection, TrendSection, TriangleSection } from './ReportSections'
 
@@ -44,14 +44,7 @@ export const DashboardPage: FC<{
   const p = brand.programme
   const section = { data, range: pick.range, lang, t }
   return (
-    <ConsoleLayout
-      title={t.title}
-      brandName={brand.name}
-      current="home"
-      extraCss={adminCss + dashboardCss}
-      lang={lang}
-      langSwitch={langSwitch}
-    >
+    <ConsolePage view={{ brand, lang, langSwitch }} title={t.title} current="home" extraCss={adminCss + dashboardCss}>
       <section class="card" id="summary">
         <h1>{t.title}</h1>
         <p class="muted">
@@ -74,6 +67,6 @@ export const DashboardPage: FC<{
       <ChannelSection {...section} />
       <TrendSection {...section} />
       <TopSection {...section} currency={p.currency} />
-    </ConsoleLayout>
+    </ConsolePage>
   )
 }

@@ -4,7 +4,8 @@ import type { FinanceText } from '../../../i18n/finance'
 import type { FinanceView } from '../../../routes/console-finance'
 import { typeName } from '../../../i18n/console-admin'
 import { money } from '../../../format'
-import { ConsoleLayout } from '../ConsoleLayout'
+import { Table } from '../../../components/Table'
+import { ConsolePage } from '../ConsoleLayout'
 import { BatchTotals, ReconciledMark, type PresentedBatch } from './BatchTotals'
 import { financeCss } from './labels'
 
@@ -47,20 +48,12 @@ export const BatchPage: FC<{
   nextCursor?: string
   firstPage: boolean
   script?: string
-}> = ({ view: { brand, role, lang, t, langSwitch }, batch, lines, nextCursor, firstPage, script }) => {
+}> = ({ view, batch, lines, nextCursor, firstPage, script }) => {
+  const { role, lang, t } = view
   const id = encodeURIComponent(batch.batchId)
   const finance = role === 'finance'
   return (
-    <ConsoleLayout
-      title={t.batchTitle(batch.period)}
-      brandName={brand.name}
-      script={script}
-      current="finance"
-      extraCss={financeCss}
-      lang={lang}
-      langSwitch={langSwitch}
-      role={role}
-    >
+    <ConsolePage view={view} title={t.batchTitle(batch.period)} script={script} current="finance" extraCss={financeCss}>
       <p>
         <a href="/console/finance" id="all-batches">
           {t.allBatches}
@@ -112,42 +105,38 @@ export const BatchPage: FC<{
       </section>
       <section class="card" id="lines">
         <h2>{t.lines}</h2>
-        <div class="table-wrap">
-          <table id="lines-table">
-            <thead>
-              <tr>
-                <th>{t.distributor}</th>
-                <th>{t.externalId}</th>
-                <th>{t.type}</th>
-                <th class="num">{t.gross}</th>
-                <th class="num">{t.reversals}</th>
-                <th class="num">{t.net}</th>
-                <th class="num">{t.entries}</th>
-                <th>{t.outcome}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {lines.map((l) => (
-                <tr class="line" data-distributor={l.distributorId} data-carried={String(l.carriedForward)}>
-                  <td>
-                    {String(l.name ?? '') || l.distributorId}
-                    <br />
-                    <small class="muted">{l.distributorId}</small>
-                  </td>
-                  <td>{String(l.externalId ?? '')}</td>
-                  <td class="type">{typeName(lang, l.type)}</td>
-                  <td class="num">{money(l.gross, batch.currency)}</td>
-                  <td class="num">{money(l.reversals, batch.currency)}</td>
-                  <td class="num net">{money(l.net, batch.currency)}</td>
-                  <td class="num">{l.entries}</td>
-                  <td class="outcome">
-                    {l.carriedForward ? t.carried(l.reason ? t.reasons[l.reason] : '') : t.settled}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          id="lines-table"
+          rows={lines}
+          rowAttrs={(l) => ({
+            class: 'line',
+            'data-distributor': l.distributorId,
+            'data-carried': String(l.carriedForward),
+          })}
+          columns={[
+            {
+              header: t.distributor,
+              cell: (l) => (
+                <>
+                  {String(l.name ?? '') || l.distributorId}
+                  <br />
+                  <small class="muted">{l.distributorId}</small>
+                </>
+              ),
+            },
+            { header: t.externalId, cell: (l) => String(l.externalId ?? '') },
+            { header: t.type, class: 'type', cell: (l) => typeName(lang, l.type) },
+            { header: t.gross, num: true, cell: (l) => money(l.gross, batch.currency) },
+            { header: t.reversals, num: true, cell: (l) => money(l.reversals, batch.currency) },
+            { header: t.net, num: true, class: 'net', cell: (l) => money(l.net, batch.currency) },
+            { header: t.entries, num: true, cell: (l) => l.entries },
+            {
+              header: t.outcome,
+              class: 'outcome',
+              cell: (l) => (l.carriedForward ? t.carried(l.reason ? t.reasons[l.reason] : '') : t.settled),
+            },
+          ]}
+        />
         {lines.length === 0 ? <p class="muted">{t.noLines}</p> : null}
         <p class="actions">
           {!firstPage ? (
@@ -162,25 +151,18 @@ export const BatchPage: FC<{
           ) : null}
         </p>
       </section>
-    </ConsoleLayout>
+    </ConsolePage>
   )
 }
 
 /** A batch id that is not this brand's (or not a batch id at all), said in the page language. */
-export const BatchNotFound: FC<{ view: FinanceView }> = ({ view: { brand, role, lang, t, langSwitch } }) => (
-  <ConsoleLayout
-    title={t.notFound}
-    brandName={brand.name}
-    current="finance"
-    lang={lang}
-    langSwitch={langSwitch}
-    role={role}
-  >
+export const BatchNotFound: FC<{ view: FinanceView }> = ({ view, view: { t } }) => (
+  <ConsolePage view={view} title={t.notFound} current="finance">
     <p>
       <a href="/console/finance">{t.allBatches}</a>
     </p>
     <section class="card" id="batch-not-found">
       <h2>{t.notFound}</h2>
     </section>
-  </ConsoleLayout>
+  </ConsolePage>
 )

@@ -2,7 +2,8 @@ import type { FC } from 'hono/jsx'
 import type { FinanceText } from '../../../i18n/finance'
 import type { FinanceView } from '../../../routes/console-finance'
 import { money } from '../../../format'
-import { ConsoleLayout } from '../ConsoleLayout'
+import { Table } from '../../../components/Table'
+import { ConsolePage } from '../ConsoleLayout'
 import { ReconciledMark, type PresentedBatch } from './BatchTotals'
 import { financeCss } from './labels'
 
@@ -16,6 +17,9 @@ function owedAndPaid(batches: PresentedBatch[]) {
     closing: batches.filter((b) => b.status === 'closing').length,
   }
 }
+
+/** The preview tables' rows are written by web/client/finance.ts, not here. */
+const none = (): null => null
 
 /** The close-a-period form: preview first (nothing written), then confirm; progress while a long close runs. web/client/finance.ts fills it. */
 const ClosePeriod: FC<{ defaultPeriod: string; t: FinanceText }> = ({ defaultPeriod, t }) => (
@@ -36,34 +40,30 @@ const ClosePeriod: FC<{ defaultPeriod: string; t: FinanceText }> = ({ defaultPer
       <h3 id="preview-title"></h3>
       <dl class="summary" id="preview-totals"></dl>
       <h3>{t.toBeSettled}</h3>
-      <div class="table-wrap">
-        <table id="preview-included-table">
-          <thead>
-            <tr>
-              <th>{t.distributor}</th>
-              <th>{t.type}</th>
-              <th class="num">{t.gross}</th>
-              <th class="num">{t.reversals}</th>
-              <th class="num">{t.net}</th>
-              <th class="num">{t.entries}</th>
-            </tr>
-          </thead>
-          <tbody id="preview-included"></tbody>
-        </table>
-      </div>
+      <Table
+        id="preview-included-table"
+        bodyId="preview-included"
+        rows={[]}
+        columns={[
+          { header: t.distributor, cell: none },
+          { header: t.type, cell: none },
+          { header: t.gross, num: true, cell: none },
+          { header: t.reversals, num: true, cell: none },
+          { header: t.net, num: true, cell: none },
+          { header: t.entries, num: true, cell: none },
+        ]}
+      />
       <h3>{t.carriedForward}</h3>
-      <div class="table-wrap">
-        <table id="preview-carried-table">
-          <thead>
-            <tr>
-              <th>{t.distributor}</th>
-              <th class="num">{t.net}</th>
-              <th>{t.reason}</th>
-            </tr>
-          </thead>
-          <tbody id="preview-carried"></tbody>
-        </table>
-      </div>
+      <Table
+        id="preview-carried-table"
+        bodyId="preview-carried"
+        rows={[]}
+        columns={[
+          { header: t.distributor, cell: none },
+          { header: t.net, num: true, cell: none },
+          { header: t.reason, cell: none },
+        ]}
+      />
       <p class="muted" id="preview-more" hidden>
         {t.previewMore}
       </p>
@@ -90,20 +90,12 @@ export const FinancePage: FC<{
   nextCursor?: string
   defaultPeriod: string
   script?: string
-}> = ({ view: { brand, role, lang, t, langSwitch }, batches, nextCursor, defaultPeriod, script }) => {
+}> = ({ view, batches, nextCursor, defaultPeriod, script }) => {
+  const { brand, role, t } = view
   const c = brand.programme.currency
   const sums = owedAndPaid(batches)
   return (
-    <ConsoleLayout
-      title={t.title}
-      brandName={brand.name}
-      script={script}
-      current="finance"
-      extraCss={financeCss}
-      lang={lang}
-      langSwitch={langSwitch}
-      role={role}
-    >
+    <ConsolePage view={view} title={t.title} script={script} current="finance" extraCss={financeCss}>
       {role !== 'finance' ? (
         <p class="card muted" id="read-only">
           {t.readOnly}
@@ -134,49 +126,43 @@ export const FinancePage: FC<{
       {role === 'finance' ? <ClosePeriod defaultPeriod={defaultPeriod} t={t} /> : null}
       <section class="card" id="batches">
         <h2>{t.batchesTitle}</h2>
-        {batches.length === 0 ? (
-          <p class="muted" id="no-batches">
-            {t.noBatches}
-          </p>
-        ) : (
-          <div class="table-wrap">
-            <table id="batches-table">
-              <thead>
-                <tr>
-                  <th>{t.periodCol}</th>
-                  <th>{t.status}</th>
-                  <th class="num">{t.distributorsPaid}</th>
-                  <th class="num">{t.net}</th>
-                  <th class="num">{t.entries}</th>
-                  <th class="num">{t.carriedCol}</th>
-                  <th>{t.reconciledCol}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {batches.map((b) => (
-                  <tr class="batch" data-id={b.batchId} data-status={b.status}>
-                    <td>
-                      <a href={`/console/finance/${encodeURIComponent(b.batchId)}`} class="batch-link">
-                        {b.period}
-                      </a>
-                    </td>
-                    <td class="status">
-                      {t.statuses[b.status]}
-                      {b.status === 'closing' ? ` (${b.progress.movedEntries}/${b.progress.totalEntries ?? '?'})` : ''}
-                    </td>
-                    <td class="num">{b.totals?.distributors ?? '—'}</td>
-                    <td class="num net">{b.totals ? money(b.totals.net, b.currency) : '—'}</td>
-                    <td class="num">{b.totals?.entries ?? '—'}</td>
-                    <td class="num">{b.totals?.carriedForward ?? '—'}</td>
-                    <td>
-                      <ReconciledMark batch={b} t={t} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <Table
+          id="batches-table"
+          rows={batches}
+          empty={
+            <p class="muted" id="no-batches">
+              {t.noBatches}
+            </p>
+          }
+          rowAttrs={(b) => ({ class: 'batch', 'data-id': b.batchId, 'data-status': b.status })}
+          columns={[
+            {
+              header: t.periodCol,
+              cell: (b) => (
+                <a href={`/console/finance/${encodeURIComponent(b.batchId)}`} class="batch-link">
+                  {b.period}
+                </a>
+              ),
+            },
+            {
+              header: t.status,
+              class: 'status',
+              cell: (b) =>
+                t.statuses[b.status] +
+                (b.status === 'closing' ? ` (${b.progress.movedEntries}/${b.progress.totalEntries ?? '?'})` : ''),
+            },
+            { header: t.distributorsPaid, num: true, cell: (b) => b.totals?.distributors ?? '—' },
+            {
+              header: t.net,
+              num: true,
+              class: 'net',
+              cell: (b) => (b.totals ? money(b.totals.net, b.currency) : '—'),
+            },
+            { header: t.entries, num: true, cell: (b) => b.totals?.entries ?? '—' },
+            { header: t.carriedCol, num: true, cell: (b) => b.totals?.carriedForward ?? '—' },
+            { header: t.reconciledCol, cell: (b) => <ReconciledMark batch={b} t={t} /> },
+          ]}
+        />
         {nextCursor ? (
           <p>
             <a href={`/console/finance?cursor=${encodeURIComponent(nextCursor)}`} id="batches-next">
@@ -185,6 +171,6 @@ export const FinancePage: FC<{
           </p>
         ) : null}
       </section>
-    </ConsoleLayout>
+    </ConsolePage>
   )
 }

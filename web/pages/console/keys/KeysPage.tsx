@@ -3,8 +3,9 @@ import type { ApiKeyView } from '../../../../lib/schemas/keys'
 import type { Brand } from '../../../../lib/schemas/brand'
 import type { Lang, LangSwitch } from '../../../i18n/lang'
 import type { KeysText } from '../../../i18n/keys'
-import { ConsoleLayout } from '../ConsoleLayout'
-import { adminCss, Field, FormError } from '../admin/Field'
+import { ConsolePage } from '../ConsoleLayout'
+import { Card } from '../../../components/Card'
+import { adminCss, FormError, InputField, SelectField } from '../../../components/Field'
 
 const keysCss = `
 #new-secret{background:#fff8e1;border:1px solid #f0c36d}
@@ -69,20 +70,15 @@ export const KeysPage: FC<{
   langSwitch: LangSwitch
   script: string
 }> = ({ brand, items, lang, t, langSwitch, script }) => (
-  <ConsoleLayout
+  <ConsolePage
+    view={{ brand, lang, langSwitch }}
     title={t.title}
-    brandName={brand.name}
     script={script}
     current="keys"
     extraCss={adminCss + keysCss}
-    lang={lang}
-    langSwitch={langSwitch}
     bodyData={{ text: JSON.stringify(t) }}
   >
-    <section class="card">
-      <h2>{t.title}</h2>
-      <p class="muted">{t.intro}</p>
-    </section>
+    <Card title={t.title} intro={t.intro} />
     <section class="card" id="new-secret" hidden>
       <h3>{t.newSecretTitle}</h3>
       <div class="secret-row">
@@ -120,15 +116,15 @@ export const KeysPage: FC<{
       <h3>{t.createTitle}</h3>
       <form id="create-form" novalidate>
         <div class="field-pair">
-          <Field name="label" label={t.label} hint={t.labelHint}>
-            <input id="f-label" name="label" maxlength={60} autocomplete="off" />
-          </Field>
-          <Field name="role" label={t.role}>
-            <select id="f-role" name="role">
-              <option value="finance">{t.roleFinance}</option>
-              <option value="admin">{t.roleAdmin}</option>
-            </select>
-          </Field>
+          <InputField name="label" label={t.label} hint={t.labelHint} maxlength={60} autocomplete="off" />
+          <SelectField
+            name="role"
+            label={t.role}
+            options={[
+              ['finance', t.roleFinance],
+              ['admin', t.roleAdmin],
+            ]}
+          />
         </div>
         <FormError />
         <div class="actions">
@@ -155,5 +151,5 @@ export const KeysPage: FC<{
       </div>
       <p class="muted" id="webhook-status" role="status"></p>
     </section>
-  </ConsoleLayout>
+  </ConsolePage>
 )

@@ -1,7 +1,7 @@
 import type { FC } from 'hono/jsx'
 import type { AdminView } from '../../../routes/console-admin-gate'
 import { staffText } from '../../../i18n/staff'
-import { ConsoleLayout } from '../ConsoleLayout'
+import { ConsolePage } from '../ConsoleLayout'
 
 const importCss = `
 .import-actions{display:flex;gap:8px;flex-wrap:wrap;align-items:center;margin-top:8px}
@@ -13,18 +13,11 @@ code{background:#f6f6f8;padding:1px 4px;border-radius:4px}
 `
 
 /** The staff import: pick a CSV, check it (every bad row listed), then import it with progress and counts. web/client/import.ts runs it. */
-export const ImportPage: FC<{ view: AdminView; script: string }> = ({ view: { brand, lang, langSwitch }, script }) => {
+export const ImportPage: FC<{ view: AdminView; script: string }> = ({ view, script }) => {
+  const { lang } = view
   const t = staffText(lang)
   return (
-    <ConsoleLayout
-      title={t.importTitle}
-      brandName={brand.name}
-      script={script}
-      current="import"
-      extraCss={importCss}
-      lang={lang}
-      langSwitch={langSwitch}
-    >
+    <ConsolePage view={view} title={t.importTitle} script={script} current="import" extraCss={importCss}>
       <section class="card">
         <h2>{t.importHeading}</h2>
         <p class="muted" id="import-format">
@@ -88,6 +81,6 @@ export const ImportPage: FC<{ view: AdminView; script: string }> = ({ view: { br
           </table>
         </div>
       </section>
-    </ConsoleLayout>
+    </ConsolePage>
   )
 }

@@ -4,26 +4,20 @@ import type { Handover } from '../../../../lib/schemas/handover'
 import type { AdminView } from '../../../routes/console-admin-gate'
 import { STATUS_NAMES } from '../../../i18n/console-admin'
 import { staffText } from '../../../i18n/staff'
-import { ConsoleLayout } from '../ConsoleLayout'
+import { ConsolePage } from '../ConsoleLayout'
 import { HandoverSummary } from './StaffLeftCard'
 
 /** A staff member leaves: pick the successor (by 工号 or id, confirmed by name), then the hand-over runs and shows its counts. */
 export const LeavePage: FC<{ view: AdminView; distributor: Distributor; handover?: Handover; script: string }> = ({
-  view: { brand, lang, langSwitch },
+  view,
+  view: { lang },
   distributor: d,
   handover,
   script,
 }) => {
   const t = staffText(lang)
   return (
-    <ConsoleLayout
-      title={t.staffLeft}
-      brandName={brand.name}
-      script={script}
-      current="distributors"
-      lang={lang}
-      langSwitch={langSwitch}
-    >
+    <ConsolePage view={view} title={t.staffLeft} script={script} current="distributors">
       <section class="card" id="leaver" data-id={d.id}>
         <h2>
           {t.staffLeft}: <a href={`/console/distributors/${encodeURIComponent(d.id)}`}>{d.name}</a>
@@ -53,27 +47,22 @@ export const LeavePage: FC<{ view: AdminView; distributor: Distributor; handover
           </form>
         </section>
       )}
-    </ConsoleLayout>
+    </ConsolePage>
   )
 }
 
 /** An id that is not one of the brand's distributors, said in the page language. */
-export const LeaverNotFound: FC<{ view: AdminView }> = ({ view: { brand, lang, langSwitch } }) => {
+export const LeaverNotFound: FC<{ view: AdminView }> = ({ view }) => {
+  const { lang } = view
   const t = staffText(lang)
   return (
-    <ConsoleLayout
-      title={t.noSuchDistributor}
-      brandName={brand.name}
-      current="distributors"
-      lang={lang}
-      langSwitch={langSwitch}
-    >
+    <ConsolePage view={view} title={t.noSuchDistributor} current="distributors">
       <section class="card" id="no-such-distributor">
         <h2>{t.noSuchDistributor}</h2>
         <p>
           <a href="/console/distributors">{t.allDistributors}</a>
         </p>
       </section>
-    </ConsoleLayout>
+    </ConsolePage>
   )
 }

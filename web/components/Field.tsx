@@ -1,4 +1,4 @@
-import type { Child, FC } from 'hono/jsx'
+import type { Child, FC, JSX } from 'hono/jsx'
 
 /**
  * A labelled form field with its error slot: the page's script fills the slot
@@ -22,6 +22,54 @@ export const Field: FC<{ name: string; label: string; for?: string; hint?: strin
 
 /** The message slot under a form for errors that belong to no one field. */
 export const FormError: FC = () => <p class="field-error error" data-error-for="_" role="alert" hidden></p>
+
+/**
+ * A {@link Field} around an input named like the field, its id `f-<name>` unless given.
+ *
+ * @example
+ * <InputField name="holdDays" label={t.holdDays} inputmode="numeric" value="7" />
+ */
+export const InputField: FC<
+  { name: string; label: string; hint?: string; id?: string } & Omit<JSX.IntrinsicElements['input'], 'name' | 'id'>
+> = ({ name, label, hint, id = `f-${name}`, ...input }) => (
+  <Field name={name} label={label} hint={hint} for={id}>
+    <input id={id} name={name} {...input} />
+  </Field>
+)
+
+/** A {@link Field} around a select named like the field (id `f-<name>`): `options` are [value, label] pairs. */
+export const SelectField: FC<{
+  name: string
+  label: string
+  options: ReadonlyArray<readonly [value: string, label: string]>
+  selected?: string
+}> = ({ name, label, options, selected }) => (
+  <Field name={name} label={label}>
+    <select id={`f-${name}`} name={name}>
+      {options.map(([value, text]) => (
+        <option value={value} selected={selected === undefined ? undefined : value === selected}>
+          {text}
+        </option>
+      ))}
+    </select>
+  </Field>
+)
+
+/** The end of an add/edit form: its error and status slots, save, and a cancel that shows while editing. */
+export const EditFormEnd: FC<{ form: string; save: string; cancel: string }> = ({ form, save, cancel }) => (
+  <>
+    <FormError />
+    <p class="muted form-status" role="status"></p>
+    <div class="actions">
+      <button type="submit" id={`${form}-save`}>
+        {save}
+      </button>
+      <button type="button" class="ghost" id={`${form}-cancel`} hidden>
+        {cancel}
+      </button>
+    </div>
+  </>
+)
 
 /** Form layout shared by the admin pages. */
 export const adminCss = `
