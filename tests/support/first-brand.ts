@@ -130,6 +130,8 @@ export function fieldFiller(a: FirstBrand, opts: { tenant: boolean }): (name: st
     imageUrl: () => a.productUrl,
     period: () => a.period,
     currency: () => 'CNY',
+    allowedDomains: () => ['shop.example.com'],
+    'x-shopify-topic': () => 'orders/paid',
     from: () => '2026-10-01',
     to: () => '2026-10-31',
     startsAt: () => '2026-10-01T00:00:00.000Z',

@@ -1,5 +1,7 @@
 import { rippleSignature, shopifySignature } from '../../lib/domain/webhook-signature'
+import { expect } from 'vitest'
 import { call } from './client'
+import { tableSnapshot } from './table'
 import { PATH_FILLERS, type FirstBrand } from './first-brand'
 import { type ApiDocument, type Operation, paramKey, sampleOf, stringFor } from './openapi-operations'
 
@@ -89,4 +91,41 @@ export async function send(
   const r = await call(method, path, { raw, headers })
   const text = await r.res.clone().text()
   return { status: r.status, text, body: r.body, contentType: r.res.headers.get('content-type') ?? '' }
+}
+
+/**
+ * Runs a batch between two table snapshots and proves that its refused requests wrote
+ * nothing: where every request was refused the table must be unchanged; where some were
+ * accepted (they may write), the refused ones run again as a batch, and where that is
+ * mixed again (a request that lost a race before may pass now), each alone.
+ * @example await refusalsWriteNothing(inputs, run, (i) => i.status >= 400, describe, expectSafe)
+ */
+export async function refusalsWriteNothing<T>(
+  items: T[],
+  run: (items: T[]) => Promise<T[]>,
+  refused: (t: T) => boolean,
+  describe: (t: T) => string,
+  check: (t: T) => void,
+): Promise<{ done: T[]; before: string[]; after: string[] }> {
+  const before = await tableSnapshot()
+  const done = await run(items)
+  const after = await tableSnapshot()
+  done.forEach(check)
+  const wrote = (ts: T[]) => `a refused request wrote: ${ts.map(describe).join('; ').slice(0, 2000)}`
+  if (done.every(refused)) expect(after, wrote(done)).toEqual(before)
+  else if (done.some(refused)) {
+    const retryStart = await tableSnapshot()
+    const again = await run(done.filter(refused))
+    again.forEach(check)
+    const retryEnd = await tableSnapshot()
+    if (again.every(refused)) expect(retryEnd, wrote(again)).toEqual(retryStart)
+    else
+      for (const t of again.filter(refused)) {
+        const alone = await tableSnapshot()
+        const [one] = await run([t])
+        check(one as T)
+        if (refused(one as T)) expect(await tableSnapshot(), wrote([one as T])).toEqual(alone)
+      }
+  }
+  return { done, before, after }
 }

@@ -25,6 +25,7 @@ export interface Operation {
   roles: string[]
   /** The request body's media types and the JSON body's schema when there is one. */
   bodyTypes: string[]
+  bodyRequired: boolean
   jsonBody?: Schema
 }
 
@@ -52,6 +53,7 @@ export async function apiOperations(): Promise<{ doc: ApiDocument; operations: O
         schemes: (op.security ?? doc.security ?? []).flatMap((s: Record<string, unknown>) => Object.keys(s)),
         roles: op['x-roles'] ?? [],
         bodyTypes: Object.keys(content),
+        bodyRequired: op.requestBody?.required === true,
         jsonBody: content['application/json']?.schema,
       })
     }
@@ -122,6 +124,7 @@ export function sampleOf(
     return sampleOf(doc, firstOption(doc, options), fill, opts)
   }
   const type = typeOf(s)
+  if (type === 'array' && Array.isArray(named)) return named
   if (named !== undefined && (type === typeof named || (type === 'integer' && typeof named === 'number'))) return named
   if (Array.isArray(s.enum)) return s.enum.find((v: unknown) => v !== null)
   switch (type) {
@@ -157,7 +160,12 @@ export type LeafPath = Array<string | number>
  * The leaves of a schema that take a string or a number (unions count for each kind
  * they allow), every optional property included, with their paths.
  */
-export function leavesOf(doc: ApiDocument, schema: Schema, path: LeafPath = [], depth = 0): Array<{
+export function leavesOf(
+  doc: ApiDocument,
+  schema: Schema,
+  path: LeafPath = [],
+  depth = 0,
+): Array<{
   path: LeafPath
   kinds: Set<'string' | 'number'>
 }> {
