@@ -33,7 +33,8 @@ let doc: ApiDocument
 let operations: Operation[]
 let calls = 0
 
-const HUGE_AND_NEGATIVE = [9_007_199_254_740_993, 1e308, -1]
+// Past 2^53 (exactly representable, so the JSON says it), the largest double, and below zero.
+const HUGE_AND_NEGATIVE = [2 ** 53 + 2, 1e308, -1]
 const RTL = '名\u202Egnp.exe\u202C'
 const ODD_STRINGS = ['x'.repeat(10_000), 'a\u0000b', RTL]
 const DEEP = 10_000

@@ -76,7 +76,7 @@ export function otherBody(type: string, a: FirstBrand): { raw: string; contentTy
 export interface Sent {
   status: number
   text: string
-  // biome-ignore lint/suspicious/noExplicitAny: the parsed JSON answer, read loosely by the assertions
+  // any: the parsed JSON answer, read loosely by the assertions
   body: any
   contentType: string
 }
