@@ -172,7 +172,7 @@ const notLive = (id: string) =>
   new AppError({
     code: 'conflict',
     message: `Key ${id} was already rotated or revoked; rotate the key that replaced it.`,
-    fields: { id: 'Already rotated or revoked.' },
+    fields: { id: { reason: 'key.already_rotated' } },
   })
 
 /** The 409 for revoking the brand's last live admin key. */
@@ -180,5 +180,6 @@ export const lastAdmin = () =>
   new AppError({
     code: 'conflict',
     message: 'This is the brand’s last active admin key; create or rotate to a new admin key before revoking it.',
-    fields: { id: 'The last active admin key cannot be revoked.' },
+    reason: 'key.last_admin',
+    fields: { id: { reason: 'key.last_admin' } },
   })

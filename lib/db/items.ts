@@ -99,7 +99,7 @@ export const invalidCursor = () =>
   new AppError({
     code: 'invalid_input',
     message: 'The cursor is not one this API returned.',
-    fields: { cursor: 'Invalid cursor.' },
+    fields: { cursor: { reason: 'cursor.invalid' } },
   })
 
 export interface Page<T> {

@@ -5,7 +5,7 @@ import { type Attribution, type Candidate, nextBinding } from './attribution'
 import { chainFor, type PaidChain } from './chain'
 import { type ChainMember, commissionsFor, type LineCommission, lineBase } from './commission'
 import { commissionEntries, type LedgerEntry, reversalOf } from './ledger'
-import { applyRefund, type RefundRequest, type RefundState, refundedBase } from './refund'
+import { applyRefund, type RefundIssue, type RefundRequest, type RefundState, refundedBase } from './refund'
 import type { RuleSet } from './rule-resolution'
 
 /** A customer's binding to a distributor: later orders are credited to them while it lasts. */
@@ -229,7 +229,7 @@ export type RefundDecision<O extends Order> =
       /** Each reversed commission with the status its reversal was decided from: the write checks it still holds. */
       checks: Array<{ entryId: string; status: LedgerEntry['status'] }>
     }
-  | { ok: false; field: string; message: string }
+  | { ok: false; field: string; issue: RefundIssue }
 
 /**
  * Decides a refund of an order: its commissions are reversed pro rata

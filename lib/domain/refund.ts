@@ -1,6 +1,12 @@
 import type { LineCommission } from './commission'
 
 /** What has been refunded of an order so far. */
+/** Why a refund is refused: a message code of lib/i18n/messages.ts and its parameters. */
+export interface RefundIssue {
+  reason: 'refund.sku_not_in_order' | 'refund.qty_left' | 'refund.over_paid'
+  params?: Record<string, string | number>
+}
+
 export interface RefundState {
   /** Units refunded per SKU. */
   qty: Record<string, number>
@@ -27,7 +33,7 @@ export type RefundRequest = { lines: Array<{ sku: string; qty: number }> } | { a
 
 export type RefundOutcome =
   | { ok: true; state: RefundState; reversals: Array<{ entryId: string; amount: number }> }
-  | { ok: false; field: string; message: string }
+  | { ok: false; field: string; issue: RefundIssue }
 
 /** A non-negative fraction n/d in exact integers. */
 type Fraction = { n: bigint; d: bigint }
@@ -84,20 +90,24 @@ export function applyRefund(
   if ('lines' in refund) {
     for (const [i, r] of refund.lines.entries()) {
       const line = orderLines.find((l) => l.sku === r.sku)
-      if (!line) return { ok: false, field: `lines.${i}.sku`, message: `${r.sku} is not in this order.` }
+      if (!line)
+        return {
+          ok: false,
+          field: `lines.${i}.sku`,
+          issue: { reason: 'refund.sku_not_in_order', params: { sku: r.sku } },
+        }
       state.qty[r.sku] = (state.qty[r.sku] ?? 0) + r.qty
       if ((state.qty[r.sku] ?? 0) > line.qty)
         return {
           ok: false,
           field: `lines.${i}.qty`,
-          message: `Only ${line.qty - (before.qty[r.sku] ?? 0)} of ${r.sku} are left to refund.`,
+          issue: { reason: 'refund.qty_left', params: { left: line.qty - (before.qty[r.sku] ?? 0), sku: r.sku } },
         }
     }
   } else {
     state.amount += refund.amount
     // The share below only counts amounts against a non-zero total: a free order refunds no money.
-    if (state.amount > orderBase)
-      return { ok: false, field: 'amount', message: 'That refunds more than was paid for the order.' }
+    if (state.amount > orderBase) return { ok: false, field: 'amount', issue: { reason: 'refund.over_paid' } }
   }
   const paid = refundedShare(
     orderLines.map((l) => ({ ...l, weight: l.base })),
@@ -108,7 +118,7 @@ export function applyRefund(
     return {
       ok: false,
       field: 'lines' in refund ? 'lines' : 'amount',
-      message: 'That refunds more than was paid for the order.',
+      issue: { reason: 'refund.over_paid' },
     }
   // Once everything paid is refunded, every commission is reversed in full, however
   // the refunds were split: lines weigh by base for the order but by commission for

@@ -1,5 +1,5 @@
 import { OpenAPIHono, type z } from '@hono/zod-openapi'
-import { AppError, fieldsFromZod } from '../errors'
+import { AppError, fieldIssuesFromZod } from '../errors'
 import { ErrorBody } from './error-body'
 import { requireRole } from './auth'
 import type { AppEnv, Role } from './env'
@@ -13,11 +13,7 @@ export function router(): OpenAPIHono<AppEnv> {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) {
-        throw new AppError({
-          code: 'invalid_input',
-          message: 'The request has invalid fields.',
-          fields: fieldsFromZod(result.error),
-        })
+        throw new AppError({ code: 'invalid_input', fields: fieldIssuesFromZod(result.error) })
       }
     },
   })

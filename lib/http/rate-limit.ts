@@ -40,7 +40,7 @@ export function rateLimited(c: Context, retryAfter: number): AppError {
   c.header('Retry-After', String(retryAfter))
   return new AppError({
     code: 'rate_limited',
-    message: `Too many attempts from here; try again in ${retryAfter} seconds.`,
+    params: { seconds: retryAfter },
   })
 }
 

@@ -12,7 +12,7 @@ export const CreateBrandBody = z
     programme: Programme.partial().optional(),
   })
   .refine((b) => (b.programme?.allowedDomains?.length ?? 0) > 0, {
-    message: 'List at least one domain share links may point to.',
+    message: 'programme.domains_required',
     path: ['programme', 'allowedDomains'],
   })
   .openapi('CreateBrand')

@@ -12,13 +12,13 @@ export const CampaignBody = z
     id: IdParam.optional().openapi({
       description: 'Your own id (e.g. "double11-2025"); one is made when absent. Only on create.',
     }),
-    name: z.string().trim().min(1, 'Name is required.').max(80),
+    name: z.string().trim().min(1, 'name.required').max(80),
     startsAt: Timestamp,
     endsAt: Timestamp,
     active: z.boolean().default(true),
   })
   .refine((b) => Date.parse(b.startsAt) < Date.parse(b.endsAt), {
-    message: 'Must be after startsAt.',
+    message: 'date.ends_before_starts',
     path: ['endsAt'],
   })
   .openapi('CampaignInput')

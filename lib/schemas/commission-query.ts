@@ -3,8 +3,8 @@ import { Cursor, IdParam, Limit, isCalendarDay } from './common'
 
 const DateOrTime = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/, 'Use YYYY-MM-DD or an ISO UTC time.')
-  .refine((d) => isCalendarDay(d) && (d.length === 10 || !Number.isNaN(Date.parse(d))), 'Not a calendar date.')
+  .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/, 'format.day_or_time')
+  .refine((d) => isCalendarDay(d) && (d.length === 10 || !Number.isNaN(Date.parse(d))), 'date.not_calendar_day')
 
 export const CommissionQuery = z
   .object({
@@ -19,7 +19,7 @@ export const CommissionQuery = z
     cursor: Cursor,
     limit: Limit,
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from must not be after to.', path: ['to'] })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'date.from_after_to', path: ['to'] })
 
 export const LedgerEntrySchema = z
   .object({

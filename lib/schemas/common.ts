@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi'
 import { MAX_MONEY } from '../domain/money'
 
 /** Ids and codes in paths: short, URL-safe, nothing that could reach a key builder unescaped. */
-export const IdParam = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Must be 1-64 letters, digits, "_" or "-".')
+export const IdParam = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'format.id')
 
 /** A cursor returned by a previous page; opaque to the client. */
 export const Cursor = z.string().max(2048).optional().openapi({ description: 'Opaque cursor from the previous page.' })
@@ -20,8 +20,8 @@ export const PageQuery = z.object({ cursor: Cursor, limit: Limit })
  */
 export const Money = z
   .union([
-    z.number().int().min(0).max(MAX_MONEY, `At most ${MAX_MONEY} minor units.`),
-    z.string().regex(/^\d{1,15}(\.\d{1,2})?$/, 'Must be a non-negative amount such as 1999 (minor units) or "19.99".'),
+    z.number().int().min(0).max(MAX_MONEY, 'money.at_most'),
+    z.string().regex(/^\d{1,15}(\.\d{1,2})?$/, 'format.money'),
   ])
   .openapi({
     description:
@@ -44,11 +44,11 @@ export const EARLIEST_PAID_AT = '2000-01-01T00:00:00.000Z'
  * When an order was paid: an ISO time with offset, on a calendar day, from 2000 to one day ahead of now, stored
  * as UTC with `Z` (`+08:00` converted), since ledger and index sort keys compare these strings.
  */
-export const PaidAt = Timestamp.refine((t) => isCalendarDay(t.slice(0, 10)), 'Not a calendar date.')
+export const PaidAt = Timestamp.refine((t) => isCalendarDay(t.slice(0, 10)), 'date.not_calendar_day')
   .refine((t) => {
     const at = Date.parse(t)
     return at >= Date.parse(EARLIEST_PAID_AT) && at <= Date.now() + 86_400_000
-  }, 'Must be between 2000-01-01 and one day from now.')
+  }, 'date.paid_at_range')
   .transform((t) => new Date(t).toISOString())
 
 /** A dotted IPv4 literal with each octet 0-255 and no leading zeros (127.0.0.1, 192.168.1.20). */
@@ -67,4 +67,4 @@ export const Hostname = z
     const [, h = '', port] = /^(.*?)(?::(\d{1,5}))?$/.exec(entry) ?? []
     if (port !== undefined && !(Number(port) >= 1 && Number(port) <= 65535 && !port.startsWith('0'))) return false
     return /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$|^localhost$/.test(h) || IPV4.test(h)
-  }, 'Must be a hostname such as shop.example.com, with an optional port (shop.example.com:8443).')
+  }, 'format.hostname')

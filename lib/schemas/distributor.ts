@@ -30,7 +30,7 @@ export const NewDistributorStatusSchema = DistributorStatusSchema.exclude(['left
 })
 export type NewDistributorStatus = z.infer<typeof NewDistributorStatusSchema>
 
-const Name = z.string().trim().min(1, 'Name is required.').max(80)
+const Name = z.string().trim().min(1, 'name.required').max(80)
 const ExternalId = z.string().trim().min(1).max(128)
 const Store = z.string().trim().min(1).max(64)
 const PayeeReference = z.string().trim().min(1).max(128)
@@ -94,7 +94,7 @@ export const PatchDistributorBody = z
     payeeReference: PayeeReference.nullable().optional(),
     parentId: IdParam.nullable().optional(),
   })
-  .refine((b) => Object.keys(b).length > 0, { message: 'Give at least one field to change.' })
+  .refine((b) => Object.keys(b).length > 0, { message: 'distributor.no_changes' })
   .openapi('PatchDistributor')
 
 /** The list's filters (all optional, combined with AND); `q` finds a name or external id containing it. */
@@ -103,7 +103,7 @@ export const ListDistributorsQuery = z.object({
   limit: Limit,
   type: DistributorTypeSchema.optional(),
   status: DistributorStatusSchema.optional(),
-  ring: z.coerce.number().int().min(1, 'Rings start at 1.').max(20).optional(),
+  ring: z.coerce.number().int().min(1, 'distributor.ring_from_one').max(20).optional(),
   store: Store.optional().openapi({ description: 'Exact store or department.' }),
   q: z
     .string()
@@ -117,7 +117,7 @@ export type DistributorFilter = Omit<z.infer<typeof ListDistributorsQuery>, 'cur
 
 export const JoinBody = z
   .strictObject({
-    inviteCode: z.string().regex(/^[A-Za-z0-9]{6,32}$/, 'Not an invite code.'),
+    inviteCode: z.string().regex(/^[A-Za-z0-9]{6,32}$/, 'format.invite_code'),
     name: Name,
     requestId: z
       .string()

@@ -9,7 +9,7 @@ export type ApiKeyRole = z.infer<typeof ApiKeyRoleSchema>
 /** A client's id for one request, so a repeat of it is recognised (see each route). */
 const RequestId = z
   .string()
-  .regex(/^[A-Za-z0-9_-]{8,64}$/, 'Must be 8-64 letters, digits, "_" or "-".')
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, 'format.request_id')
   .optional()
   .openapi({ description: 'Your id for this request (8-64 URL-safe characters); a repeat of it is recognised.' })
 

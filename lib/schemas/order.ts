@@ -3,7 +3,7 @@ import { Money, PaidAt, type MoneyInput } from './common'
 import { isCurrency, MAX_MONEY, MAX_QTY, minorUnits } from '../domain/money'
 import { Sku } from './product'
 
-const Code = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'Must be 1-64 letters, digits, "_" or "-".')
+const Code = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'format.id')
 
 export const OrderLine = z.strictObject({
   sku: Sku,
@@ -12,7 +12,7 @@ export const OrderLine = z.strictObject({
   discount: Money.optional().openapi({ description: 'Discount on the whole line, minor units.' }),
   category: z.string().trim().min(1).max(64).optional(),
   externalLineIds: z
-    .array(z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/, 'Must be 1-64 letters, digits, ".", "_", ":" or "-".'))
+    .array(z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/, 'format.tag'))
     .min(1)
     .max(100)
     .optional()
@@ -25,20 +25,22 @@ export type OrderLine = z.infer<typeof OrderLine>
 
 export const OrderBody = z
   .strictObject({
-    orderId: z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/, 'Must be 1-100 letters, digits, ".", "_", ":" or "-".'),
+    orderId: z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/, 'format.order_id'),
     customerId: z.string().trim().min(1).max(128).optional(),
     clickId: Code.optional(),
     refCode: Code.optional(),
-    currency: z.string().refine(isCurrency, 'Must be an ISO 4217 code such as CNY.'),
+    currency: z.string().refine(isCurrency, 'format.currency'),
     paidAt: PaidAt,
-    lines: z.array(OrderLine).min(1, 'An order needs at least one line.').max(200),
+    lines: z.array(OrderLine).min(1, 'order.no_lines').max(200),
   })
   .transform((o, ctx) => {
     // Decimal strings become minor units by the order's own currency, exactly.
     const money = (v: MoneyInput, path: Array<string | number>) => {
       const minor = minorUnits(v, o.currency)
-      if (minor === null) ctx.addIssue({ code: 'custom', path, message: `Not an amount in ${o.currency}.` })
-      else if (minor > MAX_MONEY) ctx.addIssue({ code: 'custom', path, message: `At most ${MAX_MONEY} minor units.` })
+      if (minor === null)
+        ctx.addIssue({ code: 'custom', path, message: 'money.not_amount', params: { currency: o.currency } })
+      else if (minor > MAX_MONEY)
+        ctx.addIssue({ code: 'custom', path, message: 'money.at_most', params: { maximum: MAX_MONEY } })
       return minor ?? 0
     }
     let total = 0
@@ -50,24 +52,29 @@ export const OrderBody = z
         ctx.addIssue({
           code: 'custom',
           path: ['lines', i, 'discount'],
-          message: 'The discount is larger than the line.',
+          message: 'order.discount_over_line',
         })
       if (skus.has(l.sku))
         ctx.addIssue({
           code: 'custom',
           path: ['lines', i, 'sku'],
-          message: 'Each SKU appears once per order; add the quantities.',
+          message: 'order.sku_repeated',
         })
       skus.add(l.sku)
       // A line's base and the order's total stay within MAX_MONEY, so every sum of them is exact.
       const base = unitPrice * l.qty - (discount ?? 0)
       if (base > MAX_MONEY)
-        ctx.addIssue({ code: 'custom', path: ['lines', i, 'qty'], message: `unitPrice × qty is over ${MAX_MONEY}.` })
+        ctx.addIssue({
+          code: 'custom',
+          path: ['lines', i, 'qty'],
+          message: 'order.line_over_max',
+          params: { maximum: MAX_MONEY },
+        })
       total += base
       return { ...l, unitPrice, discount }
     })
     if (total > MAX_MONEY)
-      ctx.addIssue({ code: 'custom', path: ['lines'], message: `The order's total is over ${MAX_MONEY} minor units.` })
+      ctx.addIssue({ code: 'custom', path: ['lines'], message: 'order.total_over_max', params: { maximum: MAX_MONEY } })
     return { ...o, lines }
   })
   .openapi('OrderInput')
@@ -84,7 +91,7 @@ export const RefundBody = z
     }),
     z.strictObject({
       refundId: Code,
-      amount: Money.refine((v) => v !== 0 && !/^0+(\.0*)?$/.test(String(v)), 'Must be more than zero.'),
+      amount: Money.refine((v) => v !== 0 && !/^0+(\.0*)?$/.test(String(v)), 'money.not_positive'),
     }),
   ])
   .openapi('RefundInput')

@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi'
 import { Money } from './common'
 
-export const Sku = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'Must be 1-64 letters, digits, ".", "_" or "-".')
+export const Sku = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'format.sku')
 
 export const ProductBody = z
   .strictObject({

@@ -11,8 +11,8 @@ export const Programme = z
     bindingPolicy: z.enum(['first', 'last']),
     holdDays: z.number().int().min(0).max(365),
     selfPurchase: z.enum(['allow', 'deny']),
-    allowedDomains: z.array(Hostname).min(1, 'List at least one domain share links may point to.').max(50),
-    currency: z.string().refine(isCurrency, 'Must be an ISO 4217 code such as CNY.'),
+    allowedDomains: z.array(Hostname).min(1, 'programme.domains_required').max(50),
+    currency: z.string().refine(isCurrency, 'format.currency'),
     payoutThreshold: z
       .number()
       .int()
@@ -20,7 +20,7 @@ export const Programme = z
       .max(MAX_MONEY)
       .openapi({ description: 'Minor units; smaller nets carry forward.' }),
     defaultBps: z
-      .array(z.number().int().min(0).max(10000))
+      .array(z.number().int().min(0, 'bps.too_small').max(10000, 'bps.too_big'))
       .min(1)
       .max(10)
       .openapi({ description: 'Programme default commission per level in basis points; index 0 is level 1.' }),

@@ -6,10 +6,10 @@ export const MAX_REPORT_DAYS = 366
 
 export const Day = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date such as 2026-11-25.')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'format.day')
   .refine(
     (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
-    'Not a calendar date.',
+    'date.not_calendar_day',
   )
 
 /** Days from `from` to `to`, both included. */
@@ -19,9 +19,10 @@ export const daysBetween = (from: string, to: string) =>
 /** `from` and `to` (UTC days, both included): from ≤ to, at most 366 days. */
 export const ReportRange = z
   .object({ from: Day.openapi({ example: '2026-11-01' }), to: Day.openapi({ example: '2026-11-30' }) })
-  .refine((q) => q.from <= q.to, { message: 'from must not be after to.', path: ['from'] })
+  .refine((q) => q.from <= q.to, { message: 'date.from_after_to', path: ['from'] })
   .refine((q) => q.from > q.to || daysBetween(q.from, q.to) <= MAX_REPORT_DAYS, {
-    message: `A report covers at most ${MAX_REPORT_DAYS} days.`,
+    message: 'date.range_too_long',
+    params: { days: MAX_REPORT_DAYS },
     path: ['to'],
   })
 export type ReportRange = z.infer<typeof ReportRange>
@@ -38,9 +39,10 @@ export const LeaderboardQuery = z
     type: blankAsMissing(DistributorTypeSchema.optional()),
     limit: blankAsMissing(z.coerce.number().int().min(1).max(100).default(10)),
   })
-  .refine((q) => q.from <= q.to, { message: 'from must not be after to.', path: ['from'] })
+  .refine((q) => q.from <= q.to, { message: 'date.from_after_to', path: ['from'] })
   .refine((q) => q.from > q.to || daysBetween(q.from, q.to) <= MAX_REPORT_DAYS, {
-    message: `A report covers at most ${MAX_REPORT_DAYS} days.`,
+    message: 'date.range_too_long',
+    params: { days: MAX_REPORT_DAYS },
     path: ['to'],
   })
 

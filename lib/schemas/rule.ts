@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi'
 import { Money, Timestamp } from './common'
 import { DistributorTypeSchema } from './distributor'
 
-const Bps = z.number().int().min(0, 'Must not be negative.').max(10000, 'At most 10000 bps (100%).')
+const Bps = z.number().int().min(0, 'bps.too_small').max(10000, 'bps.too_big')
 /** A level as sent: basis points, or a fixed amount per unit (minor units or a decimal string). */
 export const RuleLevelInput = z.union([z.strictObject({ bps: Bps }), z.strictObject({ fixed: Money })])
 /** A level as stored and applied: basis points, or a fixed amount per unit in minor units. */
@@ -25,11 +25,11 @@ export const RuleBody = z
   })
   .superRefine((r, ctx) => {
     if (r.scope === 'default' && r.target)
-      ctx.addIssue({ code: 'custom', path: ['target'], message: 'A default rule has no target.' })
+      ctx.addIssue({ code: 'custom', path: ['target'], message: 'rule.default_has_no_target' })
     if (r.scope !== 'default' && !r.target)
-      ctx.addIssue({ code: 'custom', path: ['target'], message: `A ${r.scope} rule needs a target.` })
+      ctx.addIssue({ code: 'custom', path: ['target'], message: 'rule.needs_target', params: { scope: r.scope } })
     if (r.startsAt && r.endsAt && Date.parse(r.startsAt) >= Date.parse(r.endsAt))
-      ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'Must be after startsAt.' })
+      ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'date.ends_before_starts' })
   })
   .openapi('RuleInput')
 export type RuleBody = z.infer<typeof RuleBody>

@@ -3,15 +3,15 @@ import { isCalendarDay } from './common'
 
 const Day = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use YYYY-MM-DD.')
-  .refine(isCalendarDay, 'Not a calendar date.')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'format.day')
+  .refine(isCalendarDay, 'date.not_calendar_day')
 
 export const CloseBody = z
   .union([
-    z.strictObject({ period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Use YYYY-MM, e.g. 2026-10.') }),
+    z.strictObject({ period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'format.period') }),
     z
       .strictObject({ from: Day, to: Day })
-      .refine((b) => b.from <= b.to, { message: 'from must not be after to.', path: ['to'] }),
+      .refine((b) => b.from <= b.to, { message: 'date.from_after_to', path: ['to'] }),
   ])
   .openapi('CloseSettlement')
 

@@ -46,7 +46,7 @@ export type ShopifyLineItem = z.infer<typeof ShopifyLineItem>
 export const ShopifyOrder = z
   .object({
     id: ShopifyId,
-    currency: z.string().max(8).refine(isCurrency, 'Must be an ISO 4217 code such as CNY.'),
+    currency: z.string().max(8).refine(isCurrency, 'format.currency'),
     financial_status: Text.nullish(),
     processed_at: Text.nullish(),
     created_at: Text.nullish(),

@@ -16,7 +16,7 @@ export async function createCampaign(brandId: string, body: CampaignBody, now = 
     throw new AppError({
       code: 'conflict',
       message: `Campaign ${campaign.id} already exists.`,
-      fields: { id: 'Already used by another campaign.' },
+      fields: { id: { reason: 'campaign.id_taken' } },
     })
   }
   return campaign
@@ -33,7 +33,8 @@ export async function replaceCampaign(
     throw new AppError({
       code: 'invalid_input',
       message: 'A campaign id cannot change.',
-      fields: { id: 'Must match the id in the path, or be left out.' },
+      reason: 'campaign.id_mismatch',
+      fields: { id: { reason: 'campaign.id_mismatch' } },
     })
   const current = await getCampaignOrThrow(brandId, id)
   const { id: _id, ...fields } = body

@@ -104,7 +104,9 @@ export function closablePeriod(request: CloseRequest, now: Date) {
     throw new AppError({
       code: 'invalid_input',
       message: `The period ${p.label} has not ended yet.`,
-      fields: { [field]: 'Close a period after it ends.' },
+      reason: 'settlement.period_not_ended',
+      params: { period: p.label },
+      fields: { [field]: { reason: 'settlement.period_not_ended', params: { period: p.label } } },
     })
   }
   return p

@@ -83,7 +83,9 @@ export async function createDistributorFor(
       throw new AppError({
         code: 'conflict',
         message: `External id ${input.externalId ?? ''} already belongs to ${existing.id} with a different type or recruiter.`,
-        fields: { externalId: `Already used by ${existing.id}.` },
+        reason: 'distributor.external_id_taken',
+        params: { id: existing.id },
+        fields: { externalId: { reason: 'distributor.external_id_taken', params: { id: existing.id } } },
       })
     }
     return { distributor: existing, created: false }

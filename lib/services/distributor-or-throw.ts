@@ -12,7 +12,7 @@ export async function getDistributorOrThrow(brandId: string, id: string, field =
     throw new AppError({
       code: 'not_found',
       message: `Distributor ${id} not found.`,
-      fields: field === 'id' ? undefined : { [field]: 'No such distributor in this brand.' },
+      fields: field === 'id' ? undefined : { [field]: { reason: 'distributor.not_in_brand' } },
     })
   }
   return d

@@ -65,7 +65,9 @@ async function readHandover(leaverId: string, successorId: string): Promise<Hand
     throw new AppError({
       code: 'conflict',
       message: `${leaverId} already handed over to ${record.successorId}.`,
-      fields: { successorId: `Already handed over to ${record.successorId}.` },
+      reason: 'handover.already_done',
+      params: { successor: record.successorId },
+      fields: { successorId: { reason: 'handover.already_done', params: { successor: record.successorId } } },
     })
   }
   return record
@@ -74,18 +76,17 @@ async function readHandover(leaverId: string, successorId: string): Promise<Hand
 /** Throws unless the leaver may leave (checked only on the first run) and the successor may take over. */
 async function decideHandover(leaver: Distributor, successor: Distributor, record: Handover | undefined) {
   if (!record) {
-    if (!INTERNAL_TYPES.includes(leaver.type))
-      throw invalidField(
-        'id',
-        "Only the brand's own staff (employees, guides, customer reps) leave with a hand-over; suspend other distributors instead.",
-      )
+    if (!INTERNAL_TYPES.includes(leaver.type)) throw invalidField('id', { reason: 'handover.not_staff' })
     if (leaver.status === 'left') throw new AppError({ code: 'conflict', message: `${leaver.id} has already left.` })
   }
-  if (successor.id === leaver.id) throw invalidField('successorId', 'The successor must be someone else.')
+  if (successor.id === leaver.id) throw invalidField('successorId', { reason: 'handover.same_person' })
   if (successor.status !== 'active')
-    throw invalidField('successorId', `The successor must be active (they are ${successor.status}).`)
+    throw invalidField('successorId', { reason: 'handover.successor_inactive', params: { status: successor.status } })
   if (await isInTeamOf(leaver.id, successor))
-    throw invalidField('successorId', `${successor.id} is in ${leaver.id}'s own team; pick someone outside it.`)
+    throw invalidField('successorId', {
+      reason: 'handover.successor_in_team',
+      params: { successor: successor.id, leaver: leaver.id },
+    })
 }
 
 /** Writes a fresh in-progress record (the leaver stops earning); a rival start at the same moment is a conflict. */

@@ -28,11 +28,7 @@ export function decodeImportToken(token: string, file: string): ImportProgress {
   }
   const counts = ['from', 'created', 'updated', 'unchanged', 'failed'] as const
   if (t.v !== 1 || counts.some((k) => !Number.isInteger(t[k]) || (t[k] as number) < 0))
-    throw invalidField('next', 'Not a continuation token this API returned.')
-  if (t.file !== file)
-    throw invalidField(
-      'next',
-      'This continuation token belongs to a different file; send the same file again, or start without `next`.',
-    )
+    throw invalidField('next', { reason: 'import.bad_token' })
+  if (t.file !== file) throw invalidField('next', { reason: 'import.other_file' })
   return Object.fromEntries(counts.map((k) => [k, t[k] as number])) as unknown as ImportProgress
 }

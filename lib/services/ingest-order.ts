@@ -35,7 +35,7 @@ export async function ingestOrder(
     const brand = brandOrThrow(found)
     if (existing) return { result: sameOrderOrThrow(existing, bodyHash), created: false }
     if (body.currency !== brand.programme.currency)
-      throw invalidField('currency', `This brand settles in ${brand.programme.currency}.`)
+      throw invalidField('currency', { reason: 'money.wrong_currency', params: { currency: brand.programme.currency } })
 
     const order = { ...body, lines }
     const { attribution, upline, ruleSet } = await readParties(brand, order, facts, rules)
@@ -75,7 +75,7 @@ function sameOrderOrThrow(existing: StoredOrder, bodyHash: string): OrderResult 
     throw new AppError({
       code: 'conflict',
       message: `Order ${existing.orderId} was already received with a different body.`,
-      fields: { orderId: 'Already used for a different order.' },
+      fields: { orderId: { reason: 'order.id_reused' } },
     })
   }
   return presentOrder(existing)
@@ -85,10 +85,10 @@ function sameOrderOrThrow(existing: StoredOrder, bodyHash: string): OrderResult 
 function entriesFitOrThrow(entries: LedgerEntry[]): LedgerEntry[] {
   const distributorsPaid = new Set(entries.map((e) => e.distributorId)).size
   if (entries.length + distributorsPaid + ORDER_FIXED_ITEMS > MAX_TRANSACT_ITEMS) {
-    throw invalidField(
-      'lines',
-      `This order would need ${entries.length} commission entries; split rules so an order uses at most ${MAX_TRANSACT_ITEMS - ORDER_FIXED_ITEMS - distributorsPaid}.`,
-    )
+    throw invalidField('lines', {
+      reason: 'order.too_many_entries',
+      params: { entries: entries.length, maximum: MAX_TRANSACT_ITEMS - ORDER_FIXED_ITEMS - distributorsPaid },
+    })
   }
   return entries
 }

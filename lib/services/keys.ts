@@ -88,7 +88,9 @@ async function refuseTooMany(brandId: string): Promise<void> {
     throw new AppError({
       code: 'conflict',
       message: `A brand holds at most ${MAX_LIVE_KEYS} active keys; revoke one first.`,
-      fields: { role: `At most ${MAX_LIVE_KEYS} active keys.` },
+      reason: 'key.too_many',
+      params: { maximum: MAX_LIVE_KEYS },
+      fields: { role: { reason: 'key.too_many', params: { maximum: MAX_LIVE_KEYS } } },
     })
 }
 

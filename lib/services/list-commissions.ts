@@ -95,7 +95,9 @@ function checkRange(from: string, to: string): void {
     throw new AppError({
       code: 'invalid_input',
       message: `A listing covers at most ${MAX_LIST_DAYS} days.`,
-      fields: { from: `At most ${MAX_LIST_DAYS} days before to.` },
+      reason: 'date.list_too_long',
+      params: { days: MAX_LIST_DAYS },
+      fields: { from: { reason: 'date.list_too_long', params: { days: MAX_LIST_DAYS } } },
     })
   }
 }

@@ -8,8 +8,7 @@ import type { MoneyInput } from '../schemas/common'
  */
 export function minorOrThrow(value: MoneyInput, currency: string, field: string): number {
   const minor = minorUnits(value, currency)
-  if (minor === null)
-    throw invalidField(field, `Not an amount in ${currency}: use minor units or at most the currency's decimals.`)
-  if (minor > MAX_MONEY) throw invalidField(field, `At most ${MAX_MONEY} minor units.`)
+  if (minor === null) throw invalidField(field, { reason: 'money.not_amount', params: { currency } })
+  if (minor > MAX_MONEY) throw invalidField(field, { reason: 'money.at_most', params: { maximum: MAX_MONEY } })
   return minor
 }

@@ -89,10 +89,11 @@ const samePlacement = (a: Distributor, b: Distributor): boolean =>
 const changed = (a: Distributor, b: Distributor): boolean => JSON.stringify(a) !== JSON.stringify(b)
 
 const tooLarge = () =>
-  invalidField(
-    'parentId',
-    `The team below is over ${MAX_MOVE_MEMBERS - 1} people, more than one change can move at once; move its sub-teams first. A leaving staff member's recruits move with teams of any size through POST /api/distributors/{id}/leave.`,
-  )
+  invalidField('parentId', {
+    reason: 'distributor.team_too_big',
+    params: { maximum: MAX_MOVE_MEMBERS - 1 },
+    text: `The team below is over ${MAX_MOVE_MEMBERS - 1} people, more than one change can move at once; move its sub-teams first. A leaving staff member's recruits move with teams of any size through POST /api/distributors/{id}/leave.`,
+  })
 
 /** Every recruit of each parent (all pages), a few parents at a time. */
 async function recruitsOfEach(parents: Distributor[]): Promise<Array<[Distributor, Distributor[]]>> {

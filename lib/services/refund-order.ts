@@ -33,7 +33,7 @@ export async function refundOrder(
 
     const entries = await getEntries(order.commissions.map((c) => c.key))
     const decided = decideRefund(order, entries, { refundId: body.refundId, bodyHash, request }, now)
-    if (!decided.ok) throw invalidField(decided.field, decided.message)
+    if (!decided.ok) throw invalidField(decided.field, decided.issue)
     const result = await writeRefund(
       brandId,
       decided.order,
@@ -63,7 +63,7 @@ function sameRefundOrThrow(existing: StoredRefund, bodyHash: string): StoredRefu
     throw new AppError({
       code: 'conflict',
       message: `Refund ${existing.refundId} was already received with a different body.`,
-      fields: { refundId: 'Already used.' },
+      fields: { refundId: { reason: 'refund.id_reused' } },
     })
   return existing
 }

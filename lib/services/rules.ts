@@ -75,8 +75,7 @@ async function storedFields(brandId: string, body: RuleBody): Promise<Omit<Rule,
     getBrandOrThrow(brandId),
     body.scope === 'campaign' && body.target ? getCampaign(brandId, body.target) : undefined,
   ])
-  if (body.scope === 'campaign' && !campaign)
-    throw invalidField('target', 'No campaign with this id; create it first under /console/products.')
+  if (body.scope === 'campaign' && !campaign) throw invalidField('target', { reason: 'rule.no_campaign' })
   const { currency } = brand.programme
   return {
     ...body,

@@ -44,15 +44,19 @@ export async function shareLinkFor(
   let productId: string | undefined
   if ('productId' in request) {
     const product = await getProduct(distributor.brandId, request.productId)
-    if (!product?.active) throw invalidField('productId', `No active product ${request.productId}.`)
+    if (!product?.active)
+      throw invalidField('productId', { reason: 'link.no_product', params: { sku: request.productId } })
     if (!isAllowedTarget(product.url, programme.allowedDomains))
-      throw invalidField('productId', 'The product URL is not on an allowed domain.')
+      throw invalidField('productId', { reason: 'link.product_domain' })
     target = product.url
     targetKey = `P#${product.sku}`
     productId = product.sku
   } else {
     if (!isAllowedTarget(request.url, programme.allowedDomains)) {
-      throw invalidField('url', `Links may only point to ${programme.allowedDomains.join(', ')}.`)
+      throw invalidField('url', {
+        reason: 'link.domain_not_allowed',
+        params: { domains: programme.allowedDomains.join(', ') },
+      })
     }
     target = request.url
     targetKey = `U#${sha256(request.url).slice(0, 32)}`

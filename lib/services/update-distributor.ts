@@ -41,7 +41,7 @@ export async function updateDistributor(
   const type = changes.type ?? current.type
   const parent = parentId ? await getDistributorOrThrow(brandId, parentId, 'parentId') : null
   if (parent && (await isInTeamOf(current.id, parent))) {
-    throw invalidField('parentId', `${parent.id} is in ${current.id}'s own team; that would make a cycle.`)
+    throw invalidField('parentId', { reason: 'distributor.cycle', params: { parent: parent.id, child: current.id } })
   }
   const placement = placementUnder(parent, type)
   const moves = placement.parentId !== current.parentId || placement.ring !== current.ring
@@ -88,13 +88,19 @@ function refuseLeavingByPatch(current: Distributor, status: DistributorStatus | 
     const how = INTERNAL_TYPES.includes(current.type)
       ? `Use ${leaveRoute} with a successorId: it sets status left and hands their customers and recruits to the successor.`
       : `Only the brand's own staff leave, through ${leaveRoute}; suspend a ${current.type} instead.`
-    throw invalidField('status', `Status left cannot be set here. ${how}`)
+    throw new AppError({
+      code: 'invalid_input',
+      message: `Status left cannot be set here. ${how}`,
+      reason: 'distributor.cannot_set_left',
+      fields: { status: { reason: 'distributor.cannot_set_left', text: `Status left cannot be set here. ${how}` } },
+    })
   }
   if (current.status === 'left') {
     throw new AppError({
       code: 'conflict',
       message: `${current.id} has left (their hand-over: ${leaveRoute}); their status no longer changes. Add them again as a new distributor instead.`,
-      fields: { status: 'A distributor who left cannot change status; add them again as a new distributor.' },
+      reason: 'distributor.left_status',
+      fields: { status: { reason: 'distributor.left_status' } },
     })
   }
 }

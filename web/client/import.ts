@@ -1,3 +1,4 @@
+import { type ApiError, langHeaders, localizeError } from './shared/api-error'
 import type { ImportError, ImportReport } from '../../lib/schemas/staff-import'
 import { importProblemDetail, staffText } from '../i18n/staff'
 import { pageLang } from './shared/page-lang'
@@ -5,7 +6,7 @@ import { pageLang } from './shared/page-lang'
 // The staff import page: a dry run of the whole file first, then the import, chunk by chunk, following `next`.
 
 /** A report, or the error body of a refused call. */
-type Answer = ImportReport & { error?: { message: string } }
+type Answer = ImportReport & { error?: ApiError }
 
 const t = staffText(pageLang())
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T
@@ -21,11 +22,11 @@ async function send(query: string): Promise<ImportReport> {
   const res = await fetch(`/api/distributors/import?${query}`, {
     method: 'POST',
     credentials: 'same-origin',
-    headers: { 'content-type': 'application/octet-stream', 'x-ripple-client': 'console' },
+    headers: { 'content-type': 'application/octet-stream', 'x-ripple-client': 'console', ...langHeaders() },
     body: bytes,
   })
   const body = (await res.json().catch(() => ({}))) as Answer
-  if (!res.ok) throw new Error(body.error?.message ?? `HTTP ${res.status}`)
+  if (!res.ok) throw new Error(localizeError(body.error)?.message ?? `HTTP ${res.status}`)
   return body
 }
 

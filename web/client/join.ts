@@ -1,3 +1,4 @@
+import { type ApiError, langHeaders, localizeError } from './shared/api-error'
 // The invite landing's form: POST /api/join, then on to the mobile page (the API sets the session cookie).
 
 /** Made once per page load: a double tap or a retry sends the same id, so one person becomes one distributor. */
@@ -21,22 +22,18 @@ form.addEventListener('submit', async (e) => {
     const res = await fetch('/api/join', {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...langHeaders() },
       body: JSON.stringify({ inviteCode: form.dataset.code, name: input.value.trim(), requestId }),
     })
     if (res.ok) {
       location.assign('/m')
       return
     }
-    const body = (await res.json().catch(() => ({}))) as {
-      error?: { message?: string; fields?: Record<string, string> }
-    }
-    status.textContent = body.error?.fields?.name ?? body.error?.message ?? text('failed')
+    const body = (await res.json().catch(() => ({}))) as { error?: ApiError }
+    const error = localizeError(body.error)
+    status.textContent = error?.fields?.name ?? error?.fields?.inviteCode ?? error?.message ?? text('failed')
   } catch {
     status.textContent = text('failed')
   }
   submit.disabled = false
 })
-
-// A module, not a global script: its names stay its own when type-checked with the rest.
-export {}

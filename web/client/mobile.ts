@@ -1,3 +1,4 @@
+import { type ApiError, langHeaders, localizeError } from './shared/api-error'
 import type { Link } from '../../lib/schemas/link'
 import { copyText, toast } from './shared/copy'
 import { posterPng } from './shared/poster'
@@ -52,12 +53,13 @@ async function openSheet(button: HTMLElement): Promise<void> {
     const res = await fetch('/api/links', {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...langHeaders() },
       body: JSON.stringify({ productId: sku }),
     })
-    const body = (await res.json()) as Partial<Link> & { error?: { message: string } }
+    const body = (await res.json()) as Partial<Link> & { error?: ApiError }
     if (seq !== openSeq) return
-    if (!res.ok || !body.shortUrl || !body.qrSvg) throw new Error(body.error?.message ?? text('createFailed'))
+    if (!res.ok || !body.shortUrl || !body.qrSvg)
+      throw new Error(localizeError(body.error)?.message ?? text('createFailed'))
     current = { sku, name, price, shortUrl: body.shortUrl, qrSvg: body.qrSvg }
     byId('sheet-url').textContent = body.shortUrl
     // The SVG comes from our own API (the qrcode library), not from user input.

@@ -45,9 +45,9 @@ join.openapi(joinRoute, async (c) => {
   const body = c.req.valid('json')
   await enforceLimit(c, RATE_LIMITS.joinsPerAddress)
   const invite = await getInvite(body.inviteCode)
-  if (!invite) throw invalidField('inviteCode', 'This invite code is not valid.')
+  if (!invite) throw invalidField('inviteCode', { reason: 'join.invite_invalid' })
   const inviter = await getDistributorOrThrow(invite.brandId, invite.distributorId)
-  if (inviter.status !== 'active') throw invalidField('inviteCode', 'This invite is no longer active.')
+  if (inviter.status !== 'active') throw invalidField('inviteCode', { reason: 'join.invite_inactive' })
   const brand = await getBrandOrThrow(invite.brandId)
   await enforceLimit(c, RATE_LIMITS.joinsPerInvite, body.inviteCode)
   // The requestId makes a retry idempotent only together with the invite page's device cookie:

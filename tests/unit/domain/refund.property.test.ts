@@ -174,7 +174,7 @@ describe('applyRefund (property)', () => {
     expect(applyRefund(o.lines, [], { qty: { A: 1 }, amount: 0 }, { lines: [{ sku: 'A', qty: 2 }] })).toMatchObject({
       ok: false,
       field: 'lines.0.qty',
-      message: expect.stringContaining('Only 1'),
+      issue: { reason: 'refund.qty_left', params: { left: 1, sku: 'A' } },
     })
     expect(applyRefund(o.lines, [], { qty: {}, amount: 600 }, { amount: 401 })).toMatchObject({
       ok: false,
