@@ -105,13 +105,14 @@ export async function putProgramme(
   { ok: true; brand: Brand } | { ok: false; reason: 'notFound' } | { ok: false; reason: 'timeZoneFixed'; brand: Brand }
 > {
   // A brand stored before zones existed counts UTC days: naming UTC again is no change.
-  const sameZone = `programme.timeZone = :tz${programme.timeZone === 'UTC' ? ' OR attribute_not_exists(programme.timeZone)' : ''}`
+  const sameZone = `programme.#tz = :tz${programme.timeZone === 'UTC' ? ' OR attribute_not_exists(programme.#tz)' : ''}`
   const r = await writeOrExplain(
     new UpdateCommand({
       TableName: tableName(),
       Key: keys.brand(brandId),
       UpdateExpression: `SET programme = :p, updatedAt = :now${shopifySecretSealed ? ', webhook.shopifySecretSealed = :s' : ''}`,
       ConditionExpression: `attribute_exists(pk) AND (attribute_not_exists(firstOrderAt) OR ${sameZone})`,
+      ExpressionAttributeNames: { '#tz': 'timeZone' },
       ExpressionAttributeValues: {
         ':p': programme,
         ':tz': programme.timeZone,
@@ -124,7 +125,9 @@ export async function putProgramme(
   )
   if (!r.ok && !r.item) return { ok: false, reason: 'notFound' }
   const { webhook: _webhook, ...brand } = strip<Brand & { webhook?: unknown }>((r.ok ? r.attributes : r.item) ?? {})
-  return r.ok ? { ok: true, brand: withTimeZone(brand) } : { ok: false, reason: 'timeZoneFixed', brand: withTimeZone(brand) }
+  return r.ok
+    ? { ok: true, brand: withTimeZone(brand) }
+    : { ok: false, reason: 'timeZoneFixed', brand: withTimeZone(brand) }
 }
 
 /** A webhook secret a rotation replaced: still accepted until `until`. */

@@ -115,11 +115,7 @@ const identity = (d: CounterDelta): string => {
  * Clicks count at their distributor's placement in `placements` (see asClick).
  * @example counterDeltas([{ eventName: 'INSERT', newImage: click }]) → [{ counter: 'active', … }, { counter: 'distributorDay', … }, { counter: 'link', … }, { counter: 'ringDay', … }]
  */
-export function counterDeltas(
-  changes: readonly TableChange[],
-  placements?: Placements,
-  zones?: Zones,
-): CounterDelta[] {
+export function counterDeltas(changes: readonly TableChange[], placements?: Placements, zones?: Zones): CounterDelta[] {
   const sums = new Map<string, CounterDelta>()
   const add = (d: CounterDelta) => {
     const key = identity(d)

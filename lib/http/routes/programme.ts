@@ -15,9 +15,7 @@ const ProgrammeUpdate = Programme.extend({
     description: 'Kept as stored when absent. Refused (409) once the brand has an order, unless unchanged.',
   }),
   shopifySecret: z.string().min(8).max(256).optional(),
-}).openapi(
-  'ProgrammeUpdate',
-)
+}).openapi('ProgrammeUpdate')
 
 // GET /api/programme: the brand's programme settings.
 const getProgrammeRoute = createRoute({
