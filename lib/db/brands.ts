@@ -1,6 +1,6 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { db } from './client'
-import { transactWrite } from './transact'
+import { transactWrite, writeOrExplain, type TransactItem } from './transact'
 import { apiKeyPuts, type StoredApiKey } from './api-keys'
 import { AppError } from '../errors'
 import type { ApiKeyRole } from '../schemas/keys'
@@ -52,7 +52,25 @@ export const brandRead = (brandId: string): KeyedRead<Brand> => ({
   key: keys.brand(brandId),
   parse: (item) => {
     const { webhook: _webhook, ...brand } = strip<Brand & { webhook?: unknown }>(item)
-    return brand
+    return withTimeZone(brand)
+  },
+})
+
+/** Brands stored before programmes had a zone counted UTC days: they keep doing so (docs/architecture.md §3.7). */
+const withTimeZone = (brand: Brand): Brand =>
+  brand.programme.timeZone ? brand : { ...brand, programme: { ...brand.programme, timeZone: 'UTC' } }
+
+/**
+ * For the first order's transaction: stamps the brand's first order (only while it has none),
+ * which fixes its time zone. A concurrent first order fails this condition and is decided again.
+ */
+export const stampFirstOrder = (brandId: string, at: string): TransactItem => ({
+  Update: {
+    TableName: tableName(),
+    Key: keys.brand(brandId),
+    UpdateExpression: 'SET firstOrderAt = :at',
+    ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(firstOrderAt)',
+    ExpressionAttributeValues: { ':at': at },
   },
 })
 
@@ -73,29 +91,43 @@ export async function getApiKey(keyHash: string): Promise<ApiKeyRecord | undefin
 
 /**
  * Replaces the programme settings, and with them, when given, the sealed Shopify
- * secret (one write: never one without the other). Returns the brand as stored.
+ * secret (one write: never one without the other). The time zone may change only
+ * while the brand has no order (docs/architecture.md §3.7); the condition says so
+ * in the same write, so an order racing the change either sees the new zone or
+ * makes the change fail.
+ * @returns the brand as stored, 'notFound', or 'timeZoneFixed' with the brand's zone and first order
  */
 export async function putProgramme(
   brandId: string,
   programme: Programme,
   shopifySecretSealed?: string,
-): Promise<Brand> {
-  const r = await db().send(
+): Promise<
+  { ok: true; brand: Brand } | { ok: false; reason: 'notFound' } | { ok: false; reason: 'timeZoneFixed'; brand: Brand }
+> {
+  // A brand stored before zones existed counts UTC days: naming UTC again is no change.
+  const sameZone = `programme.#tz = :tz${programme.timeZone === 'UTC' ? ' OR attribute_not_exists(programme.#tz)' : ''}`
+  const r = await writeOrExplain(
     new UpdateCommand({
       TableName: tableName(),
       Key: keys.brand(brandId),
       UpdateExpression: `SET programme = :p, updatedAt = :now${shopifySecretSealed ? ', webhook.shopifySecretSealed = :s' : ''}`,
-      ConditionExpression: 'attribute_exists(pk)',
+      ConditionExpression: `attribute_exists(pk) AND (attribute_not_exists(firstOrderAt) OR ${sameZone})`,
+      ExpressionAttributeNames: { '#tz': 'timeZone' },
       ExpressionAttributeValues: {
         ':p': programme,
+        ':tz': programme.timeZone,
         ':now': new Date().toISOString(),
         ...(shopifySecretSealed ? { ':s': shopifySecretSealed } : {}),
       },
       ReturnValues: 'ALL_NEW',
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
     }),
   )
-  const { webhook: _webhook, ...brand } = strip<Brand & { webhook?: unknown }>(r.Attributes ?? {})
-  return brand
+  if (!r.ok && !r.item) return { ok: false, reason: 'notFound' }
+  const { webhook: _webhook, ...brand } = strip<Brand & { webhook?: unknown }>((r.ok ? r.attributes : r.item) ?? {})
+  return r.ok
+    ? { ok: true, brand: withTimeZone(brand) }
+    : { ok: false, reason: 'timeZoneFixed', brand: withTimeZone(brand) }
 }
 
 /** A webhook secret a rotation replaced: still accepted until `until`. */

@@ -1,3 +1,4 @@
+import { stampFirstOrder } from './brands'
 import { keys } from './keys'
 import { getItem, strip, readOne, type KeyedRead } from './items'
 import { tableName } from './table'
@@ -47,7 +48,7 @@ export const getBinding = (brandId: string, customerId: string): Promise<Binding
   readOne(bindingRead(brandId, customerId), true)
 
 /** Items an order's transaction writes besides its entries and balances. */
-export const ORDER_FIXED_ITEMS = 3
+export const ORDER_FIXED_ITEMS = 4
 
 export type WriteOrderResult = 'written' | 'exists' | 'retry' | 'entryTaken'
 
@@ -65,6 +66,8 @@ export async function writeOrder(
   entries: LedgerEntry[],
   binding: { next: Binding; previous: Binding | undefined } | null,
   firstOrder?: CustomerFirst,
+  /** The brand's first order: stamp it on the brand, which fixes the brand's time zone. */
+  brandFirstOrder = false,
 ): Promise<WriteOrderResult> {
   const T = tableName()
   const items: TransactItem[] = [
@@ -104,6 +107,7 @@ export async function writeOrder(
       },
     })
   }
+  if (brandFirstOrder) items.push(stampFirstOrder(order.brandId, order.createdAt))
   items.push(...entries.map(putEntry))
   for (const [distributorId, delta] of balanceDeltas(entries))
     items.push(balanceUpdate(distributorId, order.currency, delta))

@@ -10,6 +10,7 @@ import {
   type Credit,
   type Placements,
   type TableChange,
+  type Zones,
 } from './report-events'
 
 /**
@@ -17,10 +18,11 @@ import {
  * and shape can be property-tested. The data layer turns the deltas into keys.
  * Every event adds on the day it belongs to: a click, link or join on its own
  * day, an order on its paid day, and a refund or a ledger entry on the day its
- * order was paid (a refund lowers that day's GMV and commission).
+ * order was paid (a refund lowers that day's GMV and commission). Days are the
+ * brand's local days, from the zones the caller passes (docs/architecture.md §3.7).
  */
 
-export type { Placement, Placements, TableChange } from './report-events'
+export type { Placement, Placements, TableChange, Zones } from './report-events'
 
 /** Per (brand, day, ring, type). */
 export const RING_FIELDS = [
@@ -113,7 +115,7 @@ const identity = (d: CounterDelta): string => {
  * Clicks count at their distributor's placement in `placements` (see asClick).
  * @example counterDeltas([{ eventName: 'INSERT', newImage: click }]) → [{ counter: 'active', … }, { counter: 'distributorDay', … }, { counter: 'link', … }, { counter: 'ringDay', … }]
  */
-export function counterDeltas(changes: readonly TableChange[], placements?: Placements): CounterDelta[] {
+export function counterDeltas(changes: readonly TableChange[], placements?: Placements, zones?: Zones): CounterDelta[] {
   const sums = new Map<string, CounterDelta>()
   const add = (d: CounterDelta) => {
     const key = identity(d)
@@ -122,7 +124,7 @@ export function counterDeltas(changes: readonly TableChange[], placements?: Plac
     const into = seen.add as Record<string, number>
     for (const [f, n] of Object.entries(d.add as Record<string, number>)) into[f] = (into[f] ?? 0) + n
   }
-  for (const change of changes) for (const d of deltasOf(change, placements)) add(d)
+  for (const change of changes) for (const d of deltasOf(change, placements, zones)) add(d)
   return [...sums.entries()]
     .filter(([, d]) => d.counter === 'active' || Object.values(d.add as Record<string, number>).some((n) => n !== 0))
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
@@ -143,6 +145,19 @@ export function clickedDistributors(changes: readonly TableChange[]): string[] {
   return [...ids].sort()
 }
 
+/**
+ * The brands whose time zone a batch's counting needs: every brand with a change, distinct and sorted.
+ * @example brandsOf([{ eventName: 'INSERT', newImage: { entity: 'order', brandId: 'b_1', … } }]) → ['b_1']
+ */
+export function brandsOf(changes: readonly TableChange[]): string[] {
+  const ids = new Set<string>()
+  for (const c of changes) {
+    const id = c.newImage?.brandId
+    if (typeof id === 'string' && id.length > 0 && mayCount(c.eventName, String(c.newImage?.entity))) ids.add(id)
+  }
+  return [...ids].sort()
+}
+
 /** The same figures once for the team of each ancestor of the distributor credited. */
 const toTeams = (
   brandId: string,
@@ -152,13 +167,13 @@ const toTeams = (
 ): CounterDelta[] => ancestors.map((distributorId) => ({ counter: 'teamDay', brandId, day, distributorId, add }))
 
 /** The deltas one change makes, before merging. */
-function deltasOf(change: TableChange, placements?: Placements): CounterDelta[] {
-  if (change.eventName === 'MODIFY') return moveDeltas(change)
+function deltasOf(change: TableChange, placements?: Placements, zones?: Zones): CounterDelta[] {
+  if (change.eventName === 'MODIFY') return moveDeltas(change, zones)
   if (change.eventName !== 'INSERT') return []
   const image = change.newImage
   switch (image?.entity) {
     case 'click': {
-      const c = asClick(image, placements)
+      const c = asClick(image, placements, zones)
       if (!c) return []
       const { brandId, day } = c
       return [
@@ -181,13 +196,13 @@ function deltasOf(change: TableChange, placements?: Placements): CounterDelta[] 
       ]
     }
     case 'link': {
-      const l = asLink(image)
+      const l = asLink(image, zones)
       return l
         ? [{ counter: 'ringDay', brandId: l.brandId, day: l.day, ring: l.ring, type: l.type, add: { links: 1 } }]
         : []
     }
     case 'distributor': {
-      const j = asJoin(image)
+      const j = asJoin(image, zones)
       if (!j) return []
       const { brandId, day, recruiter: r } = j
       const out: CounterDelta[] = j.counted
@@ -202,9 +217,9 @@ function deltasOf(change: TableChange, placements?: Placements): CounterDelta[] 
       return out
     }
     case 'order':
-      return orderDeltas(change)
+      return orderDeltas(change, zones)
     case 'refund': {
-      const r = asRefund(image)
+      const r = asRefund(image, zones)
       if (!r) return []
       const { brandId, day } = r
       const out: CounterDelta[] = [
@@ -232,7 +247,7 @@ function deltasOf(change: TableChange, placements?: Placements): CounterDelta[] 
       return out
     }
     case 'ledger': {
-      const e = asCommission(image)
+      const e = asCommission(image, zones)
       return e
         ? [
             {
@@ -251,8 +266,8 @@ function deltasOf(change: TableChange, placements?: Placements): CounterDelta[] 
   }
 }
 
-function orderDeltas(change: TableChange): CounterDelta[] {
-  const o = asOrder(change.newImage)
+function orderDeltas(change: TableChange, zones?: Zones): CounterDelta[] {
+  const o = asOrder(change.newImage, zones)
   if (!o) return []
   const { brandId, day } = o
   const credit = o.distributorId ? o : NO_DISTRIBUTOR
@@ -283,8 +298,8 @@ function orderDeltas(change: TableChange): CounterDelta[] {
 }
 
 /** A distributor leaving its row (or the count) and entering another, on the day of the change. */
-function moveDeltas(change: TableChange): CounterDelta[] {
-  const m = asMove(change)
+function moveDeltas(change: TableChange, zones?: Zones): CounterDelta[] {
+  const m = asMove(change, zones)
   if (!m) return []
   const { brandId, day } = m
   const out: CounterDelta[] = []

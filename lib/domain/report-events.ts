@@ -6,6 +6,7 @@
  */
 
 import { MAX_ANCESTORS } from './ring'
+import { localDay } from './time-zone'
 
 /** One change from the table's stream, its images already plain values. */
 export interface TableChange {
@@ -37,6 +38,13 @@ export interface Placement extends Credit {
 export type Placements = ReadonlyMap<string, Placement>
 
 const NO_PLACEMENTS: Placements = new Map()
+
+/**
+ * Each brand's time zone, read by the caller once per batch: an event's day is
+ * the brand's local day (docs/architecture.md §3.7). A brand missing here counts UTC days.
+ */
+export type Zones = ReadonlyMap<string, string>
+const NO_ZONES: Zones = new Map()
 
 /**
  * `ancestors` on an event are the credited distributor's recruiters (nearest
@@ -98,8 +106,11 @@ const COUNTED_STATUSES = new Set(['active', 'suspended'])
 
 const str = (v: unknown): v is string => typeof v === 'string' && v.length > 0
 const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v)
-const dayOf = (iso: unknown): string | undefined =>
-  typeof iso === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(iso) ? new Date(iso).toISOString().slice(0, 10) : undefined
+/** The brand's local day of a stored instant, or undefined when the value is not one. */
+const dayOf = (iso: unknown, brandId: unknown, zones: Zones): string | undefined => {
+  if (typeof iso !== 'string' || !/^\d{4}-\d{2}-\d{2}T/.test(iso) || Number.isNaN(Date.parse(iso))) return undefined
+  return localDay(iso, (typeof brandId === 'string' ? zones.get(brandId) : undefined) ?? 'UTC')
+}
 const entityOf = (image: Record<string, unknown> | undefined, entity: string) =>
   image?.entity === entity ? image : undefined
 /** A stored ancestor list, read defensively: distinct ids other than the distributor's own, at most MAX_ANCESTORS; anything else is none. */
@@ -114,9 +125,10 @@ const ancestorsOf = (v: unknown, self: string): string[] =>
 export function asClick(
   image: Record<string, unknown> | undefined,
   placements: Placements = NO_PLACEMENTS,
+  zones: Zones = NO_ZONES,
 ): ClickEvent | undefined {
   const i = entityOf(image, 'click')
-  const day = dayOf(i?.at)
+  const day = dayOf(i?.at, i?.brandId, zones)
   if (!i || !day || !str(i.code) || !str(i.brandId) || !num(i.ring) || !str(i.type)) return undefined
   const distributorId = str(i.distributorId) ? i.distributorId : ''
   const now = distributorId ? placements.get(distributorId) : undefined
@@ -133,9 +145,9 @@ export function asClick(
 }
 
 /** A link, counted in the ring and type its distributor had when they created it: that is when it happened. */
-export function asLink(image: Record<string, unknown> | undefined): LinkEvent | undefined {
+export function asLink(image: Record<string, unknown> | undefined, zones: Zones = NO_ZONES): LinkEvent | undefined {
   const i = entityOf(image, 'link')
-  const day = dayOf(i?.createdAt)
+  const day = dayOf(i?.createdAt, i?.brandId, zones)
   if (!i || !day || !str(i.brandId) || !num(i.ring) || !str(i.type)) return undefined
   return { brandId: i.brandId, ring: i.ring, type: i.type, day }
 }
@@ -149,9 +161,9 @@ function placement(
   return { brandId: i.brandId, ring: i.ring, type: i.type, counted: COUNTED_STATUSES.has(String(i.status)) }
 }
 
-export function asJoin(image: Record<string, unknown> | undefined): JoinEvent | undefined {
+export function asJoin(image: Record<string, unknown> | undefined, zones: Zones = NO_ZONES): JoinEvent | undefined {
   const p = placement(image)
-  const day = dayOf(image?.joinedAt)
+  const day = dayOf(image?.joinedAt, p?.brandId, zones)
   if (!p || !day || !str(image?.id)) return undefined
   const r = image.recruiter as Record<string, unknown> | undefined
   const recruiter =
@@ -162,9 +174,9 @@ export function asJoin(image: Record<string, unknown> | undefined): JoinEvent | 
 }
 
 /** A distributor change that moves it between ring/type rows or in or out of the count. */
-export function asMove(change: TableChange): MoveEvent | undefined {
+export function asMove(change: TableChange, zones: Zones = NO_ZONES): MoveEvent | undefined {
   const after = placement(change.newImage)
-  const day = dayOf(change.at)
+  const day = dayOf(change.at, after?.brandId, zones)
   if (!after || !day) return undefined
   const before = placement(change.oldImage)
   if (before && before.ring === after.ring && before.type === after.type && before.counted === after.counted)
@@ -172,9 +184,9 @@ export function asMove(change: TableChange): MoveEvent | undefined {
   return { brandId: after.brandId, day, before, after }
 }
 
-export function asOrder(image: Record<string, unknown> | undefined): OrderEvent | undefined {
+export function asOrder(image: Record<string, unknown> | undefined, zones: Zones = NO_ZONES): OrderEvent | undefined {
   const i = entityOf(image, 'order')
-  const day = dayOf(i?.paidAt)
+  const day = dayOf(i?.paidAt, i?.brandId, zones)
   const r = i?.reporting as Record<string, unknown> | undefined
   if (!i || !day || !str(i.brandId) || !num(i.total) || !r || !num(r.ring) || !str(r.type)) return undefined
   const distributorId = str(r.distributorId) ? r.distributorId : null
@@ -192,9 +204,9 @@ export function asOrder(image: Record<string, unknown> | undefined): OrderEvent 
   }
 }
 
-export function asRefund(image: Record<string, unknown> | undefined): RefundEvent | undefined {
+export function asRefund(image: Record<string, unknown> | undefined, zones: Zones = NO_ZONES): RefundEvent | undefined {
   const i = entityOf(image, 'refund')
-  const day = dayOf(i?.paidAt)
+  const day = dayOf(i?.paidAt, i?.brandId, zones)
   const r = i?.reporting as Record<string, unknown> | undefined
   if (!i || !day || !str(i.brandId) || !num(i.base) || !r || !num(r.ring) || !str(r.type)) return undefined
   const distributorId = str(r.distributorId) ? r.distributorId : null
@@ -213,9 +225,12 @@ export function asRefund(image: Record<string, unknown> | undefined): RefundEven
 }
 
 /** A ledger entry: commissions add, reversals and adjustments (negative) subtract, on the day the order was paid. */
-export function asCommission(image: Record<string, unknown> | undefined): CommissionEvent | undefined {
+export function asCommission(
+  image: Record<string, unknown> | undefined,
+  zones: Zones = NO_ZONES,
+): CommissionEvent | undefined {
   const i = entityOf(image, 'ledger')
-  const day = dayOf(i?.paidAt)
+  const day = dayOf(i?.paidAt, i?.brandId, zones)
   if (!i || !day || !str(i.brandId) || !num(i.amount) || !num(i.ring) || !str(i.type)) return undefined
   return { brandId: i.brandId, day, ring: i.ring, type: i.type, amount: i.amount }
 }

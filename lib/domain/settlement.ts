@@ -1,3 +1,4 @@
+import { daySpan, monthSpan } from './time-zone'
 /** One distributor's share of a batch: what the close decided and why. */
 export interface SettlementLine {
   distributorId: string
@@ -116,21 +117,17 @@ export function batchTotals(lines: readonly SettlementLine[]) {
 }
 
 /**
- * The closing instant of a period: entries available up to (not including) it
- * are taken. "2026-10" → "2026-11-01T00:00:00.000Z"; a custom range ends at `to`'s next day.
+ * The closing instant of a period in the brand's zone: entries available up to (not
+ * including) it are taken. A month ends at the next month's local midnight, a custom
+ * range at local midnight after `to` (docs/architecture.md §3.7).
+ * @example periodEnd({ period: '2026-11' }, 'Asia/Shanghai').end === '2026-11-30T16:00:00.000Z'
  */
-export function periodEnd(period: { period: string } | { from: string; to: string }): {
-  id: string
-  label: string
-  from?: string
-  end: string
-} {
-  if ('period' in period) {
-    const [y, m] = period.period.split('-').map(Number) as [number, number]
-    const end = new Date(Date.UTC(y, m, 1)).toISOString()
-    return { id: period.period, label: period.period, end }
-  }
-  const end = new Date(Date.parse(`${period.to}T00:00:00.000Z`) + 86_400_000).toISOString()
+export function periodEnd(
+  period: { period: string } | { from: string; to: string },
+  zone = 'UTC',
+): { id: string; label: string; from?: string; end: string } {
+  if ('period' in period) return { id: period.period, label: period.period, end: monthSpan(period.period, zone).end }
+  const end = daySpan(period.to, zone).end
   return { id: `${period.from}_${period.to}`, label: `${period.from}..${period.to}`, from: period.from, end }
 }
 

@@ -2,7 +2,15 @@ import { z } from '@hono/zod-openapi'
 import { Programme } from './programme'
 
 export const Brand = z
-  .object({ id: z.string(), name: z.string(), createdAt: z.string(), programme: Programme })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    createdAt: z.string(),
+    programme: Programme,
+    firstOrderAt: z.string().optional().openapi({
+      description: "When the brand's first order was recorded: from then on its time zone cannot change.",
+    }),
+  })
   .openapi('Brand')
 export type Brand = z.infer<typeof Brand>
 

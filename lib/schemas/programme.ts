@@ -2,6 +2,13 @@ import { z } from '@hono/zod-openapi'
 import { Hostname } from './common'
 import { DistributorTypeSchema } from './distributor'
 import { isCurrency, MAX_MONEY } from '../domain/money'
+import { isTimeZone } from '../domain/time-zone'
+
+/** An IANA time zone name the runtime knows: the brand's calendar (docs/architecture.md §3.7). */
+export const TimeZone = z
+  .string()
+  .refine(isTimeZone, 'Use an IANA time zone name such as Asia/Shanghai.')
+  .openapi({ example: 'Asia/Shanghai' })
 
 /** A brand's programme: the rules that govern attribution, holds and payouts (docs/architecture.md §3, §4). */
 export const Programme = z
@@ -27,11 +34,16 @@ export const Programme = z
     defaultRecruitType: DistributorTypeSchema.openapi({
       description: 'Type given to people who join through an invite.',
     }),
+    timeZone: TimeZone.openapi({
+      description:
+        "The brand's calendar: report days, settlement months and times shown are local to it (Asia/Shanghai by default for CNY brands, else UTC). Fixed once the brand has an order.",
+    }),
   })
   .openapi('Programme')
 export type Programme = z.infer<typeof Programme>
 
-export const DEFAULT_PROGRAMME: Omit<Programme, 'allowedDomains'> = {
+/** Defaults for a new brand; its time zone follows its currency (defaultTimeZoneFor). */
+export const DEFAULT_PROGRAMME: Omit<Programme, 'allowedDomains' | 'timeZone'> = {
   maxLevels: 2,
   bindingDays: 15,
   bindingPolicy: 'first',

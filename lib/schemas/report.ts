@@ -16,7 +16,7 @@ export const Day = z
 export const daysBetween = (from: string, to: string) =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1
 
-/** `from` and `to` (UTC days, both included): from ≤ to, at most 366 days. */
+/** `from` and `to` (the brand's local days, both included): from ≤ to, at most 366 days. */
 export const ReportRange = z
   .object({ from: Day.openapi({ example: '2026-11-01' }), to: Day.openapi({ example: '2026-11-30' }) })
   .refine((q) => q.from <= q.to, { message: 'date.from_after_to', path: ['from'] })
@@ -71,6 +71,7 @@ const Figures = z.object({
 export const RippleReportSchema = z
   .object({
     currency: z.string(),
+    timeZone: z.string().openapi({ description: "The brand's zone: `from`, `to` and every day are its local days." }),
     from: z.string(),
     to: z.string(),
     rings: z.array(Figures.extend({ ring: Count, byType: z.array(Figures.extend({ type: z.string() })) })),
@@ -83,6 +84,7 @@ const Circle = z.enum(['internal', 'external'])
 export const ChannelReportSchema = z
   .object({
     currency: z.string(),
+    timeZone: z.string().openapi({ description: "The brand's zone: `from`, `to` and every day are its local days." }),
     from: z.string(),
     to: z.string(),
     total: Count,
@@ -102,6 +104,7 @@ export const ChannelReportSchema = z
 
 export const LeaderboardSchema = z
   .object({
+    timeZone: z.string().openapi({ description: "The brand's zone: `from`, `to` and every day are its local days." }),
     from: z.string(),
     to: z.string(),
     by: z.string(),
@@ -129,6 +132,7 @@ const Bps = z
 export const OverviewSchema = z
   .object({
     currency: z.string(),
+    timeZone: z.string().openapi({ description: "The brand's zone: `from`, `to` and every day are its local days." }),
     from: z.string(),
     to: z.string(),
     orders: Count,
@@ -156,6 +160,7 @@ export const OverviewSchema = z
 export const TrendSchema = z
   .object({
     currency: z.string(),
+    timeZone: z.string().openapi({ description: "The brand's zone: `from`, `to` and every day are its local days." }),
     from: z.string(),
     to: z.string(),
     days: z.array(z.object({ day: z.string(), clicks: Count, orders: Count, gmv: Count, distributionGmv: Count })),

@@ -8,7 +8,12 @@ const Day = z
 
 export const CloseBody = z
   .union([
-    z.strictObject({ period: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'format.period') }),
+    z.strictObject({
+      period: z
+        .string()
+        .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'format.period')
+        .openapi({ description: "A month in the brand's time zone: it ends at local midnight." }),
+    }),
     z
       .strictObject({ from: Day, to: Day })
       .refine((b) => b.from <= b.to, { message: 'date.from_after_to', path: ['to'] }),
@@ -96,7 +101,13 @@ export const SettlementPreviewSchema = z
   .object({
     batchId: z.string(),
     period: z.string(),
-    end: z.string().openapi({ description: 'Entries that became available before this instant are taken.' }),
+    end: z.string().openapi({
+      description:
+        "Entries that became available before this instant are taken: the period's end at local midnight in `timeZone`.",
+    }),
+    timeZone: z
+      .string()
+      .openapi({ description: "The brand's zone the period is counted in (`2026-11` is its November)." }),
     currency: z.string(),
     payoutThreshold: Minor,
     existing: z

@@ -57,7 +57,7 @@ export async function closeSettlement(
   const budgetMs = opts.budgetMs ?? REQUEST_BUDGET_MS
   const budget = requestBudget(budgetMs)
   const brand = await getBrandOrThrow(brandId)
-  const p = closablePeriod(request, now)
+  const p = closablePeriod(request, now, brand.programme.timeZone)
   const batchId = `st_${p.id}`
   const existing = await getBatch(brandId, batchId)
   if (existing && existing.status !== 'closing') return { batch: existing, created: false }
@@ -96,9 +96,9 @@ export async function closeSettlement(
   }
 }
 
-/** The period's id, label and end; a 422 naming the field when it has not ended by `now`. */
-export function closablePeriod(request: CloseRequest, now: Date) {
-  const p = periodEnd(request)
+/** The period's id, label and end in the brand's zone; a 422 naming the field when it has not ended by `now`. */
+export function closablePeriod(request: CloseRequest, now: Date, timeZone: string) {
+  const p = periodEnd(request, timeZone)
   if (p.end > now.toISOString()) {
     const field = 'period' in request ? 'period' : 'to'
     throw new AppError({

@@ -47,7 +47,8 @@ export async function ingestOrder(
       now,
     )
     const stored = storedOrder(decided.order)
-    const outcome = await writeOrder(stored, entriesFitOrThrow(decided.entries), decided.binding, decided.firstOrder)
+    const entries = entriesFitOrThrow(decided.entries)
+    const outcome = await writeOrder(stored, entries, decided.binding, decided.firstOrder, !brand.firstOrderAt)
     if (outcome === 'written') return { result: presentOrder(stored), created: true }
     if (outcome === 'entryTaken')
       throw new AppError({

@@ -1,5 +1,6 @@
 import { getDistributors } from '../db/distributors-batch'
 import { readDistributorTotals, readStoreTotals, type MemberTotals } from '../db/report-counters'
+import { getBrandOrThrow } from './get-brand-or-throw'
 
 export interface LeaderboardRequest {
   from: string
@@ -14,13 +15,14 @@ export interface LeaderboardRequest {
  * Distributors (or stores) ranked by GMV, orders or recruits over a range, from
  * the per-day counters. A distributor's rows under several types (a type change
  * in the range) merge into one unless a type is asked for; ties rank by id.
- * Names are read for the ranked rows only.
+ * Names are read for the ranked rows only. `from` and `to` are the brand's local
+ * days, so a month's board is its local month (docs/architecture.md §3.7).
  */
 export async function leaderboardFor(brandId: string, q: LeaderboardRequest) {
-  const rows =
-    q.group === 'store'
-      ? await readStoreTotals(brandId, q.from, q.to)
-      : await readDistributorTotals(brandId, q.from, q.to)
+  const [brand, rows] = await Promise.all([
+    getBrandOrThrow(brandId),
+    q.group === 'store' ? readStoreTotals(brandId, q.from, q.to) : readDistributorTotals(brandId, q.from, q.to),
+  ])
   const merged = new Map<string, MemberTotals>()
   for (const r of rows) {
     if (q.type && r.type !== q.type) continue
@@ -39,5 +41,5 @@ export async function leaderboardFor(brandId: string, q: LeaderboardRequest) {
     const d = names.get(r.id)
     return { ...base, name: d?.name, type: d?.type ?? r.type, clicks: r.clicks }
   })
-  return { from: q.from, to: q.to, by: q.by, group: q.group, items }
+  return { timeZone: brand.programme.timeZone, from: q.from, to: q.to, by: q.by, group: q.group, items }
 }

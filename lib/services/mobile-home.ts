@@ -61,7 +61,7 @@ export async function loadMobileData(baseUrl: string, me: Distributor): Promise<
     // The balance is kept per currency: the brand's programme currency is the one its orders pay in.
     brandRead.then((b) => getBalance(me.id, b.programme.currency)),
     listLedgerOf(me.id, { limit: PAGE.entries }),
-    myResults(me.brandId, me.id),
+    brandRead.then((b) => myResults(me.brandId, me.id, b.programme.timeZone)),
   ])
   const levelOneBps = brand.programme.defaultBps[0] ?? 0
   const names = new Map(productPage.items.map((p) => [p.sku, p.name]))

@@ -48,6 +48,7 @@ export function presentSettlementPreview(p: PlannedPreview): SettlementPreview {
     batchId: p.batchId,
     period: p.period,
     end: p.end,
+    timeZone: p.timeZone,
     currency: p.currency,
     payoutThreshold: p.payoutThreshold,
     ...('existing' in p && p.existing

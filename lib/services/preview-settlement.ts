@@ -16,13 +16,14 @@ const SHOWN = 50
  */
 export async function previewSettlement(brandId: string, request: CloseRequest, now = new Date()) {
   const brand = await getBrandOrThrow(brandId)
-  const p = closablePeriod(request, now)
+  const p = closablePeriod(request, now, brand.programme.timeZone)
   const batchId = `st_${p.id}`
   const existing = await getBatch(brandId, batchId)
   const base = {
     batchId,
     period: p.label,
     end: p.end,
+    timeZone: brand.programme.timeZone,
     currency: brand.programme.currency,
     payoutThreshold: brand.programme.payoutThreshold,
   }

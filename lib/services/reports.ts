@@ -4,10 +4,13 @@ import { channelReport, rippleReport, type RangeRow } from '../domain/ripple'
 import { bpsOf } from '../domain/shares'
 import type { ReportRange } from '../schemas/report'
 import { getBrandOrThrow } from './get-brand-or-throw'
+import { daysFrom } from '../domain/time-zone'
 
 /**
  * The brand reports, read from the counters only (never orders, clicks or the
  * ledger): ring/type rows per day, headcounts at `to`, active sets per day.
+ * `from` and `to` are the brand's local days (the counters are keyed by them,
+ * docs/architecture.md §3.7); every answer names the zone.
  */
 
 /** Day rows summed over the range into one row per ring and type. */
@@ -26,6 +29,7 @@ function overRange(rows: readonly RingDayRow[]): RangeRow[] {
 /** The counters a report reads; headcounts and active sets only when asked (the trend and overview need neither). */
 interface Counters {
   currency: string
+  timeZone: string
   days: RingDayRow[]
   headcount: Map<string, { ring: number; type: string; distributors: number }>
   active: Set<string>
@@ -40,17 +44,19 @@ async function readCounters(brandId: string, { from, to }: ReportRange, need: { 
       : new Map<string, { ring: number; type: string; distributors: number }>(),
     need.members ? readActiveMembers(brandId, from, to) : new Set<string>(),
   ])
-  return { currency: brand.programme.currency, days, headcount, active }
+  return { currency: brand.programme.currency, timeZone: brand.programme.timeZone, days, headcount, active }
 }
 
 const rippleFrom = ({ from, to }: ReportRange, c: Counters) => ({
   currency: c.currency,
+  timeZone: c.timeZone,
   from,
   to,
   ...rippleReport(overRange(c.days), [...c.headcount.values()], c.active),
 })
 const channelsFrom = ({ from, to }: ReportRange, c: Counters) => ({
   currency: c.currency,
+  timeZone: c.timeZone,
   from,
   to,
   ...channelReport(overRange(c.days), [...c.headcount.values()]),
@@ -77,10 +83,8 @@ export async function reportsFor(brandId: string, range: ReportRange) {
 }
 
 /** Per day of the range (every day, zeros included): clicks, orders and GMV of every order, and GMV credited to distributors. */
-function trendFrom({ from, to }: ReportRange, { currency, days: rows }: Counters) {
-  const days: Array<{ day: string; clicks: number; orders: number; gmv: number; distributionGmv: number }> = []
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000)
-    days.push({ day: new Date(t).toISOString().slice(0, 10), clicks: 0, orders: 0, gmv: 0, distributionGmv: 0 })
+function trendFrom({ from, to }: ReportRange, { currency, timeZone, days: rows }: Counters) {
+  const days = daysFrom(from, to).map((day) => ({ day, clicks: 0, orders: 0, gmv: 0, distributionGmv: 0 }))
   const byDay = new Map(days.map((d) => [d.day, d]))
   for (const r of rows) {
     const d = byDay.get(r.day)
@@ -90,7 +94,7 @@ function trendFrom({ from, to }: ReportRange, { currency, days: rows }: Counters
     d.gmv += r.gmv
     if (r.ring >= 1) d.distributionGmv += r.gmv
   }
-  return { currency, from, to, days }
+  return { currency, timeZone, from, to, days }
 }
 
 /**
@@ -99,7 +103,7 @@ function trendFrom({ from, to }: ReportRange, { currency, days: rows }: Counters
  * - repurchase rate: of orders placed by referred customers, the share that were repeat orders;
  * - GMV per referred customer: referred customers' GMV / referred new customers (rounded down).
  */
-function overviewFrom({ from, to }: ReportRange, { currency, days: rows }: Counters) {
+function overviewFrom({ from, to }: ReportRange, { currency, timeZone, days: rows }: Counters) {
   const summed = overRange(rows)
   const sum = (pick: (r: RangeRow) => number, only: (r: RangeRow) => boolean = () => true) =>
     summed.filter(only).reduce((n, r) => n + pick(r), 0)
@@ -111,6 +115,7 @@ function overviewFrom({ from, to }: ReportRange, { currency, days: rows }: Count
   const referredGmv = sum((r) => r.referredGmv)
   return {
     currency,
+    timeZone,
     from,
     to,
     orders: sum((r) => r.orders),

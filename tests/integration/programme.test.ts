@@ -13,6 +13,7 @@ const full = {
   payoutThreshold: 5000,
   defaultBps: [800, 200, 100],
   defaultRecruitType: 'partner',
+  timeZone: 'Asia/Tokyo',
 }
 
 describe('GET/PUT /api/programme', () => {

@@ -47,11 +47,17 @@ export const sourceIpEnv = (ip: string) => ({ requestContext: { http: { sourceIp
 export const PHONE_UA =
   'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.47'
 
-/** A new brand (allowed domain shop.example.com) with its admin and finance keys. */
+/**
+ * A new brand (allowed domain shop.example.com) with its admin and finance keys. Its days are UTC days unless
+ * the test names a zone: most tests are about something else than the calendar (tests/integration/time-zone*.test.ts are).
+ */
 export async function newBrand(programme: Record<string, unknown> = {}) {
   const r = await call('POST', '/api/admin/brands', {
     token: process.env.ADMIN_TOKEN,
-    body: { name: '测试品牌 Test Brand', programme: { allowedDomains: ['shop.example.com'], ...programme } },
+    body: {
+      name: '测试品牌 Test Brand',
+      programme: { allowedDomains: ['shop.example.com'], timeZone: 'UTC', ...programme },
+    },
   })
   if (r.status !== 201) throw new Error(`brand: ${r.status} ${JSON.stringify(r.body)}`)
   return r.body as { brand: { id: string }; adminKey: string; financeKey: string; webhookSecret: string }

@@ -6,6 +6,7 @@ import { DEFAULT_PROGRAMME, Programme } from '../../schemas/programme'
 import { createBrand } from '../../db/brands'
 import { sha256, webhookSecretFor } from '../../auth/secrets'
 import { newApiKey } from '../../services/keys'
+import { defaultTimeZoneFor } from '../../domain/time-zone'
 
 export const adminBrands = router()
 
@@ -23,7 +24,10 @@ const createBrandRoute = createRoute({
 })
 adminBrands.openapi(createBrandRoute, async (c) => {
   const body = c.req.valid('json')
-  const programme = Programme.parse({ ...DEFAULT_PROGRAMME, ...body.programme })
+  const currency = body.programme?.currency ?? DEFAULT_PROGRAMME.currency
+  // A yuan brand counts Beijing days and months unless it names its zone (docs/architecture.md §3.7).
+  const timeZone = body.programme?.timeZone ?? defaultTimeZoneFor(currency)
+  const programme = Programme.parse({ ...DEFAULT_PROGRAMME, timeZone, ...body.programme })
   const brand = { id: `b_${nanoid(12)}`, name: body.name, createdAt: new Date().toISOString(), programme }
   const admin = newApiKey(brand.id, 'admin', 'Admin', { now: Date.parse(brand.createdAt) })
   const finance = newApiKey(brand.id, 'finance', 'Finance', { now: Date.parse(brand.createdAt) })

@@ -10,6 +10,7 @@ import { linksWithClicks } from '../../services/links-with-clicks'
 import { teamLevels } from '../../services/team-levels'
 import { MyDashboard, MyLink, TeamStats } from '../../schemas/me'
 import { myDashboard, myTeamStats } from '../../services/my-dashboard'
+import { getBrandOrThrow } from '../../services/get-brand-or-throw'
 
 export const me = router()
 
@@ -97,7 +98,7 @@ me.openapi(getMyTeamRoute, async (c) => {
   const { cursor, limit } = c.req.valid('query')
   const [levels, stats, page] = await Promise.all([
     teamLevels(distributorId),
-    myTeamStats(brandId, distributorId),
+    getBrandOrThrow(brandId).then((b) => myTeamStats(brandId, distributorId, b.programme.timeZone)),
     listRecruits(distributorId, { cursor, limit }),
   ])
   return c.json(

@@ -125,6 +125,12 @@ describe('periods and what a close takes', () => {
     })
   })
 
+  it('ends a month and a range at local midnight in the brand’s zone', () => {
+    expect(periodEnd({ period: '2026-11' }, 'Asia/Shanghai').end).toBe('2026-11-30T16:00:00.000Z')
+    expect(periodEnd({ from: '2026-03-01', to: '2026-03-07' }, 'America/New_York').end).toBe('2026-03-08T05:00:00.000Z')
+    expect(periodEnd({ from: '2026-03-01', to: '2026-03-08' }, 'America/New_York').end).toBe('2026-03-09T04:00:00.000Z')
+  })
+
   const end = '2026-11-01T00:00:00.000Z'
   const started = '2026-11-03T00:00:00.000Z'
   const base = {

@@ -18,6 +18,7 @@ const en = dashboardText('en')
 const none = { links: 0, clicks: 0, newCustomers: 0, newRecruits: 0, fission: null }
 const ripple: RippleData = {
   currency: 'CNY',
+  timeZone: 'UTC',
   from: '2026-03-01',
   to: '2026-03-30',
   rings: [
@@ -100,6 +101,7 @@ describe('the dashboard tables', () => {
   it('shows channel shares with two decimals that add to 100%, and zeros when nothing sold', () => {
     const channels: ChannelData = {
       currency: 'JPY',
+      timeZone: 'UTC',
       from: '2026-03-01',
       to: '2026-03-30',
       total: 3,
@@ -139,6 +141,7 @@ describe('the dashboard tables', () => {
   it('gives the overview with a dash where a rate has no denominator', () => {
     const o: OverviewData = {
       currency: 'CNY',
+      timeZone: 'UTC',
       from: 'a',
       to: 'b',
       orders: 0,
@@ -168,6 +171,7 @@ describe('the dashboard tables', () => {
     const trend = trendTable(
       {
         currency: 'CNY',
+        timeZone: 'UTC',
         from: '2026-03-01',
         to: '2026-03-02',
         days: [
@@ -181,6 +185,7 @@ describe('the dashboard tables', () => {
     expect(tableCsv(trend)).toContain('\r\n2026-03-02,0,0,-0.50,-0.50\r\n')
     const top = topTable(
       {
+        timeZone: 'UTC',
         from: 'a',
         to: 'b',
         by: 'gmv',
