@@ -14,6 +14,8 @@ export const keys = {
   sessionStamp: (brandId: string) => ({ pk: `BRAND#${brandId}`, sk: 'SESSIONS' }),
   distributor: (id: string) => ({ pk: `DIST#${id}`, sk: 'META' }),
   team: (id: string) => ({ pk: `DIST#${id}`, sk: 'TEAM' }),
+  /** A distributor's payout details, sealed (lib/db/payouts.ts): never part of the distributor's own item. */
+  payout: (id: string) => ({ pk: `DIST#${id}`, sk: 'PAYOUT' }),
   distributorsOf: (brandId: string) => `BRAND#${brandId}#DISTS`,
   recruitsOf: (parentId: string) => `PARENT#${parentId}`,
   externalId: (brandId: string, externalId: string) => ({ pk: `BRAND#${brandId}#EXT#${externalId}`, sk: 'META' }),

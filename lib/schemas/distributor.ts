@@ -1,3 +1,4 @@
+import { PayoutDetails, PayoutMasked } from './payout'
 import { z } from '@hono/zod-openapi'
 import { Cursor, IdParam, Limit } from './common'
 
@@ -48,6 +49,9 @@ export const Distributor = z
       .string()
       .optional()
       .openapi({ description: 'Where finance pays them: bank account or payroll reference.' }),
+    payout: PayoutMasked.optional().openapi({
+      description: 'Payout details, masked: the details themselves are write-only and stored encrypted.',
+    }),
     parentId: z.string().nullable(),
     ancestors: z.array(z.string()).openapi({ description: 'Recruiters, nearest first, at most 10.' }),
     depth: z.number().int(),
@@ -92,6 +96,9 @@ export const PatchDistributorBody = z
     }),
     store: Store.nullable().optional(),
     payeeReference: PayeeReference.nullable().optional(),
+    payout: PayoutDetails.optional().openapi({
+      description: 'Payout details (imported or set by the brand): write-only, answered masked, stored encrypted.',
+    }),
     parentId: IdParam.nullable().optional(),
   })
   .refine((b) => Object.keys(b).length > 0, { message: 'distributor.no_changes' })

@@ -3,14 +3,35 @@ import { OrderLine } from './order'
 import { DistributorTypeSchema } from './distributor'
 import { Timestamp } from './common'
 import { AttributionSourceSchema } from './order-result'
+import { RuleBody } from './rule'
+
+/**
+ * A rule as the console's form holds it before saving: `id` names the stored rule
+ * it would replace (omit it for a new rule). It prices the same order next to the
+ * stored rules and is never written.
+ */
+export const DraftRule = RuleBody.safeExtend({
+  id: z
+    .string()
+    .max(64)
+    .optional()
+    .openapi({ description: 'The stored rule this draft replaces; none for a new one.' }),
+}).openapi('DraftRule')
+export type DraftRule = z.infer<typeof DraftRule>
 
 /**
  * An order to price without writing it: attribution fields as in an order, or a
  * `distributorId` to credit directly, or just a `type` to see what a chain of
- * that type would earn (the console's live preview).
+ * that type would earn (the console's live preview). The body of `POST /api/orders`
+ * is accepted as it is: its `orderId` and `currency` are allowed and ignored
+ * (the brand's currency prices the preview). A `draftRule` is priced next to the
+ * stored rules.
  */
 export const PreviewBody = z
   .strictObject({
+    orderId: z.string().max(100).optional().openapi({ description: 'Allowed (an order body) and ignored.' }),
+    currency: z.string().max(8).optional().openapi({ description: "Allowed and ignored: the brand's currency." }),
+    draftRule: DraftRule.optional(),
     distributorId: z.string().max(64).optional(),
     type: DistributorTypeSchema.optional(),
     clickId: z.string().max(64).optional(),
@@ -45,7 +66,14 @@ export const CommissionPreviewSchema = z
       source: AttributionSourceSchema.nullable(),
     }),
     total: Minor.openapi({ description: "Sum of the lines' bases, minor units." }),
-    commissions: z.array(PreviewCommission),
+    commissions: z.array(PreviewCommission).openapi({ description: 'By the stored (saved) rules.' }),
+    draft: z
+      .object({ commissions: z.array(PreviewCommission) })
+      .optional()
+      .openapi({
+        description:
+          "With a `draftRule`: the same order priced as if the draft were saved (its commissions name the draft's `id`, or `draft`).",
+      }),
   })
   .openapi('CommissionPreview')
 export type CommissionPreview = z.infer<typeof CommissionPreviewSchema>

@@ -1,3 +1,6 @@
+import { getPayouts } from '../db/payouts'
+import { payeeReferenceOf } from '../domain/payout'
+import type { PayoutDetails } from '../schemas/payout'
 import { getDistributors } from '../db/distributors-batch'
 import { AVAILABLE_SHARDS, type LedgerEntry } from '../db/ledger'
 import { getTallies, listAvailable, markPlanned, putPlannedPart, writeLines, type Batch } from '../db/settlements'
@@ -115,7 +118,8 @@ export async function writeLinesFrom(
   for (let i = from; i < lines.length; i += LINES_PER_WRITE) {
     const slice = lines.slice(i, i + LINES_PER_WRITE)
     if (!budget.allows()) return false
-    const people = await getDistributors(slice.map((l) => l.distributorId))
+    const ids = slice.map((l) => l.distributorId)
+    const [people, payouts] = await Promise.all([getDistributors(ids), getPayouts(ids)])
     const enriched = slice.map((l) => {
       const d = people.get(l.distributorId) as (Distributor & { payeeReference?: string }) | undefined
       return {
@@ -123,7 +127,8 @@ export async function writeLinesFrom(
         name: d?.name ?? '',
         type: d?.type ?? '',
         externalId: d?.externalId ?? '',
-        payeeReference: d?.payeeReference ?? '',
+        // The distributor's payout details when given (opened here, for finance's export), else the brand's reference.
+        payeeReference: payoutReference(payouts.get(l.distributorId)) ?? d?.payeeReference ?? '',
       }
     })
     if (!budget.allows()) return false
@@ -132,3 +137,5 @@ export async function writeLinesFrom(
   }
   return true
 }
+
+const payoutReference = (p: PayoutDetails | undefined) => (p ? payeeReferenceOf(p) : undefined)

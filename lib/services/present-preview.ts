@@ -20,20 +20,22 @@ const totalsOf = (t: Totals | undefined) =>
 
 /** POST /api/rules/preview's answer, field by field from its response schema. */
 export function presentCommissionPreview(p: PricedPreview): CommissionPreview {
+  const commission = (d: PricedPreview['commissions'][number]) => ({
+    distributorId: d.distributorId,
+    level: d.level,
+    ruleId: d.ruleId,
+    ruleVersion: d.ruleVersion,
+    ...(d.bps !== undefined ? { bps: d.bps } : {}),
+    ...(d.fixed !== undefined ? { fixed: d.fixed } : {}),
+    amount: d.amount,
+    lines: d.lines.map((l) => ({ sku: l.sku, qty: l.qty, base: l.base, amount: l.amount })),
+  })
   return {
     currency: p.currency,
     attribution: { distributorId: p.attribution.distributorId, source: p.attribution.source },
     total: p.total,
-    commissions: p.commissions.map((d) => ({
-      distributorId: d.distributorId,
-      level: d.level,
-      ruleId: d.ruleId,
-      ruleVersion: d.ruleVersion,
-      ...(d.bps !== undefined ? { bps: d.bps } : {}),
-      ...(d.fixed !== undefined ? { fixed: d.fixed } : {}),
-      amount: d.amount,
-      lines: d.lines.map((l) => ({ sku: l.sku, qty: l.qty, base: l.base, amount: l.amount })),
-    })),
+    commissions: p.commissions.map(commission),
+    ...(p.draft ? { draft: { commissions: p.draft.commissions.map(commission) } } : {}),
   }
 }
 

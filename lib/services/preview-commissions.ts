@@ -7,18 +7,24 @@ import type { PreviewBody } from '../schemas/preview'
 import { getProducts } from '../db/products'
 import { readAttributionFacts, withCategories } from './order-inputs'
 import { minorOrThrow } from './money-fields'
-import { readRuleSet } from './rule-set'
+import { ruleSetOf, readRuleSet } from './rule-set'
+import { storedFields } from './rules'
+import type { Rule } from '../schemas/rule'
+import type { RuleSet } from '../domain/rule-resolution'
 
 /**
  * What an order would pay, by the same code as ingestion, writing nothing.
  * Credits `distributorId` when given, else attributes like a real order; with
  * only `type`, prices a hypothetical chain of that type up to `maxLevels`.
+ * With a `draftRule`, also prices the order as if the draft were saved (replacing
+ * the rule it names), so the console shows both results side by side.
  */
 export async function previewCommissions(brand: Brand, body: PreviewBody) {
   const p = brand.programme
   const paidAt = body.paidAt ?? new Date().toISOString()
   // Campaigns included: a campaign rule prices the preview only while its campaign runs at paidAt, as at ingestion.
   const ruleSet = await readRuleSet(brand.id)
+  const draftSet = body.draftRule ? await draftRuleSet(brand.id, ruleSet, body.draftRule) : undefined
   let chain: ChainMember[]
   let attribution: { distributorId: string | null; source: AttributionSource | null } = {
     distributorId: null,
@@ -70,11 +76,26 @@ export async function previewCommissions(brand: Brand, body: PreviewBody) {
     priced.filter((l) => !l.category).map((l) => l.sku),
   )
   const lines = withCategories(priced, [...products.values()]).map((l) => ({ ...l, base: lineBase(l) }))
-  const drafts = commissionsFor(lines, chain, ruleSet, paidAt, p.defaultBps)
+  const priceBy = (set: RuleSet) =>
+    commissionsFor(lines, chain, set, paidAt, p.defaultBps).map(({ uncapped: _u, ...d }) => d)
   return {
     currency: p.currency,
     attribution,
     total: lines.reduce((s, l) => s + l.base, 0),
-    commissions: drafts.map(({ uncapped: _u, ...d }) => d),
+    commissions: priceBy(ruleSet),
+    draft: draftSet ? { commissions: priceBy(draftSet) } : undefined,
   }
+}
+
+/** The stored rules with the draft in place of the rule it names (or added), stored as a save would store it. */
+async function draftRuleSet(brandId: string, stored: RuleSet, draft: NonNullable<PreviewBody['draftRule']>) {
+  const { id, ...body } = draft
+  const replaced = id ? stored.rules.find((r) => r.id === id) : undefined
+  const rule: Rule = {
+    ...(await storedFields(brandId, body, 'draftRule.')),
+    id: id ?? 'draft',
+    version: (replaced?.version ?? 0) + 1,
+    updatedAt: new Date().toISOString(),
+  }
+  return ruleSetOf(brandId, [...stored.rules.filter((r) => r.id !== rule.id), rule])
 }

@@ -17,7 +17,11 @@ export const campaignTargets = (rules: readonly Rule[]): string[] => [
  * @example const ruleSet = await readRuleSet(brand.id); commissionsFor(lines, chain, ruleSet, paidAt, defaultBps)
  */
 export async function readRuleSet(brandId: string): Promise<RuleSet> {
-  const rules = await listRules(brandId)
+  return ruleSetOf(brandId, await listRules(brandId))
+}
+
+/** A rule set from rules already in hand (the preview's draft set), with the campaigns they target read by key. */
+export async function ruleSetOf(brandId: string, rules: readonly Rule[]): Promise<RuleSet> {
   const { campaigns } = await batchRead({ campaigns: campaignTargets(rules).map((id) => campaignRead(brandId, id)) })
   return { rules, campaigns }
 }

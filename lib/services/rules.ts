@@ -69,19 +69,28 @@ export async function changeRule(
  * stale before the write. Product and category targets are not checked: orders
  * (Shopify's webhook among them) name SKUs and categories whether or not they are
  * in Ripple's catalogue, and a product may be added after its rule.
+ * `fieldPrefix` places field errors under an enclosing body (`draftRule.` in a preview).
  */
-async function storedFields(brandId: string, body: RuleBody): Promise<Omit<Rule, 'id' | 'version' | 'updatedAt'>> {
+export async function storedFields(
+  brandId: string,
+  body: RuleBody,
+  fieldPrefix = '',
+): Promise<Omit<Rule, 'id' | 'version' | 'updatedAt'>> {
   const [brand, campaign] = await Promise.all([
     getBrandOrThrow(brandId),
     body.scope === 'campaign' && body.target ? getCampaign(brandId, body.target) : undefined,
   ])
-  if (body.scope === 'campaign' && !campaign) throw invalidField('target', { reason: 'rule.no_campaign' })
+  if (body.scope === 'campaign' && !campaign)
+    throw invalidField(`${fieldPrefix}target`, { reason: 'rule.no_campaign' })
   const { currency } = brand.programme
   return {
     ...body,
     levels: body.levels.map((l, i) =>
-      'bps' in l ? { bps: l.bps } : { fixed: minorOrThrow(l.fixed, currency, `levels.${i}.fixed`) },
+      'bps' in l ? { bps: l.bps } : { fixed: minorOrThrow(l.fixed, currency, `${fieldPrefix}levels.${i}.fixed`) },
     ),
-    capPerOrder: body.capPerOrder === undefined ? undefined : minorOrThrow(body.capPerOrder, currency, 'capPerOrder'),
+    capPerOrder:
+      body.capPerOrder === undefined
+        ? undefined
+        : minorOrThrow(body.capPerOrder, currency, `${fieldPrefix}capPerOrder`),
   }
 }

@@ -6,6 +6,8 @@ import type { Distributor, DistributorStatus, DistributorType } from '../schemas
 import { getDistributorOrThrow } from './distributor-or-throw'
 import { moveTeam } from './move-team'
 import { signOutDistributor } from './sessions'
+import { setPayout } from './set-payout'
+import type { PayoutDetails } from '../schemas/payout'
 
 export interface DistributorChanges {
   name?: string
@@ -14,6 +16,7 @@ export interface DistributorChanges {
   store?: string | null
   payeeReference?: string | null
   parentId?: string | null
+  payout?: PayoutDetails
 }
 
 /**
@@ -32,6 +35,8 @@ export async function updateDistributor(
   changes: DistributorChanges,
 ): Promise<Distributor> {
   const current = await getDistributorOrThrow(brandId, id)
+  // Payout details go to their own sealed item (set-payout.ts); the record keeps the masked form.
+  if (changes.payout) current.payout = await setPayout(brandId, id, changes.payout)
   refuseLeavingByPatch(current, changes.status)
   // Suspended (or set back to pending): their sessions end for good, not just while suspended (sessions.ts).
   // Stamped after the write, which may Put the whole record (a move) from `current`, read before the stamp.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { api, demoBrand, launchChromium, PHONE_CHROME_UA, signInConsole, startServer } from './harness'
+import { answerConfirm, api, demoBrand, launchChromium, PHONE_CHROME_UA, signInConsole, startServer } from './harness'
 
 let server: Awaited<ReturnType<typeof startServer>>
 let browser: Browser
@@ -90,8 +90,13 @@ describe('the distributors pages', () => {
       (await api<{ status: string }>(server.baseUrl, 'GET', `/api/distributors/${ids.陈导购}`, brand.adminKey)).body
         .status,
     ).toBe('active')
-    page.once('dialog', (d) => void d.accept())
     await page.locator('#suspend').click()
+    const asked = await answerConfirm(page, false)
+    expect(asked).toContain('暂停分销员「陈导购」？')
+    expect(asked).toContain('陈导购 将立即退出所有设备，且不能再登录。')
+    expect(await page.locator('#profile-status').textContent()).toBe('正常')
+    await page.locator('#suspend').click()
+    await answerConfirm(page, true)
     await expect.poll(() => page.locator('#profile-status').textContent()).toBe('已暂停')
     await page.locator('#reactivate').click()
     await expect.poll(() => page.locator('#profile-status').textContent()).toBe('正常')

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { api, demoBrand, launchChromium, SERUM, signInConsole, startServer } from './harness'
+import { answerConfirm, api, demoBrand, launchChromium, SERUM, signInConsole, startServer } from './harness'
 
 let server: Awaited<ReturnType<typeof startServer>>
 let browser: Browser
@@ -69,6 +69,12 @@ describe('the products and campaigns page', () => {
 
   it('deactivates a product and reactivates it', async () => {
     await productRow('CAM-MASK-05').getByRole('button', { name: '停用' }).click()
+    const asked = await answerConfirm(page, false)
+    expect(asked).toMatch(/^停用商品「.+」？/)
+    expect(asked).toContain('（CAM-MASK-05）将从分销员的商品列表中移除')
+    expect((await products()).find((p) => p.sku === 'CAM-MASK-05')?.active).toBe(true)
+    await productRow('CAM-MASK-05').getByRole('button', { name: '停用' }).click()
+    await answerConfirm(page, true)
     await expect.poll(() => productRow('CAM-MASK-05').locator('.status').textContent()).toBe('已停用')
     expect((await products()).find((p) => p.sku === 'CAM-MASK-05')).toMatchObject({
       active: false,

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { api, launchChromium, startServer } from './harness'
+import { answerConfirm, api, launchChromium, startServer } from './harness'
 
 let server: Awaited<ReturnType<typeof startServer>>
 let browser: Browser
@@ -91,10 +91,19 @@ describe('the finance console', () => {
     ).toEqual([])
   })
 
-  it('closes the period and lists the batch with a reconciled check mark', async () => {
+  it('closes the period after a confirmation naming payees and total, and lists the batch', async () => {
+    // Cancel does nothing.
+    await page.locator('#close-confirm').click()
+    const asked = await answerConfirm(page, false)
+    expect(asked).toContain('将被锁定为结算批次')
+    expect(asked).toContain('此操作不可撤销。')
+    expect(
+      (await api<{ items: unknown[] }>(server.baseUrl, 'GET', '/api/settlements', keys.financeKey)).body.items,
+    ).toEqual([])
+    await page.locator('#close-confirm').click()
     await Promise.all([
       page.waitForURL(`${server.baseUrl}/console/finance`, { waitUntil: 'load' }),
-      page.locator('#close-confirm').click(),
+      answerConfirm(page, true),
     ])
     const row = page.locator('tr.batch')
     await expect.poll(() => row.count()).toBe(1)
@@ -129,6 +138,13 @@ describe('the finance console', () => {
   it('marks the batch paid with a reference', async () => {
     await page.locator('#paid-reference').fill('BANK-2025-10-01')
     await page.locator('#mark-paid').click()
+    const asked = await answerConfirm(page, false)
+    expect(asked).toContain(`将批次 ${batchId} 标记为已付款？`)
+    expect(asked).toContain(`批次 ${batchId}：`)
+    expect(asked).toContain('此操作不可撤销。')
+    expect(await page.locator('#batch-status').textContent()).not.toBe('已付款')
+    await page.locator('#mark-paid').click()
+    await answerConfirm(page, true)
     await expect.poll(() => page.locator('#batch-status').textContent(), { timeout: 10_000 }).toBe('已付款')
     expect(await page.locator('#paid-reference-shown').textContent()).toContain('BANK-2025-10-01')
     expect(await page.locator('#paid-form').count()).toBe(0)
@@ -223,10 +239,15 @@ describe('the finance console', () => {
     expect(await cells('#preview-included tr')).toEqual([['王芳', 'Guide', '¥12.34', '¥0.00', '¥12.34', '1']])
     expect(await cells('#preview-carried tr')).toEqual([['Small Li', '¥3.00', 'Below threshold']])
     expect(await page.locator('#close-confirm').textContent()).toBe('Confirm and close')
-    await Promise.all([
+    await page.locator('#close-confirm').click()
+    const asked = await Promise.all([
       page.waitForURL(`${server.baseUrl}/console/finance`, { waitUntil: 'load' }),
-      page.locator('#close-confirm').click(),
+      answerConfirm(page, true),
     ])
+    expect(asked[1]).toContain(`Close period ${NEXT_PERIOD}?`)
+    expect(asked[1]).toContain('1 payees, ¥12.34 payable in total.')
+    expect(asked[1]).toContain('1 distributors below the payout threshold')
+    expect(asked[1]).toContain('This cannot be undone.')
     // The cookie keeps the page in English after the close reloads it.
     expect(await page.locator('html').getAttribute('lang')).toBe('en')
     const november = page.locator(`tr.batch[data-id="st_${NEXT_PERIOD}"]`)

@@ -114,3 +114,16 @@ export async function signInConsole(page: Page, baseUrl: string, key: string): P
   await page.getByRole('button', { name: '登录' }).click()
   await page.waitForURL(`${baseUrl}/console`)
 }
+
+/**
+ * Answers the console's confirmation dialog (web/client/shared/confirm-dialog.ts) once it is open,
+ * and returns what it said: its title, consequences and warning.
+ */
+export async function answerConfirm(page: Page, accept: boolean): Promise<string> {
+  const dialog = page.locator('dialog#confirm-dialog[open]')
+  await dialog.waitFor()
+  const text = (await dialog.locator('h2, li, .warning').allTextContents()).join('\n')
+  await page.locator(accept ? '#confirm-ok' : '#confirm-cancel').click()
+  await dialog.waitFor({ state: 'detached' })
+  return text
+}

@@ -220,7 +220,13 @@ describe('the commission-rules console page', () => {
     ])
     expect(await page.locator('label[for="rule-cap"]').textContent()).toBe('Cap per order (¥) optional')
     expect(await page.locator('#preview h2').textContent()).toBe('Live preview')
-    expect(await page.locator('#preview-table th').allTextContents()).toEqual(['Level', 'Rule', 'Rate', 'Commission'])
+    expect(await page.locator('#preview-table th').allTextContents()).toEqual([
+      'Level',
+      'Saved rules',
+      'Unsaved rule',
+      ...['Rule', 'Rate', 'Commission'],
+      ...['Rule', 'Rate', 'Commission'],
+    ])
 
     // The script's own check, in English: nothing is sent for a percent it cannot read.
     await page.locator('#rule-name').fill('Serum per item')

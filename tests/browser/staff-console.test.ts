@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { api, demoBrand, launchChromium, startServer } from './harness'
+import { answerConfirm, api, demoBrand, launchChromium, startServer } from './harness'
 import { encodeGbk } from '../support/gbk'
 
 let server: Awaited<ReturnType<typeof startServer>>
@@ -132,7 +132,22 @@ describe('the staff import console page', () => {
     await page.locator('#successor-query').fill('E004')
     await page.locator('#successor-find').click()
     await expect.poll(() => page.locator('#successor-found').textContent()).toContain('赵接任')
+    // The confirmation names the leaver, the successor, what moves, and that it cannot be undone; cancel does nothing.
     await page.locator('#leave-submit').click()
+    const asked = await answerConfirm(page, false)
+    expect(asked).toContain(`由「赵接任」接手「${leaver.name}」的工作？`)
+    expect(asked).toMatch(/\d+ 位绑定客户改绑给 赵接任/)
+    expect(asked).toMatch(/\d+ 位直接下级（连同各自的团队）转到 赵接任 名下/)
+    expect(asked).toContain('此操作不可撤销。')
+    const before = await api<{ status: string }>(
+      server.baseUrl,
+      'GET',
+      `/api/distributors/${leaver.id}`,
+      brand.adminKey,
+    )
+    expect(before.body.status).toBe('active')
+    await page.locator('#leave-submit').click()
+    await answerConfirm(page, true)
     await page.waitForSelector('#handover-status[data-status="done"]')
     expect(await page.locator('#handover-status').textContent()).toContain('已完成')
     expect(await page.locator('#handover-successor').textContent()).toBe(byExt.get('E004')!.id)

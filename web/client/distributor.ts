@@ -1,11 +1,14 @@
 import type { Distributor } from '../../lib/schemas/distributor'
 import { consoleApi } from './shared/console-api'
 import { clearErrors, showErrors } from './shared/field-errors'
-import { bodyText } from './shared/page-lang'
+import { bodyText, pageLang } from './shared/page-lang'
+import { confirmDialog } from './shared/confirm-dialog'
+import { confirmationsText } from '../i18n/confirmations'
 
 // A distributor's console page: approve, suspend or reactivate, change type, set store (PATCH), and a sign-in link with its QR.
 
 const text = bodyText()
+const asks = confirmationsText(pageLang())
 const id = document.body.dataset.id ?? ''
 const form = document.getElementById('actions-form') as HTMLFormElement
 // Enter in the store field must not submit the form: the buttons PATCH (an inline onsubmit would break the CSP).
@@ -26,8 +29,17 @@ async function patch(button: HTMLButtonElement, body: Record<string, unknown>): 
 }
 
 form.querySelectorAll<HTMLButtonElement>('button[data-status]').forEach((button) =>
-  button.addEventListener('click', () => {
-    if (button.dataset.status === 'suspended' && !confirm(text.confirmSuspend)) return
+  button.addEventListener('click', async () => {
+    if (button.dataset.status === 'suspended') {
+      const name = document.getElementById('distributor-name')?.textContent ?? id
+      const ok = await confirmDialog({
+        title: asks.suspend.title(name),
+        consequences: asks.suspend.consequences(name),
+        confirmLabel: asks.suspend.ok,
+        cancelLabel: asks.cancel,
+      })
+      if (!ok) return
+    }
     void patch(button, { status: button.dataset.status })
   }),
 )

@@ -5,6 +5,8 @@ import { financeText } from '../i18n/finance'
 import { TYPE_NAMES } from '../i18n/console-admin'
 import { consoleApi } from './shared/console-api'
 import { pageLang } from './shared/page-lang'
+import { confirmDialog } from './shared/confirm-dialog'
+import { confirmationsText } from '../i18n/confirmations'
 
 // The finance pages: preview → confirm → close (re-POSTing while the API answers 202), and mark paid.
 
@@ -14,6 +16,7 @@ type BatchAnswer = Pick<SettlementBatch, 'batchId' | 'status' | 'progress'>
 
 const lang = pageLang()
 const t = financeText(lang)
+const asks = confirmationsText(lang)
 const statusName = (status: string) => t.statuses[status as keyof typeof t.statuses] ?? status
 const reasonName = (reason: string | undefined) =>
   reason ? (t.reasons[reason as keyof typeof t.reasons] ?? reason) : ''
@@ -91,6 +94,9 @@ function renderPreview(p: Preview): void {
   const confirm = $<HTMLButtonElement>('close-confirm')!
   confirm.hidden = !!p.existing || !sums || sums.entries + sums.carriedForward === 0
   confirm.dataset.period = p.period
+  confirm.dataset.payees = String(sums?.distributors ?? 0)
+  confirm.dataset.net = m(sums?.net ?? 0)
+  confirm.dataset.carried = String(sums?.carriedForward ?? 0)
   $('preview-result')!.hidden = false
 }
 
@@ -119,7 +125,15 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 /** Closes the period: the API works for a time budget per request and answers 202 until done, so POST again, showing progress. */
 $('close-confirm')?.addEventListener('click', async (e) => {
   const button = e.currentTarget as HTMLButtonElement
-  const period = button.dataset.period ?? ''
+  const { period = '', payees = '0', net = '', carried = '0' } = button.dataset
+  const ok = await confirmDialog({
+    title: asks.closePeriod.title(period),
+    consequences: asks.closePeriod.consequences(period, Number(payees), net, Number(carried)),
+    warning: asks.irreversible,
+    confirmLabel: asks.closePeriod.ok,
+    cancelLabel: asks.cancel,
+  })
+  if (!ok) return
   button.disabled = true
   const bar = $<HTMLProgressElement>('close-bar')!
   const status = $('close-status')!
@@ -162,6 +176,15 @@ $('paid-form')?.addEventListener('submit', async (e) => {
   const reference = $<HTMLInputElement>('paid-reference')!.value.trim()
   const status = $('paid-status')!
   const button = $<HTMLButtonElement>('mark-paid')!
+  const batch = form.dataset.batch ?? ''
+  const ok = await confirmDialog({
+    title: asks.markPaid.title(batch),
+    consequences: asks.markPaid.consequences(batch, Number(form.dataset.payees ?? '0'), form.dataset.total ?? ''),
+    warning: asks.irreversible,
+    confirmLabel: asks.markPaid.ok,
+    cancelLabel: asks.cancel,
+  })
+  if (!ok) return
   button.disabled = true
   status.textContent = t.markingPaid
   for (;;) {

@@ -3,11 +3,14 @@ import { STATUS_NAMES } from '../i18n/console-admin'
 import { staffText } from '../i18n/staff'
 import { consoleApi } from './shared/console-api'
 import { pageLang } from './shared/page-lang'
+import { confirmDialog } from './shared/confirm-dialog'
+import { confirmationsText } from '../i18n/confirmations'
 
 // The staff-left page: confirm the successor by name, then run the hand-over until it is done.
 
 const lang = pageLang()
 const t = staffText(lang)
+const asks = confirmationsText(lang)
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T
 const leaverId = $('leaver').dataset.id ?? ''
 const form = $<HTMLFormElement>('leave-form')
@@ -35,6 +38,7 @@ async function find(): Promise<void> {
   }
   found.textContent = t.successorFound(d.name ?? '', d.store ?? '—', d.status ? STATUS_NAMES[lang][d.status] : '—')
   submit.dataset.successor = d.id
+  submit.dataset.successorName = d.name ?? d.id
   submit.disabled = false
 }
 
@@ -45,6 +49,24 @@ form?.addEventListener('submit', async (e) => {
   e.preventDefault()
   const successorId = submit.dataset.successor
   if (!successorId) return
+  const leaver = $('leaver').dataset
+  const counted = (n: string | undefined, complete: string | undefined) =>
+    complete === 'false' ? asks.atLeast(Number(n)) : (n ?? '0')
+  const leaverName = leaver.name ?? leaverId
+  const successorName = submit.dataset.successorName ?? successorId
+  const ok = await confirmDialog({
+    title: asks.handover.title(leaverName, successorName),
+    consequences: asks.handover.consequences(
+      leaverName,
+      successorName,
+      counted(leaver.customers, leaver.customersComplete),
+      counted(leaver.recruits, leaver.recruitsComplete),
+    ),
+    warning: asks.irreversible,
+    confirmLabel: asks.handover.ok,
+    cancelLabel: asks.cancel,
+  })
+  if (!ok) return
   submit.disabled = true
   status.textContent = t.handingOver
   // A large hand-over stops at its time budget and says in_progress: call again until it is done.

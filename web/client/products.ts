@@ -4,11 +4,14 @@ import { consoleApi, type ApiAnswer } from './shared/console-api'
 import { clearErrors, showErrors } from './shared/field-errors'
 import { fromLocalInput, localizeTimes, toLocalInput } from './rules/local-time'
 import { exponentOf, formatMinor } from '../shared/amounts'
-import { bodyText } from './shared/page-lang'
+import { bodyText, pageLang } from './shared/page-lang'
+import { confirmDialog } from './shared/confirm-dialog'
+import { confirmationsText } from '../i18n/confirmations'
 
 // The products and campaigns page: add, edit and (de)activate both through the API; the server re-renders the lists.
 
 const text = bodyText()
+const asks = confirmationsText(pageLang())
 const currency = document.body.dataset.currency ?? 'CNY'
 const productForm = document.getElementById('product-form') as HTMLFormElement
 const campaignForm = document.getElementById('campaign-form') as HTMLFormElement
@@ -151,9 +154,19 @@ document.addEventListener('click', async (e) => {
     const c = rowData<Campaign>('campaign', d.editCampaign)
     if (c) editCampaign(c)
   } else if (d.toggleProduct || d.toggleCampaign) {
-    el.disabled = true
     const p = d.toggleProduct ? rowData<Product>('product', d.toggleProduct) : undefined
     const c = d.toggleCampaign ? rowData<Campaign>('campaign', d.toggleCampaign) : undefined
+    if (
+      p?.active &&
+      !(await confirmDialog({
+        title: asks.deactivateProduct.title(p.name),
+        consequences: asks.deactivateProduct.consequences(p.name, p.sku),
+        confirmLabel: asks.deactivateProduct.ok,
+        cancelLabel: asks.cancel,
+      }))
+    )
+      return
+    el.disabled = true
     const res = p
       ? await consoleApi('POST', '/api/products', { ...productBody(p), active: !p.active }).catch(() => undefined)
       : c

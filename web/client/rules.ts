@@ -1,7 +1,7 @@
 import type { Rule } from '../../lib/schemas/rule'
 import { consoleApi } from './shared/console-api'
 import { addLevelRow, clearErrors, editRule, form, readForm, resetForm, showErrors, syncScope } from './rules/form'
-import { refreshPreview } from './rules/preview'
+import { refreshPreview, schedulePreview } from './rules/preview'
 import { localizeTimes } from './rules/local-time'
 import { fill, text } from './rules/text'
 
@@ -64,13 +64,17 @@ form.addEventListener('submit', async (e) => {
 document.getElementById('rule-cancel')?.addEventListener('click', () => {
   resetForm()
   status.textContent = ''
+  schedulePreview(0)
 })
 
 document.addEventListener('click', async (e) => {
   const el = e.target instanceof Element ? e.target : null
   const edit = el?.closest<HTMLElement>('[data-edit]')
   const rule = edit ? ruleOf(edit.dataset.edit ?? '') : undefined
-  if (rule) return editRule(rule)
+  if (rule) {
+    editRule(rule)
+    return schedulePreview(0)
+  }
   const del = el?.closest<HTMLButtonElement>('[data-delete]')
   const target = del ? ruleOf(del.dataset.delete ?? '') : undefined
   if (!del || !target) return

@@ -41,4 +41,15 @@ input,select{font:inherit;width:100%;padding:10px;border:1px solid #ddd;border-r
 .balance dd{margin:0;font-weight:600}
 table{width:100%;border-collapse:collapse}
 th,td{text-align:left;padding:8px;border-bottom:1px solid #eee;vertical-align:top}
+/* In a table a word or a Chinese name stays whole (no column squeezed to one character a line): headers never wrap,
+   cells wrap between words and at punctuation, and break a long token (a URL, an id) only when it alone is too wide. */
+th{white-space:nowrap}
+th,td{overflow-wrap:break-word;word-break:keep-all}
+/* The confirmation of an action that cannot be undone (web/client/shared/confirm-dialog.ts). */
+dialog.confirm{border:0;border-radius:12px;padding:16px;max-width:32rem;width:calc(100% - 32px);box-shadow:0 8px 32px rgba(0,0,0,.25)}
+dialog.confirm::backdrop{background:rgba(0,0,0,.35)}
+dialog.confirm ul{padding-left:1.2em;margin:8px 0}
+dialog.confirm .warning{color:#b00020;font-weight:600}
+dialog.confirm .actions{justify-content:flex-end}
+button.danger{background:#b00020}
 `

@@ -10,6 +10,7 @@ import { adminGate } from './console-admin-gate'
 import { BOM, row } from '../../lib/domain/csv'
 import { csvDownloadHeaders } from '../../lib/http/csv-download'
 import { staffText } from '../i18n/staff'
+import { countHandoverLoad } from '../../lib/db/handover-counts'
 
 export const consoleStaff = new Hono()
 
@@ -37,8 +38,11 @@ consoleStaff.get('/console/distributors/:id/leave', async (c) => {
   const id = c.req.param('id')
   const d = IdParam.safeParse(id).success ? await distributorInBrand(gate.brand.id, id) : undefined
   if (!d) return c.html(<LeaverNotFound view={gate} />, 404)
+  const handover = await getHandover(d.id)
+  // What the hand-over would move, for its confirmation; a finished one shows its own counts instead.
+  const load = handover?.status === 'done' ? undefined : await countHandoverLoad(d.id)
   return c.html(
-    <LeavePage view={gate} distributor={d} handover={await getHandover(d.id)} script={await assetUrl('leave')} />,
+    <LeavePage view={gate} distributor={d} handover={handover} load={load} script={await assetUrl('leave')} />,
   )
 })
 

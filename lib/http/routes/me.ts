@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { router, jsonContent, access, errorResponses } from '../openapi-app'
+import { router, jsonContent, jsonBody, access, bodyErrorResponses, errorResponses } from '../openapi-app'
 import { distributorOf } from '../auth'
 import { baseUrlOf } from '../base-url'
 import { Distributor, TeamSummary } from '../../schemas/distributor'
@@ -11,8 +11,27 @@ import { teamLevels } from '../../services/team-levels'
 import { MyDashboard, MyLink, TeamStats } from '../../schemas/me'
 import { myDashboard, myTeamStats } from '../../services/my-dashboard'
 import { getBrandOrThrow } from '../../services/get-brand-or-throw'
+import { PayoutDetails, PayoutMasked } from '../../schemas/payout'
+import { setPayout } from '../../services/set-payout'
 
 export const me = router()
+
+// PUT /api/me/payout: where I am paid (bank account, WeChat or Alipay id); write-only, answered masked.
+const putMyPayoutRoute = createRoute({
+  method: 'put',
+  path: '/me/payout',
+  operationId: 'putMyPayout',
+  description:
+    "The signed-in distributor's payout details: write-only (stored encrypted, never read back); the answer and every page show them masked. Finance's settlement export fills `payee_reference` from them.",
+  tags: ['me'],
+  ...access('distributor'),
+  request: { body: jsonBody(PayoutDetails) },
+  responses: { 200: jsonContent(z.object({ payout: PayoutMasked }), 'Stored, masked'), ...bodyErrorResponses },
+})
+me.openapi(putMyPayoutRoute, async (c) => {
+  const { brandId, distributorId } = distributorOf(c)
+  return c.json({ payout: await setPayout(brandId, distributorId, c.req.valid('json')) }, 200)
+})
 
 // GET /api/me: the signed-in distributor, team size by level, own and team figures for the last 30 days (per day and in total), earnings by status.
 const getMeRoute = createRoute({

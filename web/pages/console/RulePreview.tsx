@@ -9,7 +9,8 @@ import { money } from '../../format'
 
 /**
  * The live preview: a product, a quantity and a distributor type; the script asks
- * POST /api/rules/preview (the ingestion code, writing nothing) and fills the table.
+ * POST /api/rules/preview (the ingestion code, writing nothing) and fills the table,
+ * the saved rules' result beside the result of the rule in the form, before it is saved.
  */
 export const RulePreview: FC<{
   products: Product[]
@@ -60,7 +61,16 @@ export const RulePreview: FC<{
           <table id="preview-table">
             <thead>
               <tr>
-                <th>{t.level}</th>
+                <th rowspan={2}>{t.level}</th>
+                <th colspan={3}>{t.savedRules}</th>
+                <th colspan={3} class="draft-head">
+                  {t.unsavedRule}
+                </th>
+              </tr>
+              <tr>
+                <th>{t.rule}</th>
+                <th>{t.rate}</th>
+                <th>{t.commission}</th>
                 <th>{t.rule}</th>
                 <th>{t.rate}</th>
                 <th>{t.commission}</th>
@@ -70,6 +80,7 @@ export const RulePreview: FC<{
           </table>
         </div>
         <p class="muted" id="preview-status" role="status"></p>
+        <p class="muted" id="preview-draft-status" role="status"></p>
       </>
     )}
   </section>

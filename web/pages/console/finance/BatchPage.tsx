@@ -26,7 +26,13 @@ const Reconciliation: FC<{ batch: PresentedBatch; t: FinanceText }> = ({ batch, 
 
 /** Mark paid, with an optional bank reference; the API makes a repeat a no-op. */
 const MarkPaid: FC<{ batch: PresentedBatch; t: FinanceText }> = ({ batch, t }) => (
-  <form class="inline-form" id="paid-form" data-batch={batch.batchId}>
+  <form
+    class="inline-form"
+    id="paid-form"
+    data-batch={batch.batchId}
+    data-payees={String(batch.totals?.distributors ?? 0)}
+    data-total={money(batch.totals?.net ?? 0, batch.currency)}
+  >
     <div class="field">
       <label for="paid-reference">{t.paymentReference}</label>
       <input id="paid-reference" name="reference" maxlength={128} placeholder="BANK-2026-10-001" />

@@ -8,17 +8,29 @@ import { ConsolePage } from '../ConsoleLayout'
 import { HandoverSummary } from './StaffLeftCard'
 
 /** A staff member leaves: pick the successor (by 工号 or id, confirmed by name), then the hand-over runs and shows its counts. */
-export const LeavePage: FC<{ view: AdminView; distributor: Distributor; handover?: Handover; script: string }> = ({
-  view,
-  view: { lang },
-  distributor: d,
-  handover,
-  script,
-}) => {
+type Count = { count: number; complete: boolean }
+
+export const LeavePage: FC<{
+  view: AdminView
+  distributor: Distributor
+  handover?: Handover
+  /** What the hand-over would move (bound customers, direct recruits), named in its confirmation. */
+  load?: { customers: Count; recruits: Count }
+  script: string
+}> = ({ view, view: { lang }, distributor: d, handover, load, script }) => {
   const t = staffText(lang)
   return (
     <ConsolePage view={view} title={t.staffLeft} script={script} current="distributors">
-      <section class="card" id="leaver" data-id={d.id}>
+      <section
+        class="card"
+        id="leaver"
+        data-id={d.id}
+        data-name={d.name}
+        data-customers={load ? String(load.customers.count) : ''}
+        data-customers-complete={String(load?.customers.complete ?? true)}
+        data-recruits={load ? String(load.recruits.count) : ''}
+        data-recruits-complete={String(load?.recruits.complete ?? true)}
+      >
         <h2>
           {t.staffLeft}: <a href={`/console/distributors/${encodeURIComponent(d.id)}`}>{d.name}</a>
         </h2>
