@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi'
 import { Cursor, IdParam, Limit } from './common'
+import { PhoneInput } from './phone'
 
 export const DISTRIBUTOR_TYPES = [
   'employee',
@@ -48,6 +49,10 @@ export const Distributor = z
       .string()
       .optional()
       .openapi({ description: 'Where finance pays them: bank account or payroll reference.' }),
+    phone: z
+      .string()
+      .optional()
+      .openapi({ description: 'Mobile number in E.164, unique in the brand: they sign in at /m/sign-in with it.' }),
     parentId: z.string().nullable(),
     ancestors: z.array(z.string()).openapi({ description: 'Recruiters, nearest first, at most 10.' }),
     depth: z.number().int(),
@@ -76,6 +81,7 @@ export const CreateDistributorBody = z
     externalId: ExternalId.optional(),
     store: Store.optional(),
     payeeReference: PayeeReference.optional(),
+    phone: PhoneInput.optional(),
     status: NewDistributorStatusSchema.optional().openapi({
       description: 'pending, active (the default) or suspended; never left.',
     }),
@@ -92,6 +98,7 @@ export const PatchDistributorBody = z
     }),
     store: Store.nullable().optional(),
     payeeReference: PayeeReference.nullable().optional(),
+    phone: PhoneInput.nullable().optional().openapi({ description: 'A new number, or null to remove it.' }),
     parentId: IdParam.nullable().optional(),
   })
   .refine((b) => Object.keys(b).length > 0, { message: 'Give at least one field to change.' })

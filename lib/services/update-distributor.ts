@@ -6,6 +6,7 @@ import type { Distributor, DistributorStatus, DistributorType } from '../schemas
 import { getDistributorOrThrow } from './distributor-or-throw'
 import { moveTeam } from './move-team'
 import { signOutDistributor } from './sessions'
+import { changeDistributorPhone } from '../db/phones'
 
 export interface DistributorChanges {
   name?: string
@@ -13,6 +14,8 @@ export interface DistributorChanges {
   status?: DistributorStatus
   store?: string | null
   payeeReference?: string | null
+  /** E.164, or null to remove it; its claim changes in the record's own transaction (lib/db/phones.ts). */
+  phone?: string | null
   parentId?: string | null
 }
 
@@ -31,8 +34,11 @@ export async function updateDistributor(
   id: string,
   changes: DistributorChanges,
 ): Promise<Distributor> {
-  const current = await getDistributorOrThrow(brandId, id)
-  refuseLeavingByPatch(current, changes.status)
+  const read = await getDistributorOrThrow(brandId, id)
+  refuseLeavingByPatch(read, changes.status)
+  const phoneChanges = changes.phone !== undefined && changes.phone !== (read.phone ?? null)
+  if (phoneChanges) await changeDistributorPhone(brandId, id, read.phone, changes.phone ?? null)
+  const current: Distributor = phoneChanges ? { ...read, phone: changes.phone ?? undefined } : read
   // Suspended (or set back to pending): their sessions end for good, not just while suspended (sessions.ts).
   // Stamped after the write, which may Put the whole record (a move) from `current`, read before the stamp.
   const signsOut = !!changes.status && changes.status !== 'active' && current.status === 'active'
