@@ -24,3 +24,18 @@ export const PhoneInput = z
     example: '+8613800138000',
     description: 'E.164; a mainland mobile number typed without +86 (13800138000) is accepted.',
   })
+
+const BrandId = z
+  .string()
+  .regex(/^b_[A-Za-z0-9_-]{1,40}$/, 'Not a brand id.')
+  .openapi({ example: 'b_3kTq9xYb2mWp' })
+
+export const PhoneCodeRequest = z.strictObject({ brandId: BrandId, phone: PhoneInput }).openapi('PhoneCodeRequest')
+
+export const PhoneCodeVerify = z
+  .strictObject({
+    brandId: BrandId,
+    phone: PhoneInput,
+    code: z.string().regex(/^\d{6}$/, 'The code is six digits.'),
+  })
+  .openapi('PhoneCodeVerify')
