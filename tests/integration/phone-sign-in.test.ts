@@ -210,3 +210,30 @@ describe('POST /api/sign-in/phone and /verify', () => {
     expect(Object.keys(r.body.error.fields).sort()).toEqual(['brandId', 'code', 'phone'])
   })
 })
+
+describe('the sign-in page and invites while signed in', () => {
+  it('GET /m/sign-in shows the form for a known brand, a 404 page otherwise', async () => {
+    const { brandId } = await guideWithPhone()
+    const page = await call('GET', `/m/sign-in?brand=${brandId}&lang=en`)
+    expect(page.status).toBe(200)
+    expect(page.body).toContain('autocomplete="one-time-code"')
+    expect(page.body).toContain('inputmode="numeric"')
+    expect(page.body).toContain('Send code')
+    expect((await call('GET', '/m/sign-in')).status).toBe(404)
+  })
+
+  it('POST /api/join from a distributor already in the brand names their team and makes no account', async () => {
+    const { adminKey, brandId, phone, d } = await guideWithPhone()
+    const other = await newDistributor(adminKey, { name: '店长', type: 'employee' })
+    await send(brandId, phone)
+    const signedIn = await verify(brandId, phone, await lastCodeFor(phone))
+    const r = await call('POST', '/api/join', {
+      token: signedIn.body.sessionToken,
+      body: { inviteCode: other.inviteCode, name: '第二个账号' },
+    })
+    expectError(r, 409, 'conflict')
+    expect(r.body.error.message).toContain('already a distributor')
+    const list = await call('GET', '/api/distributors', { token: adminKey })
+    expect(list.body.items.map((x: { id: string }) => x.id).sort()).toEqual([d.id, other.id].sort())
+  })
+})
