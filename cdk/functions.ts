@@ -1,6 +1,7 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib'
 import * as lambda from 'aws-cdk-lib/aws-lambda'
 import * as logs from 'aws-cdk-lib/aws-logs'
+import * as iam from 'aws-cdk-lib/aws-iam'
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb'
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager'
 import { Construct } from 'constructs'
@@ -66,6 +67,15 @@ export class RippleFunctions extends Construct {
       })
       grantTableAccess(fn, table, spec)
       for (const s of spec.secrets) secrets[s].grantRead(fn)
+      if (name === 'api') {
+        // Sign-in codes by SMS (lib/sms/sns-sender.ts): SNS Publish to a phone number has no resource ARN to scope to.
+        fn.addEnvironment('SMS_SENDER', 'sns')
+        // Its own policy, so CDK does not merge it into the X-Ray statement on "*".
+        const sms = new iam.Policy(this, 'apiSms', {
+          statements: [new iam.PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] })],
+        })
+        if (fn.role) sms.attachToRole(fn.role)
+      }
       byName[name] = fn
     }
     this.byName = byName

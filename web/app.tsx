@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { signIn } from './routes/sign-in'
+import { phoneSignInPage } from './routes/phone-sign-in'
 import { mobile } from './routes/mobile'
 import { joinPage } from './routes/join'
 import { consolePages } from './routes/console'
@@ -29,6 +30,7 @@ export function buildWebApp(): Hono {
   web.use('*', pageHeaders)
   for (const pages of ['/console/*', '/m/*']) web.use(pages, sameOriginWrites({ json: false, everyWrite: true }))
   for (const r of [
+    phoneSignInPage,
     signIn,
     mobile,
     joinPage,

@@ -30,6 +30,7 @@ export const CLIENT_ENTRIES = [
   'import',
   'leave',
   'keys',
+  'phone-sign-in',
 ] as const
 export type ClientEntry = (typeof CLIENT_ENTRIES)[number]
 

@@ -56,4 +56,14 @@ export const RATE_LIMITS = {
    * visitors per address, and 10 a minute on one link is far above a group chat behind one NAT.
    */
   countedClicksPerAddressAndCode: { scope: 'click', limit: 10, windowSeconds: 60 },
+  /**
+   * Sign-in codes sent by SMS (POST /api/sign-in/phone), per number and per address, every request
+   * counted, known number or not (so the answer says nothing about which numbers exist). Each SMS costs
+   * the brand money and lands on someone's phone: one a minute (the page counts down 60 s) and five an
+   * hour. A fixed window lets two sends straddle a minute's boundary; the hour's five still hold.
+   */
+  phoneCodesPerNumberMinute: { scope: 'smsnum', limit: 1, windowSeconds: 60 },
+  phoneCodesPerNumberHour: { scope: 'smsnumh', limit: 5, windowSeconds: 3600 },
+  phoneCodesPerAddressMinute: { scope: 'smsaddr', limit: 1, windowSeconds: 60 },
+  phoneCodesPerAddressHour: { scope: 'smsaddrh', limit: 5, windowSeconds: 3600 },
 } as const satisfies Record<string, RateLimit>

@@ -3,12 +3,13 @@ import { distributorItem, inviteItem, teamUpdate } from './distributors'
 import { strip } from './items'
 import { keys } from './keys'
 import { tableName } from './table'
+import { phoneClaimPut } from './phones'
 import { MAX_TRANSACT_ITEMS, transactOrExplain, type TransactItem } from './transact'
 import type { Distributor } from '../schemas/distributor'
 import type { TeamCounts } from '../domain/team'
 
-/** Items one new distributor takes in a transaction: itself, its invite code and its external id claim. */
-export const ITEMS_PER_NEW_DISTRIBUTOR = 3
+/** Items one new distributor takes in a transaction at most: itself, its invite code, its external id and phone claims. */
+export const ITEMS_PER_NEW_DISTRIBUTOR = 4
 
 /** Whether distributors with these recruiter team-count updates fit in one transaction. */
 export const fitsOneTransaction = (count: number, ancestorsTouched: number): boolean =>
@@ -17,7 +18,7 @@ export const fitsOneTransaction = (count: number, ancestorsTouched: number): boo
 /**
  * Creates several distributors (each with an external id) and their recruiters'
  * combined team counts in one transaction: all or nothing. False when any id,
- * invite code or external id was already taken; the caller then goes row by row.
+ * invite code, external id or phone number was already taken; the caller then goes row by row.
  */
 export async function createDistributorsTogether(
   ds: readonly Distributor[],
@@ -34,6 +35,7 @@ export async function createDistributorsTogether(
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
+    ...(d.phone ? [phoneClaimPut(d.brandId, d.phone, d.id)] : []),
   ])
   for (const [ancestorId, delta] of deltas) items.push(teamUpdate(ancestorId, delta))
   return (await transactOrExplain(items)).ok

@@ -6,6 +6,7 @@ import { tableName } from './table'
 import type { Distributor } from '../schemas/distributor'
 import type { TeamCounts } from '../domain/team'
 import { transactOrExplain, type TransactItem } from './transact'
+import { phoneClaimPut } from './phones'
 
 /**
  * The invite (coupon) code's item. It keeps the owner's recruiters as they were
@@ -57,9 +58,10 @@ export type CreateDistributorResult =
   | { created: true }
   | { created: false; reason: 'id_taken' | 'invite_taken' }
   | { created: false; reason: 'external_id_taken'; existingId: string }
+  | { created: false; reason: 'phone_taken'; holderId: string }
 
 /**
- * Writes a new distributor, its invite code, its external id claim and its
+ * Writes a new distributor, its invite code, its external id and phone claims and its
  * recruiters' team counts in one transaction. Nothing is written when any claim
  * is already taken; the result says which, so the caller can retry or answer.
  */
@@ -88,12 +90,15 @@ export async function createDistributor(
       },
     })
   }
+  const phoneAt = d.phone ? items.push(phoneClaimPut(d.brandId, d.phone, d.id)) - 1 : -1
   for (const [ancestorId, delta] of recruiterDeltas) items.push(teamUpdate(ancestorId, delta))
   const r = await transactOrExplain(items)
   if (r.ok) return { created: true }
   if (r.failed.has(0)) return { created: false, reason: 'id_taken' }
-  if (r.failed.has(2))
+  if (d.externalId && r.failed.has(2))
     return { created: false, reason: 'external_id_taken', existingId: String(r.failed.get(2)?.distributorId) }
+  if (r.failed.has(phoneAt))
+    return { created: false, reason: 'phone_taken', holderId: String(r.failed.get(phoneAt)?.distributorId) }
   return { created: false, reason: 'invite_taken' }
 }
 

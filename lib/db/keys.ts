@@ -19,6 +19,10 @@ export const keys = {
   distributorsOf: (brandId: string) => `BRAND#${brandId}#DISTS`,
   recruitsOf: (parentId: string) => `PARENT#${parentId}`,
   externalId: (brandId: string, externalId: string) => ({ pk: `BRAND#${brandId}#EXT#${externalId}`, sk: 'META' }),
+  /** A phone number's claim in a brand: which distributor has it (sign-in by phone is this GetItem). */
+  phone: (brandId: string, phone: string) => ({ pk: `BRAND#${brandId}#PHONE#${phone}`, sk: 'META' }),
+  /** The sign-in code last sent to a phone number of a brand: its HMAC, expiry and tries. */
+  phoneCode: (brandId: string, phone: string) => ({ pk: `BRAND#${brandId}#PHONE#${phone}`, sk: 'CODE' }),
   invite: (code: string) => ({ pk: `INVITE#${code}`, sk: 'META' }),
   link: (code: string) => ({ pk: `LINK#${code}`, sk: 'META' }),
   linksOf: (distributorId: string) => `DIST#${distributorId}#LINKS`,

@@ -21,7 +21,8 @@ export async function putSignIn(
 
 export type SignInResult =
   | { ok: true; brandId: string; distributorId: string }
-  | { ok: false; reason: 'unknown' | 'used' | 'expired' }
+  | { ok: false; reason: 'unknown' }
+  | { ok: false; reason: 'used' | 'expired'; brandId: string }
 
 /**
  * Uses a sign-in token exactly once: one conditional update marks it used only
@@ -42,5 +43,5 @@ export async function consumeSignIn(tokenHash: string, now = new Date()): Promis
   if (r.ok)
     return { ok: true, brandId: String(r.attributes?.brandId), distributorId: String(r.attributes?.distributorId) }
   if (!r.item) return { ok: false, reason: 'unknown' }
-  return { ok: false, reason: r.item.usedAt ? 'used' : 'expired' }
+  return { ok: false, reason: r.item.usedAt ? 'used' : 'expired', brandId: String(r.item.brandId) }
 }

@@ -1,8 +1,9 @@
 import { DISTRIBUTOR_TYPES, type DistributorType } from '../schemas/distributor'
 import type { CsvRecord } from './csv-read'
+import { normalisePhone } from './phone'
 
 /** The columns of a staff file, by the name code uses. */
-export type StaffField = 'name' | 'type' | 'externalId' | 'store' | 'recruiterExternalId'
+export type StaffField = 'name' | 'type' | 'externalId' | 'store' | 'recruiterExternalId' | 'phone'
 
 /** Why a row (or the file) cannot be imported; `field` is `_` for the whole row or file. */
 export type ImportErrorReason =
@@ -13,6 +14,8 @@ export type ImportErrorReason =
   | 'too_long'
   | 'unknown_type'
   | 'duplicate_external_id'
+  | 'invalid_phone'
+  | 'duplicate_phone'
   | 'recruiter_not_found'
   | 'recruiter_cycle'
   | 'recruiter_invalid'
@@ -49,6 +52,8 @@ export interface StaffRow {
   externalId: string
   store?: string
   recruiterExternalId?: string
+  /** E.164 (a mainland number without +86 is read as one). */
+  phone?: string
 }
 
 /** Header spellings accepted per column: Chinese as HR exports them, or English. Compared without case, spaces, `_` or `-`. */
@@ -58,6 +63,7 @@ const HEADERS: Record<StaffField, readonly string[]> = {
   externalId: ['工号', '员工工号', '编号', 'externalid', 'employeeid', 'staffid'],
   store: ['门店', '部门', '门店/部门', '门店或部门', '所属门店', 'store', 'department', 'storeordepartment'],
   recruiterExternalId: ['推荐人工号', '推荐人', '上级工号', 'recruiterexternalid', 'recruiterid', 'recruiter'],
+  phone: ['手机', '手机号', '手机号码', '电话', 'phone', 'mobile', 'phonenumber'],
 }
 const REQUIRED: readonly StaffField[] = ['name', 'type', 'externalId']
 
@@ -84,6 +90,7 @@ const LABELS: Record<StaffField, string> = {
   externalId: '工号 external id',
   store: '门店/部门 store',
   recruiterExternalId: '推荐人工号 recruiter external id',
+  phone: '手机号 phone',
 }
 
 const normalise = (header: string): string =>
@@ -145,6 +152,7 @@ export function readStaffRows(records: readonly CsvRecord[]): {
   const rows: StaffRow[] = []
   const errors: ImportError[] = []
   const firstLineOf = new Map<string, number>()
+  const firstLineOfPhone = new Map<string, number>()
   for (const record of data) {
     const cell = (f: StaffField) => {
       const i = columns.get(f)
@@ -178,6 +186,21 @@ export function readStaffRows(records: readonly CsvRecord[]): {
         )
       else firstLineOf.set(externalId, record.line)
     }
+    const phoneCell = cell('phone')
+    const phone = phoneCell ? normalisePhone(phoneCell) : undefined
+    if (phoneCell && !phone)
+      fail('phone', 'invalid_phone', `手机号「${phoneCell}」无效。"${phoneCell}" is not a phone number.`, {
+        value: phoneCell,
+      })
+    if (phone) {
+      const first = firstLineOfPhone.get(phone)
+      if (first !== undefined)
+        fail('phone', 'duplicate_phone', `手机号与第 ${first} 行重复。The phone number is already on line ${first}.`, {
+          value: phoneCell,
+          firstLine: first,
+        })
+      else firstLineOfPhone.set(phone, record.line)
+    }
     if (rowErrors.length > 0 || !type) {
       errors.push(...rowErrors)
       if (externalId && firstLineOf.get(externalId) === record.line) refusedIds.add(externalId)
@@ -190,6 +213,7 @@ export function readStaffRows(records: readonly CsvRecord[]): {
       externalId,
       store: cell('store') || undefined,
       recruiterExternalId: cell('recruiterExternalId') || undefined,
+      phone,
     })
   }
   // A refused row's recruits are refused too, unless its id is the valid first use of a duplicate.

@@ -15,6 +15,7 @@ import { distributors } from './routes/distributors'
 import { distributorImport } from './routes/distributor-import'
 import { handovers } from './routes/handovers'
 import { join } from './routes/join'
+import { phoneSignIn } from './routes/phone-sign-in'
 import { links } from './routes/links'
 import { me } from './routes/me'
 import { orders } from './routes/orders'
@@ -44,6 +45,7 @@ export function buildApiApp(): OpenAPIHono<AppEnv> {
     distributors,
     handovers,
     join,
+    phoneSignIn,
     links,
     me,
     orders,

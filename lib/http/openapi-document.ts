@@ -55,6 +55,7 @@ const TAGS = [
   { name: 'links', description: 'Share links' },
   { name: 'redirect', description: 'The consumer click path (its own Lambda)' },
   { name: 'me', description: 'The signed-in distributor' },
+  { name: 'sign-in', description: 'Distributors signing in by phone number and SMS code' },
   { name: 'keys', description: "A brand's API keys and webhook secret: create, rotate, revoke" },
   { name: 'webhooks', description: "Signed deliveries from a brand's shop: orders, refunds, Shopify" },
   { name: 'orders', description: 'Paid orders and refunds from the brand' },

@@ -13,3 +13,11 @@ export function setSessionCookie(c: Context, token: string): void {
     maxAge: SESSION_DAYS * 86_400,
   })
 }
+
+/** The brand a browser last signed in to: `/m/sign-in` offers it again once the session is gone. */
+export const BRAND_COOKIE = 'rpl_brand'
+
+/** Remembers the brand for 400 days (not a credential: only which brand's sign-in page to show). */
+export function rememberBrand(c: Context, brandId: string): void {
+  setCookie(c, BRAND_COOKIE, brandId, { httpOnly: true, sameSite: 'Lax', path: '/m', maxAge: 400 * 86_400 })
+}

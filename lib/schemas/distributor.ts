@@ -1,6 +1,7 @@
 import { PayoutDetails, PayoutMasked } from './payout'
 import { z } from '@hono/zod-openapi'
 import { Cursor, IdParam, Limit } from './common'
+import { PhoneInput } from './phone'
 
 export const DISTRIBUTOR_TYPES = [
   'employee',
@@ -52,6 +53,10 @@ export const Distributor = z
     payout: PayoutMasked.optional().openapi({
       description: 'Payout details, masked: the details themselves are write-only and stored encrypted.',
     }),
+    phone: z
+      .string()
+      .optional()
+      .openapi({ description: 'Mobile number in E.164, unique in the brand: they sign in at /m/sign-in with it.' }),
     parentId: z.string().nullable(),
     ancestors: z.array(z.string()).openapi({ description: 'Recruiters, nearest first, at most 10.' }),
     depth: z.number().int(),
@@ -80,6 +85,7 @@ export const CreateDistributorBody = z
     externalId: ExternalId.optional(),
     store: Store.optional(),
     payeeReference: PayeeReference.optional(),
+    phone: PhoneInput.optional(),
     status: NewDistributorStatusSchema.optional().openapi({
       description: 'pending, active (the default) or suspended; never left.',
     }),
@@ -99,6 +105,7 @@ export const PatchDistributorBody = z
     payout: PayoutDetails.optional().openapi({
       description: 'Payout details (imported or set by the brand): write-only, answered masked, stored encrypted.',
     }),
+    phone: PhoneInput.nullable().optional().openapi({ description: 'A new number, or null to remove it.' }),
     parentId: IdParam.nullable().optional(),
   })
   .refine((b) => Object.keys(b).length > 0, { message: 'distributor.no_changes' })

@@ -22,7 +22,7 @@ export const ImportQuery = z.object({
 export const ImportErrorSchema = z
   .object({
     line: z.number().int().openapi({ description: 'Line of the file (1 is the header).' }),
-    field: z.enum(['name', 'type', 'externalId', 'store', 'recruiterExternalId', '_']),
+    field: z.enum(['name', 'type', 'externalId', 'store', 'recruiterExternalId', 'phone', '_']),
     reason: z.enum([
       'malformed_csv',
       'missing_column',
@@ -31,6 +31,8 @@ export const ImportErrorSchema = z
       'too_long',
       'unknown_type',
       'duplicate_external_id',
+      'invalid_phone',
+      'duplicate_phone',
       'recruiter_not_found',
       'recruiter_cycle',
       'recruiter_invalid',

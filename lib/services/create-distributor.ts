@@ -6,6 +6,7 @@ import { teamDeltas } from '../domain/team'
 import { AppError } from '../errors'
 import type { Distributor, DistributorType, NewDistributorStatus } from '../schemas/distributor'
 import { getDistributorOrThrow } from './distributor-or-throw'
+import { phoneTaken } from '../db/phones'
 
 /** Letters and digits without look-alikes (0/O, 1/l/I): safe to read aloud, type, and paste in WeChat. */
 export const SAFE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz'
@@ -32,6 +33,8 @@ export interface NewDistributor {
   externalId?: string
   store?: string
   payeeReference?: string
+  /** E.164, unique in the brand (lib/db/phones.ts). */
+  phone?: string
   /** Never `left`: leaving is the hand-over (lib/services/hand-over.ts), which also moves customers and recruits. */
   status?: NewDistributorStatus
   /** Makes a retried request return the first one's distributor (id derived from it). */
@@ -67,6 +70,7 @@ export async function createDistributorFor(
       externalId: input.externalId,
       store: input.store,
       payeeReference: input.payeeReference,
+      phone: input.phone,
       ...placement,
       inviteCode: newInviteCode(),
       joinedAt: new Date().toISOString(),
@@ -75,6 +79,7 @@ export async function createDistributorFor(
     const result = await createDistributor(distributor, teamDeltas([], placement.ancestors, [1]))
     if (result.created) return { distributor, created: true }
     if (result.reason === 'invite_taken') continue
+    if (result.reason === 'phone_taken') throw phoneTaken(result.holderId)
     const existingId = result.reason === 'external_id_taken' ? result.existingId : id
     const existing = await getDistributor(existingId)
     if (!existing)

@@ -84,6 +84,7 @@ async function updateRow(
   if (r.name !== current.name) changes.name = r.name
   if (r.store && r.store !== current.store) changes.store = r.store
   if (r.type !== current.type) changes.type = r.type
+  if (r.phone && r.phone !== current.phone) changes.phone = r.phone
   if (parent && parent.id !== current.parentId) changes.parentId = parent.id
   if (Object.keys(changes).length === 0) return void out.unchanged++
   try {
@@ -136,6 +137,7 @@ async function createRows(
       status: 'active',
       externalId: row.externalId,
       store: row.store,
+      phone: row.phone,
       ...placement,
       inviteCode: newInviteCode(),
       joinedAt: new Date().toISOString(),
@@ -166,6 +168,14 @@ async function createOne(
       out.created++
       placed.set(row.externalId, candidate)
       return
+    }
+    if (result.reason === 'phone_taken') {
+      placed.delete(row.externalId)
+      return fail(
+        row,
+        `手机号 ${row.phone} 已属于分销员 ${result.holderId}。The phone number already belongs to ${result.holderId}.`,
+        {},
+      )
     }
     if (result.reason !== 'invite_taken') break
   }

@@ -8,6 +8,7 @@ import { moveTeam } from './move-team'
 import { signOutDistributor } from './sessions'
 import { setPayout } from './set-payout'
 import type { PayoutDetails } from '../schemas/payout'
+import { changeDistributorPhone } from '../db/phones'
 
 export interface DistributorChanges {
   name?: string
@@ -15,6 +16,8 @@ export interface DistributorChanges {
   status?: DistributorStatus
   store?: string | null
   payeeReference?: string | null
+  /** E.164, or null to remove it; its claim changes in the record's own transaction (lib/db/phones.ts). */
+  phone?: string | null
   parentId?: string | null
   payout?: PayoutDetails
 }
@@ -34,10 +37,13 @@ export async function updateDistributor(
   id: string,
   changes: DistributorChanges,
 ): Promise<Distributor> {
-  const current = await getDistributorOrThrow(brandId, id)
+  const read = await getDistributorOrThrow(brandId, id)
+  refuseLeavingByPatch(read, changes.status)
   // Payout details go to their own sealed item (set-payout.ts); the record keeps the masked form.
-  if (changes.payout) current.payout = await setPayout(brandId, id, changes.payout)
-  refuseLeavingByPatch(current, changes.status)
+  if (changes.payout) read.payout = await setPayout(brandId, id, changes.payout)
+  const phoneChanges = changes.phone !== undefined && changes.phone !== (read.phone ?? null)
+  if (phoneChanges) await changeDistributorPhone(brandId, id, read.phone, changes.phone ?? null)
+  const current: Distributor = phoneChanges ? { ...read, phone: changes.phone ?? undefined } : read
   // Suspended (or set back to pending): their sessions end for good, not just while suspended (sessions.ts).
   // Stamped after the write, which may Put the whole record (a move) from `current`, read before the stamp.
   const signsOut = !!changes.status && changes.status !== 'active' && current.status === 'active'

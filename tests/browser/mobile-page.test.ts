@@ -160,10 +160,10 @@ describe('the distributor mobile page', () => {
     const p = await stranger.newPage()
     const used = await p.goto(me.signInUrl)
     expect(used?.status()).toBe(410)
-    expect(await p.locator('h1').textContent()).toBe('登录链接已使用过，请向品牌方重新获取。')
+    expect(await p.locator('h1').textContent()).toBe('登录链接已使用过，请用手机号登录或向品牌方重新获取。')
     const signedOut = await p.goto(`${server.baseUrl}/m`)
     expect(signedOut?.status()).toBe(401)
-    expect(await p.locator('h1').textContent()).toContain('请打开品牌方发给你的登录链接')
+    expect(await p.locator('h1').textContent()).toContain('打开品牌方发给你的登录链接')
     await stranger.close()
   })
 

@@ -101,9 +101,9 @@ describe('sign-in links', () => {
     const t = sha256(randomBytes(24).toString('base64url'))
     const expiresAt = new Date(Date.now() + 60_000)
     await putSignIn(t, { brandId, distributorId: d.id, expiresAt: expiresAt.toISOString() })
-    expect(await consumeSignIn(t, new Date(expiresAt.getTime() + 1))).toEqual({ ok: false, reason: 'expired' })
+    expect(await consumeSignIn(t, new Date(expiresAt.getTime() + 1))).toEqual({ ok: false, reason: 'expired', brandId })
     expect(await consumeSignIn(t)).toEqual({ ok: true, brandId, distributorId: d.id })
-    expect(await consumeSignIn(t)).toEqual({ ok: false, reason: 'used' })
+    expect(await consumeSignIn(t)).toEqual({ ok: false, reason: 'used', brandId })
     expect(await consumeSignIn(sha256('never-minted'))).toEqual({ ok: false, reason: 'unknown' })
   })
 

@@ -1,5 +1,6 @@
 import { inject } from 'vitest'
 import { randomBytes } from 'node:crypto'
+import { tmpdir } from 'node:os'
 import { ensureTable } from '../../lib/db/create-table'
 
 // Runs at the top of every integration and browser test file, before any client is made.
@@ -13,4 +14,7 @@ process.env.TABLE_NAME = `test_${randomBytes(6).toString('hex')}`
 process.env.SIGNING_SECRET = randomBytes(32).toString('base64url')
 process.env.ADMIN_TOKEN = `rpl_platform_${randomBytes(16).toString('base64url')}`
 delete process.env.PUBLIC_BASE_URL
+// Each file's SMS go to its own outbox (lib/sms/outbox.ts), never to SNS.
+delete process.env.SMS_SENDER
+process.env.SMS_OUTBOX_FILE = `${tmpdir()}/ripple-sms-${process.env.TABLE_NAME}.jsonl`
 await ensureTable(process.env.TABLE_NAME)

@@ -56,7 +56,7 @@ const zh = {
   switchLang: 'English',
   shareText: (name: string, price: string, url: string) => `【${name}】${price}，我在用，推荐给你 👉 ${url}`,
   signedOutTitle: '请先登录',
-  signedOut: '请打开品牌方发给你的登录链接，登录后即可查看你的分享商品和收益。',
+  signedOut: '请用手机号登录，或打开品牌方发给你的登录链接，登录后即可查看你的分享商品和收益。',
   suspendedTitle: '账户已暂停',
   suspended: '你的分销账户已暂停，如有疑问请联系品牌方。',
 }
@@ -112,7 +112,8 @@ const en: MobileText = {
   switchLang: '中文',
   shareText: (name, price, url) => `[${name}] ${price}: I use it and recommend it 👉 ${url}`,
   signedOutTitle: 'Please sign in',
-  signedOut: 'Open the sign-in link the brand sent you to see your products and earnings.',
+  signedOut:
+    'Sign in with your phone number, or open the sign-in link the brand sent you, to see your products and earnings.',
   suspendedTitle: 'Account suspended',
   suspended: 'Your distributor account is suspended. Contact the brand if you have questions.',
 }

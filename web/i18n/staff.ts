@@ -60,6 +60,7 @@ const zh = {
     externalId: '工号',
     store: '门店/部门',
     recruiterExternalId: '推荐人工号',
+    phone: '手机号',
     _: '整行',
   } as Record<ImportError['field'], string>,
   reasons: {
@@ -70,6 +71,8 @@ const zh = {
     too_long: '内容过长',
     unknown_type: '未知类型',
     duplicate_external_id: '工号重复',
+    invalid_phone: '手机号无效',
+    duplicate_phone: '手机号重复',
     recruiter_not_found: '推荐人不存在',
     recruiter_cycle: '推荐关系成环',
     recruiter_invalid: '推荐人所在行有错误',
@@ -93,6 +96,10 @@ const zh = {
         return `未知类型「${p.value}」，可用：员工、导购、线上客户代表、线下客户代表、会员、异业合作、媒体。`
       case 'duplicate_external_id':
         return `工号 ${p.value} 与第 ${p.firstLine} 行重复。`
+      case 'invalid_phone':
+        return `手机号「${p.value}」无效，请填 11 位手机号或 +国家码的号码。`
+      case 'duplicate_phone':
+        return `手机号与第 ${p.firstLine} 行重复。`
       case 'recruiter_not_found':
         return `推荐人工号 ${p.recruiter} 不在文件中，也不是本品牌的分销员。`
       case 'recruiter_cycle':
@@ -183,6 +190,7 @@ const en: StaffText = {
     externalId: 'External id',
     store: 'Store',
     recruiterExternalId: 'Recruiter external id',
+    phone: 'Phone',
     _: 'Whole row',
   },
   reasons: {
@@ -193,6 +201,8 @@ const en: StaffText = {
     too_long: 'Too long',
     unknown_type: 'Unknown type',
     duplicate_external_id: 'Duplicate external id',
+    invalid_phone: 'Invalid phone number',
+    duplicate_phone: 'Duplicate phone number',
     recruiter_not_found: 'Recruiter not found',
     recruiter_cycle: 'Recruiter cycle',
     recruiter_invalid: "Recruiter's row has errors",
@@ -215,6 +225,10 @@ const en: StaffText = {
         return `Unknown type "${p.value}"; use employee, guide, online_rep, offline_rep, member, partner or media.`
       case 'duplicate_external_id':
         return `External id ${p.value} is already on line ${p.firstLine}.`
+      case 'invalid_phone':
+        return `"${p.value}" is not a phone number: give 11 mainland digits or +country and number.`
+      case 'duplicate_phone':
+        return `The phone number is already on line ${p.firstLine}.`
       case 'recruiter_not_found':
         return `Recruiter ${p.recruiter} is neither in the file nor in the brand.`
       case 'recruiter_cycle':

@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import { baseUrlOf } from '../../lib/http/base-url'
-import { MessagePage } from '../components/MessagePage'
+import { MessagePage, phoneSignInLink } from '../components/MessagePage'
 import { assetUrl } from '../assets'
 import { distributorSession } from '../distributor-session'
 import { langOf } from '../i18n/lang'
@@ -25,6 +25,7 @@ mobile.get('/m', async (c) => {
         title={signedOut ? zh.signedOutTitle : zh.suspendedTitle}
         zh={signedOut ? zh.signedOut : zh.suspended}
         en={signedOut ? en.signedOut : en.suspended}
+        link={signedOut ? phoneSignInLink() : undefined}
       />,
       signedOut ? 401 : 403,
     )

@@ -1,8 +1,8 @@
 import { Hono, type Context } from 'hono'
 import { uaClass } from '../../lib/domain/user-agent'
 import { redeemSignIn } from '../../lib/services/sign-in-links'
-import { setSessionCookie } from '../../lib/http/session-cookie'
-import { MessagePage } from '../components/MessagePage'
+import { rememberBrand, setSessionCookie } from '../../lib/http/session-cookie'
+import { MessagePage, phoneSignInLink } from '../components/MessagePage'
 import { overLimit, rateLimitedPage } from '../../lib/http/rate-limit'
 import { RATE_LIMITS } from '../../lib/config/rate-limits'
 
@@ -41,10 +41,16 @@ signIn.get('/m/sign-in/:token', async (c) => {
     if (wait) return rateLimitedPage(c, wait)
     const r = reasons[result.reason]
     return c.html(
-      <MessagePage title={r.zh} zh={`${r.zh}，请向品牌方重新获取。`} en={`${r.en} Ask the brand for a new one.`} />,
+      <MessagePage
+        title={r.zh}
+        zh={`${r.zh}，请用手机号登录或向品牌方重新获取。`}
+        en={`${r.en} Sign in with your phone number, or ask the brand for a new one.`}
+        link={phoneSignInLink(result.reason === 'unknown' ? undefined : result.brandId)}
+      />,
       result.reason === 'unknown' ? 404 : 410,
     )
   }
   setSessionCookie(c, result.session ?? '')
+  rememberBrand(c, result.brandId)
   return c.redirect('/m', 302)
 })

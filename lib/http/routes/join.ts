@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { router, jsonBody, jsonContent, bodyErrorResponses, publicAccess } from '../openapi-app'
 import { ErrorBody } from '../error-body'
-import { setSessionCookie } from '../session-cookie'
+import { rememberBrand, setSessionCookie } from '../session-cookie'
 import { AppError, invalidField } from '../../errors'
 import { sha256 } from '../../auth/secrets'
 import { deviceOf } from '../device-cookie'
@@ -13,6 +13,8 @@ import { getBrandOrThrow } from '../../services/get-brand-or-throw'
 import { getDistributorOrThrow } from '../../services/distributor-or-throw'
 import { createDistributorFor } from '../../services/create-distributor'
 import { sessionFor } from '../../services/sign-in-links'
+import { alreadyJoined } from '../../services/already-joined'
+import { getDistributor } from '../../db/distributors'
 
 export const join = router()
 
@@ -37,7 +39,7 @@ const joinRoute = createRoute({
     ...bodyErrorResponses,
     409: jsonContent(
       ErrorBody,
-      'A concurrent join with the same requestId, or the same requestId after the replay window',
+      'Already signed in as a distributor of this brand (the message names whose team); a concurrent join with the same requestId, or the same requestId after the replay window',
     ),
   },
 })
@@ -49,6 +51,17 @@ join.openapi(joinRoute, async (c) => {
   const inviter = await getDistributorOrThrow(invite.brandId, invite.distributorId)
   if (inviter.status !== 'active') throw invalidField('inviteCode', { reason: 'join.invite_inactive' })
   const brand = await getBrandOrThrow(invite.brandId)
+  // Signed in to this brand already: one person, one account. A retry of the join that just made them (its answer
+  // lost after the cookie was set) goes on below and answers the same distributor.
+  const caller = c.get('caller')
+  if (caller.kind === 'distributor' && caller.brandId === brand.id) {
+    const me = await getDistributor(caller.distributorId)
+    const retry =
+      !!body.requestId &&
+      me?.parentId === inviter.id &&
+      Date.now() - Date.parse(me.joinedAt) <= JOIN_REPLAY_MINUTES * 60_000
+    if (me && !retry) throw await alreadyJoined(me)
+  }
   await enforceLimit(c, RATE_LIMITS.joinsPerInvite, body.inviteCode)
   // The requestId makes a retry idempotent only together with the invite page's device cookie:
   // someone else who learns it (a log, a shared screen) gets an account of their own, not this one.
@@ -67,5 +80,6 @@ join.openapi(joinRoute, async (c) => {
     })
   const sessionToken = sessionFor(brand.id, distributor.id)
   setSessionCookie(c, sessionToken)
+  rememberBrand(c, brand.id)
   return c.json({ distributor, sessionToken }, created ? 201 : 200)
 })

@@ -1,0 +1,63 @@
+import type { Lang } from './lang'
+
+const zh = {
+  title: '手机号登录',
+  heading: (brand: string) => `登录「${brand}」分销员账户`,
+  intro: '输入品牌方登记的手机号，我们会发送 6 位验证码。',
+  phoneLabel: '手机号',
+  phonePlaceholder: '例如 13800138000',
+  sendCode: '获取验证码',
+  resendIn: '{n} 秒后重发',
+  codeLabel: '验证码',
+  codePlaceholder: '6 位数字',
+  submit: '登录',
+  sending: '正在发送…',
+  sent: '如果该号码已登记，验证码已发送，10 分钟内有效。',
+  signingIn: '正在登录…',
+  invalidPhone: '请输入正确的手机号（11 位数字，或 +国家码）。',
+  invalidCode: '请输入 6 位数字验证码。',
+  wrongCode: '验证码错误或已失效，请重新获取。',
+  triesLeft: '验证码错误，还可再试 {n} 次。',
+  tooMany: '尝试次数过多，请稍后再试。',
+  suspended: '你的分销账户已暂停，无法登录，如有疑问请联系品牌方。',
+  pending: '你的分销账户正在等待品牌方审核，审核通过后即可登录。',
+  left: '你已离职，无法再登录分销账户。未结清的佣金会照常结算。',
+  failed: '网络异常，请重试。',
+  switchLang: 'English',
+  noBrandTitle: '请从品牌方的链接进入',
+  noBrand: '请打开品牌方发给你的登录页面链接，或向品牌方获取新的登录链接。',
+  orLink: '也可以打开品牌方发给你的一次性登录链接。',
+}
+
+export type PhoneSignInText = typeof zh
+
+const en: PhoneSignInText = {
+  title: 'Sign in by phone',
+  heading: (brand) => `Sign in to your ${brand} distributor account`,
+  intro: 'Enter the phone number the brand has on record; we will text you a six-digit code.',
+  phoneLabel: 'Phone number',
+  phonePlaceholder: 'e.g. 13800138000',
+  sendCode: 'Send code',
+  resendIn: 'Resend in {n} s',
+  codeLabel: 'Code',
+  codePlaceholder: '6 digits',
+  submit: 'Sign in',
+  sending: 'Sending…',
+  sent: 'If this number is on record, a code is on its way; it is valid for 10 minutes.',
+  signingIn: 'Signing in…',
+  invalidPhone: 'Enter a valid phone number (11 digits, or + and the country code).',
+  invalidCode: 'Enter the six-digit code.',
+  wrongCode: 'The code is wrong or no longer valid; ask for a new one.',
+  triesLeft: 'Wrong code; {n} tries left.',
+  tooMany: 'Too many attempts; try again later.',
+  suspended: 'Your distributor account is suspended and cannot sign in. Contact the brand if you have questions.',
+  pending: 'Your distributor account is awaiting the brand’s approval; you can sign in once approved.',
+  left: 'You have left the brand and can no longer sign in. What you are still owed is paid as usual.',
+  failed: 'Network problem; try again.',
+  switchLang: '中文',
+  noBrandTitle: 'Open the brand’s link',
+  noBrand: 'Open the sign-in page link the brand sent you, or ask the brand for a new sign-in link.',
+  orLink: 'You can also open a one-time sign-in link from the brand.',
+}
+
+export const phoneSignInText = (lang: Lang): PhoneSignInText => (lang === 'en' ? en : zh)
