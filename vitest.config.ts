@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config'
 
 // One project per kind of test: unit, integration, browser, cdk. Integration and browser tests share
-// one DynamoDB Local started by the global setup; each test file gets its own table.
+// one DynamoDB Local and one s3rver started by the global setup; each test file gets its own table and bucket.
 export default defineConfig({
   test: {
     projects: [
@@ -18,7 +18,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
-          globalSetup: ['tests/setup/dynamodb-global.ts'],
+          globalSetup: ['tests/setup/dynamodb-global.ts', 'tests/setup/s3-global.ts'],
           setupFiles: ['tests/setup/fresh-table.ts'],
           // Generous: on a 2-core CI machine every file shares one DynamoDB Local (Java) with the others.
           testTimeout: 120_000,
@@ -30,7 +30,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
-          globalSetup: ['tests/setup/dynamodb-global.ts'],
+          globalSetup: ['tests/setup/dynamodb-global.ts', 'tests/setup/s3-global.ts'],
           setupFiles: ['tests/setup/fresh-table.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,

@@ -1,21 +1,58 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb'
-import { db } from './client'
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { keys } from './keys'
 import { getItem, queryPage, strip, type Page, type KeyedRead } from './items'
 import { tableName } from './table'
 import { batchGet } from './batch-get'
-import type { Product } from '../schemas/product'
+import type { Product, ProductImage } from '../schemas/product'
+import { AppError } from '../errors'
+import { writeOrExplain } from './transact'
 
-/** Creates or replaces a product by SKU; returns true when it is new. */
-export async function putProduct(brandId: string, product: Product): Promise<boolean> {
-  const r = await db().send(
-    new PutCommand({
+/**
+ * Creates or replaces a product by SKU; says whether it is new and returns it as stored. The uploaded
+ * image is not part of the product's form, so a replace keeps the one stored
+ * (an image set between the read and the put is retried over).
+ */
+export async function putProduct(
+  brandId: string,
+  product: Omit<Product, 'image'>,
+): Promise<{ created: boolean; product: Product }> {
+  for (let attempt = 0; ; attempt++) {
+    const old = await getProduct(brandId, product.sku)
+    const r = await writeOrExplain(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { ...keys.product(brandId, product.sku), entity: 'product', ...product, image: old?.image },
+        ConditionExpression: old
+          ? old.image
+            ? 'image.version = :v'
+            : 'attribute_exists(pk) AND attribute_not_exists(image)'
+          : 'attribute_not_exists(pk)',
+        ExpressionAttributeValues: old?.image ? { ':v': old.image.version } : undefined,
+      }),
+    )
+    if (r.ok) return { created: !old, product: { ...product, image: old?.image } }
+    if (attempt >= 2) throw new AppError({ code: 'conflict', message: 'The product changed meanwhile; try again.' })
+  }
+}
+
+/** Points an existing product at a new image; returns the image it had. 404 when the product is gone. */
+export async function setProductImage(
+  brandId: string,
+  sku: string,
+  image: ProductImage,
+): Promise<ProductImage | undefined> {
+  const r = await writeOrExplain(
+    new UpdateCommand({
       TableName: tableName(),
-      Item: { ...keys.product(brandId, product.sku), entity: 'product', ...product },
+      Key: keys.product(brandId, sku),
+      UpdateExpression: 'SET image = :i, updatedAt = :t',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':i': image, ':t': new Date().toISOString() },
       ReturnValues: 'ALL_OLD',
     }),
   )
-  return !r.Attributes
+  if (!r.ok) throw new AppError({ code: 'not_found', message: 'No such product.' })
+  return (r.attributes as { image?: ProductImage } | undefined)?.image
 }
 
 /** One product by SKU, or undefined. */

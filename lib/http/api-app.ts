@@ -13,6 +13,7 @@ import { programme } from './routes/programme'
 import { products } from './routes/products'
 import { distributors } from './routes/distributors'
 import { distributorImport } from './routes/distributor-import'
+import { productImage } from './routes/product-image'
 import { handovers } from './routes/handovers'
 import { join } from './routes/join'
 import { phoneSignIn } from './routes/phone-sign-in'
@@ -36,6 +37,9 @@ export function buildApiApp(): OpenAPIHono<AppEnv> {
   // Before the guards: the staff import takes a raw CSV body up to 4 MB and brings its own limit, type check and sign-in.
   api.use('/distributors/import', sameOriginWrites({ json: false }))
   api.route('/', distributorImport)
+  // The same for a product's photo: the image bytes as the body, up to 5 MB.
+  api.use('/products/:sku/image', sameOriginWrites({ json: false }))
+  api.route('/', productImage)
   api.use('*', sameOriginWrites({ json: true }), limitBody, requireJson, authenticate)
   for (const r of [
     health,

@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { buildApiApp } from './api-app'
 import { buildRedirectApp } from './redirect-app'
 import { buildWebhooksApp } from './webhooks-app'
+import { buildMediaApp } from './media-app'
 import { logRequest } from './log-request'
 import { buildWebApp } from '../../web/app'
 import { toErrorResponse } from './on-error'
@@ -12,6 +13,7 @@ export function buildApiAndWebApp(): Hono {
   app.use('*', logRequest)
   app.route('/', buildApiApp())
   app.route('/', buildWebhooksApp())
+  app.route('/', buildMediaApp())
   app.route('/', buildWebApp())
   // The pages' errors too (a database outage is a 503 page with Retry-After, not Hono's bare 500).
   app.onError(toErrorResponse)

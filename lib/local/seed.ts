@@ -2,6 +2,9 @@ import type { Hono } from 'hono'
 import { DEMO_PRODUCTS, DEMO_ROOTS, chineseName, prng } from './demo-data'
 import { seedOrders } from './seed-orders'
 import { PHONE_UA, call, pool } from './in-process'
+import { demoLogo, demoProductPicture } from './demo-images'
+import { putMedia } from '../storage/media-bucket'
+import type { Programme } from '../schemas/programme'
 import { DISTRIBUTOR_TYPES, type Distributor, type DistributorType } from '../schemas/distributor'
 
 /** What a newcomer (or a script) needs to sign in to the seeded demo at once. */
@@ -16,6 +19,8 @@ export interface DemoInfo {
   demoDistributors: Record<DistributorType, string>
   distributorSignInUrls: Partial<Record<DistributorType, string>>
 }
+
+const DEMO_COLOUR = '#b0305a'
 
 /**
  * Seeds the demo brand through the public API (so the seed exercises the real
@@ -40,13 +45,31 @@ export async function seedDemo(app: Hono, baseUrl: string, adminToken: string): 
         defaultBps: [1000, 300, 100],
         payoutThreshold: 1000,
         holdDays: 7,
+        brandColour: DEMO_COLOUR,
       },
     },
   )
   const { adminKey } = created
-  for (const p of DEMO_PRODUCTS) {
-    await call(app, baseUrl, 'POST', '/api/products', adminKey, { ...p, url: `${baseUrl}/demo-shop/p/${p.sku}` })
+  for (const [i, p] of DEMO_PRODUCTS.entries()) {
+    await call(app, baseUrl, 'POST', '/api/products', adminKey, {
+      ...p,
+      url: `${baseUrl}/demo-shop/p/${p.sku}`,
+      copyTexts: [`${p.name}，我自己在用，推荐给你`, `山茶花新品 ${p.name}，点链接看看`],
+    })
+    // Pictures go through the real upload route, so the demo exercises resizing and the bucket.
+    const res = await app.request(`${baseUrl}/api/products/${p.sku}/image`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${adminKey}`, 'content-type': 'image/png' },
+      body: new Uint8Array(await demoProductPicture(p.sku, i)),
+    })
+    if (res.status !== 200) throw new Error(`PUT image ${p.sku} → ${res.status} ${await res.text()}`)
   }
+  // The logo is written straight to the bucket (there is no logo upload route yet) and named in the programme.
+  const logo = await demoLogo(DEMO_COLOUR)
+  const logoKey = `media/${created.brand.id}/logo/${logo.version}/256.png`
+  await putMedia(logoKey, logo.png, 'image/png')
+  const programme = await call<Programme>(app, baseUrl, 'GET', '/api/programme', adminKey)
+  await call(app, baseUrl, 'PUT', '/api/programme', adminKey, { ...programme, logoUrl: `/${logoKey}` })
 
   const all: Distributor[] = []
   const add = async (name: string, type: DistributorType, parentId?: string) => {

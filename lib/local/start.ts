@@ -3,6 +3,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { JAVA_MISSING, hasJava, startDynamoLocal, type LocalDynamo } from './dynamodb-local'
 import { loadLocalSecrets } from './secrets-file'
+import { startS3Local, type LocalS3 } from './s3-local'
+import { ensureMediaBucket } from '../storage/media-bucket'
 import { mintDemoSignIns, seedDemo, type DemoInfo } from './seed'
 import { startStreamPump } from './stream-pump'
 import { getDemoMarker, putDemoMarker } from '../db/seed-marker'
@@ -22,8 +24,8 @@ const JOB_EVERY_MS = 60_000
 const PUMP_EVERY_MS = 500
 
 /**
- * `npm start`: DynamoDB Local (unless DYNAMODB_ENDPOINT points elsewhere), the
- * table, the demo seed, the jobs and the stream pump, and every app on one port.
+ * `npm start`: DynamoDB Local (unless DYNAMODB_ENDPOINT points elsewhere), s3rver
+ * (unless S3_ENDPOINT does), the table, the media bucket, the demo seed, the jobs and the stream pump, and every app on one port.
  * Ctrl-C (SIGINT) or SIGTERM stops it all; a failed start exits with 1.
  * @example await startLocal({ holdRelease })
  */
@@ -44,6 +46,16 @@ export async function startLocal(jobs: LocalJobs): Promise<void> {
     })
     process.env.DYNAMODB_ENDPOINT = dynamo.endpoint
   }
+  // Product images: a real S3-compatible server (s3rver) with its data under .data/s3, unless S3_ENDPOINT says otherwise.
+  let s3: LocalS3 | undefined
+  if (!process.env.S3_ENDPOINT) {
+    s3 = await startS3Local({
+      directory: resolve(dataDir, 's3'),
+      port: process.env.S3_PORT ? Number(process.env.S3_PORT) : undefined,
+    })
+    process.env.S3_ENDPOINT = s3.endpoint
+  }
+  process.env.MEDIA_BUCKET ??= 'ripple-media'
   const secrets = loadLocalSecrets(resolve(dataDir, 'secrets.json'))
   process.env.SIGNING_SECRET = secrets.signingSecret
   process.env.ADMIN_TOKEN = secrets.adminToken
@@ -58,7 +70,7 @@ export async function startLocal(jobs: LocalJobs): Promise<void> {
     clearInterval(timer)
     await stopPump?.()
     server.close()
-    await dynamo?.stop()
+    await Promise.all([dynamo?.stop(), s3?.stop()])
     process.exit(0)
   }
   process.once('SIGINT', stop)
@@ -66,6 +78,7 @@ export async function startLocal(jobs: LocalJobs): Promise<void> {
 
   try {
     if (await ensureTable(tableName())) console.log(`Created table ${tableName()}.`)
+    await ensureMediaBucket()
     // The pump speaks to DynamoDB Local only (unsigned); a real table's stream needs the counters Lambda.
     if (/^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(process.env.DYNAMODB_ENDPOINT ?? ''))
       stopPump = startStreamPump(PUMP_EVERY_MS)
@@ -93,7 +106,7 @@ export async function startLocal(jobs: LocalJobs): Promise<void> {
     console.log(banner(baseUrl, demo))
   } catch (err) {
     console.error(err)
-    await dynamo?.stop()
+    await Promise.all([dynamo?.stop(), s3?.stop()])
     process.exit(1)
   }
 }
@@ -102,6 +115,7 @@ export async function startLocal(jobs: LocalJobs): Promise<void> {
 const banner = (baseUrl: string, demo: DemoInfo) => `
 Ripple is running on ${baseUrl}
   DynamoDB      ${process.env.DYNAMODB_ENDPOINT} (table ${tableName()})
+  S3 (images)   ${process.env.S3_ENDPOINT} (bucket ${process.env.MEDIA_BUCKET})
   Console       ${baseUrl}/console     (sign in with the admin key in .data/demo.json)
   Mobile page   ${baseUrl}/m           (open a sign-in link below first)
   API docs      ${baseUrl}/api/openapi.json

@@ -10,6 +10,9 @@ export const TimeZone = z
   .refine(isTimeZone, 'Use an IANA time zone name such as Asia/Shanghai.')
   .openapi({ example: 'Asia/Shanghai' })
 
+/** The poster colour of a brand that has not chosen one. */
+export const DEFAULT_BRAND_COLOUR = '#c2185b'
+
 /** A brand's programme: the rules that govern attribution, holds and payouts (docs/architecture.md §3, §4). */
 export const Programme = z
   .strictObject({
@@ -38,6 +41,17 @@ export const Programme = z
       description:
         "The brand's calendar: report days, settlement months and times shown are local to it (Asia/Shanghai by default for CNY brands, else UTC). Fixed once the brand has an order.",
     }),
+    brandColour: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/, 'Must be a colour such as #c2185b.')
+      .optional()
+      .openapi({ description: `The brand's colour on posters; ${DEFAULT_BRAND_COLOUR} when unset.` }),
+    logoUrl: z
+      .string()
+      .max(2048)
+      .regex(/^(https:\/\/|\/media\/)\S+$/, 'Must be an https URL or a /media/ path on this origin.')
+      .optional()
+      .openapi({ description: "The brand's logo on posters (served with CORS when on another origin)." }),
   })
   .openapi('Programme')
 export type Programme = z.infer<typeof Programme>

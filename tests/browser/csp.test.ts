@@ -111,9 +111,8 @@ describe('the Content-Security-Policy', () => {
     await visit(page, guide.signInUrl)
     expect(new URL(page.url()).pathname).toBe('/m')
     await page.locator(`li.product[data-sku="${SERUM.sku}"]`).getByRole('button').tap()
-    await page.locator('#sheet-qr svg').waitFor()
-    await Promise.all([page.waitForEvent('download'), page.locator('#save-poster').tap()])
     await page.locator('#poster-image').waitFor({ state: 'visible' })
+    await Promise.all([page.waitForEvent('download'), page.locator('#save-poster').tap()])
     // A used link's message page.
     await visit(page, guide.signInUrl)
     await visit(page, `${server.baseUrl}/demo-shop/p/${SERUM.sku}`)

@@ -76,13 +76,13 @@ describe('the distributor mobile page', () => {
     const url = page.locator('#sheet-url')
     await expect.poll(() => url.textContent()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/s\/[A-Za-z0-9]{8}$/)
     const shortUrl = (await url.textContent()) ?? ''
-    expect(await page.locator('#sheet-qr svg').count()).toBe(1)
-    expect(await page.locator('#poster-name').textContent()).toBe(SERUM.name)
+    await page.locator('#poster-image').waitFor({ state: 'visible' })
+    expect(await page.locator('#poster-hint').textContent()).toBe('长按保存图片')
 
     await page.locator('#copy-link').tap()
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(shortUrl)
     expect(await page.locator('#toast').textContent()).toBe('已复制')
-    await page.locator('#copy-text').tap()
+    await page.locator('[data-text-index="0"]').tap()
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
       `【${SERUM.name}】¥299.00，我在用，推荐给你 👉 ${shortUrl}`,
     )
@@ -95,7 +95,7 @@ describe('the distributor mobile page', () => {
     // Also shown in the sheet for in-app browsers that ignore downloads; it is the poster's full size.
     expect(
       await page.locator('#poster-image').evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight]),
-    ).toEqual([720, 1080])
+    ).toEqual([720, 1280])
 
     // The same product shared again gives the same link (the API answers 200 with it).
     await page.locator('#sheet-close').tap()

@@ -6,14 +6,14 @@ import { posterPng } from './shared/poster'
 // The mobile page's behaviour: share sheet (link, copy, poster) and copy buttons. No framework.
 
 /** The link being shared, with the product it is for (from the page). */
-type SharedLink = Pick<Link, 'shortUrl' | 'qrSvg'> & { sku: string; name: string; price: string }
+type SharedLink = Pick<Link, 'shortUrl' | 'qrSvg'> & { sku: string; name: string; price: string; texts: string[] }
 
 const text = (key: string): string => document.body.dataset[key] ?? ''
 const byId = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T
 const sheet = byId('sheet')
 const backdrop = byId('sheet-backdrop')
 const status = byId('sheet-status')
-const buttons = ['copy-link', 'copy-text', 'save-poster'].map((id) => byId<HTMLButtonElement>(id))
+const buttons = ['copy-link'].map((id) => byId<HTMLButtonElement>(id))
 
 let current: SharedLink | undefined
 /** Which open of the sheet a response belongs to, so a slow answer never fills a newer sheet. */
@@ -41,10 +41,9 @@ async function openSheet(button: HTMLElement): Promise<void> {
   current = undefined
   buttons.forEach((b) => (b.disabled = true))
   byId('sheet-url').textContent = ''
-  byId('sheet-qr').innerHTML = ''
+  byId('sheet-texts').textContent = ''
   byId('poster-image').hidden = true
-  byId('poster-name').textContent = name
-  byId('poster-price').textContent = price
+  byId('poster-hint').textContent = text('drawing')
   status.textContent = text('creating')
   status.hidden = false
   sheet.hidden = false
@@ -60,31 +59,72 @@ async function openSheet(button: HTMLElement): Promise<void> {
     if (seq !== openSeq) return
     if (!res.ok || !body.shortUrl || !body.qrSvg)
       throw new Error(localizeError(body.error)?.message ?? text('createFailed'))
-    current = { sku, name, price, shortUrl: body.shortUrl, qrSvg: body.qrSvg }
+    const own = JSON.parse(button.dataset.texts ?? '[]') as string[]
+    const l: SharedLink = { sku, name, price, shortUrl: body.shortUrl, qrSvg: body.qrSvg, texts: [] }
+    // The brand's texts, else the default; each is copied with the tracked link.
+    l.texts = own.length ? own.map((t) => `${t} 👉 ${l.shortUrl}`) : [shareText(l)]
+    current = l
     byId('sheet-url').textContent = body.shortUrl
-    // The SVG comes from our own API (the qrcode library), not from user input.
-    byId('sheet-qr').innerHTML = body.qrSvg
+    const list = byId('sheet-texts')
+    l.texts.forEach((t, i) => {
+      const li = document.createElement('li')
+      li.className = 'row'
+      const p = document.createElement('span')
+      p.className = 'grow'
+      p.textContent = t
+      const b = document.createElement('button')
+      b.type = 'button'
+      b.className = 'ghost'
+      b.dataset.copy = t
+      b.dataset.textIndex = String(i)
+      b.textContent = text('copyThis')
+      li.append(p, b)
+      list.append(li)
+    })
     status.hidden = true
     buttons.forEach((b) => (b.disabled = false))
+    void showPoster(l, button.dataset.img).catch(() => {
+      if (seq === openSeq) byId('poster-hint').textContent = text('createFailed')
+    })
   } catch (err) {
     if (seq === openSeq) status.textContent = err instanceof Error && err.message ? err.message : text('createFailed')
   }
 }
 
-/** Draws the poster and hands it to the browser as a PNG download. */
-async function savePoster(l: SharedLink): Promise<void> {
+/** Downloads work where the browser has them; WeChat's webview ignores them (a long press saves instead). */
+const canDownload = 'download' in HTMLAnchorElement.prototype && !/MicroMessenger/i.test(navigator.userAgent)
+
+/** Draws the poster on a canvas and shows it as a PNG `<img>`, so a long press saves it and scans its QR. */
+async function showPoster(l: SharedLink, photoUrl: string | undefined): Promise<void> {
   const png = await posterPng({
     brand: text('brand'),
     name: l.name,
     price: l.price,
     qrSvg: l.qrSvg,
     hint: text('scan'),
+    sharer: text('sharer'),
+    copy:
+      JSON.parse(
+        document.querySelector<HTMLElement>(`[data-share="${CSS.escape(l.sku)}"]`)?.dataset.texts ?? '[]',
+      )[0] ?? text('posterCopy'),
+    colour: text('brandColour') || '#c2185b',
+    logoUrl: text('logoUrl') || undefined,
+    photoUrl,
   })
+  if (current !== l) return
   const url = URL.createObjectURL(png)
   const img = byId<HTMLImageElement>('poster-image')
   if (img.src.startsWith('blob:')) URL.revokeObjectURL(img.src)
   img.src = url
   img.hidden = false
+  byId('poster-hint').textContent = text('pressToSave')
+  byId('save-poster').hidden = !canDownload
+}
+
+/** Hands the shown poster to the browser as a PNG download. */
+function savePoster(l: SharedLink): void {
+  const url = byId<HTMLImageElement>('poster-image').src
+  if (!url) return
   const a = document.createElement('a')
   a.href = url
   a.download = `poster-${l.sku}.png`
@@ -103,6 +143,5 @@ document.addEventListener('click', (e) => {
   if (el.id === 'sheet-close' || el.id === 'sheet-backdrop') return closeSheet()
   if (!current) return
   if (el.id === 'copy-link') return void copy(current.shortUrl)
-  if (el.id === 'copy-text') return void copy(shareText(current))
-  if (el.id === 'save-poster') void savePoster(current).catch(() => toast(text('createFailed')))
+  if (el.id === 'save-poster') savePoster(current)
 })

@@ -33,7 +33,10 @@ input,select{font:inherit;width:100%;padding:10px;border:1px solid #ddd;border-r
 /* The author display rules above (buttons, sheets) would otherwise beat the hidden attribute. */
 [hidden]{display:none!important}
 .backdrop{position:fixed;inset:0;background:rgba(0,0,0,.35)}
-.poster{border:1px solid #eee;border-radius:12px;padding:12px;text-align:center;margin-top:12px}
+.poster-img{display:block;width:100%;border-radius:12px;margin-top:12px;box-shadow:0 1px 6px rgba(0,0,0,.12)}
+.center{text-align:center}
+.thumb{width:96px;height:96px;object-fit:cover;border-radius:8px;flex:none;background:#f6f6f8}
+.product{cursor:pointer}
 .toast{position:fixed;left:50%;bottom:24px;transform:translateX(-50%);background:rgba(0,0,0,.8);color:#fff;padding:8px 16px;border-radius:999px;max-width:90vw}
 .balance{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:8px;margin:0}
 .balance div{background:#f6f6f8;border-radius:8px;padding:8px}

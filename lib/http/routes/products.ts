@@ -29,8 +29,8 @@ products.openapi(putProductRoute, async (c) => {
     price: minorOrThrow(body.price, brand.programme.currency, 'price'),
     updatedAt: new Date().toISOString(),
   }
-  const created = await putProduct(brand.id, product)
-  return c.json(product, created ? 201 : 200)
+  const { created, product: stored } = await putProduct(brand.id, product)
+  return c.json(stored, created ? 201 : 200)
 })
 
 // GET /api/products: the catalogue, a page at a time.

@@ -4,11 +4,32 @@ export interface PosterContent {
   price: string
   qrSvg: string
   hint: string
+  /** "Recommended by …" */
+  sharer: string
+  /** A line of the brand's copy. */
+  copy: string
+  /** The brand colour, #rrggbb. */
+  colour: string
+  logoUrl?: string
+  /** The product photo: same origin (/media/) or served with CORS; drawn only if it loads. */
+  photoUrl?: string
+}
+
+/** Loads an image for the canvas; undefined when it cannot be drawn (missing, or another origin without CORS). */
+function loadImage(src: string | undefined): Promise<HTMLImageElement | undefined> {
+  if (!src) return Promise.resolve(undefined)
+  return new Promise((resolve) => {
+    const img = new Image()
+    img.crossOrigin = 'anonymous'
+    img.onload = () => resolve(img)
+    img.onerror = () => resolve(undefined)
+    img.src = src
+  })
 }
 
 const W = 720
-const H = 1080
-const QR = 440
+const H = 1280
+const QR = 300
 
 /** Lines of `text` no wider than `max` px; character by character, since Chinese has no spaces to break on. */
 function wrap(ctx: CanvasRenderingContext2D, text: string, max: number): string[] {
@@ -42,35 +63,56 @@ function loadSvg(svg: string, size: number): Promise<HTMLImageElement> {
   })
 }
 
-/** Draws the share poster (brand, product, price, QR) onto a canvas and returns it as a PNG blob. */
+/** Draws the share poster (photo, name, price, sharer, copy, logo, brand colour, QR) and returns it as a PNG blob. */
 export async function posterPng(p: PosterContent): Promise<Blob> {
   const canvas = document.createElement('canvas')
   canvas.width = W
   canvas.height = H
   const ctx = canvas.getContext('2d')
   if (!ctx) throw new Error('no 2d canvas')
+  const [photo, logo, qr] = await Promise.all([loadImage(p.photoUrl), loadImage(p.logoUrl), loadSvg(p.qrSvg, QR)])
+  const font = "system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', sans-serif"
   ctx.fillStyle = '#ffffff'
   ctx.fillRect(0, 0, W, H)
-  ctx.textAlign = 'center'
-  const font = "system-ui, -apple-system, 'PingFang SC', 'Microsoft YaHei', sans-serif"
-  ctx.fillStyle = '#888888'
-  ctx.font = `28px ${font}`
-  ctx.fillText(p.brand, W / 2, 90)
-  ctx.fillStyle = '#222222'
-  ctx.font = `bold 44px ${font}`
-  let y = 170
-  for (const line of wrap(ctx, p.name, W - 96)) {
-    ctx.fillText(line, W / 2, y)
-    y += 58
+  // Header band in the brand colour, with the logo and the brand's name.
+  ctx.fillStyle = p.colour
+  ctx.fillRect(0, 0, W, 110)
+  if (logo) ctx.drawImage(logo, 32, 19, 72, 72)
+  ctx.fillStyle = '#ffffff'
+  ctx.textAlign = 'left'
+  ctx.font = `bold 32px ${font}`
+  ctx.fillText(p.brand, logo ? 124 : 32, 67, W - 160)
+  // The photo, cropped to a square.
+  const top = 110
+  if (photo) {
+    const side = Math.min(photo.naturalWidth, photo.naturalHeight)
+    const sx = (photo.naturalWidth - side) / 2
+    const sy = (photo.naturalHeight - side) / 2
+    ctx.drawImage(photo, sx, sy, side, side, 0, top, W, 520)
+  } else {
+    ctx.fillStyle = '#f6f6f8'
+    ctx.fillRect(0, top, W, 520)
   }
-  ctx.fillStyle = '#c2185b'
-  ctx.font = `bold 52px ${font}`
-  ctx.fillText(p.price, W / 2, y + 20)
-  const qr = await loadSvg(p.qrSvg, QR)
-  ctx.drawImage(qr, (W - QR) / 2, y + 70, QR, QR)
+  ctx.textAlign = 'center'
+  ctx.fillStyle = '#222222'
+  ctx.font = `bold 40px ${font}`
+  let y = top + 520 + 60
+  for (const line of wrap(ctx, p.name, W - 96).slice(0, 2)) {
+    ctx.fillText(line, W / 2, y)
+    y += 50
+  }
+  ctx.fillStyle = p.colour
+  ctx.font = `bold 48px ${font}`
+  ctx.fillText(p.price, W / 2, y + 8)
+  ctx.fillStyle = '#555555'
+  ctx.font = `26px ${font}`
+  ctx.fillText(wrap(ctx, p.copy, W - 96)[0] ?? '', W / 2, y + 56)
+  // The QR on white, its quiet zone kept, then who shares it and the hint.
+  const qy = H - QR - 110
+  ctx.drawImage(qr, (W - QR) / 2, qy, QR, QR)
   ctx.fillStyle = '#888888'
-  ctx.font = `28px ${font}`
-  ctx.fillText(p.hint, W / 2, y + 70 + QR + 60)
+  ctx.font = `24px ${font}`
+  ctx.fillText(`${p.sharer} · ${p.hint}`, W / 2, H - 60, W - 64)
   return new Promise((resolve, reject) =>
     canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('canvas is empty'))), 'image/png'),
   )

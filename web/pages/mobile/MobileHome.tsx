@@ -5,6 +5,7 @@ import { mobileText } from '../../i18n/mobile'
 import type { MobileData } from '../../../lib/services/mobile-home'
 import { ProductList } from './ProductList'
 import { ShareSheet } from './ShareSheet'
+import { DEFAULT_BRAND_COLOUR } from '../../../lib/schemas/programme'
 import { MyLinks } from './MyLinks'
 import { MyTeam } from './MyTeam'
 import { InviteCard } from './InviteCard'
@@ -24,6 +25,14 @@ export const MobileHome: FC<{ data: MobileData; lang: Lang; script: string }> = 
     'share-template': t.shareText('{name}', '{price}', '{url}'),
     brand: data.brand.name,
     scan: t.scan,
+    // The poster (web/client/shared/poster.ts): who shares, the brand's look, and its words.
+    sharer: t.posterBy(data.me.name),
+    'brand-colour': data.brand.programme.brandColour ?? DEFAULT_BRAND_COLOUR,
+    'logo-url': data.brand.programme.logoUrl ?? '',
+    'poster-copy': t.posterCopy,
+    'press-to-save': t.pressToSave,
+    drawing: t.drawing,
+    'copy-this': t.copyThis,
   }
   return (
     <Page

@@ -2,8 +2,9 @@ import type { FC } from 'hono/jsx'
 import type { MobileText } from '../../i18n/mobile'
 import type { ProductRow } from '../../../lib/services/mobile-home'
 import { money, percentOfBps } from '../../format'
+import { ProductImage, posterImageOf } from './ProductImage'
 
-/** The brand's products with what a share earns; "share" opens the share sheet for that product. */
+/** The brand's products with their photo and what a share earns; a tap on the card opens the share sheet for it. */
 export const ProductList: FC<{ rows: ProductRow[]; currency: string; levelOneBps: number; t: MobileText }> = ({
   rows,
   currency,
@@ -17,7 +18,16 @@ export const ProductList: FC<{ rows: ProductRow[]; currency: string; levelOneBps
     ) : (
       <ul class="list">
         {rows.map(({ product, commission }) => (
-          <li class="product row" data-sku={product.sku}>
+          <li
+            class="product row"
+            data-sku={product.sku}
+            data-share={product.sku}
+            data-name={product.name}
+            data-price={money(product.price, currency)}
+            data-img={posterImageOf(product)}
+            data-texts={product.copyTexts?.length ? JSON.stringify(product.copyTexts) : undefined}
+          >
+            <ProductImage product={product} sizes="96px" />
             <div class="grow">
               <div class="product-name">{product.name}</div>
               <div class="muted">
@@ -25,14 +35,7 @@ export const ProductList: FC<{ rows: ProductRow[]; currency: string; levelOneBps
                 <span class="earn">{money(commission, currency)}</span>
               </div>
             </div>
-            <button
-              type="button"
-              data-share={product.sku}
-              data-name={product.name}
-              data-price={money(product.price, currency)}
-            >
-              {t.share}
-            </button>
+            <button type="button">{t.share}</button>
           </li>
         ))}
       </ul>

@@ -3,7 +3,8 @@ import type { MobileText } from '../../i18n/mobile'
 
 /**
  * The share sheet, one per page and filled by web/client/mobile.ts for the tapped
- * product: short link, copy buttons and a QR poster that saves as a PNG.
+ * product: the short link, the brand's texts (each copied with the link) and the
+ * poster, drawn on the phone and shown as a PNG `<img>` so a long press saves it.
  */
 export const ShareSheet: FC<{ t: MobileText; brandName: string }> = ({ t, brandName }) => (
   <>
@@ -23,24 +24,19 @@ export const ShareSheet: FC<{ t: MobileText; brandName: string }> = ({ t, brandN
         <button type="button" id="copy-link" disabled>
           {t.copyLink}
         </button>
-        <button type="button" class="ghost" id="copy-text" disabled>
-          {t.copyText}
-        </button>
       </div>
-      <div class="poster" id="poster">
-        <div class="muted">{brandName}</div>
-        <div id="poster-name" class="price"></div>
-        <div id="poster-price" class="earn"></div>
-        <div class="qr" id="sheet-qr"></div>
-        <div class="muted">{t.scan}</div>
-      </div>
+      <h3 class="muted">{t.texts}</h3>
+      <ul class="list" id="sheet-texts"></ul>
+      {/* WeChat's webview ignores downloads: a long press on the image saves it (and scans its QR). */}
+      <img id="poster-image" class="poster-img" alt={`${t.poster} · ${brandName}`} hidden />
+      <p class="muted center" id="poster-hint">
+        {t.drawing}
+      </p>
       <div class="actions">
-        <button type="button" class="ghost" id="save-poster" disabled>
-          {t.savePoster}
+        <button type="button" class="ghost" id="save-poster" hidden>
+          {t.download}
         </button>
       </div>
-      {/* WeChat's webview ignores downloads: the PNG is also shown here, to press and hold to save. */}
-      <img id="poster-image" class="poster" alt={t.poster} hidden style="width:100%" />
     </section>
     <div class="toast" id="toast" hidden role="status"></div>
   </>
