@@ -1,7 +1,6 @@
 import { batchRead } from '../db/batch-get'
 import { campaignRead } from '../db/campaigns'
 import { listRules } from '../db/rules'
-import type { RuleSet } from '../domain/rule-resolution'
 import type { Campaign } from '../schemas/campaign'
 import type { Rule } from '../schemas/rule'
 
@@ -18,7 +17,7 @@ export const campaignTargets = (rules: readonly Rule[]): string[] => [
  * campaigns come whole: the mobile page names the campaign a share earns under.
  * @example const ruleSet = await readRuleSet(brand.id); commissionsFor(lines, chain, ruleSet, paidAt, defaultBps)
  */
-export async function readRuleSet(brandId: string): Promise<RuleSet & { campaigns: Campaign[] }> {
+export async function readRuleSet(brandId: string): Promise<{ rules: Rule[]; campaigns: Campaign[] }> {
   const rules = await listRules(brandId)
   const { campaigns } = await batchRead({ campaigns: campaignTargets(rules).map((id) => campaignRead(brandId, id)) })
   return { rules, campaigns }

@@ -1,6 +1,7 @@
 import type { Link } from '../../lib/schemas/link'
 import { copyText, toast } from './shared/copy'
 import { posterPng } from './shared/poster'
+import { setUpTabs } from './mobile-tabs'
 
 // The mobile page's behaviour: share sheet (link, copy, poster) and copy buttons. No framework.
 
@@ -104,3 +105,5 @@ document.addEventListener('click', (e) => {
   if (el.id === 'copy-text') return void copy(shareText(current))
   if (el.id === 'save-poster') void savePoster(current).catch(() => toast(text('createFailed')))
 })
+
+setUpTabs()
