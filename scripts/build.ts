@@ -31,7 +31,7 @@ export function lambdaEntries(): { name: string; entry: string }[] {
  * `define` adds or overrides build-time constants for every bundle.
  */
 export async function buildLambdas(
-  opts: { outDir?: string; define?: Record<string, string> } = {},
+  opts: { outDir?: string; define?: Record<string, string>; external?: readonly string[] } = {},
 ): Promise<BundleReport[]> {
   const outDir = resolve(opts.outDir ?? join(ROOT, 'dist'))
   const define = { __RIPPLE_CLIENT_ASSETS__: JSON.stringify(await buildClientAssets()), ...opts.define }
@@ -39,7 +39,7 @@ export async function buildLambdas(
   for (const { name, entry } of lambdaEntries()) {
     const outdir = join(outDir, name)
     rmSync(outdir, { recursive: true, force: true })
-    await build(lambdaBuildOptions(entry, { outdir, define }))
+    await build(lambdaBuildOptions(entry, { outdir, define, external: opts.external }))
     const file = join(outdir, 'index.mjs')
     const code = readFileSync(file)
     reports.push({ name, file, bytes: code.length, gzipBytes: gzipSync(code).length })

@@ -31,6 +31,8 @@ export interface LambdaBuildHooks {
    * `{ __RIPPLE_CLIENT_ASSETS__: JSON.stringify(assets) }` here.
    */
   define?: Record<string, string>
+  /** Packages left out of the bundle; LAMBDA_EXTERNALS unless a measurement bundles the SDK (tests/bench/coldstart.bench.ts). */
+  external?: readonly string[]
 }
 
 /**
@@ -50,7 +52,7 @@ export function lambdaBuildOptions(entry: string, hooks: LambdaBuildHooks): Buil
     minify: true,
     treeShaking: true,
     sourcemap: 'external',
-    external: [...LAMBDA_EXTERNALS],
+    external: [...(hooks.external ?? LAMBDA_EXTERNALS)],
     // Pages are Hono JSX (tsconfig says the same; stated here so the bundle never depends on tsconfig lookup).
     jsx: 'automatic',
     jsxImportSource: 'hono/jsx',

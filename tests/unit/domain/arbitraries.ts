@@ -3,6 +3,8 @@ import type { Rule } from '../../../lib/schemas/rule'
 import type { CampaignWindow, RuleSet } from '../../../lib/domain/rule-resolution'
 import { DISTRIBUTOR_TYPES, type DistributorType } from '../../../lib/schemas/distributor'
 import type { ChainMember, PricedLine } from '../../../lib/domain/commission'
+import { decideOrder, type Order } from '../../../lib/domain/order'
+import type { RefundRequest } from '../../../lib/domain/refund'
 
 /** Shared fast-check generators for the order and commission domain (tests only). */
 
@@ -153,3 +155,57 @@ export const upline = fc
       ]),
     )
   })
+
+export const NOW = new Date('2026-01-20T00:00:00.000Z')
+
+/** An order decided from random lines, rules, programme and upline; credited to d1 or to nobody. */
+export const decided = fc
+  .record({
+    lines,
+    rules: ruleSet,
+    programme,
+    upline,
+    paidAt: isoAround,
+    credited: fc.boolean(),
+    customerId: fc.option(fc.constant('c1'), { nil: undefined }),
+  })
+  .map((x) => {
+    const attribution = x.credited
+      ? { distributorId: 'd1', source: 'click' as const, candidates: [] }
+      : { distributorId: null, source: null, candidates: [] }
+    const body = {
+      orderId: 'o1',
+      currency: 'CNY',
+      paidAt: x.paidAt,
+      customerId: x.customerId,
+      lines: x.lines.map((l) => ({ ...l, discount: l.discount })),
+    }
+    const facts = { brandId: 'b1', body, bodyHash: 'h', attribution, binding: undefined, customerFirst: undefined }
+    return { ...x, decision: decideOrder(facts, x.upline, x.rules, x.programme, NOW) }
+  })
+
+/** One step after an order: a refund (maybe impossible), or settling or paying some of its commissions. */
+export const step = (o: Order) =>
+  fc.oneof(
+    fc
+      .array(fc.tuple(fc.nat({ max: o.lines.length - 1 }), fc.integer({ min: 1, max: 25 })), {
+        minLength: 1,
+        maxLength: 3,
+      })
+      .map((picks): { refund: RefundRequest } => {
+        const qty = new Map<string, number>()
+        for (const [i, q] of picks) qty.set(o.lines[i]!.sku, (qty.get(o.lines[i]!.sku) ?? 0) + q)
+        return { refund: { lines: [...qty].map(([sku, q]) => ({ sku, qty: q })) } }
+      }),
+    fc
+      .integer({ min: 1, max: Math.max(1, Math.ceil(o.total * 1.2)) })
+      .map((amount): { refund: RefundRequest } => ({ refund: { amount } })),
+    fc
+      .tuple(fc.subarray(o.commissions.map((c) => c.entryId)), fc.constantFrom('settled' as const, 'paid' as const))
+      .map(([ids, status]) => ({ settle: ids, status })),
+  )
+
+/** A decided order, steps after it, and what it was decided from (its rules and programme). */
+export const orderAndSteps = decided.chain((d) =>
+  fc.tuple(fc.constant(d.decision), fc.array(step(d.decision.order), { maxLength: 10 }), fc.constant(d)),
+)

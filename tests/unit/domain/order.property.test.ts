@@ -2,38 +2,10 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { lineBase } from '../../../lib/domain/commission'
 import type { LedgerEntry } from '../../../lib/domain/ledger'
-import { decideOrder, decideRefund, type Order } from '../../../lib/domain/order'
+import { decideRefund } from '../../../lib/domain/order'
 import type { RefundRequest } from '../../../lib/domain/refund'
 import type { RuleSet } from '../../../lib/domain/rule-resolution'
-import { isoAround, lines, programme, ruleSet, upline } from './arbitraries'
-
-const NOW = new Date('2026-01-20T00:00:00.000Z')
-
-/** An order decided from random lines, rules, programme and upline; credited to d1 or to nobody. */
-const decided = fc
-  .record({
-    lines,
-    rules: ruleSet,
-    programme,
-    upline,
-    paidAt: isoAround,
-    credited: fc.boolean(),
-    customerId: fc.option(fc.constant('c1'), { nil: undefined }),
-  })
-  .map((x) => {
-    const attribution = x.credited
-      ? { distributorId: 'd1', source: 'click' as const, candidates: [] }
-      : { distributorId: null, source: null, candidates: [] }
-    const body = {
-      orderId: 'o1',
-      currency: 'CNY',
-      paidAt: x.paidAt,
-      customerId: x.customerId,
-      lines: x.lines.map((l) => ({ ...l, discount: l.discount })),
-    }
-    const facts = { brandId: 'b1', body, bodyHash: 'h', attribution, binding: undefined, customerFirst: undefined }
-    return { ...x, decision: decideOrder(facts, x.upline, x.rules, x.programme, NOW) }
-  })
+import { decided, NOW, orderAndSteps } from './arbitraries'
 
 /** Every bps and every fixed amount a level may be paid by: the rules' and the programme's defaults. */
 function maxRates(rules: RuleSet, defaultBps: readonly number[]) {
@@ -100,31 +72,6 @@ describe('decideOrder (property)', () => {
     )
   })
 })
-
-/** One step after an order: a refund (maybe impossible), or settling or paying some of its commissions. */
-const step = (o: Order) =>
-  fc.oneof(
-    fc
-      .array(fc.tuple(fc.nat({ max: o.lines.length - 1 }), fc.integer({ min: 1, max: 25 })), {
-        minLength: 1,
-        maxLength: 3,
-      })
-      .map((picks): { refund: RefundRequest } => {
-        const qty = new Map<string, number>()
-        for (const [i, q] of picks) qty.set(o.lines[i]!.sku, (qty.get(o.lines[i]!.sku) ?? 0) + q)
-        return { refund: { lines: [...qty].map(([sku, q]) => ({ sku, qty: q })) } }
-      }),
-    fc
-      .integer({ min: 1, max: Math.max(1, Math.ceil(o.total * 1.2)) })
-      .map((amount): { refund: RefundRequest } => ({ refund: { amount } })),
-    fc
-      .tuple(fc.subarray(o.commissions.map((c) => c.entryId)), fc.constantFrom('settled' as const, 'paid' as const))
-      .map(([ids, status]) => ({ settle: ids, status })),
-  )
-
-const orderAndSteps = decided.chain(({ decision }) =>
-  fc.tuple(fc.constant(decision), fc.array(step(decision.order), { maxLength: 10 })),
-)
 
 describe('decideRefund (property)', () => {
   it('reversals never exceed what was earned, for any sequence of partial refunds, before or after settlement', () => {
