@@ -27,6 +27,8 @@ export interface BoundCustomer {
   key: { pk: string; sk: string }
   customerId: string
   distributorId: string
+  boundAt: string
+  expiresAt: string | null
 }
 
 /** A page of the customers bound to a distributor (GSI2, eventually consistent: a mover checks each one's current holder). */
@@ -46,6 +48,8 @@ export async function listBoundCustomers(
     key: { pk: String(i.pk), sk: String(i.sk) },
     customerId: String(i.gsi2sk),
     distributorId: String(i.distributorId),
+    boundAt: String(i.boundAt ?? ''),
+    expiresAt: typeof i.expiresAt === 'string' ? i.expiresAt : null,
   }))
   return { items, nextCursor: cursorAfter(input, r.LastEvaluatedKey) }
 }

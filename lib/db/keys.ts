@@ -46,6 +46,9 @@ export const keys = {
   /** A leaving distributor's hand-over to a successor: progress and counts. */
   handover: (distributorId: string) => ({ pk: `DIST#${distributorId}`, sk: 'HANDOVER' }),
   order: (brandId: string, orderId: string) => ({ pk: `BRAND#${brandId}#ORDER#${orderId}`, sk: 'META' }),
+  /** GSI1 partition of a customer's orders credited to one distributor (sort key: paidAt#orderId): "my customers". */
+  customerOrdersWith: (brandId: string, customerId: string, distributorId: string) =>
+    `BRAND#${brandId}#CUST#${customerId}#WITH#${distributorId}`,
   refund: (brandId: string, orderId: string, refundId: string) => ({
     pk: `BRAND#${brandId}#ORDER#${orderId}`,
     sk: `REFUND#${refundId}`,

@@ -1,5 +1,5 @@
 import { stampFirstOrder } from './brands'
-import { keys } from './keys'
+import { keys, timeSortKey } from './keys'
 import { getItem, strip, readOne, type KeyedRead } from './items'
 import { tableName } from './table'
 import { balanceDeltas, balanceUpdate, entryKey, putEntry, type LedgerEntry } from './ledger'
@@ -25,6 +25,25 @@ export const storedOrder = (order: Order): StoredOrder => ({
   ...order,
   commissions: order.commissions.map((c) => ({ ...c, key: entryKey({ ...c, at: order.paidAt }) })),
 })
+
+/**
+ * The order item: its key, and, when a distributor is credited for a known customer, its GSI1
+ * entry under that customer and distributor, so "my customer's orders with me" is one Query.
+ */
+export function orderItem(order: StoredOrder): Record<string, unknown> {
+  const creditedId = order.attribution.distributorId
+  return {
+    ...keys.order(order.brandId, order.orderId),
+    entity: 'order',
+    ...order,
+    ...(creditedId && order.customerId
+      ? {
+          gsi1pk: keys.customerOrdersWith(order.brandId, order.customerId, creditedId),
+          gsi1sk: timeSortKey(order.paidAt, order.orderId),
+        }
+      : {}),
+  }
+}
 
 export const orderRead = (brandId: string, orderId: string): KeyedRead<StoredOrder> => ({
   key: keys.order(brandId, orderId),
@@ -74,7 +93,7 @@ export async function writeOrder(
     {
       Put: {
         TableName: T,
-        Item: { ...keys.order(order.brandId, order.orderId), entity: 'order', ...order },
+        Item: orderItem(order),
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },

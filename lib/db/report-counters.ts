@@ -130,7 +130,7 @@ function sumMembers(items: Record<string, unknown>[]): MemberTotals[] {
       const a = parseMemberAttribute(name)
       if (!a || typeof value !== 'number') continue
       const id = `${a.type}|${a.id}`
-      const row = rows.get(id) ?? { type: a.type, id: a.id, clicks: 0, orders: 0, gmv: 0, recruits: 0 }
+      const row = rows.get(id) ?? { type: a.type, id: a.id, clicks: 0, orders: 0, gmv: 0, recruits: 0, newCustomers: 0 }
       row[a.field] += value
       rows.set(id, row)
     }
@@ -173,7 +173,7 @@ export async function readOwnDays(
     },
   )
   return items.map((item) => {
-    const day: OwnDay = { day: String(item.sk), clicks: 0, orders: 0, gmv: 0, recruits: 0 }
+    const day: OwnDay = { day: String(item.sk), clicks: 0, orders: 0, gmv: 0, recruits: 0, newCustomers: 0 }
     for (const row of sumMembers([item])) for (const f of DISTRIBUTOR_FIELDS) day[f] += row[f]
     return day
   })

@@ -10,7 +10,7 @@ import { ringTypeDimension } from '../domain/counter-deltas'
  * |--------------------------|------------------------------|---------------------------------------------|
  * | RPT, 4 random shards     | day#ring#r#type#t            | clicks, links, orders, gmv, commission, …   |
  * | HC, 4 random shards      | Y#yyyy / M#yyyy-mm / D#day + #ring#r#type#t | distributors (signed deltas) |
- * | DDAY, 16 shards by id    | day                          | `<f>:<type>:<distributorId>`, f ∈ c o g r   |
+ * | DDAY, 16 shards by id    | day                          | `<f>:<type>:<distributorId>`, f ∈ c o g r n |
  * | SDAY, 2 shards by store  | day                          | `<f>:<type>:<store>`, f ∈ o g r             |
  * | ACT, 8 shards by id      | day                          | ids: string set of `ring|type|distributorId`|
  *
@@ -38,15 +38,21 @@ export function parseHeadcountSk(sk: string): { ring: number; type: string } | u
   return m ? { ring: Number(m[1]), type: m[2] as string } : undefined
 }
 
-const LETTER: Record<DistributorField, string> = { clicks: 'c', orders: 'o', gmv: 'g', recruits: 'r' }
-const FIELD: Record<string, DistributorField> = { c: 'clicks', o: 'orders', g: 'gmv', r: 'recruits' }
+const LETTER: Record<DistributorField, string> = {
+  clicks: 'c',
+  orders: 'o',
+  gmv: 'g',
+  recruits: 'r',
+  newCustomers: 'n',
+}
+const FIELD: Record<string, DistributorField> = { c: 'clicks', o: 'orders', g: 'gmv', r: 'recruits', n: 'newCustomers' }
 
 /** The attribute holding one distributor's (or store's) field for a day: `g:guide:d_abc`. */
 export const memberAttribute = (field: DistributorField | StoreField, type: string, id: string) =>
   `${LETTER[field]}:${type}:${id}`
 
 export function parseMemberAttribute(name: string): { field: DistributorField; type: string; id: string } | undefined {
-  const m = /^([cogr]):([a-z_]+):(.+)$/s.exec(name)
+  const m = /^([cogrn]):([a-z_]+):(.+)$/s.exec(name)
   const field = m ? FIELD[m[1] as string] : undefined
   return m && field ? { field, type: m[2] as string, id: m[3] as string } : undefined
 }

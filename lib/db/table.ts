@@ -25,7 +25,8 @@
  * | stream pump checkpoint (local only)  | pk JOB#stream-pump#shardId, sk META             |
  * | single-use sign-in token             | pk SIGNIN#sha256(token), sk META (TTL)          |
  * | customer's binding                   | pk BRAND#b#CUST#c, sk BINDING                   |
- * | customers bound to a distributor     | GSI2 pk BOUND#d, sk customerId (hand-over)      |
+ * | customers bound to a distributor     | GSI2 pk BOUND#d, sk customerId (hand-over, /me) |
+ * | a customer's orders credited to d    | GSI1 pk BRAND#b#CUST#c#WITH#d, sk paidAt#order  |
  * | a leaver's hand-over                 | pk DIST#d, sk HANDOVER                          |
  *
  * | report counters (lib/db/report-layout)| pk BRAND#b#<RPT|HC|DDAY|SDAY|ACT>#CTR#shard,   |

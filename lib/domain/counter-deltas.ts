@@ -38,8 +38,11 @@ export const RING_FIELDS = [
   'referredGmv',
 ] as const
 export type RingField = (typeof RING_FIELDS)[number]
-/** Per (brand, day, distributor), for leaderboards and a distributor's own dashboard. */
-export const DISTRIBUTOR_FIELDS = ['clicks', 'orders', 'gmv', 'recruits'] as const
+/**
+ * Per (brand, day, distributor), for leaderboards and a distributor's own dashboard;
+ * newCustomers: customers whose first order with the brand was credited to them (the mobile rank).
+ */
+export const DISTRIBUTOR_FIELDS = ['clicks', 'orders', 'gmv', 'recruits', 'newCustomers'] as const
 export type DistributorField = (typeof DISTRIBUTOR_FIELDS)[number]
 /** Per (brand, day, store): what a store leaderboard ranks by. */
 export const STORE_FIELDS = ['orders', 'gmv', 'recruits'] as const
@@ -287,7 +290,7 @@ function orderDeltas(change: TableChange, zones?: Zones): CounterDelta[] {
       day,
       distributorId: o.distributorId,
       type: o.type,
-      add: { orders: 1, gmv: o.total },
+      add: { orders: 1, gmv: o.total, ...(o.firstOrderOfCustomer ? { newCustomers: 1 } : {}) },
     })
     out.push({ counter: 'active', brandId, day, member: activeMember(o, o.distributorId), add: {} })
     if (o.store)

@@ -56,3 +56,66 @@ export const MyLink = z.object({
   createdAt: z.string(),
 })
 export type MyLink = z.infer<typeof MyLink>
+
+const Minor = z.number().int()
+const Source = z.enum(['click', 'refCode', 'binding'])
+
+/** One of my customers' orders with me, as the customer list shows it. */
+const CustomerOrder = z.object({
+  orderRef: z.string().openapi({ description: 'The last four characters of the order id.', example: '…7319' }),
+  paidAt: z.string(),
+  total: Minor,
+  currency: z.string(),
+})
+
+/** A customer bound to me (GET /api/me/customers). */
+export const MyCustomer = z
+  .object({
+    customer: z.string().openapi({ description: 'The customer id, masked as a shop shows it.', example: '13***00' }),
+    boundAt: z.string(),
+    expiresAt: z.string().nullable().openapi({ description: 'When the binding ends; null: it does not.' }),
+    active: z.boolean().openapi({ description: 'The binding still holds now.' }),
+    orders: z
+      .array(CustomerOrder)
+      .openapi({ description: 'Their latest orders credited to me, newest first (at most 5).' }),
+  })
+  .openapi('MyCustomer')
+export type MyCustomer = z.infer<typeof MyCustomer>
+
+/** An order credited to me or my team, with why (GET /api/me/orders). */
+export const MyOrder = z
+  .object({
+    orderRef: z.string().openapi({ example: '…7319' }),
+    paidAt: z.string(),
+    level: z.number().int().openapi({ description: '1: credited to me; above: to someone in my team.' }),
+    source: Source.nullable().openapi({ description: 'How the order was attributed to the credited distributor.' }),
+    creditedName: z.string().optional().openapi({ description: 'For a team order: who in my team was credited.' }),
+    why: z.string().openapi({ description: 'The reason in one line.', example: 'Clicked your link' }),
+    products: z.array(z.object({ sku: z.string(), name: z.string().optional(), qty: z.number().int() })),
+    total: Minor,
+    commission: Minor.openapi({ description: 'What I earned on it (all my entries at that level).' }),
+    currency: z.string(),
+  })
+  .openapi('MyOrder')
+export type MyOrder = z.infer<typeof MyOrder>
+
+/** A place in a ranking. */
+const Place = z.object({
+  rank: z.number().int().nullable().openapi({ description: 'Null while my figure is zero.' }),
+  of: z.number().int().nullable().openapi({ description: 'How many are ranked; null where not counted.' }),
+  value: Minor,
+})
+
+/** GET /api/me/rank: my place this month, among my type and within my store. */
+export const MyRank = z
+  .object({
+    month: z.string().openapi({ example: '2026-12' }),
+    from: Day,
+    to: Day,
+    type: z.string(),
+    store: z.string().nullable(),
+    gmv: z.object({ type: Place, store: Place.nullable() }),
+    newCustomers: z.object({ type: Place, store: Place.nullable() }),
+  })
+  .openapi('MyRank')
+export type MyRank = z.infer<typeof MyRank>

@@ -80,8 +80,7 @@ export async function storedFields(
     getBrandOrThrow(brandId),
     body.scope === 'campaign' && body.target ? getCampaign(brandId, body.target) : undefined,
   ])
-  if (body.scope === 'campaign' && !campaign)
-    throw invalidField(`${fieldPrefix}target`, { reason: 'rule.no_campaign' })
+  if (body.scope === 'campaign' && !campaign) throw invalidField(`${fieldPrefix}target`, { reason: 'rule.no_campaign' })
   const { currency } = brand.programme
   return {
     ...body,

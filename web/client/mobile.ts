@@ -2,6 +2,7 @@ import { type ApiError, langHeaders, localizeError } from './shared/api-error'
 import type { Link } from '../../lib/schemas/link'
 import { copyText, toast } from './shared/copy'
 import { posterPng } from './shared/poster'
+import { setUpTabs } from './mobile-tabs'
 
 // The mobile page's behaviour: share sheet (link, copy, poster) and copy buttons. No framework.
 
@@ -145,3 +146,5 @@ document.addEventListener('click', (e) => {
   if (el.id === 'copy-link') return void copy(current.shortUrl)
   if (el.id === 'save-poster') savePoster(current)
 })
+
+setUpTabs()

@@ -8,11 +8,14 @@ import { getDistributorOrThrow } from '../../services/distributor-or-throw'
 import { listRecruits } from '../../db/distributors'
 import { linksWithClicks } from '../../services/links-with-clicks'
 import { teamLevels } from '../../services/team-levels'
-import { MyDashboard, MyLink, TeamStats } from '../../schemas/me'
+import { MyCustomer, MyDashboard, MyLink, MyOrder, MyRank, TeamStats } from '../../schemas/me'
 import { myDashboard, myTeamStats } from '../../services/my-dashboard'
 import { getBrandOrThrow } from '../../services/get-brand-or-throw'
 import { PayoutDetails, PayoutMasked } from '../../schemas/payout'
 import { setPayout } from '../../services/set-payout'
+import { listMyCustomers } from '../../services/my-customers'
+import { listMyOrders } from '../../services/my-orders'
+import { myRank } from '../../services/my-rank'
 
 export const me = router()
 
@@ -130,4 +133,59 @@ me.openapi(getMyTeamRoute, async (c) => {
     },
     200,
   )
+})
+
+const pageOf = <T extends z.ZodTypeAny>(item: T, what: string) =>
+  jsonContent(z.object({ items: z.array(item), nextCursor: z.string().optional() }), what)
+
+// GET /api/me/customers: customers bound to me, since and until when, with their latest orders credited to me.
+const listMyCustomersRoute = createRoute({
+  method: 'get',
+  path: '/me/customers',
+  operationId: 'listMyCustomers',
+  description:
+    'The customers bound to the signed-in distributor (ids masked as a shop shows them), when each binding began and ends, and their latest orders credited to this distributor.',
+  tags: ['me'],
+  ...access('distributor'),
+  request: { query: PageQuery },
+  responses: { 200: pageOf(MyCustomer, 'A page of my customers'), ...errorResponses },
+})
+me.openapi(listMyCustomersRoute, async (c) => {
+  const { brandId, distributorId } = distributorOf(c)
+  const { cursor, limit } = c.req.valid('query')
+  return c.json(await listMyCustomers(brandId, distributorId, { cursor, limit }), 200)
+})
+
+// GET /api/me/orders: orders credited to me or my team, newest first, each with why it pays me.
+const listMyOrdersRoute = createRoute({
+  method: 'get',
+  path: '/me/orders',
+  operationId: 'listMyOrders',
+  description:
+    'Orders that paid the signed-in distributor a commission, newest first: level 1 when credited to them, higher for their team, with why in one line (clicked your link, used your code, bound customer). A page may hold fewer than `limit` rows.',
+  tags: ['me'],
+  ...access('distributor'),
+  request: { query: PageQuery },
+  responses: { 200: pageOf(MyOrder, 'A page of my orders'), ...errorResponses },
+})
+me.openapi(listMyOrdersRoute, async (c) => {
+  const { brandId, distributorId } = distributorOf(c)
+  const { cursor, limit } = c.req.valid('query')
+  return c.json(await listMyOrders(brandId, distributorId, { cursor, limit }), 200)
+})
+
+// GET /api/me/rank: my place this month by GMV and by new customers, among my type and within my store.
+const getMyRankRoute = createRoute({
+  method: 'get',
+  path: '/me/rank',
+  operationId: 'getMyRank',
+  description:
+    "The signed-in distributor's place this month (UTC, from the 1st to today) by GMV and by new customers, among distributors of their type and within their store, from the same per-day counters as the leaderboard.",
+  tags: ['me'],
+  ...access('distributor'),
+  responses: { 200: jsonContent(MyRank, 'My rank'), ...errorResponses },
+})
+me.openapi(getMyRankRoute, async (c) => {
+  const { brandId, distributorId } = distributorOf(c)
+  return c.json(await myRank(await getDistributorOrThrow(brandId, distributorId)), 200)
 })

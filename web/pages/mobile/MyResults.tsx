@@ -28,13 +28,15 @@ export const MyResults: FC<{
   results: Results
   levels: Array<{ level: number; count: number }>
   currency: string
+  /** Levels the programme pays: the hint never promises more. */
+  paidLevels: number
   t: MobileText
-}> = ({ results, levels, currency, t }) => {
+}> = ({ results, levels, currency, paidLevels, t }) => {
   const { stats, teamStats } = results
   const show = (f: (typeof FIGURES)[number], n: number) => (f === 'gmv' ? money(n, currency) : String(n))
   const teamSize = levels.reduce((n, l) => n + l.count, 0)
   return (
-    <section class="card" id="results">
+    <section class="card" id="my-results">
       <div class="row">
         <h2>{t.myResults}</h2>
         <span class="muted" id="results-range" data-from={stats.from} data-to={stats.to}>
@@ -73,7 +75,7 @@ export const MyResults: FC<{
         </tbody>
       </table>
       <p style="margin:8px 0 0">
-        {t.teamSize} <b id="team-size">{teamSize}</b> {t.people}
+        {t.teamSize} <b id="team-size">{teamSize}</b> {t.peopleUnit(teamSize)}
         <span class="muted">
           {' · '}
           <span id="team-new" data-count={String(teamStats.newMembers)}>
@@ -91,7 +93,7 @@ export const MyResults: FC<{
         </ul>
       ) : null}
       <p class="muted" style="margin:6px 0 0">
-        {t.teamHint}
+        {t.teamHint(paidLevels)}
       </p>
     </section>
   )

@@ -6,10 +6,14 @@ import type { Distributor } from '../../../lib/schemas/distributor'
 export const MyTeam: FC<{
   levels: Array<{ level: number; count: number }>
   recruits: Distributor[]
+  paidLevels: number
   t: MobileText
-}> = ({ levels, recruits, t }) => (
-  <section class="card" id="team">
+}> = ({ levels, recruits, paidLevels, t }) => (
+  <section class="card" id="my-team">
     <h2>{t.myTeam}</h2>
+    <p class="muted" id="team-hint">
+      {t.teamHint(paidLevels)}
+    </p>
     {levels.length === 0 ? (
       <p class="muted">{t.noTeam}</p>
     ) : (
@@ -18,8 +22,8 @@ export const MyTeam: FC<{
           {levels.map((l) => (
             <li class="row team-level" data-level={String(l.level)}>
               <span>{t.level(l.level)}</span>
-              <span>
-                <span class="count">{l.count}</span> {t.people}
+              <span class="people" data-count={String(l.count)}>
+                {t.people(l.count)}
               </span>
             </li>
           ))}
