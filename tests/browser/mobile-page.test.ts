@@ -62,12 +62,14 @@ describe('the distributor mobile page', () => {
     await page.reload()
     expect(await page.locator('#earnings [data-status="pending"] .amount').textContent()).toBe(expected)
     expect(await page.locator('#earnings [data-status="available"] .amount').textContent()).toBe('¥0.00')
-    const entry = page.locator('#entries li.entry').first()
-    expect(await entry.locator('.order-id').textContent()).toBe('…7319')
-    expect(await entry.locator('.level').textContent()).toBe('1 级')
+    // The statement: one row per order (its last digits), its levels inside; level 1 reads as a direct share.
+    const row = page.locator('#entries li.statement-row').first()
+    const entry = row.locator('li.entry').first()
+    expect(await row.locator('.order-id').textContent()).toBe('…7319')
+    expect(await entry.locator('.level').textContent()).toBe('直接推广')
     expect(await entry.locator('.amount').textContent()).toBe(expected)
     expect(await entry.locator('.status').textContent()).toBe('待结算')
-    expect(await entry.locator('.date').textContent()).toBe(new Date().toISOString().slice(0, 10))
+    expect(await row.locator('.date').textContent()).toBe(new Date().toISOString().slice(0, 10))
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
   })
 
@@ -214,7 +216,9 @@ describe('the distributor mobile page', () => {
     expect(all.body.items.filter((d) => d.name === '李小红')).toEqual([expect.objectContaining({ parentId: me.id })])
 
     await page.reload()
-    expect(await page.locator('#team li.team-level[data-level="1"] .count').textContent()).toBe('1')
+    const level1 = page.locator('#my-team li.team-level[data-level="1"] .people')
+    expect(await level1.getAttribute('data-count')).toBe('1')
+    expect(await level1.textContent()).toBe('1 人')
     expect(await page.locator('#recruits').textContent()).toContain('李小红')
   })
 
@@ -246,9 +250,11 @@ describe('the distributor mobile page', () => {
       ).status,
     ).toBe(201)
     await pumpOnce()
+    // The results tab, opened by its address (a tab's content is laid out only while it shows).
+    await page.goto(`${server.baseUrl}/m#results`)
     await page.reload()
 
-    const results = page.locator('#results')
+    const results = page.locator('#my-results')
     expect(await results.locator('h2').textContent()).toBe('我的业绩')
     const cell = (field: string, who: 'own' | 'team') =>
       results.locator(`tr[data-field="${field}"] td.${who}`).textContent()
@@ -281,11 +287,11 @@ describe('the distributor mobile page', () => {
     }
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
 
-    await page.goto(`${server.baseUrl}/m?lang=en`)
+    await page.goto(`${server.baseUrl}/m?lang=en#results`)
     expect(await results.locator('h2').textContent()).toBe('My results')
     expect(await results.locator('tr[data-field="gmv"] th').textContent()).toBe('Sales')
     expect(await cell('gmv', 'team')).toBe(yuan(LIP.price))
-    expect(await results.locator('#team-new').textContent()).toBe('1 joined in the last 30 days')
+    expect(await results.locator('#team-new').textContent()).toBe('1 person joined in the last 30 days')
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375)
     await page.goto(`${server.baseUrl}/m?lang=zh`)
   })
