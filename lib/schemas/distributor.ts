@@ -25,10 +25,7 @@ export type DistributorStatus = z.infer<typeof DistributorStatusSchema>
 
 /** The statuses a distributor can start with: `left` is reached only through the hand-over, POST /api/distributors/{id}/leave. */
 export const NewDistributorStatusSchema = DistributorStatusSchema.exclude(['left'], {
-  error: (issue) =>
-    issue.input === 'left'
-      ? 'A distributor cannot be created as left: staff leave only through POST /api/distributors/{id}/leave (the hand-over). Create them as pending, active or suspended.'
-      : undefined,
+  error: (issue) => (issue.input === 'left' ? 'distributor.created_left' : undefined),
 })
 export type NewDistributorStatus = z.infer<typeof NewDistributorStatusSchema>
 

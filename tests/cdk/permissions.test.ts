@@ -87,7 +87,9 @@ function callsInBundle(name: FunctionName): { table: Set<string>; indexes: Set<s
       Delete: 'DeleteItem',
       ConditionCheck: 'ConditionCheckItem',
     }
-    for (const [key, action] of Object.entries(item)) if (new RegExp(`[{,]${key}:`).test(code)) table.add(action)
+    // S3's DeleteObjects body is also `Delete:{Objects:…}` (product images): not a table action.
+    for (const [key, action] of Object.entries(item))
+      if (new RegExp(`[{,]${key}:(?!\\{Objects:)`).test(code)) table.add(action)
   }
   const indexes = new Set([...code.matchAll(/IndexName:"(GSI\d)"/g)].map((m) => m[1]!))
   return { table, indexes }

@@ -281,6 +281,7 @@ function expectedRipple(from: string, to: string) {
   const ring1 = gmv((x) => x === 1)
   return {
     currency: 'CNY',
+    timeZone: 'UTC',
     from,
     to,
     rings,
@@ -322,6 +323,7 @@ function expectedChannels(from: string, to: string) {
   const circleShares = apportion(circles.map((c) => c.gmv))
   return {
     currency: 'CNY',
+    timeZone: 'UTC',
     from,
     to,
     total: types.reduce((n, t) => n + t.gmv, 0),

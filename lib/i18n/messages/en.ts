@@ -96,6 +96,8 @@ export const en = {
   'distributor.cycle': "{parent} is in {child}'s own team; that would make a cycle.",
   'distributor.external_id_taken': 'Already used by {id}.',
   'distributor.left_status': 'A distributor who left cannot change status; add them again as a new distributor.',
+  'distributor.created_left':
+    'A distributor cannot be created as left: staff leave only through POST /api/distributors/{id}/leave (the hand-over). Create them as pending, active or suspended.',
   'distributor.cannot_set_left': 'Status left cannot be set here: staff leave through the hand-over.',
   'distributor.team_too_big':
     'The team below is over {maximum} people, more than one change can move at once; move its sub-teams first.',

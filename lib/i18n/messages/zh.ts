@@ -87,6 +87,8 @@ export const zh: Record<MessageCode, string> = {
   'distributor.cycle': '{parent} 在 {child} 自己的团队中，这样会形成循环。',
   'distributor.external_id_taken': '已被 {id} 使用。',
   'distributor.left_status': '已离职的分销员不能再更改状态，请重新添加为新分销员。',
+  'distributor.created_left':
+    '不能直接创建为离职：员工离职只能通过交接（POST /api/distributors/{id}/leave）。请创建为待审核、正常或暂停。',
   'distributor.cannot_set_left': '不能在此设为离职：员工离职请走交接流程。',
   'distributor.team_too_big': '下级团队超过 {maximum} 人，一次无法整体移动，请先移动其子团队。',
   'join.invite_invalid': '邀请码无效。',
