@@ -168,6 +168,9 @@ function issueOf(issue: z.core.$ZodIssue): FieldIssue {
   const params = paramsOf(issue)
   const ref = (reason: MessageCode): FieldIssue => (Object.keys(params).length ? { reason, params } : { reason })
   if (isMessageCode(issue.message)) return ref(issue.message)
+  // A schema's own English text (a refinement, a pattern's hint) not yet in the catalogue: English answers keep it.
+  const own = issue.code === 'custom' || (issue.code === 'invalid_format' && issue.format === 'regex')
+  if (own && !issue.message.startsWith('Invalid')) return { ...ref('field.invalid'), text: issue.message }
   switch (issue.code) {
     case 'too_big':
     case 'too_small': {

@@ -10,7 +10,7 @@ import { adminGate } from './console-admin-gate'
 import { BOM, row } from '../../lib/domain/csv'
 import { csvDownloadHeaders } from '../../lib/http/csv-download'
 import { staffText } from '../i18n/staff'
-import { countHandoverLoad } from '../../lib/db/handover-counts'
+import { handoverLoad } from '../../lib/services/handover-load'
 
 export const consoleStaff = new Hono()
 
@@ -40,7 +40,7 @@ consoleStaff.get('/console/distributors/:id/leave', async (c) => {
   if (!d) return c.html(<LeaverNotFound view={gate} />, 404)
   const handover = await getHandover(d.id)
   // What the hand-over would move, for its confirmation; a finished one shows its own counts instead.
-  const load = handover?.status === 'done' ? undefined : await countHandoverLoad(d.id)
+  const load = handover?.status === 'done' ? undefined : await handoverLoad(d.id)
   return c.html(
     <LeavePage view={gate} distributor={d} handover={handover} load={load} script={await assetUrl('leave')} />,
   )
