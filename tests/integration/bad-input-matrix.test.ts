@@ -135,6 +135,12 @@ function valuesNamed(body: unknown, key: string, out: unknown[] = []): unknown[]
   return out
 }
 
+/**
+ * Accepted fields that are by design not answered back as sent: payout details are write-only and masked in every
+ * answer; the rules preview takes an order's body and ignores its orderId and currency (it prices in the brand's).
+ */
+const NOT_ECHOED = [/payout/, /^POST \/api\/rules\/preview with (currency|orderId) /]
+
 /** No 500; a refusal in the error shape; an accepted string answered back as sent where the answer names the field. */
 function expectSafe(i: Input) {
   const sent = i.sent!
@@ -142,7 +148,7 @@ function expectSafe(i: Input) {
   if (sent.status >= 400) {
     expect(ErrorBody.safeParse(sent.body).success, `${what(i)}: not the error shape`).toBe(true)
     expect(sent.contentType, what(i)).toMatch(/application\/json/)
-  } else if (i.leaf && typeof i.leaf.value === 'string') {
+  } else if (i.leaf && typeof i.leaf.value === 'string' && !NOT_ECHOED.some((r) => r.test(what(i)))) {
     const key = i.leaf.path.filter((p) => typeof p === 'string').at(-1) as string
     const echoed = valuesNamed(sent.body, key).filter((v) => typeof v === 'string')
     if (echoed.length > 0) expect(echoed, `${what(i)}: answered back changed`).toContain(i.leaf.value)
