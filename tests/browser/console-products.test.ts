@@ -94,7 +94,7 @@ describe('the products and campaigns page', () => {
     // The API's own error, beside the end time.
     await expect
       .poll(() => page.locator('#campaign-form [data-error-for="endsAt"]').textContent())
-      .toBe('Must be after startsAt.')
+      .toBe('结束时间须晚于开始时间。')
     await page.locator('#c-endsAt').fill('2025-11-12T00:00')
     await page.locator('#campaign-save').click()
     const row = page.locator('tr.campaign[data-id="double11"]')

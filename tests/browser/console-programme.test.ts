@@ -97,7 +97,7 @@ describe('the programme settings page', () => {
     await page.locator('.bps-value').nth(1).fill('3')
     await page.locator('#f-allowedDomains').fill('127.0.0.1\nnot a domain')
     expect((await save()).status()).toBe(422)
-    await expect.poll(() => errorFor('allowedDomains').textContent()).toContain('Must be a hostname')
+    await expect.poll(() => errorFor('allowedDomains').textContent()).toContain('须为域名')
     expect(await errorFor('defaultBps.1').isVisible()).toBe(false)
   })
 

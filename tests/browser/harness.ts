@@ -81,7 +81,7 @@ export async function demoBrand(baseUrl: string) {
     process.env.ADMIN_TOKEN,
     {
       name: '山茶花美妆',
-      programme: { allowedDomains: ['127.0.0.1'], currency: 'CNY', defaultBps: [1000, 300] },
+      programme: { allowedDomains: ['127.0.0.1'], currency: 'CNY', timeZone: 'UTC', defaultBps: [1000, 300] },
     },
   )
   if (created.status !== 201) throw new Error(`brand: ${created.status} ${JSON.stringify(created.body)}`)
