@@ -62,8 +62,12 @@ describe('distributor sessions end with a suspension, a leave or a brand-wide si
     })
     expect(left.status).toBe(200)
     expectError(await me(session), 403, 'forbidden')
-    expect((await mobile(session)).status).toBe(403)
-    expect((await mobile(session)).body).not.toContain('离职导购')
+    // /m shows a leaver only the leaver page (issue 13): 已离职 and what is still owed, none of the working page.
+    const page = await mobile(session)
+    expect(page.status).toBe(200)
+    expect(page.body).toContain('已离职')
+    expect(page.body).not.toContain('id="products"')
+    expect(page.body).not.toContain('id="tabbar"')
   })
 
   it('sign everyone out: every older session of the brand is refused within a minute, other brands untouched', async () => {
