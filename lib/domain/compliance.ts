@@ -172,7 +172,3 @@ export function pyramidWarnings<T extends { teamSize: number }>(paidLevels: numb
   if (paidLevels < PYRAMID_LEVELS) return []
   return teams.filter((t) => t.teamSize >= PYRAMID_TEAM_SIZE)
 }
-
-/** Levels a programme actually pays to anyone: staff go to maxLevels, the external circle to its cap. */
-export const paidLevels = (maxLevels: number, profile: ComplianceProfile, hasStaff = true): number =>
-  profile.profile === 'none' || hasStaff ? maxLevels : Math.min(maxLevels, profile.externalLevels)

@@ -1,4 +1,5 @@
 import { listBoundCustomers, moveBindings } from '../db/bindings'
+import { countHandoverLoad } from '../db/handover-counts'
 import { getDistributor, listRecruits } from '../db/distributors'
 import {
   countCustomersMoved,
@@ -177,3 +178,9 @@ function finish(leaverId: string, failures: Failures): Promise<Handover> {
       : { status: 'done', recruitFailures: [], updatedAt: at, finishedAt: at },
   )
 }
+
+/**
+ * What a leaver's hand-over would move (bound customers, direct recruits), for the confirmation that names it:
+ * capped counts on the existing indexes, never a scan (lib/db/handover-counts.ts).
+ */
+export const handoverLoad = (leaverId: string) => countHandoverLoad(leaverId)

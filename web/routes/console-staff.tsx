@@ -10,7 +10,7 @@ import { adminGate } from './console-admin-gate'
 import { BOM, row } from '../../lib/domain/csv'
 import { csvDownloadHeaders } from '../../lib/http/csv-download'
 import { staffText } from '../i18n/staff'
-import { handoverLoad } from '../../lib/services/handover-load'
+import { handoverLoad } from '../../lib/services/hand-over'
 
 export const consoleStaff = new Hono()
 
